@@ -1,0 +1,48 @@
+# Counterpart: `make run` serves the app, `make test` runs every test.
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
+WASM_ENV  = GOOS=js GOARCH=wasm
+# -s -w drop the symbol table and DWARF data: a smaller download, same code.
+WASM_FLAGS = -trimpath -ldflags="-s -w"
+
+.PHONY: build run test fmt-check vet unit browser browser-deps bench clean
+
+## build: compile the app to web/app.wasm and the server to bin/counterpart
+build:
+	$(WASM_ENV) $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/counterpart
+	$(GO) build -trimpath -o bin/counterpart ./cmd/counterpart
+
+## run: build, then serve on http://$(ADDR)/
+run: build
+	./bin/counterpart -addr $(ADDR)
+
+## test: formatting, vet, unit tests, then the browser tests in Chromium
+test: fmt-check vet unit browser
+
+fmt-check:
+	@unformatted=$$(gofmt -l cmd app content e2e); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	$(WASM_ENV) $(GO) vet ./cmd/... ./app/...
+
+unit:
+	$(GO) test $$($(GO) list ./... | grep -v /e2e)
+
+browser: browser-deps
+	$(GO) test -count=1 -timeout 20m ./e2e/
+
+# The browser tests need Chromium; the worksheet tests need pdftotext.
+# Both come from Debian's packages and are installed when missing.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+		echo "Installing Chromium and poppler-utils from Debian's packages..."; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core; \
+	fi
+
+clean:
+	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz

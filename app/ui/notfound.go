@@ -1,0 +1,22 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// notFound is shown for any path no page claims, such as a mistyped link.
+type notFound struct {
+	app.Compo
+}
+
+func (n *notFound) Render() app.UI {
+	return &shell{
+		Title: "Page not found",
+		Content: []app.UI{
+			app.H1().Text("This page does not exist"),
+			app.P().Body(
+				app.Text("The link may be mistyped or from a newer version of Counterpart. "),
+				app.A().Href(link("/")).Text("Go to your onboardings"),
+				app.Text("."),
+			),
+		},
+	}
+}

@@ -1,0 +1,22 @@
+// Command counterpart is Counterpart's one program. Compiled to WebAssembly
+// (GOOS=js GOARCH=wasm) it is the app that runs in the browser. Compiled for
+// the machine, it serves that app over HTTP, or writes it out as a static
+// site for any static host.
+package main
+
+import (
+	"counterpart/app/ui"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func main() {
+	// Both builds need the routes: the browser to pick the page for a URL,
+	// the server to prerender every page.
+	ui.Register()
+
+	// In the browser this never returns; on the server it returns at once.
+	app.RunWhenOnBrowser()
+
+	serve()
+}

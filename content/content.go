@@ -1,0 +1,3 @@
+// Package content holds the guide's text as Markdown files, embedded in the
+// app so that it works offline.
+package content

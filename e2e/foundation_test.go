@@ -1,0 +1,190 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+func TestHomePageRendersCleanly(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	firstVisit(t, b, srv.URL+"/", srv.URL, srv.Version)
+}
+
+func TestNoteSurvivesReload(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	noteSurvivesReload(t, b, srv.URL+"/")
+}
+
+func TestWorksOfflineAfterFirstVisit(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	worksOffline(t, b, srv.URL+"/", srv.Stop)
+}
+
+func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
+	addr := freeAddr(t)
+	first := startServer(t, builtWeb, addr, "-update-check", "1s")
+	b := newBrowser(t)
+	b.open(first.URL + "/")
+	b.waitForOffline()
+	if got := b.text("#app-version"); !strings.Contains(got, first.Version[:12]) {
+		t.Fatalf("footer shows %q, want version %s", got, first.Version[:12])
+	}
+	if eval[bool](b, `!!document.getElementById("update-reload")`) {
+		t.Fatal("an update is announced before there is one")
+	}
+
+	// Release a new build: same wasm, one changed stylesheet.
+	first.Stop()
+	next := filepath.Join(t.TempDir(), "web")
+	if err := copyWebDir(builtWeb, next); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyFile(filepath.Join(builtWeb, "app.wasm"), filepath.Join(next, "app.wasm")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(next, "app.css"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n/* the next release */\n")
+	f.Close()
+	second := startServer(t, next, addr, "-update-check", "1s")
+	if second.Version == first.Version {
+		t.Fatalf("a changed stylesheet kept version %s", first.Version)
+	}
+
+	b.waitFor("the update banner", `!!document.getElementById("update-reload")`)
+	if got := b.text(".update-banner"); !strings.Contains(got, "new version") {
+		t.Errorf("the banner says %q", got)
+	}
+	b.takeProblems() // the checks made while the server was down failed, as they should
+	b.do(chromedp.Click(chromedp.ID("update-reload")))
+	b.waitForApp()
+	b.waitFor("the new version in the footer", `document.getElementById("app-version").textContent.includes("`+second.Version[:12]+`")`)
+	b.expectNoProblems("after the update")
+}
+
+func TestStaticSiteUnderSubPath(t *testing.T) {
+	root := t.TempDir()
+	out, err := exec.Command(serverBin, "-static", filepath.Join(root, "counterpart"), "-base", "/counterpart", "-web", builtWeb).CombinedOutput()
+	if err != nil {
+		t.Fatalf("exporting the static site: %v\n%s", err, out)
+	}
+	m := runningVersion.FindStringSubmatch(string(out))
+	if m == nil {
+		t.Fatalf("the export did not report its version: %s", out)
+	}
+	version := m[1]
+	for _, name := range []string{"index.html", "404.html", "about/index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz"} {
+		if _, err := os.Stat(filepath.Join(root, "counterpart", name)); err != nil {
+			t.Errorf("the static site lacks %s", name)
+		}
+	}
+
+	// A plain file server: no special headers, no rewriting, no fallback.
+	serve := func(t *testing.T) *httptest.Server {
+		fs := httptest.NewServer(http.FileServer(http.Dir(root)))
+		t.Cleanup(fs.Close)
+		return fs
+	}
+	t.Run("renders", func(t *testing.T) {
+		fs := serve(t)
+		firstVisit(t, newBrowser(t), fs.URL+"/counterpart/", fs.URL, version)
+	})
+	t.Run("note survives reload", func(t *testing.T) {
+		fs := serve(t)
+		noteSurvivesReload(t, newBrowser(t), fs.URL+"/counterpart/")
+	})
+	t.Run("works offline", func(t *testing.T) {
+		fs := serve(t)
+		worksOffline(t, newBrowser(t), fs.URL+"/counterpart/", fs.Close)
+	})
+}
+
+// firstVisit opens the app and checks what a first-time visitor gets: the
+// page, the version, an installable app, no error and no outside request.
+func firstVisit(t *testing.T, b *browser, home, origin, version string) {
+	t.Helper()
+	b.open(home)
+	if got := b.text(".brand"); got != "Counterpart" {
+		t.Errorf("the header says %q, want Counterpart", got)
+	}
+	if got := b.text("main h1"); got == "" {
+		t.Error("the page has no heading")
+	}
+	if got := b.text("#app-version"); !strings.Contains(got, version[:12]) {
+		t.Errorf("the footer says %q, want version %s", got, version[:12])
+	}
+	b.waitForOffline()
+
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	inst, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range inst.InstallabilityErrors {
+		t.Errorf("not installable: %s", e.ErrorID)
+	}
+	b.expectNoProblems("first visit")
+	b.expectOnlyOrigin(origin)
+}
+
+// noteSurvivesReload types into the note and checks it after a reload.
+func noteSurvivesReload(t *testing.T, b *browser, home string) {
+	t.Helper()
+	const note = "Ask Dana about the Q3 board deck <b>draft</b>"
+	b.open(home)
+	b.do(chromedp.SendKeys(chromedp.ID("scratch"), note))
+	b.reload()
+	if got := b.value("#scratch"); got != note {
+		t.Errorf("after a reload the note is %q, want %q", got, note)
+	}
+	b.expectNoProblems("typing and reloading")
+}
+
+// worksOffline visits once, cuts the network, then checks that the root and
+// deep links load and the note still saves.
+func worksOffline(t *testing.T, b *browser, home string, cut func()) {
+	t.Helper()
+	b.open(home)
+	b.waitForOffline()
+	cut()
+	b.goOffline()
+	b.takeProblems()
+
+	b.reload()
+	b.do(chromedp.SendKeys(chromedp.ID("scratch"), "written offline"))
+	b.reload()
+	if got := b.value("#scratch"); got != "written offline" {
+		t.Errorf("offline, the note is %q after a reload", got)
+	}
+
+	b.open(home + "about?from=offline")
+	if got := b.text("main h1"); got != "About Counterpart" {
+		t.Errorf("offline deep link shows %q", got)
+	}
+	b.open(home + "no/such/page")
+	if got := b.text("main h1"); got != "This page does not exist" {
+		t.Errorf("offline unknown link shows %q", got)
+	}
+	b.open(home)
+	if got := b.value("#scratch"); got != "written offline" {
+		t.Errorf("offline, back home the note is %q", got)
+	}
+	b.expectNoProblems("offline")
+}
