@@ -1,0 +1,158 @@
+package guide
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"counterpart/app/onboarding"
+)
+
+func TestContentParses(t *testing.T) {
+	if err := Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every stage and prompt the model knows has its words, in model order.
+func TestEveryStageAndPromptHasContent(t *testing.T) {
+	stages := Stages()
+	if len(stages) != len(onboarding.Stages) {
+		t.Fatalf("content has %d stages, the model %d", len(stages), len(onboarding.Stages))
+	}
+	for i, st := range stages {
+		if st.ID != onboarding.Stages[i] {
+			t.Errorf("stage %d is %q, want %q", i+1, st.ID, onboarding.Stages[i])
+		}
+		if st.Title == "" || st.Short == "" || len(st.Guidance) < 200 {
+			t.Errorf("%s: needs a title, a Short: label and a few sentences of guidance", st.ID)
+		}
+		want := onboarding.Prompts[st.ID]
+		if len(st.Prompts) != len(want) {
+			t.Errorf("%s: %d prompts, the model has %d", st.ID, len(st.Prompts), len(want))
+			continue
+		}
+		for j, p := range st.Prompts {
+			if p.ID != want[j] {
+				t.Errorf("%s: prompt %d is %q, want %q", st.ID, j+1, p.ID, want[j])
+			}
+			if p.Title == "" || p.Help == "" {
+				t.Errorf("%s/%s: needs a Title: and help text", st.ID, p.ID)
+			}
+			for who, q := range map[string]string{"buddy": p.Buddy, "newcomer": p.Newcomer} {
+				if !strings.HasSuffix(q, "?") {
+					t.Errorf("%s/%s: the %s's question %q should be a question", st.ID, p.ID, who, q)
+				}
+			}
+			if p.Buddy == p.Newcomer {
+				t.Errorf("%s/%s: the buddy and the newcomer get the same question", st.ID, p.ID)
+			}
+		}
+	}
+}
+
+// Every prompt has a worked example for every function; Other may use the
+// general one.
+func TestEveryFunctionHasAnExampleForEveryPrompt(t *testing.T) {
+	for _, f := range onboarding.Functions {
+		for _, st := range onboarding.Stages {
+			for _, p := range onboarding.Prompts[st] {
+				md, who := ExampleFor(f, p)
+				if len(strings.TrimSpace(md)) < 80 {
+					t.Errorf("%s: no real example for %s/%s", f, st, p)
+				}
+				if who == "" {
+					t.Errorf("%s: the example does not say who the newcomer is", f)
+				}
+				if f != onboarding.Other {
+					if own := load().examples[f].ByPrompt[p]; own == "" {
+						t.Errorf("%s has no example of its own for %s/%s", f, st, p)
+					}
+				}
+			}
+		}
+	}
+	for f, ex := range load().examples {
+		for id := range ex.ByPrompt {
+			if !knownPrompt(id) {
+				t.Errorf("examples/%s.md has a section %q that is no prompt", f, id)
+			}
+		}
+	}
+}
+
+func knownPrompt(id string) bool {
+	for _, prompts := range onboarding.Prompts {
+		for _, p := range prompts {
+			if p == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestDefaultAreasFitEveryPair(t *testing.T) {
+	for _, a := range onboarding.Functions {
+		for _, b := range onboarding.Functions {
+			areas := DefaultAreas(a, b)
+			if len(areas) < 8 || len(areas) > MaxDefaultAreas {
+				t.Errorf("%s and %s: %d default areas, want 8 to %d", a, b, len(areas), MaxDefaultAreas)
+			}
+			seen := map[string]bool{}
+			for _, area := range areas {
+				if seen[strings.ToLower(area)] {
+					t.Errorf("%s and %s: %q twice", a, b, area)
+				}
+				seen[strings.ToLower(area)] = true
+				if len(area) > 60 {
+					t.Errorf("%q is too long for the worksheet", area)
+				}
+			}
+			if a != onboarding.Other && b != onboarding.Other {
+				if _, ok := load().areas[pairName(a, b)]; !ok {
+					t.Errorf("no areas written for the pair %s", pairName(a, b))
+				}
+			}
+		}
+	}
+	if got, want := DefaultAreas("engineering", "finance"), DefaultAreas("finance", "engineering"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Error("the order of the two functions changes the areas")
+	}
+}
+
+func TestParseReportsBadFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"stages/1-nope.md":      {Data: []byte("# A stage\n\nText.\n")},
+		"stages/2-data.md":      {Data: []byte("no title\n")},
+		"examples/finance.md":   {Data: []byte("# Finance\n\n## sources\nText.\n")},
+		"examples/chemistry.md": {Data: []byte("# Chemistry\nWho: a chemist\n")},
+		"roles/common.md":       {Data: []byte("# Common\n\nNo list here.\n")},
+	}
+	err := parse(fsys).err
+	if err == nil {
+		t.Fatal("bad content parsed without complaint")
+	}
+	for _, want := range []string{"1-nope.md", "2-data.md", "finance.md: no \"Who:\"", "chemistry", "common.md: no areas"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error does not mention %s:\n%v", want, err)
+		}
+	}
+}
+
+func TestReadDocSplitsSections(t *testing.T) {
+	fsys := fstest.MapFS{"a.md": {Data: []byte("# Title\nShort: Tiny\n\nIntro line.\n\n## first\nTitle: One\nBuddy: Why?\n\nBody *one*.\n\n## second\nBody two.\nKey: not meta, it follows text\n")}}
+	d, err := readDoc(fsys, "a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.title != "Title" || d.meta["Short"] != "Tiny" || d.intro != "Intro line." {
+		t.Errorf("header: %+v", d)
+	}
+	if len(d.sections) != 2 || d.sections[0].id != "first" || d.sections[0].meta["Buddy"] != "Why?" || d.sections[0].body != "Body *one*." {
+		t.Fatalf("sections: %+v", d.sections)
+	}
+	if d.sections[1].body != "Body two.\nKey: not meta, it follows text" {
+		t.Errorf("second body: %q", d.sections[1].body)
+	}
+}

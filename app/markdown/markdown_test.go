@@ -1,0 +1,132 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestRendersCommonMarkdown(t *testing.T) {
+	got := ToHTML("Check **the close pack** and *the forecast*:\n\n- one\n- two\n\n[Looker](https://looker.example.com/x) or mail <ops@example.com>")
+	for _, want := range []string{
+		`<div class="md">`, "<strong>the close pack</strong>", "<em>the forecast</em>",
+		"<li>one</li>", `<a href="https://looker.example.com/x">Looker</a>`, `href="mailto:ops@example.com"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in %s", want, got)
+		}
+	}
+	if !strings.HasSuffix(got, "</div>") {
+		t.Error("the output must be one div")
+	}
+}
+
+// Whatever a person types, nothing that runs, loads or navigates to a
+// script survives.
+func TestNothingDangerousSurvives(t *testing.T) {
+	for _, in := range []string{
+		`<img src=x onerror=alert(1)>`,
+		`<script>alert(1)</script>`,
+		"text <b onmouseover=alert(1)>bold</b> text",
+		`<a href="javascript:alert(1)">x</a>`,
+		`[click](javascript:alert(1))`,
+		`[click](JAVASCRIPT:alert(1))`,
+		`[click]( javascript:alert(1) )`,
+		"[click](java\tscript:alert(1))",
+		`[click](data:text/html,<script>alert(1)</script>)`,
+		`[click](vbscript:msgbox(1))`,
+		`[click](file:///etc/passwd)`,
+		`[rel](/relative/path)`,
+		`<javascript:alert(1)>`,
+		`![pixel](https://tracker.example.com/p.gif)`,
+		`![x](javascript:alert(1))`,
+		"[ref]\n\n[ref]: javascript:alert(1)",
+		`<iframe src="https://example.com"></iframe>`,
+		"<div>\n<svg onload=alert(1)>\n</div>",
+		`<style>body{display:none}</style>`,
+	} {
+		// The words may stay as text; no tag, attribute or link may.
+		out := ToHTML(in)
+		if problem := unsafeMarkup(out); problem != "" {
+			t.Errorf("%q rendered as %q: %s", in, out, problem)
+		}
+	}
+}
+
+func TestUnsafeLinksKeepTheirText(t *testing.T) {
+	got := ToHTML(`[the board deck](javascript:alert(1)) and ![chart](https://x.example.com/c.png)`)
+	if !strings.Contains(got, "the board deck") || !strings.Contains(got, "chart") {
+		t.Errorf("the words of a dropped link or image should stay: %s", got)
+	}
+	if strings.Contains(got, "<a") {
+		t.Errorf("no link should survive: %s", got)
+	}
+}
+
+func TestAllowed(t *testing.T) {
+	for dest, want := range map[string]bool{
+		"https://a.example.com": true, "http://a.example.com/x?y": true, "mailto:a@example.com": true,
+		"HTTPS://A.EXAMPLE.COM": true, "javascript:alert(1)": false, "https://": false, "mailto:": false,
+		"/path": false, "//evil.example.com": false, "ftp://a.example.com": false, "": false, "%zz": false,
+	} {
+		if got := Allowed(dest); got != want {
+			t.Errorf("Allowed(%q) = %v, want %v", dest, got, want)
+		}
+	}
+}
+
+func TestHugeInputStillRenders(t *testing.T) {
+	in := strings.Repeat("- item with *emphasis* and [a link](https://a.example.com)\n", 5000)
+	if out := ToHTML(in); !strings.Contains(out, "<li>") {
+		t.Error("a long list did not render")
+	}
+}
+
+func FuzzToHTML(f *testing.F) {
+	for _, s := range []string{"**a**", "[x](javascript:y)", "<img src=x onerror=alert(1)>", "![a](b)", "<javascript:x>", "srC=", "```go\nx\n```"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := ToHTML(in)
+		if !strings.HasPrefix(out, `<div class="md">`) || !strings.HasSuffix(out, "</div>") {
+			t.Fatalf("not one div: %q", out)
+		}
+		if problem := unsafeMarkup(out); problem != "" {
+			t.Fatalf("%q rendered %q: %s", in, out, problem)
+		}
+	})
+}
+
+// allowedTags are the elements Markdown text may produce.
+var allowedTags = map[string]bool{
+	"div": true, "p": true, "ul": true, "ol": true, "li": true, "strong": true, "em": true,
+	"del": true, "a": true, "code": true, "pre": true, "blockquote": true, "hr": true, "br": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+}
+
+// unsafeMarkup checks every tag and attribute of the HTML, and says what
+// should not be there.
+func unsafeMarkup(out string) string {
+	z := html.NewTokenizer(strings.NewReader(out))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if !allowedTags[tok.Data] {
+				return "tag " + tok.Data
+			}
+			for _, a := range tok.Attr {
+				switch {
+				case a.Key == "href" && tok.Data == "a" && Allowed(a.Val):
+				case a.Key == "start" && tok.Data == "ol":
+				case a.Key == "class" && (tok.Data == "div" || tok.Data == "code"):
+				default:
+					return "attribute " + a.Key + "=" + a.Val + " on " + tok.Data
+				}
+			}
+		}
+	}
+}

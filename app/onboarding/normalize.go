@@ -1,0 +1,162 @@
+package onboarding
+
+import "strings"
+
+// Normalize makes a decoded onboarding safe to use: nil lists become
+// empty, text is cut to the limits, unknown choices are cleared and
+// entries without an ID get one. Stored data is outside input too: it may
+// have been edited by hand or written by a buggy version.
+func (o *Onboarding) Normalize() {
+	o.Title = Clip(o.Title, MaxShort)
+	o.StartDate = Clip(o.StartDate, 10)
+	for _, p := range []*Person{&o.Buddy, &o.Newcomer} {
+		if !IsID(p.ID) {
+			p.ID = NewID()
+		}
+		p.Name, p.Role = Clip(p.Name, MaxShort), Clip(p.Role, MaxShort)
+		if !p.Function.Valid() {
+			p.Function = Other
+		}
+	}
+	if o.Buddy.ID == o.Newcomer.ID {
+		o.Newcomer.ID = NewID()
+	}
+	if o.PersonByID(o.Me) == nil {
+		o.Me = o.Buddy.ID
+	}
+	if o.Writer != "" && o.PersonByID(o.Writer) == nil {
+		o.Writer = ""
+	}
+	if strings.TrimSpace(o.Title) == "" {
+		o.Title = DefaultTitle(o)
+	}
+
+	fix := func(m *Meta) {
+		if !IsID(m.ID) {
+			m.ID = NewID()
+		}
+		if o.PersonByID(m.Author) == nil {
+			m.Author = o.Buddy.ID
+		}
+	}
+	short := func(s *string) { *s = Clip(*s, MaxShort) }
+	long := func(s *string) { *s = Clip(*s, MaxText) }
+
+	o.DataSources = normalizeList(o.DataSources, func(d *DataSource) {
+		fix(&d.Meta)
+		short(&d.Name)
+		short(&d.Owner)
+		long(&d.Answers)
+		d.Link = Clip(d.Link, MaxLink)
+	})
+	o.Problems = normalizeList(o.Problems, func(p *Problem) {
+		fix(&p.Meta)
+		long(&p.Problem)
+		long(&p.Evidence)
+		long(&p.FirstStep)
+		long(&p.WhoFeelsIt)
+	})
+	fix(&o.BudgetAdvice.Meta)
+	long(&o.BudgetAdvice.Text)
+	o.WorkingWell = normalizeList(o.WorkingWell, func(n *Note) { fix(&n.Meta); long(&n.Text) })
+	o.TeamRead = normalizeList(o.TeamRead, func(t *TeamMember) {
+		fix(&t.Meta)
+		short(&t.Person)
+		short(&t.Role)
+		long(&t.Strengths)
+		long(&t.WatchOuts)
+		long(&t.History)
+	})
+	o.People = normalizeList(o.People, func(c *Contact) {
+		fix(&c.Meta)
+		short(&c.Name)
+		short(&c.Role)
+		long(&c.Why)
+		if c.Reason.Label() == "" {
+			c.Reason = ""
+		}
+	})
+	o.Processes = normalizeList(o.Processes, func(p *Process) {
+		fix(&p.Meta)
+		short(&p.Name)
+		short(&p.Cadence)
+		short(&p.Since)
+		long(&p.ChangeHow)
+		if p.Health.Label() == "" {
+			p.Health = ""
+		}
+	})
+	o.Surprises = normalizeList(o.Surprises, func(s *Surprise) { fix(&s.Meta); long(&s.What); short(&s.When) })
+	o.Agenda = normalizeList(o.Agenda, func(a *AgendaItem) { fix(&a.Meta); long(&a.Text); short(&a.Source) })
+
+	r := &o.Roles
+	r.Rows = normalizeList(r.Rows, func(row *RoleRow) {
+		fix(&row.Meta)
+		short(&row.Area)
+		for person, owner := range row.Owners {
+			valid := o.PersonByID(person) != nil &&
+				(owner == Shared || owner == Unsure || o.PersonByID(string(owner)) != nil)
+			if !valid {
+				delete(row.Owners, person)
+			}
+		}
+	})
+	for person, side := range r.Sides {
+		if o.PersonByID(person) == nil || side == nil {
+			delete(r.Sides, person)
+			continue
+		}
+		long(&side.ExpectMine)
+		long(&side.ExpectYours)
+	}
+	fix(&r.Disagreement.Meta)
+	long(&r.Disagreement.Text)
+	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })
+	c := &r.Cadence
+	valid := false
+	for _, d := range Weekdays {
+		valid = valid || c.Day == d
+	}
+	if !valid {
+		c.Day = ""
+	}
+	if CheckTime(c.Time) != "" {
+		c.Time = ""
+	}
+	if c.Minutes < 0 || c.Minutes > 480 {
+		c.Minutes = 0
+	}
+	short(&c.Social)
+	c.Shared = normalizeList(c.Shared, func(m *SharedMeeting) { fix(&m.Meta); short(&m.Name); short(&m.Cadence) })
+}
+
+// normalizeList fixes each entry, drops entries past MaxEntries and turns
+// nil into an empty list so it is stored as [] rather than null.
+func normalizeList[T any](list []T, fix func(*T)) []T {
+	if len(list) > MaxEntries {
+		list = list[:MaxEntries]
+	}
+	if list == nil {
+		return []T{}
+	}
+	for i := range list {
+		fix(&list[i])
+	}
+	return list
+}
+
+// CheckTime says what is wrong with an HH:MM time, or "".
+func CheckTime(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) != 5 || s[2] != ':' {
+		return "Enter the time as hours and minutes, like 09:30."
+	}
+	h := int(s[0]-'0')*10 + int(s[1]-'0')
+	m := int(s[3]-'0')*10 + int(s[4]-'0')
+	if s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' || s[3] < '0' || s[3] > '9' || s[4] < '0' || s[4] > '9' || h > 23 || m > 59 {
+		return "Enter the time as hours and minutes, like 09:30."
+	}
+	return ""
+}

@@ -1,0 +1,234 @@
+// Package onboarding is Counterpart's model: one onboarding of a new
+// executive by a peer, with everything the two of them write down. It is
+// plain Go with no browser code, so every rule here is tested natively.
+package onboarding
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Onboarding is one peer onboarding, as kept on one device.
+type Onboarding struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Buddy     Person    `json:"buddy"`
+	Newcomer  Person    `json:"newcomer"`
+	StartDate string    `json:"startDate"` // YYYY-MM-DD
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+
+	// Me is the ID of the person who uses this device.
+	Me string `json:"me"`
+	// Writer is the ID of the person typing right now; it differs from Me
+	// when the two sit together at one device.
+	Writer string `json:"writer,omitempty"`
+	// Example marks the built-in example, which is kept apart from the
+	// person's own onboardings.
+	Example bool `json:"example,omitempty"`
+
+	DataSources  []DataSource `json:"dataSources"`
+	Problems     []Problem    `json:"problems"`
+	BudgetAdvice Note         `json:"budgetAdvice"`
+	WorkingWell  []Note       `json:"workingWell"`
+	TeamRead     []TeamMember `json:"teamRead"`
+	People       []Contact    `json:"people"`
+	Processes    []Process    `json:"processes"`
+	Surprises    []Surprise   `json:"surprises"`
+	Roles        Roles        `json:"roles"`
+	Agenda       []AgendaItem `json:"agenda"`
+}
+
+// Person is one of the two executives.
+type Person struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Role     string   `json:"role"` // their title, such as "CFO"
+	Function Function `json:"function"`
+}
+
+// Meta is what every entry carries: an ID, who wrote it, whether it stays
+// on this device, and when it last changed.
+type Meta struct {
+	ID      string    `json:"id"`
+	Author  string    `json:"author"` // a Person ID
+	Private bool      `json:"private,omitempty"`
+	Updated time.Time `json:"updated"`
+}
+
+func (m *Meta) meta() *Meta { return m }
+
+// DataSource is a place where real numbers live.
+type DataSource struct {
+	Meta
+	Name    string `json:"name"`
+	Link    string `json:"link"`
+	Answers string `json:"answers"` // what question it answers
+	Owner   string `json:"owner"`
+	Checked bool   `json:"checked"` // the newcomer looked at it themselves
+}
+
+// Problem is one of the few problems to work on first.
+type Problem struct {
+	Meta
+	Problem    string `json:"problem"`
+	Evidence   string `json:"evidence"`
+	FirstStep  string `json:"firstStep"`
+	WhoFeelsIt string `json:"whoFeelsIt"`
+}
+
+// Note is a piece of free text with an author.
+type Note struct {
+	Meta
+	Text string `json:"text"`
+}
+
+// TeamMember is the honest read of one person on the newcomer's team.
+type TeamMember struct {
+	Meta
+	Person    string `json:"person"`
+	Role      string `json:"role"`
+	Strengths string `json:"strengths"`
+	WatchOuts string `json:"watchOuts"`
+	History   string `json:"history"`
+}
+
+// Reason says why someone is worth the newcomer's time.
+type Reason string
+
+// The reasons a person matters beyond the org chart.
+const (
+	ReasonTenure    Reason = "tenure"
+	ReasonInfluence Reason = "influence"
+	ReasonKnowledge Reason = "knowledge"
+)
+
+// Reasons lists the reasons in the order the form offers them.
+var Reasons = []Reason{ReasonTenure, ReasonInfluence, ReasonKnowledge}
+
+// Label is the reason as a person reads it.
+func (r Reason) Label() string {
+	switch r {
+	case ReasonTenure:
+		return "Long tenure"
+	case ReasonInfluence:
+		return "Quiet influence"
+	case ReasonKnowledge:
+		return "Knows what no one else does"
+	}
+	return ""
+}
+
+// Contact is someone the newcomer should spend time with.
+type Contact struct {
+	Meta
+	Name   string `json:"name"`
+	Role   string `json:"role"`
+	Reason Reason `json:"reason"`
+	Why    string `json:"why"`
+	Met    bool   `json:"met"`
+}
+
+// Health is how well a process works today.
+type Health string
+
+// The states of a process.
+const (
+	Working  Health = "working"
+	Strained Health = "strained"
+	Broken   Health = "broken"
+)
+
+// Healths lists the states in the order the form offers them.
+var Healths = []Health{Working, Strained, Broken}
+
+// Label is the state as a person reads it.
+func (h Health) Label() string {
+	switch h {
+	case Working:
+		return "Working"
+	case Strained:
+		return "Strained"
+	case Broken:
+		return "Broken"
+	}
+	return ""
+}
+
+// Process is one of the company's key processes.
+type Process struct {
+	Meta
+	Name      string `json:"name"`
+	Cadence   string `json:"cadence"`
+	Since     string `json:"since"` // how long it has been in place
+	Health    Health `json:"health"`
+	ChangeHow string `json:"changeHow"` // how to propose a change
+}
+
+// Surprise is something the company does that a newcomer won't expect.
+type Surprise struct {
+	Meta
+	What string `json:"what"`
+	When string `json:"when"` // when it comes around
+}
+
+// AgendaItem is a topic for the next 1:1. Source says where it came from,
+// such as "roles:<row id>" for a role mismatch, so it is added only once.
+type AgendaItem struct {
+	Meta
+	Text   string `json:"text"`
+	Source string `json:"source,omitempty"`
+	Done   bool   `json:"done,omitempty"`
+}
+
+// NewID returns a fresh random ID.
+func NewID() string {
+	return uuid.NewString()
+}
+
+// IsID reports whether s is an ID this package made (a UUID).
+func IsID(s string) bool {
+	_, err := uuid.Parse(s)
+	return err == nil && len(s) == 36
+}
+
+// PersonByID returns the buddy or the newcomer, or nil.
+func (o *Onboarding) PersonByID(id string) *Person {
+	switch id {
+	case o.Buddy.ID:
+		return &o.Buddy
+	case o.Newcomer.ID:
+		return &o.Newcomer
+	}
+	return nil
+}
+
+// Other returns the person who is not id.
+func (o *Onboarding) Other(id string) *Person {
+	if id == o.Buddy.ID {
+		return &o.Newcomer
+	}
+	return &o.Buddy
+}
+
+// IsNewcomer reports whether the person id is the new executive.
+func (o *Onboarding) IsNewcomer(id string) bool {
+	return id == o.Newcomer.ID
+}
+
+// CurrentWriter is who is typing now: Writer if set and valid, else Me.
+func (o *Onboarding) CurrentWriter() string {
+	if o.PersonByID(o.Writer) != nil {
+		return o.Writer
+	}
+	if o.PersonByID(o.Me) != nil {
+		return o.Me
+	}
+	return o.Buddy.ID
+}
+
+// Touch records that the onboarding changed now.
+func (o *Onboarding) Touch(now time.Time) {
+	o.Updated = now.UTC()
+}

@@ -1,0 +1,352 @@
+package onboarding
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Owner is who one person thinks owns an area: a person's ID, Shared or
+// Unsure. Storing the owner rather than "mine" or "yours" makes the two
+// sides directly comparable.
+type Owner string
+
+// The answers that are not a person.
+const (
+	Shared Owner = "shared"
+	Unsure Owner = "unsure"
+)
+
+// Answer is an owner as seen by the person answering.
+type Answer string
+
+// The four answers the grid offers, and no answer yet.
+const (
+	Mine       Answer = "mine"
+	Yours      Answer = "yours"
+	BothOfUs   Answer = "shared"
+	NotSure    Answer = "unsure"
+	Unanswered Answer = ""
+)
+
+// Answers lists the choices in the order the grid shows them.
+var Answers = []Answer{Mine, Yours, BothOfUs, NotSure}
+
+// Label is the answer as the grid shows it.
+func (a Answer) Label() string {
+	switch a {
+	case Mine:
+		return "Mine"
+	case Yours:
+		return "Yours"
+	case BothOfUs:
+		return "Shared"
+	case NotSure:
+		return "Unsure"
+	}
+	return "—"
+}
+
+// RoleRow is one area of responsibility in the ownership grid.
+type RoleRow struct {
+	Meta
+	Area string `json:"area"`
+	// Owners holds each person's answer, by person ID.
+	Owners map[string]Owner `json:"owners,omitempty"`
+}
+
+// Side is what one person writes alone, before seeing the other's answers.
+type Side struct {
+	ExpectMine  string `json:"expectMine"`  // what I expect of my role
+	ExpectYours string `json:"expectYours"` // what I expect of yours
+	// Done seals the side: the person has finished writing blind.
+	Done    bool      `json:"done,omitempty"`
+	Updated time.Time `json:"updated"`
+}
+
+func (s *Side) hasExpectations() bool {
+	return s != nil && strings.TrimSpace(s.ExpectMine) != "" && strings.TrimSpace(s.ExpectYours) != ""
+}
+
+// Step is one step of the escalation path.
+type Step struct {
+	Meta
+	Text string `json:"text"`
+}
+
+// SharedMeeting is a meeting where both organisations meet.
+type SharedMeeting struct {
+	Meta
+	Name    string `json:"name"`
+	Cadence string `json:"cadence"`
+	Debrief bool   `json:"debrief"` // talk it over afterwards
+}
+
+// Cadence is how the two keep working together.
+type Cadence struct {
+	Day     string          `json:"day"`     // the weekly 1:1's weekday, e.g. "tuesday"
+	Time    string          `json:"time"`    // HH:MM
+	Minutes int             `json:"minutes"` // its length
+	Social  string          `json:"social"`  // time together that isn't about work
+	Shared  []SharedMeeting `json:"shared"`
+}
+
+// RecommendedMinutes is the length the guide recommends for the weekly 1:1:
+// enough to dig into two or three real problems.
+const RecommendedMinutes = 60
+
+// Weekdays are the days the 1:1 can fall on.
+var Weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday"}
+
+// Roles is the role agreement: each side's grid and expectations, written
+// blind, and what the two agree together.
+type Roles struct {
+	Rows  []RoleRow        `json:"rows"`
+	Sides map[string]*Side `json:"sides,omitempty"` // by person ID
+	// Seeded records that the default rows were added once, so removing
+	// them all does not bring them back.
+	Seeded       bool    `json:"seeded,omitempty"`
+	Disagreement Note    `json:"disagreement"`
+	Escalation   []Step  `json:"escalation"`
+	Cadence      Cadence `json:"cadence"`
+}
+
+func (r *Roles) side(person string) *Side {
+	if r.Sides == nil {
+		return nil
+	}
+	return r.Sides[person]
+}
+
+// SideOf returns a person's side, creating it when missing.
+func (r *Roles) SideOf(person string) *Side {
+	if r.Sides == nil {
+		r.Sides = map[string]*Side{}
+	}
+	if r.Sides[person] == nil {
+		r.Sides[person] = &Side{}
+	}
+	return r.Sides[person]
+}
+
+// IsDone reports whether a person has sealed their side.
+func (r *Roles) IsDone(person string) bool {
+	s := r.side(person)
+	return s != nil && s.Done
+}
+
+// BothDone reports whether both sides are in, which opens the comparison.
+func (r *Roles) BothDone(o *Onboarding) bool {
+	return r.IsDone(o.Buddy.ID) && r.IsDone(o.Newcomer.ID)
+}
+
+// SeedRows adds the default areas once.
+func (r *Roles) SeedRows(areas []string, author string, now time.Time) {
+	if r.Seeded {
+		return
+	}
+	r.Seeded = true
+	for _, a := range areas {
+		if row := Add(&r.Rows, author, now); row != nil {
+			row.Area = Clip(a, MaxShort)
+		}
+	}
+}
+
+// AnswerOf is what person answered for a row, from their point of view.
+func AnswerOf(o *Onboarding, row *RoleRow, person string) Answer {
+	switch owner := row.Owners[person]; owner {
+	case "":
+		return Unanswered
+	case Shared:
+		return BothOfUs
+	case Unsure:
+		return NotSure
+	case Owner(person):
+		return Mine
+	case Owner(o.Other(person).ID):
+		return Yours
+	}
+	return Unanswered
+}
+
+// SetAnswer records person's answer for a row, turning "mine" and "yours"
+// into the owner's ID.
+func SetAnswer(o *Onboarding, row *RoleRow, person string, a Answer, now time.Time) {
+	if row.Owners == nil {
+		row.Owners = map[string]Owner{}
+	}
+	switch a {
+	case Mine:
+		row.Owners[person] = Owner(person)
+	case Yours:
+		row.Owners[person] = Owner(o.Other(person).ID)
+	case BothOfUs:
+		row.Owners[person] = Shared
+	case NotSure:
+		row.Owners[person] = Unsure
+	default:
+		delete(row.Owners, person)
+	}
+	row.Updated = now.UTC()
+}
+
+// BlindRow is a row as one person may see it while the sides are open:
+// the area and their own answer, nothing of the other person's.
+type BlindRow struct {
+	ID     string
+	Area   string
+	Answer Answer
+}
+
+// BlindView is everything of the role grid one person may see while
+// writing blind.
+type BlindView struct {
+	Person      string
+	Rows        []BlindRow
+	ExpectMine  string
+	ExpectYours string
+	Done        bool
+	// OtherDone says whether the other person has finished, and nothing
+	// more about their side.
+	OtherDone bool
+}
+
+// ViewFor returns what person may see of the grid. It copies only that
+// person's answers, so a renderer given the view cannot show the other
+// side even by mistake.
+func ViewFor(o *Onboarding, person string) BlindView {
+	v := BlindView{Person: person, OtherDone: o.Roles.IsDone(o.Other(person).ID)}
+	for i := range o.Roles.Rows {
+		row := &o.Roles.Rows[i]
+		v.Rows = append(v.Rows, BlindRow{ID: row.ID, Area: row.Area, Answer: AnswerOf(o, row, person)})
+	}
+	if s := o.Roles.side(person); s != nil {
+		v.ExpectMine, v.ExpectYours, v.Done = s.ExpectMine, s.ExpectYours, s.Done
+	}
+	return v
+}
+
+// Verdict is how two answers for one area compare.
+type Verdict string
+
+// The verdicts, from the most to the least pressing.
+const (
+	BothClaim     Verdict = "both-claim"
+	NeitherClaims Verdict = "neither-claims"
+	SeenDifferent Verdict = "different"
+	OneUnsure     Verdict = "unsure"
+	Waiting       Verdict = "waiting"
+	Agreed        Verdict = "agreed"
+)
+
+// Verdicts lists the verdicts in the order the comparison shows them.
+var Verdicts = []Verdict{BothClaim, NeitherClaims, SeenDifferent, OneUnsure, Waiting, Agreed}
+
+// Label is the verdict as the comparison shows it.
+func (v Verdict) Label() string {
+	switch v {
+	case BothClaim:
+		return "Both claim it"
+	case NeitherClaims:
+		return "Neither claims it"
+	case SeenDifferent:
+		return "Seen differently"
+	case OneUnsure:
+		return "Unsure"
+	case Waiting:
+		return "Not answered"
+	case Agreed:
+		return "Agreed"
+	}
+	return ""
+}
+
+// Mismatch reports whether the verdict is worth talking about.
+func (v Verdict) Mismatch() bool {
+	return v != Agreed && v != Waiting
+}
+
+// Judge compares the buddy's and the newcomer's owner for one area.
+func Judge(o *Onboarding, buddySays, newcomerSays Owner) Verdict {
+	b, n := Owner(o.Buddy.ID), Owner(o.Newcomer.ID)
+	switch {
+	case buddySays == "" || newcomerSays == "":
+		return Waiting
+	case buddySays == Unsure || newcomerSays == Unsure:
+		return OneUnsure
+	case buddySays == newcomerSays:
+		return Agreed
+	case buddySays == b && newcomerSays == n:
+		return BothClaim
+	case buddySays == n && newcomerSays == b:
+		return NeitherClaims
+	}
+	return SeenDifferent
+}
+
+// Comparison is one row with both answers side by side.
+type Comparison struct {
+	Row      *RoleRow
+	Buddy    Answer // from the buddy's point of view
+	Newcomer Answer // from the newcomer's point of view
+	Verdict  Verdict
+	// OnAgenda reports whether the row is already on the 1:1 agenda.
+	OnAgenda bool
+}
+
+// Compare puts both sides of every row together, mismatches first, and
+// counts each verdict. Callers must only show it once BothDone holds.
+func Compare(o *Onboarding) ([]Comparison, map[Verdict]int) {
+	counts := map[Verdict]int{}
+	rows := make([]Comparison, 0, len(o.Roles.Rows))
+	for i := range o.Roles.Rows {
+		row := &o.Roles.Rows[i]
+		v := Judge(o, row.Owners[o.Buddy.ID], row.Owners[o.Newcomer.ID])
+		counts[v]++
+		rows = append(rows, Comparison{
+			Row:      row,
+			Buddy:    AnswerOf(o, row, o.Buddy.ID),
+			Newcomer: AnswerOf(o, row, o.Newcomer.ID),
+			Verdict:  v,
+			OnAgenda: o.agendaItemFor(rowSource(row.ID)) != nil,
+		})
+	}
+	rank := map[Verdict]int{}
+	for i, v := range Verdicts {
+		rank[v] = i
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Verdict] < rank[rows[j].Verdict] })
+	return rows, counts
+}
+
+func rowSource(rowID string) string { return "roles:" + rowID }
+
+func (o *Onboarding) agendaItemFor(source string) *AgendaItem {
+	for i := range o.Agenda {
+		if o.Agenda[i].Source == source {
+			return &o.Agenda[i]
+		}
+	}
+	return nil
+}
+
+// AddToAgenda turns a mismatched row into an item for the next 1:1. It
+// adds it once; asking again returns the existing item.
+func AddToAgenda(o *Onboarding, rowID, author string, now time.Time) *AgendaItem {
+	row := Find(o.Roles.Rows, rowID)
+	if row == nil {
+		return nil
+	}
+	if item := o.agendaItemFor(rowSource(rowID)); item != nil {
+		return item
+	}
+	v := Judge(o, row.Owners[o.Buddy.ID], row.Owners[o.Newcomer.ID])
+	item := Add(&o.Agenda, author, now)
+	if item == nil {
+		return nil
+	}
+	item.Text = Clip("Who owns "+row.Area+"? ("+v.Label()+")", MaxText)
+	item.Source = rowSource(rowID)
+	return item
+}
