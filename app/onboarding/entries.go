@@ -16,20 +16,20 @@ const (
 	MaxEntries = 200    // entries in one list
 )
 
-// entry is any list item: a struct that embeds Meta.
-type entry[T any] interface {
+// Entry is a pointer to any list item: a struct that embeds Meta.
+type Entry[T any] interface {
 	*T
-	meta() *Meta
+	Common() *Meta
 }
 
 // Add appends a new entry written by author and returns a pointer to it, or
 // nil when the list is full.
-func Add[T any, P entry[T]](list *[]T, author string, now time.Time) *T {
+func Add[T any, P Entry[T]](list *[]T, author string, now time.Time) *T {
 	if len(*list) >= MaxEntries {
 		return nil
 	}
 	var v T
-	m := P(&v).meta()
+	m := P(&v).Common()
 	m.ID = NewID()
 	m.Author = author
 	m.Updated = now.UTC()
@@ -38,9 +38,9 @@ func Add[T any, P entry[T]](list *[]T, author string, now time.Time) *T {
 }
 
 // Find returns the entry with the ID, or nil.
-func Find[T any, P entry[T]](list []T, id string) *T {
+func Find[T any, P Entry[T]](list []T, id string) *T {
 	for i := range list {
-		if P(&list[i]).meta().ID == id {
+		if P(&list[i]).Common().ID == id {
 			return &list[i]
 		}
 	}
@@ -48,9 +48,9 @@ func Find[T any, P entry[T]](list []T, id string) *T {
 }
 
 // Index returns the position of the entry with the ID, or -1.
-func Index[T any, P entry[T]](list []T, id string) int {
+func Index[T any, P Entry[T]](list []T, id string) int {
 	for i := range list {
-		if P(&list[i]).meta().ID == id {
+		if P(&list[i]).Common().ID == id {
 			return i
 		}
 	}
@@ -59,19 +59,19 @@ func Index[T any, P entry[T]](list []T, id string) int {
 
 // Edit changes the entry with the ID and stamps it; it reports whether the
 // entry was found.
-func Edit[T any, P entry[T]](list []T, id string, now time.Time, change func(*T)) bool {
+func Edit[T any, P Entry[T]](list []T, id string, now time.Time, change func(*T)) bool {
 	e := Find[T, P](list, id)
 	if e == nil {
 		return false
 	}
 	change(e)
-	P(e).meta().Updated = now.UTC()
+	P(e).Common().Updated = now.UTC()
 	return true
 }
 
 // Move shifts the entry with the ID by delta places (-1 is up), and
 // reports whether it moved.
-func Move[T any, P entry[T]](list []T, id string, delta int) bool {
+func Move[T any, P Entry[T]](list []T, id string, delta int) bool {
 	i := Index[T, P](list, id)
 	j := i + delta
 	if i < 0 || j < 0 || j >= len(list) {
@@ -83,7 +83,7 @@ func Move[T any, P entry[T]](list []T, id string, delta int) bool {
 
 // Remove deletes the entry with the ID. It returns the removed entry and
 // where it was, so that the removal can be undone with Insert.
-func Remove[T any, P entry[T]](list *[]T, id string) (removed T, at int, ok bool) {
+func Remove[T any, P Entry[T]](list *[]T, id string) (removed T, at int, ok bool) {
 	i := Index[T, P](*list, id)
 	if i < 0 {
 		return removed, -1, false

@@ -57,7 +57,8 @@ type Meta struct {
 	Updated time.Time `json:"updated"`
 }
 
-func (m *Meta) meta() *Meta { return m }
+// Common returns the entry's Meta; generic code over entries uses it.
+func (m *Meta) Common() *Meta { return m }
 
 // DataSource is a place where real numbers live.
 type DataSource struct {
