@@ -144,34 +144,38 @@ func firstVisit(t *testing.T, b *browser, home, origin, version string) {
 	b.expectOnlyOrigin(origin)
 }
 
-// noteSurvivesReload types into the note and checks it after a reload.
+// noteSurvivesReload starts an onboarding, types the budget advice and
+// checks it after a reload.
 func noteSurvivesReload(t *testing.T, b *browser, home string) {
 	t.Helper()
-	const note = "Ask Dana about the Q3 board deck <b>draft</b>"
-	b.open(home)
-	b.do(chromedp.SendKeys(chromedp.ID("scratch"), note))
+	const note = "Ask Dana about the Q3 board deck <b>draft</b> before any hiring request.  "
+	b.newOnboarding(home)
+	b.goToStage("problems")
+	b.typeInto("#budget-advice", note)
+	b.settle()
 	b.reload()
-	if got := b.value("#scratch"); got != note {
-		t.Errorf("after a reload the note is %q, want %q", got, note)
+	if got := b.value("#budget-advice"); got != note {
+		t.Errorf("after a reload the advice is %q, want %q", got, note)
 	}
 	b.expectNoProblems("typing and reloading")
 }
 
 // worksOffline visits once, cuts the network, then checks that the root and
-// deep links load and the note still saves.
+// deep links load and that writing still saves.
 func worksOffline(t *testing.T, b *browser, home string, cut func()) {
 	t.Helper()
-	b.open(home)
+	id := b.newOnboarding(home)
 	b.waitForOffline()
 	cut()
 	b.goOffline()
 	b.takeProblems()
 
+	b.open(home + "guide/problems?id=" + id)
+	b.typeInto("#budget-advice", "written offline")
+	b.settle()
 	b.reload()
-	b.do(chromedp.SendKeys(chromedp.ID("scratch"), "written offline"))
-	b.reload()
-	if got := b.value("#scratch"); got != "written offline" {
-		t.Errorf("offline, the note is %q after a reload", got)
+	if got := b.value("#budget-advice"); got != "written offline" {
+		t.Errorf("offline, the advice is %q after a reload", got)
 	}
 
 	b.open(home + "about?from=offline")
@@ -183,8 +187,6 @@ func worksOffline(t *testing.T, b *browser, home string, cut func()) {
 		t.Errorf("offline unknown link shows %q", got)
 	}
 	b.open(home)
-	if got := b.value("#scratch"); got != "written offline" {
-		t.Errorf("offline, back home the note is %q", got)
-	}
+	b.waitText("Priya Raman joins as CFO")
 	b.expectNoProblems("offline")
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -294,6 +295,8 @@ func (b *browser) observe(ev any) {
 		if ev.Entry.Level == log.EntryLevelError {
 			b.problems = append(b.problems, fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
 		}
+	case *page.EventJavascriptDialogOpening:
+		b.problems = append(b.problems, "a dialog opened: "+ev.Message)
 	case *network.EventRequestWillBeSent:
 		b.requests = append(b.requests, ev.Request.URL)
 	case *network.EventLoadingFailed:

@@ -7,13 +7,12 @@ type about struct {
 	app.Compo
 }
 
+func (a *about) OnNav(ctx app.Context) { setTitle(ctx, "About") }
+
 func (a *about) Render() app.UI {
-	return &shell{
-		Title: "About",
-		Content: []app.UI{
-			app.H1().Text("About Counterpart"),
-			app.P().Text("Counterpart helps an executive onboard a new peer: where the real numbers live, the few problems that matter first, an honest read of the team, how the company runs, and who owns what between the two of you."),
-			app.P().Text("Everything you write stays in this browser. There is no account and no server copy; the app keeps working with the network off."),
-		},
-	}
+	return layout(
+		app.H1().Text("About Counterpart"),
+		app.P().Text("Counterpart helps an executive onboard a new peer: where the real numbers live, the few problems that matter first, an honest read of the team, how the company runs, and who owns what between the two of you."),
+		app.P().Text("Everything you write stays in this browser. There is no account and no server copy; the app keeps working with the network off."),
+	)
 }

@@ -7,16 +7,15 @@ type notFound struct {
 	app.Compo
 }
 
+func (n *notFound) OnNav(ctx app.Context) { setTitle(ctx, "Page not found") }
+
 func (n *notFound) Render() app.UI {
-	return &shell{
-		Title: "Page not found",
-		Content: []app.UI{
-			app.H1().Text("This page does not exist"),
-			app.P().Body(
-				app.Text("The link may be mistyped or from a newer version of Counterpart. "),
-				app.A().Href(link("/")).Text("Go to your onboardings"),
-				app.Text("."),
-			),
-		},
-	}
+	return layout(
+		app.H1().Text("This page does not exist"),
+		app.P().Body(
+			app.Text("The link may be mistyped or from a newer version of Counterpart. "),
+			app.A().Href(link("/")).Text("Go to your onboardings"),
+			app.Text("."),
+		),
+	)
 }

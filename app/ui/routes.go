@@ -4,8 +4,11 @@
 package ui
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
+
+	"counterpart/app/onboarding"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -20,10 +23,24 @@ type Page struct {
 // server prerenders each path so that a deep link, a static host and the
 // offline cache all have a real page to return.
 func Pages() []Page {
-	return []Page{
+	pages := []Page{
 		{Path: "/", New: func() app.Composer { return &home{} }},
+		{Path: "/new", New: func() app.Composer { return &newPage{} }},
+		{Path: "/worksheet", New: func() app.Composer { return &worksheetPage{} }},
 		{Path: "/about", New: func() app.Composer { return &about{} }},
 	}
+	for _, s := range onboarding.Stages {
+		pages = append(pages, Page{Path: stagePath(s), New: func() app.Composer { return &stagePage{} }})
+	}
+	return pages
+}
+
+// stagePath is the path of a stage's page, such as /guide/data.
+func stagePath(s onboarding.Stage) string { return "/guide/" + string(s) }
+
+// stageLink is the URL of a stage of one onboarding.
+func stageLink(s onboarding.Stage, id string) string {
+	return link(stagePath(s)) + "?id=" + url.QueryEscape(id)
 }
 
 // NotFoundPath is a path no page claims; the server renders it once to get
@@ -44,6 +61,19 @@ func Register() {
 		app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(p.Path)+"/?$", p.New)
 	}
 	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{} })
+}
+
+// appPath is the path of the current page inside the app, without the
+// prefix of a sub-path site and without a trailing slash.
+func appPath(ctx app.Context) string {
+	p := strings.TrimPrefix(ctx.Page().URL().Path, strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
+	if p != "/" {
+		p = strings.TrimSuffix(p, "/")
+	}
+	if p == "" {
+		p = "/"
+	}
+	return p
 }
 
 // link returns the URL of an app path, under the prefix the app is served

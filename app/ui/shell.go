@@ -4,40 +4,14 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// shell is the frame every page sits in: the header with the product name,
-// the main area, and the footer with the version. It also owns the "new
-// version ready" banner, because that must show whatever page is open.
-type shell struct {
-	app.Compo
-
-	// Title is the page heading, also used for the document title.
-	Title string
-	// Content is the page's own body.
-	Content []app.UI
-
-	updateReady bool
-}
-
-func (s *shell) OnMount(ctx app.Context) {
-	s.updateReady = ctx.AppUpdateAvailable()
-	watchForUpdates(ctx)
-}
-
-func (s *shell) OnNav(ctx app.Context) {
-	if s.Title != "" {
-		ctx.Page().SetTitle(s.Title + " · Counterpart")
-	} else {
-		ctx.Page().SetTitle("Counterpart")
-	}
-}
-
-// OnAppUpdate is called by go-app when the service worker has installed a
-// newer build of the app.
-func (s *shell) OnAppUpdate(ctx app.Context) {
-	s.updateReady = ctx.AppUpdateAvailable()
-}
-
-func (s *shell) Render() app.UI {
+// layout is the frame every page sits in: the header with the product name,
+// the main area and the footer with the version.
+//
+// It is a function, not a component, on purpose: a component that takes
+// the page's content as a field would compare the whole page with
+// reflect.DeepEqual on every render, and go-app filters such a slice in
+// place, which corrupts it once it holds an If or a Range.
+func layout(content ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
 		app.Header().Class("shell-header").Body(
@@ -50,13 +24,8 @@ func (s *shell) Render() app.UI {
 				app.A().Href(link("/about")).Text("About"),
 			),
 		),
-		app.If(s.updateReady,
-			app.Div().Class("update-banner").Role("status").Body(
-				app.Span().Text("A new version of Counterpart is ready."),
-				app.Button().ID("update-reload").Text("Reload now").OnClick(s.reload),
-			),
-		),
-		app.Main().ID("main").Body(s.Content...),
+		&updateBanner{},
+		app.Main().ID("main").Body(content...),
 		app.Footer().Class("shell-footer").Body(
 			app.Span().Text("Your answers stay in this browser, on this device."),
 			app.Span().ID("app-version").Text("Version "+shortVersion()),
@@ -64,8 +33,42 @@ func (s *shell) Render() app.UI {
 	)
 }
 
-func (s *shell) reload(ctx app.Context, e app.Event) {
-	ctx.Reload()
+// setTitle names the page in the browser's tab and history.
+func setTitle(ctx app.Context, title string) {
+	if title == "" {
+		ctx.Page().SetTitle("Counterpart")
+		return
+	}
+	ctx.Page().SetTitle(title + " · Counterpart")
+}
+
+// updateBanner tells the person that a newer build is ready, whatever page
+// is open, and offers to reload.
+type updateBanner struct {
+	app.Compo
+
+	ready bool
+}
+
+func (b *updateBanner) OnMount(ctx app.Context) {
+	b.ready = ctx.AppUpdateAvailable()
+	watchForUpdates(ctx)
+}
+
+// OnAppUpdate is called by go-app when the service worker has installed a
+// newer build of the app.
+func (b *updateBanner) OnAppUpdate(ctx app.Context) {
+	b.ready = ctx.AppUpdateAvailable()
+}
+
+func (b *updateBanner) Render() app.UI {
+	if !b.ready {
+		return app.Div().Class("update-slot")
+	}
+	return app.Div().Class("update-slot update-banner").Role("status").Body(
+		app.Span().Text("A new version of Counterpart is ready."),
+		app.Button().ID("update-reload").Text("Reload now").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+	)
 }
 
 // shortVersion is the build's content hash, cut to a length a person can
@@ -76,4 +79,13 @@ func shortVersion() string {
 		v = v[:12]
 	}
 	return v
+}
+
+// when renders only if cond holds. go-app's If builds its elements even
+// when the condition is false, which breaks on nil data.
+func when(cond bool, render func() app.UI) app.UI {
+	if !cond {
+		return nil
+	}
+	return render()
 }

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// watchStorage calls changed with the key whenever another tab changes
+// localStorage, and returns a function that stops watching.
+func watchStorage(changed func(key string)) func() {
+	if app.IsServer {
+		return func() {}
+	}
+	return app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
+		if key := e.Get("key"); key.Truthy() {
+			changed(key.String())
+		}
+	})
+}
+
+// focusLater moves the keyboard focus to an element once the page has
+// rendered it, so that keyboard users land where the action continues.
+// The page component anchors the wait: the element that received the event
+// may itself be replaced by that render, and go-app drops work whose
+// source is gone.
+func focusLater(ctx app.Context, page app.Composer, id string) {
+	afterRender(ctx, page, func() {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+// afterRender runs fn once the page has rendered its pending changes.
+func afterRender(ctx app.Context, page app.Composer, fn func()) {
+	ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Defer, Source: page, Function: func(app.Context) { fn() }})
+}
+
+// download hands the browser a file made in the page. Nothing is sent
+// anywhere: the file is built from a Blob in memory.
+func download(name, mime, content string) {
+	blob := app.Window().Get("Blob").New([]any{content}, map[string]any{"type": mime})
+	url := app.Window().Get("URL").Call("createObjectURL", blob)
+	a := app.Window().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Call("click")
+	app.Window().Get("URL").Call("revokeObjectURL", url)
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// textField is a labelled input or text area. After it first renders, the
+// text belongs to the person typing: the component never writes the value
+// back while they type, because go-app renders a moment later and would
+// put back an older value (and trims spaces when it does). A value that
+// changes from elsewhere (another tab, an undo, a reordered list) is
+// written straight into the element, unless the person is typing in it.
+type textField struct {
+	app.Compo
+
+	ID       string
+	Label    string
+	Value    string
+	Long     bool   // a text area rather than one line
+	Type     string // input type: "text" (default), "url", "date", "time"
+	Max      int    // the most characters it takes
+	Hint     string // shown under the field
+	Error    string // what is wrong with the value, shown under the field
+	Markdown bool   // says that Markdown works here
+	OnChange func(ctx app.Context, value string)
+
+	initial string
+}
+
+func (f *textField) OnInit() { f.initial = f.Value }
+
+// OnMount writes the exact value into the element: go-app trims the value
+// it renders, which would drop leading or trailing spaces and line breaks.
+func (f *textField) OnMount(ctx app.Context) { f.sync() }
+
+func (f *textField) OnUpdate(ctx app.Context) { f.sync() }
+
+// sync puts f.Value into the element, unless the person is typing in it.
+func (f *textField) sync() {
+	el := app.Window().GetElementByID(f.ID)
+	if !el.Truthy() || el.Get("value").String() == f.Value {
+		return
+	}
+	if el.Equal(app.Window().Get("document").Get("activeElement")) {
+		return // they are typing; their next keystroke saves their text
+	}
+	el.Set("value", f.Value)
+}
+
+func (f *textField) Render() app.UI {
+	hintID := f.ID + "-hint"
+	var note []app.UI
+	if f.Error != "" {
+		note = append(note, app.P().Class("field-error").Role("alert").Text(f.Error))
+	}
+	if f.Max > 0 && f.Type != "date" && f.Type != "time" && utf8.RuneCountInString(f.Value) >= f.Max {
+		note = append(note, app.P().Class("field-error").Text("This field is full: it holds up to "+strconv.Itoa(f.Max)+" characters, and the rest was not kept."))
+	}
+	hint := f.Hint
+	if f.Markdown {
+		if hint != "" {
+			hint += " "
+		}
+		hint += "Markdown works: **bold**, *italic*, - lists, links."
+	}
+	if hint != "" {
+		note = append(note, app.P().Class("field-hint").Text(hint))
+	}
+
+	var control app.UI
+	if f.Long {
+		control = app.Textarea().
+			ID(f.ID).
+			Rows(4).
+			MaxLength(f.Max).
+			Text(f.initial).
+			Aria("describedby", hintID).
+			Aria("invalid", f.Error != "").
+			OnInput(f.onInput)
+	} else {
+		typ := f.Type
+		if typ == "" {
+			typ = "text"
+		}
+		control = app.Input().
+			ID(f.ID).
+			Type(typ).
+			MaxLength(f.Max).
+			Value(f.initial).
+			Aria("describedby", hintID).
+			Aria("invalid", f.Error != "").
+			OnInput(f.onInput)
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(f.ID).Text(f.Label),
+		control,
+		app.Div().ID(hintID).Body(note...),
+	)
+}
+
+func (f *textField) onInput(ctx app.Context, e app.Event) {
+	f.Value = ctx.JSSrc().Get("value").String()
+	if f.OnChange != nil {
+		f.OnChange(ctx, f.Value)
+	}
+}
+
+// A note on event handlers: go-app v9 keeps an element's old handler when
+// the new one comes from the same function literal, even if it captured
+// other values. Every handler that captures per-entry data therefore passes
+// that data as its scope (the arguments after the handler), which makes
+// go-app swap the handler when the data changes. The helpers below use the
+// element's ID, which always names the entry.
+
+// checkbox is a labelled check box.
+func checkbox(id, label string, checked bool, onChange func(ctx app.Context, checked bool)) app.UI {
+	return app.Div().Class("check").Body(
+		app.Input().Type("checkbox").ID(id).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
+			onChange(ctx, ctx.JSSrc().Get("checked").Bool())
+		}, id),
+		app.Label().For(id).Text(label),
+	)
+}
+
+// choice is one option of a select.
+type choice struct {
+	Value, Label string
+}
+
+// selectField is a labelled drop-down list. An empty first option stands
+// for "not chosen".
+func selectField(id, label, value string, choices []choice, onChange func(ctx app.Context, value string)) app.UI {
+	opts := make([]app.UI, 0, len(choices)+1)
+	opts = append(opts, app.Option().Value("").Text("Choose…").Selected(value == ""))
+	for _, c := range choices {
+		opts = append(opts, app.Option().Value(c.Value).Text(c.Label).Selected(c.Value == value))
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		app.Select().ID(id).Body(opts...).OnChange(func(ctx app.Context, e app.Event) {
+			onChange(ctx, ctx.JSSrc().Get("value").String())
+		}, id),
+	)
+}

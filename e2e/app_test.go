@@ -1,0 +1,149 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Helpers that act the way a person does: type into labelled fields,
+// click buttons, read what the page shows.
+
+// click clicks the first element matching a CSS selector.
+func (b *browser) click(css string) {
+	b.t.Helper()
+	b.do(chromedp.Click(chromedp.CSS(css)))
+}
+
+// typeInto types text into a field, key by key.
+func (b *browser) typeInto(css, text string) {
+	b.t.Helper()
+	b.do(chromedp.SendKeys(chromedp.CSS(css), text))
+}
+
+// choose picks an option of a select, or a date, the way the browser's own
+// picker does: it sets the value and fires the events a person's choice
+// fires. (Typing into native pickers depends on the machine's locale.)
+func (b *browser) choose(css, value string) {
+	b.t.Helper()
+	eval[bool](b, fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		el.focus();
+		el.value = %q;
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`, css, value))
+}
+
+// count returns how many elements match a CSS selector.
+func (b *browser) count(css string) int {
+	b.t.Helper()
+	return eval[int](b, fmt.Sprintf(`document.querySelectorAll(%q).length`, css))
+}
+
+// pageText is everything the page shows in its main area.
+func (b *browser) pageText() string {
+	b.t.Helper()
+	return eval[string](b, `document.querySelector("main").innerText`)
+}
+
+// waitText waits until the main area shows a piece of text.
+func (b *browser) waitText(text string) {
+	b.t.Helper()
+	b.waitFor("the page to show "+text, fmt.Sprintf(`!!document.querySelector("main") && document.querySelector("main").innerText.includes(%q)`, text))
+}
+
+// pageID is the onboarding ID in the page's URL.
+func (b *browser) pageID() string {
+	b.t.Helper()
+	u, err := url.Parse(eval[string](b, `location.href`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return u.Query().Get("id")
+}
+
+// newOnboarding fills in the "New onboarding" form as Dana, a CTO who is
+// onboarding Priya, a new CFO, and returns the new onboarding's ID.
+func (b *browser) newOnboarding(home string) string {
+	b.t.Helper()
+	b.open(home)
+	b.click("#new-onboarding")
+	b.waitFor("the form", `!!document.getElementById("my-name")`)
+	b.typeInto("#my-name", "Dana Okafor")
+	b.typeInto("#my-role", "CTO")
+	b.choose("#my-function", "engineering")
+	b.typeInto("#peer-name", "Priya Raman")
+	b.typeInto("#peer-role", "CFO")
+	b.choose("#peer-function", "finance")
+	b.choose("#start-date", "2026-11-02")
+	b.click("#start")
+	b.waitFor("the first stage", `location.pathname.endsWith("/guide/data") && !!document.getElementById("add-sources")`)
+	id := b.pageID()
+	if id == "" {
+		b.t.Fatal("the new onboarding has no ID in its URL")
+	}
+	return id
+}
+
+// addEntry presses a list's "Add" button and returns the new entry's ID.
+func (b *browser) addEntry(list string) string {
+	b.t.Helper()
+	before := b.count(`[data-list="` + list + `"] li.entry`)
+	b.click("#add-" + list)
+	b.waitFor("a new "+list+" entry", fmt.Sprintf(`document.querySelectorAll('[data-list="%s"] li.entry').length > %d`, list, before))
+	return eval[string](b, fmt.Sprintf(`Array.from(document.querySelectorAll('[data-list="%s"] li.entry')).pop().dataset.entry`, list))
+}
+
+// goToStage follows the stepper link to a stage, as a person would.
+func (b *browser) goToStage(stage string) {
+	b.t.Helper()
+	first := map[string]string{"data": "sources", "problems": "problems", "team": "team", "processes": "processes", "roles": "ownership"}[stage]
+	b.click(`.stepper a[href*="/guide/` + stage + `?"]`)
+	b.waitFor("the "+stage+" stage", `location.pathname.endsWith("/guide/`+stage+`") && !!document.getElementById("prompt-`+first+`")`)
+}
+
+// settle gives the app a moment to finish a save that a key press started;
+// saving is synchronous, but go-app handles the event on its next frame.
+func (b *browser) settle() {
+	time.Sleep(150 * time.Millisecond)
+}
+
+// storageKeys lists the keys in the page's localStorage.
+func (b *browser) storageKeys() []string {
+	b.t.Helper()
+	return eval[[]string](b, `Object.keys(localStorage)`)
+}
+
+// newTab opens a second tab in the same browser: same profile, same
+// storage, as a person opening the app twice.
+func (b *browser) newTab(t *testing.T) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tab := &browser{t: t, ctx: ctx}
+	if err := chromedp.Listen(ctx, tab.observe); err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
+func containsAll(t *testing.T, where, text string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s does not show %q", where, w)
+		}
+	}
+}
+
+var _ = context.Background

@@ -1,0 +1,61 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Every page, filled with the example, at a phone's width and a laptop's:
+// nothing sticks out sideways, every field has a label, and a screenshot
+// is kept when COUNTERPART_ARTIFACTS names a directory.
+func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	b.open(srv.URL + "/")
+	b.click("#open-example")
+	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+
+	pages := map[string]string{
+		"home":      "/",
+		"new":       "/new",
+		"about":     "/about",
+		"data":      "/guide/data?id=" + exampleID,
+		"problems":  "/guide/problems?id=" + exampleID,
+		"team":      "/guide/team?id=" + exampleID,
+		"processes": "/guide/processes?id=" + exampleID,
+		"roles":     "/guide/roles?id=" + exampleID,
+		"blank":     "/worksheet?id=" + exampleID + "&variant=blank",
+		"filled":    "/worksheet?id=" + exampleID + "&variant=filled",
+	}
+	for _, width := range []int64{390, 1280} {
+		b.do(chromedp.EmulateViewport(width, 900))
+		for name, path := range pages {
+			b.open(srv.URL + path)
+			// Open every entry for editing too, so the fields are checked.
+			eval[bool](b, `(document.querySelectorAll("[id^=toggle-]").forEach(b => b.textContent === "Edit" && b.click()), true)`)
+			time.Sleep(200 * time.Millisecond)
+			if wide := eval[[]string](b, `Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getClientRects().length).slice(0, 5).map(e => e.tagName + "." + e.className)`); len(wide) > 0 {
+				t.Errorf("%s at %dpx: wider than the screen: %v", name, width, wide)
+			}
+			if bare := eval[[]string](b, `Array.from(document.querySelectorAll("input, textarea, select")).filter(e => !(e.labels && e.labels.length) && !e.getAttribute("aria-label")).map(e => e.id || e.name || e.outerHTML.slice(0, 60))`); len(bare) > 0 {
+				t.Errorf("%s: fields without a label: %v", name, bare)
+			}
+			if dir := os.Getenv("COUNTERPART_ARTIFACTS"); dir != "" {
+				ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				cancel()
+				if err == nil {
+					os.MkdirAll(dir, 0o755)
+					os.WriteFile(filepath.Join(dir, name+"-"+strconv.FormatInt(width, 10)+".png"), png, 0o644)
+				}
+			}
+		}
+	}
+	b.expectNoProblems("every page at two widths")
+}
