@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,37 @@ type record struct {
 	Rev        int64           `json:"rev"` // counts saves, to notice other tabs
 	Saved      time.Time       `json:"saved"`
 	Onboarding json.RawMessage `json:"onboarding"`
+}
+
+// encodeRecord writes a record with its header first, so that readHeader
+// can check the revision without decoding the whole onboarding. Saving
+// happens on every keystroke; this keeps it to one JSON encoding.
+func encodeRecord(schema int, rev int64, saved time.Time, onboarding []byte) []byte {
+	b := make([]byte, 0, len(onboarding)+96)
+	b = fmt.Appendf(b, `{"schema":%d,"rev":%d,"saved":%q,"onboarding":`, schema, rev, saved.UTC().Format(time.RFC3339Nano))
+	b = append(b, onboarding...)
+	return append(b, '}')
+}
+
+// readHeader reads the schema and revision at the start of a record that
+// encodeRecord wrote. It reports false for anything else, which then gets
+// a full decode.
+func readHeader(raw string) (schema int, rev int64, ok bool) {
+	rest, found := strings.CutPrefix(raw, `{"schema":`)
+	if !found {
+		return 0, 0, false
+	}
+	s, rest, found := strings.Cut(rest, `,"rev":`)
+	if !found || len(s) > 6 {
+		return 0, 0, false
+	}
+	r, _, found := strings.Cut(rest, ",")
+	if !found || len(r) > 19 {
+		return 0, 0, false
+	}
+	schema, err1 := strconv.Atoi(s)
+	rev, err2 := strconv.ParseInt(r, 10, 64)
+	return schema, rev, err1 == nil && err2 == nil
 }
 
 // Errors a caller may want to tell apart.
@@ -248,13 +280,9 @@ func (s *Store) Save(o *onboarding.Onboarding) (Saved, error) {
 	var rev int64
 	seen, seenBefore := s.seen[o.ID]
 	if exists {
-		// Most saves find their own last write: read only the header.
-		var head struct {
-			Schema int   `json:"schema"`
-			Rev    int64 `json:"rev"`
-		}
-		if json.Unmarshal([]byte(raw), &head) == nil && seenBefore && head.Schema == s.schema && head.Rev == seen.rev {
-			rev = head.Rev
+		// Most saves find this tab's own last write: the header says so.
+		if schema, headRev, ok := readHeader(raw); ok && seenBefore && schema == s.schema && headRev == seen.rev {
+			rev = headRev
 		} else if merged, err := s.mergeWithStored(key, raw, o, seen, seenBefore); err != nil {
 			return result, err
 		} else {
@@ -265,11 +293,7 @@ func (s *Store) Save(o *onboarding.Onboarding) (Saved, error) {
 	if err != nil {
 		return result, err
 	}
-	rec, err := json.Marshal(record{Schema: s.schema, Rev: rev + 1, Saved: s.now().UTC(), Onboarding: data})
-	if err != nil {
-		return result, err
-	}
-	if err := s.backend.Set(key, string(rec)); err != nil {
+	if err := s.backend.Set(key, string(encodeRecord(s.schema, rev+1, s.now(), data))); err != nil {
 		return result, &SaveError{Err: err}
 	}
 	s.seen[o.ID] = seenRecord{rev: rev + 1, data: data}

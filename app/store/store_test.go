@@ -323,3 +323,19 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestRecordHeader(t *testing.T) {
+	rec := string(encodeRecord(3, 42, t0, []byte(`{"id":"x"}`)))
+	if schema, rev, ok := readHeader(rec); !ok || schema != 3 || rev != 42 {
+		t.Errorf("readHeader(%s) = %d, %d, %v", rec, schema, rev, ok)
+	}
+	var back record
+	if err := json.Unmarshal([]byte(rec), &back); err != nil || back.Rev != 42 || !back.Saved.Equal(t0) || string(back.Onboarding) != `{"id":"x"}` {
+		t.Errorf("the record is not valid JSON of the same shape: %v %+v", err, back)
+	}
+	for _, bad := range []string{"", "{}", `{"rev":1,"schema":1}`, `{"schema":x,"rev":1,`, `{"schema":1,"rev":99999999999999999999999,`} {
+		if _, _, ok := readHeader(bad); ok {
+			t.Errorf("readHeader(%q) accepted it", bad)
+		}
+	}
+}
