@@ -29,7 +29,7 @@ vet:
 	$(WASM_ENV) $(GO) vet ./cmd/... ./app/...
 
 unit:
-	$(GO) test $$($(GO) list ./... | grep -v /e2e)
+	$(GO) test $$($(GO) list ./... | grep -v -e /e2e -e /bench)
 
 browser: browser-deps
 	$(GO) test -count=1 -timeout 20m ./e2e/
@@ -43,6 +43,10 @@ browser-deps:
 		$$SUDO apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core; \
 	fi
+
+## bench: sizes and speeds as ratios against baselines built in the same run
+bench:
+	$(GO) test -count=1 -v -run 'Against' ./bench/
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
