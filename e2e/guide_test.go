@@ -354,3 +354,44 @@ func TestHugePasteIsCutAndSaid(t *testing.T) {
 	}
 	b.expectNoProblems("huge paste")
 }
+
+// When the browser's storage is full, the person is told their last change
+// did not save, and what was saved before is untouched.
+func TestFullStorageIsExplainedAndLosesNothing(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	b.newOnboarding(srv.URL + "/")
+	b.goToStage("problems")
+	b.typeInto("#budget-advice", "Saved before the disk filled up.")
+	b.settle()
+
+	// Fill this origin's storage to the last byte with someone else's data.
+	full := eval[bool](b, `(() => {
+		let n = 0;
+		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+			const chunk = "z".repeat(size);
+			try { for (let i = 0; i < 100000; i++) localStorage.setItem("filler." + n++, chunk); } catch (e) {}
+		}
+		try { localStorage.setItem("filler.probe", "z"); return false; } catch (e) { return true; }
+	})()`)
+	if !full {
+		t.Fatal("storage never filled up; the test cannot run")
+	}
+	b.typeInto("#budget-advice", strings.Repeat(" and more", 500))
+	b.waitFor("the warning", `!!document.getElementById("save-error")`)
+	containsAll(t, "the warning", b.text("#save-error"), "could not be saved", "earlier work is safe")
+	saved := eval[string](b, `JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.startsWith("counterpart.v1.onboarding.")))).onboarding.budgetAdvice.text`)
+	if !strings.HasPrefix(saved, "Saved before the disk filled up.") {
+		t.Errorf("what was saved before changed: %q", saved)
+	}
+
+	// Room again: the next keystroke saves everything typed.
+	eval[bool](b, `(Object.keys(localStorage).filter(k => k.startsWith("filler.")).forEach(k => localStorage.removeItem(k)), true)`)
+	b.typeInto("#budget-advice", ".")
+	b.waitFor("the warning to go", `!document.getElementById("save-error")`)
+	b.reload()
+	if got := b.value("#budget-advice"); !strings.HasSuffix(got, "and more.") {
+		t.Errorf("after freeing space, the advice ends %q", got[max(0, len(got)-20):])
+	}
+	b.takeProblems() // the browser logs the refused writes; the app handled them
+}

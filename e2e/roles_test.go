@@ -50,6 +50,17 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 	b.typeInto(`[id^="expect-mine-"]`, "DANA-SECRET: I own the architecture.")
 	b.typeInto(`[id^="expect-yours-"]`, "I expect Priya to own the forecast.")
 	b.settle()
+
+	// A confirmation asked of Dana does not carry over to Priya.
+	b.click("#finish-side")
+	b.waitText("have no answer from you")
+	b.click(`.writer .check:nth-of-type(2) label`)
+	b.waitFor("Priya's turn", `document.querySelector(".blind-note").innerText.startsWith("Priya")`)
+	if strings.Contains(b.pageText(), "have no answer from you") {
+		t.Error("Dana's pending confirmation shows on Priya's turn")
+	}
+	b.click(`.writer .check:nth-of-type(1) label`)
+	b.waitFor("Dana's turn again", `document.querySelector(".blind-note").innerText.startsWith("Dana")`)
 	finish()
 	b.waitFor("Dana's side sealed", `!!document.getElementById("sealed")`)
 

@@ -175,6 +175,9 @@ func (p *stagePage) renderWriter() app.UI {
 			label = person.Name + ", the new " + roleOr(person, "executive")
 		}
 		return radio("writer-"+person.ID, "writer", label, writer == person.ID, func(ctx app.Context) {
+			// A confirmation asked of one person must not carry over to
+			// the other.
+			p.roles.confirmFinish, p.roles.confirmReopen = false, false
 			p.edit(ctx, func(o *onboarding.Onboarding) { o.Writer = person.ID })
 		})
 	}
