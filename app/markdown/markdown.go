@@ -46,6 +46,7 @@ func ToHTML(source string) string {
 // alt text, so nothing in a note can run script or fetch from elsewhere.
 type safeLinks struct{}
 
+// Transform implements goldmark's parser.ASTTransformer.
 func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var unsafe []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -98,6 +98,7 @@ type DamagedError struct {
 	Reason   string
 }
 
+// Error says, in plain words, that the record was unreadable and where it went.
 func (e *DamagedError) Error() string {
 	if e.AsideKey == "" {
 		return "a saved onboarding could not be read (" + e.Reason + ")"
@@ -108,11 +109,13 @@ func (e *DamagedError) Error() string {
 // SaveError says the browser refused to save.
 type SaveError struct{ Err error }
 
+// Error says what failed and that earlier work is safe, for the person to read.
 func (e *SaveError) Error() string {
 	return "Your last change could not be saved: the browser refused to store it (" + e.Err.Error() + "). " +
 		"Its storage for this site may be full. Your earlier work is safe; copy anything you just typed before leaving."
 }
 
+// Unwrap returns the browser's own error.
 func (e *SaveError) Unwrap() error { return e.Err }
 
 // Store loads and saves onboardings. One Store serves one tab.

@@ -30,6 +30,7 @@ type textField struct {
 	initial string
 }
 
+// OnInit keeps the value the element is first rendered with.
 func (f *textField) OnInit() { f.initial = f.Value }
 
 // OnMount writes the exact value into the element: go-app trims the value

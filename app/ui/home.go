@@ -33,6 +33,7 @@ type home struct {
 
 func (h *home) OnNav(ctx app.Context) { setTitle(ctx, "Your onboardings") }
 
+// OnMount lists the onboardings and follows changes made in other tabs.
 func (h *home) OnMount(ctx app.Context) {
 	h.reload()
 	h.stopWatch = watchStorage(func(key string) {

@@ -50,6 +50,8 @@ type updateBanner struct {
 	ready bool
 }
 
+// OnMount shows an update found before this page mounted, and starts
+// looking for newer builds.
 func (b *updateBanner) OnMount(ctx app.Context) {
 	b.ready = ctx.AppUpdateAvailable()
 	watchForUpdates(ctx)

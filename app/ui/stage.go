@@ -33,6 +33,7 @@ type stagePage struct {
 	stopWatch func()
 }
 
+// OnMount follows saves made in other tabs to the onboarding on screen.
 func (p *stagePage) OnMount(ctx app.Context) {
 	p.stopWatch = watchStorage(func(key string) {
 		if id, ok := store.IDOfKey(key); ok && p.o != nil && id == p.o.ID {
@@ -47,6 +48,7 @@ func (p *stagePage) OnDismount() {
 	}
 }
 
+// OnNav reads the stage from the path and the onboarding from ?id=.
 func (p *stagePage) OnNav(ctx app.Context) {
 	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), "/guide/"))
 	if stage != p.stage {

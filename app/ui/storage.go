@@ -24,6 +24,7 @@ func guard(err *error) {
 	}
 }
 
+// Get, Set, Remove and Keys implement store.Backend over window.localStorage.
 func (l localStorage) Get(key string) (value string, ok bool, err error) {
 	defer guard(&err)
 	v := l.js().Call("getItem", key)

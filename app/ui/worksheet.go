@@ -22,6 +22,7 @@ type worksheetPage struct {
 	back    string
 }
 
+// OnNav builds the sheet from the URL alone, so a bookmark prints it.
 func (w *worksheetPage) OnNav(ctx app.Context) {
 	q := ctx.Page().URL().Query()
 	setTitle(ctx, "Role definition worksheet")
