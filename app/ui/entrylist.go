@@ -54,13 +54,38 @@ func (l listOf[T, P]) setPrivate(o *onboarding.Onboarding, id string, private bo
 	onboarding.Edit[T, P](*l.items(o), id, now(), func(e *T) { P(e).Common().Private = private })
 }
 
-// editor returns a setter that changes one entry, found by ID, of a list.
-func editor[T any, P onboarding.Entry[T]](items func(*onboarding.Onboarding) *[]T, id string) func(change func(*T)) func(*onboarding.Onboarding) {
-	return func(change func(*T)) func(*onboarding.Onboarding) {
-		return func(o *onboarding.Onboarding) {
-			onboarding.Edit[T, P](*items(o), id, now(), change)
-		}
-	}
+// fieldsOf makes the card fields of one entry, of type T, found by ID in
+// a list of the model. Each field says how to show a value and how to put
+// a new one back, so the stage files only list what an entry holds.
+type fieldsOf[T any, P onboarding.Entry[T]] struct {
+	items func(*onboarding.Onboarding) *[]T
+	id    string
+}
+
+// edit returns the change that applies put to the entry.
+func (f fieldsOf[T, P]) edit(put func(*T)) func(*onboarding.Onboarding) {
+	return func(o *onboarding.Onboarding) { onboarding.Edit[T, P](*f.items(o), f.id, now(), put) }
+}
+
+// text is a field edited as text: one line, a text area or a link.
+func (f fieldsOf[T, P]) text(key, label string, kind fieldKind, value string, put func(*T, string)) cardField {
+	return cardField{key: key, label: label, kind: kind, text: value, set: func(v string) func(*onboarding.Onboarding) {
+		return f.edit(func(e *T) { put(e, v) })
+	}}
+}
+
+// check is a field edited as a check box.
+func (f fieldsOf[T, P]) check(key, label string, value bool, put func(*T, bool)) cardField {
+	return cardField{key: key, label: label, kind: checkBox, checked: value, setBool: func(v bool) func(*onboarding.Onboarding) {
+		return f.edit(func(e *T) { put(e, v) })
+	}}
+}
+
+// choose is a field edited by picking one of a few choices.
+func (f fieldsOf[T, P]) choose(key, label, value string, choices []choice, put func(*T, string)) cardField {
+	c := f.text(key, label, choiceBox, value, put)
+	c.choices = choices
+	return c
 }
 
 // fieldKind is how a card field is edited and shown.

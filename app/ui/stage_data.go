@@ -12,27 +12,18 @@ func dataSources(o *onboarding.Onboarding) *[]onboarding.DataSource { return &o.
 func (p *stagePage) dataPrompt(prompt string) app.UI {
 	switch prompt {
 	case "sources":
+		type D = onboarding.DataSource
 		var cards []card
 		for _, d := range p.o.DataSources {
-			set := editor[onboarding.DataSource](dataSources, d.ID)
+			f := fieldsOf[D, *D]{items: dataSources, id: d.ID}
+			link := f.text("link", "Link", linkText, d.Link, func(x *D, v string) { x.Link = v })
+			link.err, link.hint = onboarding.CheckLink(d.Link), "A web address starting with https://."
 			cards = append(cards, card{meta: d.Meta, title: d.Name, titleKey: "name", fields: []cardField{
-				{key: "name", label: "Name", text: d.Name, set: func(v string) func(*onboarding.Onboarding) {
-					return set(func(d *onboarding.DataSource) { d.Name = v })
-				}},
-				{key: "link", label: "Link", kind: linkText, text: d.Link, err: onboarding.CheckLink(d.Link), hint: "A web address starting with https://.",
-					set: func(v string) func(*onboarding.Onboarding) { return set(func(d *onboarding.DataSource) { d.Link = v }) }},
-				{key: "answers", label: "What it answers", kind: longText, text: d.Answers,
-					set: func(v string) func(*onboarding.Onboarding) {
-						return set(func(d *onboarding.DataSource) { d.Answers = v })
-					}},
-				{key: "owner", label: "Owner", text: d.Owner,
-					set: func(v string) func(*onboarding.Onboarding) {
-						return set(func(d *onboarding.DataSource) { d.Owner = v })
-					}},
-				{key: "checked", label: "Checked by the newcomer", kind: checkBox, checked: d.Checked,
-					setBool: func(v bool) func(*onboarding.Onboarding) {
-						return set(func(d *onboarding.DataSource) { d.Checked = v })
-					}},
+				f.text("name", "Name", shortText, d.Name, func(x *D, v string) { x.Name = v }),
+				link,
+				f.text("answers", "What it answers", longText, d.Answers, func(x *D, v string) { x.Answers = v }),
+				f.text("owner", "Owner", shortText, d.Owner, func(x *D, v string) { x.Owner = v }),
+				f.check("checked", "Checked by the newcomer", d.Checked, func(x *D, v bool) { x.Checked = v }),
 			}})
 		}
 		return p.renderList(listSpec{key: "sources", noun: "data source", list: listOf[onboarding.DataSource, *onboarding.DataSource]{items: dataSources}, cards: cards})
@@ -47,8 +38,9 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 			if name == "" {
 				name = "Untitled data source"
 			}
+			f := fieldsOf[onboarding.DataSource, *onboarding.DataSource]{items: dataSources, id: id}
 			items = append(items, app.Li().Body(checkbox("checked-list-"+id, name, d.Checked, func(ctx app.Context, v bool) {
-				p.edit(ctx, editor[onboarding.DataSource](dataSources, id)(func(d *onboarding.DataSource) { d.Checked = v }))
+				p.edit(ctx, f.edit(func(d *onboarding.DataSource) { d.Checked = v }))
 			})))
 		}
 		return app.Ul().Class("checklist").Body(items...)

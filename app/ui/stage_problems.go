@@ -15,24 +15,15 @@ func workingWell(o *onboarding.Onboarding) *[]onboarding.Note { return &o.Workin
 func (p *stagePage) problemsPrompt(prompt string) app.UI {
 	switch prompt {
 	case "problems":
+		type P = onboarding.Problem
 		var cards []card
 		for _, pr := range p.o.Problems {
-			set := editor[onboarding.Problem](problems, pr.ID)
+			f := fieldsOf[P, *P]{items: problems, id: pr.ID}
 			cards = append(cards, card{meta: pr.Meta, title: firstLine(pr.Problem), titleKey: "problem", fields: []cardField{
-				{key: "problem", label: "The problem", kind: longText, text: pr.Problem,
-					set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Problem) { x.Problem = v }) }},
-				{key: "evidence", label: "Evidence", kind: longText, text: pr.Evidence,
-					set: func(v string) func(*onboarding.Onboarding) {
-						return set(func(x *onboarding.Problem) { x.Evidence = v })
-					}},
-				{key: "first-step", label: "A first step", kind: longText, text: pr.FirstStep,
-					set: func(v string) func(*onboarding.Onboarding) {
-						return set(func(x *onboarding.Problem) { x.FirstStep = v })
-					}},
-				{key: "who-feels-it", label: "Who feels it", text: pr.WhoFeelsIt,
-					set: func(v string) func(*onboarding.Onboarding) {
-						return set(func(x *onboarding.Problem) { x.WhoFeelsIt = v })
-					}},
+				f.text("problem", "The problem", longText, pr.Problem, func(x *P, v string) { x.Problem = v }),
+				f.text("evidence", "Evidence", longText, pr.Evidence, func(x *P, v string) { x.Evidence = v }),
+				f.text("first-step", "A first step", longText, pr.FirstStep, func(x *P, v string) { x.FirstStep = v }),
+				f.text("who-feels-it", "Who feels it", shortText, pr.WhoFeelsIt, func(x *P, v string) { x.WhoFeelsIt = v }),
 			}})
 		}
 		var warning app.UI
@@ -46,12 +37,12 @@ func (p *stagePage) problemsPrompt(prompt string) app.UI {
 		return p.noteField("budget-advice", "Advice on budget and headcount", func(o *onboarding.Onboarding) *onboarding.Note { return &o.BudgetAdvice })
 
 	case "working":
+		type N = onboarding.Note
 		var cards []card
 		for _, n := range p.o.WorkingWell {
-			set := editor[onboarding.Note](workingWell, n.ID)
+			f := fieldsOf[N, *N]{items: workingWell, id: n.ID}
 			cards = append(cards, card{meta: n.Meta, title: firstLine(n.Text), titleKey: "text", fields: []cardField{
-				{key: "text", label: "What works, and why it matters", kind: longText, text: n.Text,
-					set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Note) { x.Text = v }) }},
+				f.text("text", "What works, and why it matters", longText, n.Text, func(x *N, v string) { x.Text = v }),
 			}})
 		}
 		return p.renderList(listSpec{key: "working", noun: "thing that works", list: listOf[onboarding.Note, *onboarding.Note]{items: workingWell}, cards: cards})

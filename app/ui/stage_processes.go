@@ -17,35 +17,28 @@ func (p *stagePage) processesPrompt(prompt string) app.UI {
 		for _, h := range onboarding.Healths {
 			healths = append(healths, choice{string(h), h.Label()})
 		}
+		type P = onboarding.Process
 		var cards []card
 		for _, pr := range p.o.Processes {
-			set := editor[onboarding.Process](processes, pr.ID)
-			text := func(key, label string, kind fieldKind, value string, put func(*onboarding.Process, string)) cardField {
-				return cardField{key: key, label: label, kind: kind, text: value, set: func(v string) func(*onboarding.Onboarding) {
-					return set(func(x *onboarding.Process) { put(x, v) })
-				}}
-			}
-			health := text("health", "How well it works", choiceBox, string(pr.Health), func(x *onboarding.Process, v string) { x.Health = onboarding.Health(v) })
-			health.choices = healths
+			f := fieldsOf[P, *P]{items: processes, id: pr.ID}
 			cards = append(cards, card{meta: pr.Meta, title: pr.Name, titleKey: "name", fields: []cardField{
-				text("name", "Process", shortText, pr.Name, func(x *onboarding.Process, v string) { x.Name = v }),
-				text("cadence", "Cadence", shortText, pr.Cadence, func(x *onboarding.Process, v string) { x.Cadence = v }),
-				text("since", "In place since", shortText, pr.Since, func(x *onboarding.Process, v string) { x.Since = v }),
-				health,
-				text("change-how", "How to propose a change", longText, pr.ChangeHow, func(x *onboarding.Process, v string) { x.ChangeHow = v }),
+				f.text("name", "Process", shortText, pr.Name, func(x *P, v string) { x.Name = v }),
+				f.text("cadence", "Cadence", shortText, pr.Cadence, func(x *P, v string) { x.Cadence = v }),
+				f.text("since", "In place since", shortText, pr.Since, func(x *P, v string) { x.Since = v }),
+				f.choose("health", "How well it works", string(pr.Health), healths, func(x *P, v string) { x.Health = onboarding.Health(v) }),
+				f.text("change-how", "How to propose a change", longText, pr.ChangeHow, func(x *P, v string) { x.ChangeHow = v }),
 			}})
 		}
 		return p.renderList(listSpec{key: "processes", noun: "process", list: listOf[onboarding.Process, *onboarding.Process]{items: processes}, cards: cards})
 
 	case "surprises":
+		type S = onboarding.Surprise
 		var cards []card
-		for _, s := range p.o.Surprises {
-			set := editor[onboarding.Surprise](surprises, s.ID)
-			cards = append(cards, card{meta: s.Meta, title: firstLine(s.What), titleKey: "what", fields: []cardField{
-				{key: "what", label: "What will surprise them", kind: longText, text: s.What,
-					set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Surprise) { x.What = v }) }},
-				{key: "when", label: "When it comes around", text: s.When,
-					set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Surprise) { x.When = v }) }},
+		for _, su := range p.o.Surprises {
+			f := fieldsOf[S, *S]{items: surprises, id: su.ID}
+			cards = append(cards, card{meta: su.Meta, title: firstLine(su.What), titleKey: "what", fields: []cardField{
+				f.text("what", "What will surprise them", longText, su.What, func(x *S, v string) { x.What = v }),
+				f.text("when", "When it comes around", shortText, su.When, func(x *S, v string) { x.When = v }),
 			}})
 		}
 		return p.renderList(listSpec{key: "surprises", noun: "surprise", list: listOf[onboarding.Surprise, *onboarding.Surprise]{items: surprises}, cards: cards})

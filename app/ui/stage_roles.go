@@ -30,12 +30,12 @@ func (p *stagePage) rolesPrompt(prompt string) app.UI {
 	case "disagreement":
 		return p.noteField("disagreement", "What we do when we disagree in front of others", func(o *onboarding.Onboarding) *onboarding.Note { return &o.Roles.Disagreement })
 	case "escalation":
+		type S = onboarding.Step
 		var cards []card
-		for _, s := range p.o.Roles.Escalation {
-			set := editor[onboarding.Step](steps, s.ID)
-			cards = append(cards, card{meta: s.Meta, title: firstLine(s.Text), titleKey: "step", fields: []cardField{
-				{key: "step", label: "Step", kind: longText, text: s.Text,
-					set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Step) { x.Text = v }) }},
+		for _, st := range p.o.Roles.Escalation {
+			f := fieldsOf[S, *S]{items: steps, id: st.ID}
+			cards = append(cards, card{meta: st.Meta, title: firstLine(st.Text), titleKey: "step", fields: []cardField{
+				f.text("step", "Step", longText, st.Text, func(x *S, v string) { x.Text = v }),
 			}})
 		}
 		return p.renderList(listSpec{key: "escalation", noun: "step", numbered: true, list: listOf[onboarding.Step, *onboarding.Step]{items: steps}, cards: cards})
@@ -147,10 +147,10 @@ func (p *stagePage) manageAreas() app.UI {
 	var items []app.UI
 	for _, r := range p.o.Roles.Rows {
 		id, area := r.ID, r.Area
-		set := editor[onboarding.RoleRow](roleRows, id)
+		f := fieldsOf[onboarding.RoleRow, *onboarding.RoleRow]{items: roleRows, id: id}
 		items = append(items, app.Li().Class("area-item").Body(
 			&textField{ID: "area-" + id, Label: "Area", Value: area, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
-				p.edit(ctx, set(func(x *onboarding.RoleRow) { x.Area = onboarding.Clip(v, onboarding.MaxShort) }))
+				p.edit(ctx, f.edit(func(x *onboarding.RoleRow) { x.Area = onboarding.Clip(v, onboarding.MaxShort) }))
 			}},
 			app.Button().Class("secondary danger-text").Text("Remove").Aria("label", "Remove the area "+area).OnClick(func(ctx app.Context, e app.Event) {
 				var undo func(*onboarding.Onboarding)
@@ -342,19 +342,14 @@ func (p *stagePage) cadence() app.UI {
 	setCadence := func(change func(*onboarding.Cadence)) func(*onboarding.Onboarding) {
 		return func(o *onboarding.Onboarding) { change(&o.Roles.Cadence) }
 	}
+	type M = onboarding.SharedMeeting
 	var cards []card
 	for _, m := range c.Shared {
-		set := editor[onboarding.SharedMeeting](shared, m.ID)
+		f := fieldsOf[M, *M]{items: shared, id: m.ID}
 		cards = append(cards, card{meta: m.Meta, title: m.Name, titleKey: "meeting", fields: []cardField{
-			{key: "meeting", label: "Meeting", text: m.Name, set: func(v string) func(*onboarding.Onboarding) {
-				return set(func(x *onboarding.SharedMeeting) { x.Name = v })
-			}},
-			{key: "meeting-cadence", label: "How often", text: m.Cadence, set: func(v string) func(*onboarding.Onboarding) {
-				return set(func(x *onboarding.SharedMeeting) { x.Cadence = v })
-			}},
-			{key: "debrief", label: "We talk it over afterwards", kind: checkBox, checked: m.Debrief, setBool: func(v bool) func(*onboarding.Onboarding) {
-				return set(func(x *onboarding.SharedMeeting) { x.Debrief = v })
-			}},
+			f.text("meeting", "Meeting", shortText, m.Name, func(x *M, v string) { x.Name = v }),
+			f.text("meeting-cadence", "How often", shortText, m.Cadence, func(x *M, v string) { x.Cadence = v }),
+			f.check("debrief", "We talk it over afterwards", m.Debrief, func(x *M, v bool) { x.Debrief = v }),
 		}})
 	}
 	timeErr := onboarding.CheckTime(c.Time)

@@ -13,20 +13,16 @@ func people(o *onboarding.Onboarding) *[]onboarding.Contact      { return &o.Peo
 func (p *stagePage) teamPrompt(prompt string) app.UI {
 	switch prompt {
 	case "team":
+		type T = onboarding.TeamMember
 		var cards []card
 		for _, t := range p.o.TeamRead {
-			set := editor[onboarding.TeamMember](teamRead, t.ID)
-			text := func(key, label string, kind fieldKind, value string, put func(*onboarding.TeamMember, string)) cardField {
-				return cardField{key: key, label: label, kind: kind, text: value, set: func(v string) func(*onboarding.Onboarding) {
-					return set(func(x *onboarding.TeamMember) { put(x, v) })
-				}}
-			}
+			f := fieldsOf[T, *T]{items: teamRead, id: t.ID}
 			cards = append(cards, card{meta: t.Meta, title: t.Person, titleKey: "person", fields: []cardField{
-				text("person", "Person", shortText, t.Person, func(x *onboarding.TeamMember, v string) { x.Person = v }),
-				text("role", "Role", shortText, t.Role, func(x *onboarding.TeamMember, v string) { x.Role = v }),
-				text("strengths", "Strengths", longText, t.Strengths, func(x *onboarding.TeamMember, v string) { x.Strengths = v }),
-				text("watch-outs", "Watch-outs", longText, t.WatchOuts, func(x *onboarding.TeamMember, v string) { x.WatchOuts = v }),
-				text("history", "History", longText, t.History, func(x *onboarding.TeamMember, v string) { x.History = v }),
+				f.text("person", "Person", shortText, t.Person, func(x *T, v string) { x.Person = v }),
+				f.text("role", "Role", shortText, t.Role, func(x *T, v string) { x.Role = v }),
+				f.text("strengths", "Strengths", longText, t.Strengths, func(x *T, v string) { x.Strengths = v }),
+				f.text("watch-outs", "Watch-outs", longText, t.WatchOuts, func(x *T, v string) { x.WatchOuts = v }),
+				f.text("history", "History", longText, t.History, func(x *T, v string) { x.History = v }),
 			}})
 		}
 		return app.Div().Body(
@@ -42,18 +38,16 @@ func (p *stagePage) teamPrompt(prompt string) app.UI {
 		for _, r := range onboarding.Reasons {
 			reasons = append(reasons, choice{string(r), r.Label()})
 		}
+		type C = onboarding.Contact
 		var cards []card
 		for _, c := range p.o.People {
-			set := editor[onboarding.Contact](people, c.ID)
+			f := fieldsOf[C, *C]{items: people, id: c.ID}
 			cards = append(cards, card{meta: c.Meta, title: c.Name, titleKey: "name", fields: []cardField{
-				{key: "name", label: "Name", text: c.Name, set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Contact) { x.Name = v }) }},
-				{key: "role", label: "Role", text: c.Role, set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Contact) { x.Role = v }) }},
-				{key: "reason", label: "Why they matter", kind: choiceBox, text: string(c.Reason), choices: reasons,
-					set: func(v string) func(*onboarding.Onboarding) {
-						return set(func(x *onboarding.Contact) { x.Reason = onboarding.Reason(v) })
-					}},
-				{key: "why", label: "In a few words", kind: longText, text: c.Why, set: func(v string) func(*onboarding.Onboarding) { return set(func(x *onboarding.Contact) { x.Why = v }) }},
-				{key: "met", label: "Met", kind: checkBox, checked: c.Met, setBool: func(v bool) func(*onboarding.Onboarding) { return set(func(x *onboarding.Contact) { x.Met = v }) }},
+				f.text("name", "Name", shortText, c.Name, func(x *C, v string) { x.Name = v }),
+				f.text("role", "Role", shortText, c.Role, func(x *C, v string) { x.Role = v }),
+				f.choose("reason", "Why they matter", string(c.Reason), reasons, func(x *C, v string) { x.Reason = onboarding.Reason(v) }),
+				f.text("why", "In a few words", longText, c.Why, func(x *C, v string) { x.Why = v }),
+				f.check("met", "Met", c.Met, func(x *C, v bool) { x.Met = v }),
 			}})
 		}
 		return p.renderList(listSpec{key: "people", noun: "person to meet", list: listOf[onboarding.Contact, *onboarding.Contact]{items: people}, cards: cards})
