@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -189,4 +190,46 @@ func worksOffline(t *testing.T, b *browser, home string, cut func()) {
 	b.open(home)
 	b.waitText("Priya Raman joins as CFO")
 	b.expectNoProblems("offline")
+}
+
+// The loading screen counts up to 100% while the compressed wasm arrives:
+// the server tells the page the size before compression, which is what the
+// browser's progress counts.
+func TestLoadingProgressCountsUncompressedBytes(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	// Record every label the loading screen shows, before the page starts.
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		window.__labels = [];
+		new MutationObserver(() => {
+			const l = document.getElementById("app-wasm-loader-label");
+			if (l) window.__labels.push(l.textContent);
+		}).observe(document, {subtree: true, childList: true, characterData: true});`}); err != nil {
+		t.Fatal(err)
+	}
+	b.open(srv.URL + "/")
+	labels := eval[[]string](b, `window.__labels`)
+	var seen []int
+	for _, l := range labels {
+		var n int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(l, "Loading Counterpart "), "%d%%", &n); err == nil {
+			seen = append(seen, n)
+		}
+	}
+	if len(seen) < 2 {
+		t.Fatalf("the loading screen showed no progress: %q", labels)
+	}
+	between := false
+	for _, n := range seen {
+		if n > 100 {
+			t.Fatalf("the progress went past 100%%: %v", seen)
+		}
+		between = between || (n > 0 && n < 100)
+	}
+	if !between || seen[len(seen)-1] != 100 {
+		t.Errorf("the progress should climb to 100%%: %v", seen)
+	}
+	b.expectNoProblems("loading")
 }
