@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,5 +113,4 @@ func TestSpeedAgainstBaselines(t *testing.T) {
 		var b bytes.Buffer
 		plain.Convert([]byte(text), &b)
 	})
-	fmt.Fprint(os.Stderr)
 }

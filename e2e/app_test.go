@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"strings"
@@ -145,5 +144,3 @@ func containsAll(t *testing.T, where, text string, want ...string) {
 		}
 	}
 }
-
-var _ = context.Background

@@ -82,10 +82,8 @@ func TestFillEveryStageAndReload(t *testing.T) {
 
 	b.open(home)
 	item := b.text(`li.onboarding[data-id="` + id + `"]`)
-	containsAll(t, "the home list", item, "Priya Raman joins as CFO", "Dana Okafor (CTO) onboarding Priya Raman (CFO)", "Started 2 November 2026", "prompts answered")
-	if strings.Contains(item, "0%") && !strings.Contains(item, "0% ·") {
-		t.Errorf("home shows no progress: %q", item)
-	}
+	// Every prompt of stages 1 to 4 has an answer (9), none of stage 5 yet.
+	containsAll(t, "the home list", item, "Priya Raman joins as CFO", "Dana Okafor (CTO) onboarding Priya Raman (CFO)", "Started 2 November 2026", "64% · 9 of 14 prompts answered")
 	b.expectNoProblems("filling every stage")
 }
 

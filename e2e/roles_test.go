@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -223,5 +222,3 @@ func readPDF(t *testing.T, file string) (int, string) {
 	}
 	return pages, string(text)
 }
-
-var _ = fmt.Sprint

@@ -45,7 +45,6 @@ func (p Prompt) Question(newcomer bool) string {
 
 // Examples are the worked examples for one function.
 type Examples struct {
-	Function onboarding.Function
 	// Who is how the examples name the new executive, e.g. "a new CFO".
 	Who      string
 	ByPrompt map[string]string // Markdown, by prompt ID
@@ -126,7 +125,7 @@ func parse(fsys fs.FS) library {
 			fail("%s: %v", name, err)
 			continue
 		}
-		ex := Examples{Function: onboarding.Function(id), Who: doc.meta["Who"], ByPrompt: map[string]string{}}
+		ex := Examples{Who: doc.meta["Who"], ByPrompt: map[string]string{}}
 		for _, s := range doc.sections {
 			ex.ByPrompt[s.id] = s.body
 		}

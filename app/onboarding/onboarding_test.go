@@ -186,11 +186,6 @@ func TestProgress(t *testing.T) {
 	if want := 3 * 100 / total; o.Percent() != want {
 		t.Errorf("percent %d, want %d", o.Percent(), want)
 	}
-	for _, s := range Stages {
-		for _, p := range Prompts[s] {
-			_ = o.Answered(s, p) // every prompt must be known to Answered
-		}
-	}
 	if o.Answered(StageData, "nonsense") {
 		t.Error("an unknown prompt was answered")
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"counterpart/app/onboarding"
@@ -365,12 +366,7 @@ func (p *stagePage) cadence() app.UI {
 				}
 			}},
 			selectField("one-on-one-length", "Length", minutes, lengths, func(ctx app.Context, v string) {
-				n := 0
-				for _, l := range lengths {
-					if l.Value == v {
-						n = atoi(v)
-					}
-				}
+				n, _ := strconv.Atoi(v) // "" (not chosen) is 0
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Minutes = n }))
 			}),
 		),
@@ -382,17 +378,6 @@ func (p *stagePage) cadence() app.UI {
 		app.H3().Text("Meetings where both organisations meet"),
 		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: listOf[onboarding.SharedMeeting, *onboarding.SharedMeeting]{items: shared}, cards: cards}),
 	)
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // worksheetLink is the URL of the printable worksheet of an onboarding.

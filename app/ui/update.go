@@ -57,11 +57,13 @@ func checkForUpdate() {
 		if len(args) == 0 || !args[0].Truthy() {
 			return nil
 		}
-		ignore := app.FuncOf(func(app.Value, []app.Value) any { return nil })
-		args[0].Call("update").Call("catch", ignore).Call("finally", app.FuncOf(func(app.Value, []app.Value) any {
-			ignore.Release()
+		// One function ends both outcomes; only one of them ever runs.
+		var done app.Func
+		done = app.FuncOf(func(app.Value, []app.Value) any {
+			done.Release()
 			return nil
-		}))
+		})
+		args[0].Call("update").Call("then", done, done)
 		return nil
 	})
 	sw.Call("getRegistration").Call("then", onRegistration)

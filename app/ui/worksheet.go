@@ -179,7 +179,7 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 	var rows []app.UI
 	for _, r := range s.Rows {
 		mark := ""
-		if r.Mismatch {
+		if r.Verdict.Mismatch() {
 			mark = "⚠ "
 		}
 		rows = append(rows, app.Tr().Class("verdict-"+string(r.Verdict)).Body(

@@ -39,10 +39,9 @@ type Worksheet struct {
 
 // Row is one area with both answers, as owner names.
 type Row struct {
-	Area     string
-	Answers  [2]string
-	Verdict  onboarding.Verdict
-	Mismatch bool
+	Area    string
+	Answers [2]string
+	Verdict onboarding.Verdict
 }
 
 // Count is how many rows got a verdict.
@@ -125,10 +124,9 @@ func Filled(o *onboarding.Onboarding) (Worksheet, error) {
 	rows, counts := onboarding.Compare(o)
 	for _, c := range rows {
 		w.Rows = append(w.Rows, Row{
-			Area:     c.Row.Area,
-			Answers:  [2]string{owner(c.Buddy, o.Buddy), owner(c.Newcomer, o.Newcomer)},
-			Verdict:  c.Verdict,
-			Mismatch: c.Verdict.Mismatch(),
+			Area:    c.Row.Area,
+			Answers: [2]string{owner(c.Buddy, o.Buddy), owner(c.Newcomer, o.Newcomer)},
+			Verdict: c.Verdict,
 		})
 	}
 	for _, v := range onboarding.Verdicts {

@@ -65,7 +65,7 @@ func TestFilledFromTheExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(w.Rows) != len(o.Roles.Rows) || !w.Rows[0].Mismatch || w.Rows[len(w.Rows)-1].Verdict != onboarding.Agreed {
+	if len(w.Rows) != len(o.Roles.Rows) || !w.Rows[0].Verdict.Mismatch() || w.Rows[len(w.Rows)-1].Verdict != onboarding.Agreed {
 		t.Errorf("rows should hold every area, mismatches first: %+v", w.Rows)
 	}
 	total := 0
