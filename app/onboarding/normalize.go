@@ -93,6 +93,9 @@ func (o *Onboarding) Normalize() {
 	r.Rows = normalizeList(r.Rows, func(row *RoleRow) {
 		fix(&row.Meta)
 		short(&row.Area)
+		if row.Settled != "" && row.Settled != Shared && o.PersonByID(string(row.Settled)) == nil {
+			row.Settled = ""
+		}
 		for person, owner := range row.Owners {
 			valid := o.PersonByID(person) != nil &&
 				(owner == Shared || owner == Unsure || o.PersonByID(string(owner)) != nil)
@@ -127,7 +130,52 @@ func (o *Onboarding) Normalize() {
 		c.Minutes = 0
 	}
 	short(&c.Social)
-	c.Shared = normalizeList(c.Shared, func(m *SharedMeeting) { fix(&m.Meta); short(&m.Name); short(&m.Cadence) })
+	short(&c.Zone)
+	c.Shared = normalizeList(c.Shared, func(m *SharedMeeting) {
+		fix(&m.Meta)
+		short(&m.Name)
+		short(&m.Cadence)
+		if CheckDate(m.LastHeld) != "" {
+			m.LastHeld = ""
+		}
+	})
+
+	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
+		fix(&m.Meta)
+		if CheckDate(m.Date) != "" {
+			m.Date = ""
+		}
+		long(&m.Notes)
+		long(&m.Decisions)
+		m.Items = normalizeList(m.Items, func(it *MeetingItem) {
+			fix(&it.Meta)
+			long(&it.Text)
+			short(&it.Source)
+			short(&it.Origin)
+			if CheckDate(it.Raised) != "" {
+				it.Raised = m.Date
+			}
+		})
+	})
+	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
+		fix(&c.Meta)
+		if o.PersonByID(c.Who) == nil {
+			c.Who = c.Author
+		}
+		long(&c.What)
+		if CheckDate(c.Due) != "" {
+			c.Due = ""
+		}
+		if c.Status.Label() == "" {
+			c.Status = Open
+		}
+		short(&c.Meeting)
+	})
+	for id := range o.Deleted {
+		if !IsID(id) {
+			delete(o.Deleted, id)
+		}
+	}
 }
 
 // normalizeList fixes each entry, drops entries past MaxEntries and turns

@@ -38,6 +38,16 @@ type Onboarding struct {
 	Surprises    []Surprise   `json:"surprises"`
 	Roles        Roles        `json:"roles"`
 	Agenda       []AgendaItem `json:"agenda"`
+
+	// Meetings is the log of weekly 1:1s, oldest first.
+	Meetings []Meeting `json:"meetings"`
+	// Commitments are what each person said they would do.
+	Commitments []Commitment `json:"commitments"`
+
+	// Deleted holds a tombstone for every entry removed, by entry ID, with
+	// when it was removed. A removal then travels to the other person's
+	// device instead of the entry coming back from their copy.
+	Deleted map[string]time.Time `json:"deleted,omitempty"`
 }
 
 // Person is one of the two executives.
@@ -77,6 +87,8 @@ type Problem struct {
 	Evidence   string `json:"evidence"`
 	FirstStep  string `json:"firstStep"`
 	WhoFeelsIt string `json:"whoFeelsIt"`
+	// Resolved takes the problem off the 1:1's standing topics.
+	Resolved bool `json:"resolved,omitempty"`
 }
 
 // Note is a piece of free text with an author.
@@ -227,6 +239,20 @@ func (o *Onboarding) CurrentWriter() string {
 		return o.Me
 	}
 	return o.Buddy.ID
+}
+
+// Bury records that the entry id was removed now, so the removal wins
+// over an older copy of the entry arriving from the other device.
+func (o *Onboarding) Bury(id string, now time.Time) {
+	if o.Deleted == nil {
+		o.Deleted = map[string]time.Time{}
+	}
+	o.Deleted[id] = now.UTC()
+}
+
+// Unbury forgets the tombstone of id, when a removal is undone.
+func (o *Onboarding) Unbury(id string) {
+	delete(o.Deleted, id)
 }
 
 // Touch records that the onboarding changed now.

@@ -53,6 +53,9 @@ type RoleRow struct {
 	Area string `json:"area"`
 	// Owners holds each person's answer, by person ID.
 	Owners map[string]Owner `json:"owners,omitempty"`
+	// Settled is the owner the two agreed on after talking a mismatch
+	// over; it takes the row off the 1:1's standing topics.
+	Settled Owner `json:"settled,omitempty"`
 }
 
 // Side is what one person writes alone, before seeing the other's answers.
@@ -80,15 +83,21 @@ type SharedMeeting struct {
 	Name    string `json:"name"`
 	Cadence string `json:"cadence"`
 	Debrief bool   `json:"debrief"` // talk it over afterwards
+	// LastHeld is the date it last took place (YYYY-MM-DD); a debrief
+	// item for that date goes on the next 1:1's agenda.
+	LastHeld string `json:"lastHeld,omitempty"`
 }
 
 // Cadence is how the two keep working together.
 type Cadence struct {
-	Day     string          `json:"day"`     // the weekly 1:1's weekday, e.g. "tuesday"
-	Time    string          `json:"time"`    // HH:MM
-	Minutes int             `json:"minutes"` // its length
-	Social  string          `json:"social"`  // time together that isn't about work
-	Shared  []SharedMeeting `json:"shared"`
+	Day     string `json:"day"`     // the weekly 1:1's weekday, e.g. "tuesday"
+	Time    string `json:"time"`    // HH:MM
+	Minutes int    `json:"minutes"` // its length
+	// Zone is the IANA time zone the day and time are in, such as
+	// "Europe/Paris"; the calendar file needs it to get summer time right.
+	Zone   string          `json:"zone,omitempty"`
+	Social string          `json:"social"` // time together that isn't about work
+	Shared []SharedMeeting `json:"shared"`
 }
 
 // RecommendedMinutes is the length the guide recommends for the weekly 1:1:

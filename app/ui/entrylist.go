@@ -43,7 +43,9 @@ func (l listOf[T, P]) remove(o *onboarding.Onboarding, id string) (func(*onboard
 	if !ok {
 		return nil, false
 	}
+	o.Bury(id, now())
 	return func(o *onboarding.Onboarding) {
+		o.Unbury(id)
 		if onboarding.Find[T, P](*l.items(o), id) == nil {
 			onboarding.Insert(l.items(o), at, removed)
 		}

@@ -1,0 +1,68 @@
+package onboarding
+
+// Meeting is one weekly 1:1: its agenda, what was said and decided. The
+// commitments made in it are kept in Onboarding.Commitments, so that one
+// made weeks ago is still in front of both people.
+type Meeting struct {
+	Meta
+	Date      string        `json:"date"` // YYYY-MM-DD
+	Items     []MeetingItem `json:"items"`
+	Notes     string        `json:"notes"`
+	Decisions string        `json:"decisions"`
+}
+
+// MeetingItem is one agenda item of a meeting, raised by its Author.
+type MeetingItem struct {
+	Meta
+	Text string `json:"text"`
+	// Source says what put the item on the agenda, such as "roles:<row
+	// id>" for a role mismatch or "debrief:<meeting id>:<date>" for the
+	// debrief of a shared meeting; empty when a person added it.
+	Source string `json:"source,omitempty"`
+	// Origin is the ID of the item this one was carried forward from, as
+	// first raised, so a topic keeps one identity across weeks.
+	Origin string `json:"origin,omitempty"`
+	// Raised is the date of the meeting the item was first on.
+	Raised string `json:"raised"`
+	Done   bool   `json:"done,omitempty"`
+}
+
+// Status is where a commitment stands.
+type Status string
+
+// The states of a commitment.
+const (
+	Open    Status = "open"
+	Kept    Status = "kept"
+	Missed  Status = "missed"
+	Dropped Status = "dropped"
+)
+
+// Statuses lists the states in the order the form offers them.
+var Statuses = []Status{Open, Kept, Missed, Dropped}
+
+// Label is the state as a person reads it.
+func (s Status) Label() string {
+	switch s {
+	case Open:
+		return "Open"
+	case Kept:
+		return "Kept"
+	case Missed:
+		return "Missed"
+	case Dropped:
+		return "Dropped"
+	}
+	return ""
+}
+
+// Commitment is something one person said they would do, by a date.
+type Commitment struct {
+	Meta
+	Who    string `json:"who"` // a Person ID
+	What   string `json:"what"`
+	Due    string `json:"due"` // YYYY-MM-DD
+	Status Status `json:"status"`
+	// Meeting is the ID of the 1:1 where it was made, if any.
+	Meeting string `json:"meeting,omitempty"`
+}
