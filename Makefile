@@ -30,6 +30,11 @@ vet:
 
 unit:
 	$(GO) test $$($(GO) list ./... | grep -v -e /e2e -e /bench)
+	@# The decoders of links, files and backups take anything from outside:
+	@# fuzz each briefly (go test runs one fuzz target per invocation).
+	for target in FuzzDecodeLink FuzzDecodeFile FuzzReadBackup; do \
+		$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime 10s ./app/share/ || exit 1; \
+	done
 
 browser: browser-deps
 	$(GO) test -count=1 -timeout 20m ./e2e/

@@ -198,6 +198,10 @@ func SetAnswer(o *Onboarding, row *RoleRow, person string, a Answer, now time.Ti
 		delete(row.Owners, person)
 	}
 	row.Updated = now.UTC()
+	// The side's time says when this person last changed anything of
+	// theirs, so that merging two devices' copies knows whose answers are
+	// newer.
+	o.Roles.SideOf(person).Updated = now.UTC()
 }
 
 // BlindRow is a row as one person may see it while the sides are open:

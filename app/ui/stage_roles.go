@@ -93,7 +93,10 @@ func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) ap
 			return
 		}
 		p.roles.confirmFinish = false
-		p.edit(ctx, func(o *onboarding.Onboarding) { o.Roles.SideOf(view.Person).Done = true })
+		p.edit(ctx, func(o *onboarding.Onboarding) {
+			s := o.Roles.SideOf(view.Person)
+			s.Done, s.Updated = true, now().UTC()
+		})
 	}, view.Person, unanswered)
 	return app.Div().Class("grid-wrap").Body(
 		app.P().Class("blind-note").Body(
@@ -196,7 +199,10 @@ func (p *stagePage) sealed(view onboarding.BlindView, other *onboarding.Person) 
 			return
 		}
 		p.roles.confirmReopen = false
-		p.edit(ctx, func(o *onboarding.Onboarding) { o.Roles.SideOf(view.Person).Done = false })
+		p.edit(ctx, func(o *onboarding.Onboarding) {
+			s := o.Roles.SideOf(view.Person)
+			s.Done, s.Updated = false, now().UTC()
+		})
 	}, view.Person)
 	return app.Div().Class("sealed card").ID("sealed").Body(
 		app.P().Body(app.Strong().Text(me.Name+" has finished.")),

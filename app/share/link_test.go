@@ -1,0 +1,249 @@
+package share
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"strings"
+	"testing"
+
+	"counterpart/app/onboarding"
+)
+
+// encodeFast locks with the fewest iterations a link may have, to keep the
+// tests quick; the format is the same.
+func encodeFast(t testing.TB, o *onboarding.Onboarding, passphrase string) string {
+	t.Helper()
+	frag, err := encode(o, passphrase, minIterations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frag
+}
+
+// want is what a receiver should get: the shareable copy, as normalized.
+func want(t testing.TB, o *onboarding.Onboarding) string {
+	s := Shareable(o)
+	s.Normalize()
+	return jsonOf(t, s)
+}
+
+func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
+	o := full(t)
+	frag, err := Encode(o, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(frag, "1.") {
+		t.Errorf("a plain link starts with %q", frag[:3])
+	}
+	got, err := Decode(Link("https://example.org/counterpart/", frag), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jsonOf(t, got) != want(t, o) {
+		t.Errorf("round trip changed the onboarding:\n got %s\nwant %s", jsonOf(t, got), want(t, o))
+	}
+	if got.Me != o.Me || got.Writer != "" || got.Example {
+		t.Errorf("sender %q, writer %q, example %v", got.Me, got.Writer, got.Example)
+	}
+	if len(got.Meetings) != 1 || len(got.Meetings[0].Items) != 1 || len(got.Commitments) != 1 || len(got.Deleted) != 1 {
+		t.Errorf("meetings, items, commitments or tombstones lost: %d %d %d", len(got.Meetings), len(got.Commitments), len(got.Deleted))
+	}
+}
+
+func TestLockedLinkRoundTrips(t *testing.T) {
+	o := full(t)
+	frag := encodeFast(t, o, "correct horse")
+	if !strings.HasPrefix(frag, "1e.") {
+		t.Errorf("a locked link starts with %q", frag[:3])
+	}
+	info, err := Inspect(frag)
+	if err != nil || !info.Locked {
+		t.Fatalf("Inspect = %+v, %v; want locked", info, err)
+	}
+	if _, err := Decode(frag, ""); !errors.Is(err, ErrNeedsPassphrase) {
+		t.Errorf("no passphrase: %v", err)
+	}
+	if _, err := Decode(frag, "correct horsE"); !errors.Is(err, ErrWrongPassphrase) {
+		t.Errorf("wrong passphrase: %v", err)
+	}
+	got, err := Decode(frag, "correct horse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jsonOf(t, got) != want(t, o) {
+		t.Error("locked round trip changed the onboarding")
+	}
+	// The text must not be readable in a locked link.
+	plain := encodeFast(t, o, "")
+	if len(frag) <= len(plain) || strings.Contains(frag, plain[10:40]) {
+		t.Error("the locked link looks like the plain one")
+	}
+}
+
+func TestDefaultIterationsAreInTheLink(t *testing.T) {
+	frag, err := Encode(example(t), "pass")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := parse(frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// kdf byte, then the count as a uvarint
+	n, _ := binary.Uvarint(p.body[1:])
+	if n != DefaultIterations {
+		t.Errorf("link asks for %d iterations, want %d", n, DefaultIterations)
+	}
+}
+
+func TestPrivateItemsNeverInTheLink(t *testing.T) {
+	o := full(t)
+	if !strings.Contains(jsonOf(t, o), secret) {
+		t.Fatal("the fixture holds no private text")
+	}
+	frag := encodeFast(t, o, "")
+	p, err := parse(frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := inflate(p.body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{secret, `"private":true`, `"writer"`, `"example"`} {
+		if bytes.Contains(data, []byte(bad)) {
+			t.Errorf("the link carries %s", bad)
+		}
+	}
+	got, _ := Decode(frag, "")
+	if len(got.TeamRead) != 1 || got.TeamRead[0].ID != o.TeamRead[0].ID {
+		t.Errorf("team read in the link: %d entries, want only the one made shareable", len(got.TeamRead))
+	}
+	// Nothing of the original was changed by making the copy.
+	if !strings.Contains(jsonOf(t, o), secret) || o.Writer == "" {
+		t.Error("Shareable changed the onboarding it copied")
+	}
+}
+
+func TestDamagedLinksGiveTheirOwnError(t *testing.T) {
+	o := example(t)
+	plain := encodeFast(t, o, "")
+	locked := encodeFast(t, o, "pass")
+	_, payload, _ := strings.Cut(plain, ".")
+	cases := []struct {
+		name, link, pass string
+		want             error
+	}{
+		{"empty", "", "", ErrNotLink},
+		{"some other site", "https://example.org/page#section", "", ErrNotLink},
+		{"no dot", "https://h/open#1", "", ErrDamaged},
+		{"cut off", plain[:len(plain)/2], "", ErrDamaged},
+		{"cut off by one", plain[:len(plain)-1], "", ErrDamaged},
+		{"one character changed", plain[:40] + flip(plain[40]) + plain[41:], "", ErrDamaged},
+		{"last character changed", plain[:len(plain)-1] + flip(plain[len(plain)-1]), "", ErrDamaged},
+		{"not base64", "1." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
+		{"future version", "2." + payload, "", ErrFutureVersion},
+		{"future flag", "1z." + payload, "", ErrFutureVersion},
+		{"version zero", "0." + payload, "", ErrNotLink},
+		{"plain token on locked body", "1" + locked[2:], "", ErrDamaged},
+		{"locked, cut off", locked[:len(locked)-5], "pass", ErrDamaged},
+		{"locked, no passphrase", locked, "", ErrNeedsPassphrase},
+		{"locked, wrong passphrase", locked, "Pass", ErrWrongPassphrase},
+		{"far too long", "1." + strings.Repeat("A", maxInput), "", ErrTooLarge},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Decode(c.link, c.pass)
+			if !errors.Is(err, c.want) || got != nil {
+				t.Errorf("Decode = %v, %v; want %v", got != nil, err, c.want)
+			}
+		})
+	}
+}
+
+func flip(c byte) string {
+	if c == 'A' {
+		return "B"
+	}
+	return "A"
+}
+
+func TestEveryCutAndEveryEditIsRefused(t *testing.T) {
+	frag := encodeFast(t, example(t), "")
+	for i := 0; i < len(frag); i++ {
+		if _, err := Decode(frag[:i], ""); err == nil {
+			t.Fatalf("cut at %d decoded", i)
+		}
+	}
+	for i := 2; i < len(frag); i++ {
+		if _, err := Decode(frag[:i]+flip(frag[i])+frag[i+1:], ""); err == nil && flip(frag[i]) != frag[i:i+1] {
+			t.Fatalf("edit at %d decoded", i)
+		}
+	}
+}
+
+func TestLinksDamagedOnTheWayStillOpen(t *testing.T) {
+	o := example(t)
+	frag := encodeFast(t, o, "")
+	url := Link("https://example.org", frag)
+	wrapped := strings.Builder{}
+	for i := 0; i < len(url); i += 76 {
+		wrapped.WriteString(url[i:min(i+76, len(url))] + "\r\n  ")
+	}
+	for name, link := range map[string]string{
+		"%23 for #":            strings.Replace(url, "#", "%23", 1),
+		"%23 in lower case":    strings.Replace(strings.Replace(url, "#", "%23", 1), "%23", "%23", 1),
+		"wrapped by mail":      wrapped.String(),
+		"in angle brackets":    "<" + url + ">",
+		"fragment only":        frag,
+		"with the #":           "#" + frag,
+		"scanner's redirect":   "https://scanner.example/?url=https%3A%2F%2Fexample.org%2Fopen%23" + frag + "&data=05%7C01",
+		"quoted in a sentence": "Here it is: \"" + url + "\". Thanks!",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, err := Decode(link, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ID != o.ID {
+				t.Error("opened another onboarding")
+			}
+		})
+	}
+}
+
+func TestZipBombIsRefused(t *testing.T) {
+	frag := bomb(t, "1", maxInflated+1)
+	if len(frag) > MaxLength {
+		t.Fatalf("the bomb is %d characters; it should fit in a link", len(frag))
+	}
+	if _, err := Decode(frag, ""); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Decode = %v, want ErrTooLarge", err)
+	}
+	// Just under the limit it is not refused for its size.
+	if _, err := Decode(bomb(t, "1", maxInflated), ""); !errors.Is(err, ErrDamaged) {
+		t.Errorf("Decode = %v, want ErrDamaged (not JSON)", err)
+	}
+}
+
+// bomb makes a link whose payload inflates to n spaces.
+func bomb(t testing.TB, token string, n int) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w, _ := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dictV1))
+	w.Write(bytes.Repeat([]byte(" "), n))
+	w.Close()
+	return token + "." + base64.RawURLEncoding.EncodeToString(withChecksum(token, buf.Bytes()))
+}
+
+func TestInspectTellsLengthAndLock(t *testing.T) {
+	frag := encodeFast(t, example(t), "")
+	info, err := Inspect("https://h/open#" + frag)
+	if err != nil || info.Locked || info.Length != len(frag) {
+		t.Errorf("Inspect = %+v, %v; want unlocked, length %d", info, err, len(frag))
+	}
+}
