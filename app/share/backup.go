@@ -112,3 +112,61 @@ func saysItIs(raw []byte, format string) bool {
 	return bytes.Contains(raw[:min(len(raw), 100)], []byte(`"format": "`+format+`"`)) ||
 		bytes.Contains(raw[:min(len(raw), 100)], []byte(`"format":"`+format+`"`))
 }
+
+// RestorePlan is what restoring a backup will write and remove, worked out
+// before anything is touched.
+type RestorePlan struct {
+	// Save holds the onboardings to write: new ones from the backup, and
+	// merged or replacing copies of ones already here.
+	Save []*onboarding.Onboarding
+	// Delete holds the IDs to remove: when replacing, what this device has
+	// and the backup does not.
+	Delete []string
+	// Added counts onboardings this device did not have; Merged those it
+	// had and that changed.
+	Added, Merged int
+	// Skipped lists the titles of onboardings that could not be merged.
+	Skipped []string
+}
+
+// PlanRestore works out how to restore backup onto what this device has.
+// Merging keeps everything here and adds what the backup holds, by the
+// same rules as a link. Replacing makes the device hold exactly the
+// backup.
+func PlanRestore(here, backup []*onboarding.Onboarding, replace bool) RestorePlan {
+	var plan RestorePlan
+	byID := map[string]*onboarding.Onboarding{}
+	for _, o := range here {
+		byID[o.ID] = o
+	}
+	inBackup := map[string]bool{}
+	for _, b := range backup {
+		inBackup[b.ID] = true
+		local := byID[b.ID]
+		switch {
+		case local == nil:
+			plan.Save = append(plan.Save, b)
+			plan.Added++
+		case replace:
+			plan.Save = append(plan.Save, b)
+		default:
+			merged, ch, err := Merge(local, b)
+			if err != nil {
+				plan.Skipped = append(plan.Skipped, b.Title)
+				continue
+			}
+			if !ch.None() {
+				plan.Save = append(plan.Save, merged)
+				plan.Merged++
+			}
+		}
+	}
+	if replace {
+		for _, o := range here {
+			if !inBackup[o.ID] {
+				plan.Delete = append(plan.Delete, o.ID)
+			}
+		}
+	}
+	return plan
+}

@@ -105,3 +105,52 @@ func TestReadBackupSkipsWhatItCannotReadAndKeepsTheRest(t *testing.T) {
 		t.Errorf("ReadBackup = %d kept, %d skipped, %v; want 1 kept, the bad one and the duplicate skipped", len(list), skipped, err)
 	}
 }
+
+func TestPlanRestoreMergesOrReplaces(t *testing.T) {
+	kept := example(t) // on the device and in the backup, changed since
+	kept.ID = onboarding.NewID()
+	backedUp := roundTripBackup(t, kept)
+	onboarding.Add(&kept.Problems, kept.Me, at(100)).Problem = "added after the backup"
+	kept.Touch(at(100))
+	onlyHere := example(t)
+	onlyHere.ID = onboarding.NewID()
+	onlyBackup := example(t)
+	onlyBackup.ID = onboarding.NewID()
+	here := []*onboarding.Onboarding{kept, onlyHere}
+	backup := []*onboarding.Onboarding{backedUp, onlyBackup}
+
+	plan := PlanRestore(here, backup, false)
+	if plan.Added != 1 || plan.Merged != 0 || len(plan.Delete) != 0 || len(plan.Save) != 1 || plan.Save[0].ID != onlyBackup.ID {
+		t.Errorf("merge plan: %+v", plan)
+	}
+	plan = PlanRestore(here, backup, true)
+	if plan.Added != 1 || len(plan.Save) != 2 || len(plan.Delete) != 1 || plan.Delete[0] != onlyHere.ID {
+		t.Errorf("replace plan: %+v", plan)
+	}
+	for _, o := range plan.Save {
+		if o.ID == kept.ID && len(o.Problems) != len(backedUp.Problems) {
+			t.Error("replacing kept this device's newer entry")
+		}
+	}
+	// A backup entry newer than the device's copy merges in.
+	older := roundTripBackup(t, kept)
+	onboarding.Add(&backedUp.People, kept.Me, at(200)).Name = "Kenji"
+	backedUp.Touch(at(200))
+	plan = PlanRestore([]*onboarding.Onboarding{older}, []*onboarding.Onboarding{backedUp}, false)
+	if plan.Merged != 1 || len(plan.Save[0].People) != len(older.People)+1 || len(plan.Save[0].Problems) != len(older.Problems) {
+		t.Errorf("merge of a newer backup: %+v", plan)
+	}
+}
+
+func roundTripBackup(t *testing.T, o *onboarding.Onboarding) *onboarding.Onboarding {
+	t.Helper()
+	raw, err := WriteBackup([]*onboarding.Onboarding{o}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := ReadBackup(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list[0]
+}

@@ -13,7 +13,7 @@ var (
 	ErrWrongPassphrase = errors.New("That passphrase does not open this link. Check it with the sender; capitals and spaces count.")
 	// ErrFutureVersion means a newer release of the app made the link.
 	ErrFutureVersion = errors.New("This was made by a newer version of Counterpart. Reload the page to get the newest version, then try again.")
-	ErrTooLarge      = errors.New("This holds far more data than an onboarding can, so it was not opened: it may have been made to harm the app. Nothing was saved.")
+	ErrTooLarge      = errors.New("This holds far more data than an onboarding can, so it was not opened: it may have been made to harm the app.")
 	ErrNotFile       = errors.New("This file is not a Counterpart onboarding. Choose a file exported from Counterpart (it ends in .counterpart.json).")
 	ErrFileDamaged   = errors.New("This file is damaged: part of it is missing or was changed. Ask for it again.")
 	// ErrIsBackup means a backup was chosen where one onboarding was expected.
@@ -21,8 +21,8 @@ var (
 	// ErrIsExport means one exported onboarding was chosen as a backup.
 	ErrIsExport      = errors.New("This file holds one onboarding, not a backup. Open it with “Open a link or file” instead.")
 	ErrNotBackup     = errors.New("This file is not a Counterpart backup. Choose a file made with “Download a backup”.")
-	ErrBackupDamaged = errors.New("This backup is damaged and cannot be read. Nothing was changed.")
+	ErrBackupDamaged = errors.New("This backup is damaged and cannot be read.")
 	// ErrOtherPair means an incoming copy has the onboarding's ID but not
 	// its two people, which a real copy never has.
-	ErrOtherPair = errors.New("This link has the same onboarding but different people in it, so it cannot be merged. Nothing was changed.")
+	ErrOtherPair = errors.New("This link has the same onboarding but different people in it, so it cannot be merged.")
 )

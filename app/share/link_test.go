@@ -247,3 +247,15 @@ func TestInspectTellsLengthAndLock(t *testing.T) {
 		t.Errorf("Inspect = %+v, %v; want unlocked, length %d", info, err, len(frag))
 	}
 }
+
+func TestWithheldCountsWhatStaysHere(t *testing.T) {
+	o := full(t)
+	// full adds 13 private entries and has 3 of the example's 4 team read
+	// entries private.
+	if got := Withheld(o); got != 16 {
+		t.Errorf("Withheld = %d, want 16", got)
+	}
+	if got := Withheld(Shareable(o)); got != 0 {
+		t.Errorf("a shareable copy withholds %d", got)
+	}
+}

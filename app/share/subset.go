@@ -114,3 +114,19 @@ func latest(a, b time.Time) time.Time {
 	}
 	return a
 }
+
+// Withheld counts what stays on this device when o is shared: private
+// entries, and private notes with text in them.
+func Withheld(o *onboarding.Onboarding) int {
+	total := func(o *onboarding.Onboarding) int {
+		n := 0
+		for _, c := range Counts(o) {
+			n += c
+		}
+		for _, m := range o.Meetings {
+			n += len(m.Items)
+		}
+		return n
+	}
+	return total(o) - total(Shareable(o))
+}

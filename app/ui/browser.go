@@ -46,3 +46,22 @@ func download(name, mime, content string) {
 	a.Call("click")
 	app.Window().Get("URL").Call("revokeObjectURL", url)
 }
+
+// readChosenFile reads the file a person picked in an <input type=file>
+// as text, and calls done with it. Nothing is uploaded: the browser hands
+// the file's content to the page.
+func readChosenFile(ctx app.Context, input app.Value, done func(text string)) {
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	var then app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		text := args[0].String()
+		ctx.Dispatch(func(app.Context) { done(text) })
+		then.Release()
+		return nil
+	})
+	files.Index(0).Call("text").Call("then", then)
+	input.Set("value", "") // choosing the same file again fires a change
+}

@@ -36,6 +36,7 @@ func (h *home) OnNav(ctx app.Context) { setTitle(ctx, "Your onboardings") }
 // OnMount lists the onboardings and follows changes made in other tabs.
 func (h *home) OnMount(ctx app.Context) {
 	h.reload()
+	ctx.Handle(restoredAction, func(ctx app.Context, a app.Action) { h.reload() })
 	h.stopWatch = watchStorage(func(key string) {
 		ctx.Dispatch(func(app.Context) { h.reload() })
 	})
@@ -78,6 +79,7 @@ func (h *home) Render() app.UI {
 			app.Div().Class("actions").Body(
 				app.A().Class("button").ID("new-onboarding").Href(link("/new")).Text("New onboarding"),
 				app.Button().Class("secondary").ID("open-example").Text("Open the example").OnClick(h.openExample),
+				app.A().Class("button secondary").ID("open-link").Href(link("/open")).Text("Open a link or file"),
 			),
 		),
 		// Containers that are always there keep the list from being
@@ -95,6 +97,7 @@ func (h *home) Render() app.UI {
 			app.Range(h.list).Slice(func(i int) app.UI { return h.renderItem(h.list[i]) }),
 		),
 		when(h.example != nil, h.renderExample),
+		&backupPanel{},
 	)
 }
 
@@ -133,6 +136,7 @@ func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 		progressBar(o.Percent(), answeredLine(o)),
 		app.Div().Class("actions").Body(
 			app.A().Class("button").Href(resumeLink(o)).Text("Open").Aria("label", "Open "+o.Title),
+			app.A().Class("button secondary").Href(shareLink(id)).Text("Share").Aria("label", "Share "+o.Title),
 			app.Button().Class("secondary").Text("Rename").Aria("label", "Rename "+o.Title).OnClick(func(ctx app.Context, e app.Event) {
 				h.renaming, h.newTitle, h.confirm = id, o.Title, ""
 				focusLater(ctx, h, "rename-"+id)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/share"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -28,6 +29,8 @@ func Pages() []Page {
 		{Path: "/new", New: func() app.Composer { return &newPage{} }},
 		{Path: "/worksheet", New: func() app.Composer { return &worksheetPage{} }},
 		{Path: "/about", New: func() app.Composer { return &about{} }},
+		{Path: "/share", New: func() app.Composer { return &sharePage{} }},
+		{Path: share.OpenPath, New: func() app.Composer { return &openPage{} }},
 	}
 	for _, s := range onboarding.Stages {
 		pages = append(pages, Page{Path: stagePath(s), New: func() app.Composer { return &stagePage{} }})
@@ -60,6 +63,9 @@ func Register() {
 		}
 		app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(p.Path)+"/?$", p.New)
 	}
+	// A mail scanner that escapes the "#" of a share link as "%23" moves
+	// the link's data into the path: /open%231.… still opens it.
+	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(share.OpenPath)+"(#|%23)", func() app.Composer { return &openPage{} })
 	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{} })
 }
 

@@ -145,6 +145,10 @@ func (p *stagePage) Render() app.UI {
 			app.H1().Text(st.Title),
 			p.renderWriter(),
 		),
+		app.P().Class("share-line no-print").Body(
+			app.A().ID("share-onboarding").Href(shareLink(o.ID)).Text("Share with "+o.Other(o.Me).Name),
+			app.Text(": a link that brings what you wrote to their device."),
+		),
 		p.renderStatus(),
 		app.Div().Class("guidance").Body(md(st.Guidance)),
 		app.Div().Class("prompts").Body(prompts...),

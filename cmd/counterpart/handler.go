@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"counterpart/app/share"
 )
 
 // pagePolicy is the Content-Security-Policy: everything from the app's own
@@ -46,6 +48,11 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	status := http.StatusOK
 	a := s.lookup(r.URL.Path)
+	if a == nil && strings.HasPrefix(r.URL.Path, share.OpenPath+"#") {
+		// A share link whose "#" a mail scanner escaped as "%23": its data
+		// arrives in the path. The open page reads it from the address.
+		a = s.lookup(share.OpenPath)
+	}
 	if a == nil {
 		if strings.HasPrefix(r.URL.Path, "/web/") {
 			http.Error(w, "No such file.", http.StatusNotFound)

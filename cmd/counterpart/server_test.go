@@ -196,6 +196,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 		{"GET", "/web/app.css", nil, 200},
 		{"GET", "/web/app.css", []string{"If-None-Match", etag}, 304},
 		{"GET", "/no/such/page", nil, 404},
+		{"GET", "/open%231.AAAA", nil, 200}, // a share link whose # was escaped
 		{"GET", "/web/missing.css", nil, 404},
 		{"POST", "/", nil, 405},
 	} {

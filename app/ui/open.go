@@ -1,0 +1,410 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"counterpart/app/guide"
+	"counterpart/app/onboarding"
+	"counterpart/app/share"
+	"counterpart/app/store"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// openPage opens a link or a file from the other person: it shows what it
+// holds, asks who you are the first time, and saves only when told to,
+// with one undo.
+type openPage struct {
+	app.Compo
+
+	raw      string // the link, or the file's text
+	fromFile bool
+	pasted   string // typed into the paste box
+
+	err        string // why it cannot be opened
+	locked     bool
+	passphrase string
+	passErr    string
+	busy       string
+
+	incoming *onboarding.Onboarding
+	local    *onboarding.Onboarding // this device's copy, nil if none
+	me       string                 // who the person said they are, for a new one
+	preview  share.Changes
+	merged   *onboarding.Onboarding
+
+	saved   bool
+	result  share.Changes
+	undone  bool
+	saveErr string
+
+	stopWatch func()
+}
+
+// OnMount follows a second link opened in the same tab: the browser then
+// changes only the part after "#", which loads no new page.
+func (p *openPage) OnMount(ctx app.Context) {
+	p.stopWatch = app.Window().AddEventListener("hashchange", func(ctx app.Context, e app.Event) { p.OnNav(ctx) })
+}
+
+func (p *openPage) OnDismount() {
+	if p.stopWatch != nil {
+		p.stopWatch()
+	}
+}
+
+// OnNav reads the link from the address: after "#", or after "%23" when a
+// mail scanner escaped the "#".
+func (p *openPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Open a link or file")
+	p.reset("", false)
+	if app.IsServer {
+		return
+	}
+	href := app.Window().Get("location").Get("href").String()
+	if strings.Contains(href, "#") || strings.Contains(strings.ToLower(href), "%23") {
+		p.start(ctx, href, false)
+	}
+}
+
+// reset forgets the last link or file.
+func (p *openPage) reset(raw string, fromFile bool) {
+	p.raw, p.fromFile = raw, fromFile
+	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
+	p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, "", share.Changes{}, nil
+	p.saved, p.result, p.undone, p.saveErr = false, share.Changes{}, false, ""
+}
+
+// start checks a link or file as far as it can without a passphrase.
+func (p *openPage) start(ctx app.Context, raw string, fromFile bool) {
+	p.reset(raw, fromFile)
+	var info share.Info
+	var err error
+	if fromFile {
+		info, err = share.InspectFile([]byte(raw))
+	} else {
+		info, err = share.Inspect(raw)
+	}
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.locked = info.Locked
+	if !p.locked {
+		p.decode(ctx, "")
+	} else {
+		focusLater(ctx, p, "open-passphrase")
+	}
+}
+
+// decode opens the link. Unlocking derives a key, which takes about a
+// second on purpose, so it runs after the page says so.
+func (p *openPage) decode(ctx app.Context, passphrase string) {
+	raw, fromFile := p.raw, p.fromFile
+	open := func() (*onboarding.Onboarding, error) {
+		if fromFile {
+			return share.DecodeFile([]byte(raw), passphrase)
+		}
+		return share.Decode(raw, passphrase)
+	}
+	if passphrase == "" {
+		p.opened(open())
+		return
+	}
+	p.busy, p.passErr = "Unlocking…", ""
+	ctx.Async(func() {
+		time.Sleep(30 * time.Millisecond) // let the page show it is busy
+		o, err := open()
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = ""
+			p.opened(o, err)
+		})
+	})
+}
+
+// opened takes the decoded onboarding and prepares the preview.
+func (p *openPage) opened(o *onboarding.Onboarding, err error) {
+	switch {
+	case errors.Is(err, share.ErrWrongPassphrase):
+		p.passErr = err.Error()
+		return
+	case err != nil:
+		p.err = err.Error()
+		return
+	}
+	p.incoming, p.locked = o, false
+	p.prepare()
+}
+
+// prepare reads this device's copy and works out what saving would do,
+// without saving anything.
+func (p *openPage) prepare() {
+	local, err := appStore().Load(p.incoming.ID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		p.local = nil
+		if p.me != "" {
+			p.merged, p.preview = share.Receive(p.incoming, p.me)
+		}
+	case err != nil:
+		p.err = "Your copy of this onboarding could not be read, so nothing was merged: " + err.Error() + "."
+	default:
+		p.local = local
+		merged, ch, err := share.Merge(local, p.incoming)
+		if err != nil {
+			p.err = err.Error()
+			return
+		}
+		p.merged, p.preview = merged, ch
+	}
+}
+
+func (p *openPage) Render() app.UI {
+	return layout(
+		app.H1().Text("Open a link or file"),
+		app.Div().Class("open-status").Body(
+			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("open-error").Body(
+				app.P().Text(p.err),
+				app.P().Text("Nothing on this device was changed."),
+			)),
+		),
+		p.renderBody(),
+	)
+}
+
+func (p *openPage) renderBody() app.UI {
+	switch {
+	case p.saved:
+		return p.renderSaved()
+	case p.incoming != nil:
+		return p.renderPreview()
+	case p.locked:
+		return p.renderPassphrase()
+	}
+	return p.renderChoose()
+}
+
+// renderChoose is the page without a link: paste one, or choose a file.
+func (p *openPage) renderChoose() app.UI {
+	return app.Div().Class("open-choose").Body(
+		app.P().Class("lede").Text("Open what the other person sent you: a link, or a file when the link was too long. You see what it holds before anything is saved."),
+		app.Form().Class("card").OnSubmit(func(ctx app.Context, e app.Event) {
+			e.PreventDefault()
+			if strings.TrimSpace(p.pasted) != "" {
+				p.start(ctx, p.pasted, false)
+			}
+		}).Body(
+			&textField{ID: "paste-link", Label: "Paste the link", Long: true, Max: 1 << 20, OnChange: func(ctx app.Context, v string) { p.pasted = v }},
+			app.Button().Type("submit").ID("open-pasted").Text("Open the link"),
+		),
+		app.Div().Class("card").Body(
+			app.Label().For("open-file").Text("Or choose a file (it ends in "+share.FileExtension+")"),
+			app.Input().Type("file").ID("open-file").Accept(".json,application/json").OnChange(func(ctx app.Context, e app.Event) {
+				readChosenFile(ctx, ctx.JSSrc(), func(text string) { p.start(ctx, text, true) })
+			}),
+		),
+	)
+}
+
+func (p *openPage) renderPassphrase() app.UI {
+	return app.Form().Class("card open-lock").OnSubmit(func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		if p.passphrase == "" || p.busy != "" {
+			return
+		}
+		p.decode(ctx, p.passphrase)
+	}).Body(
+		app.P().Text("This is locked with a passphrase. The sender gives it to you separately from the link, for example by phone."),
+		&textField{ID: "open-passphrase", Label: "Passphrase", Max: 200, Error: p.passErr, OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
+		app.Div().Class("actions").Body(
+			app.Button().Type("submit").ID("unlock").Text("Unlock").Disabled(p.busy != ""),
+			app.Span().Role("status").ID("unlock-status").Text(p.busy),
+		),
+	)
+}
+
+// sectionName is how the preview names a part of an onboarding.
+func sectionName(s share.Section) string {
+	if s == share.Meetings1on1 {
+		return "1:1s and commitments"
+	}
+	if st, ok := guide.StageOf(onboarding.Stage(s)); ok {
+		return st.Short
+	}
+	return string(s)
+}
+
+func (p *openPage) renderPreview() app.UI {
+	in := p.incoming
+	sender := in.PersonByID(in.Me)
+	counts := share.Counts(in)
+	var rows []app.UI
+	for _, s := range share.Sections {
+		rows = append(rows, app.Li().DataSet("section", string(s)).Body(
+			app.Span().Text(sectionName(s)+": "), app.Strong().Text(entries(counts[s])),
+		))
+	}
+	var decide app.UI
+	if p.local == nil {
+		decide = p.renderWhoAmI()
+	} else {
+		decide = p.renderMergePreview()
+	}
+	return app.Div().Class("open-preview").Body(
+		app.Section().Class("card").ID("preview").Body(
+			app.H2().Text(in.Title),
+			app.P().Body(app.Text("From "), app.Strong().ID("preview-from").Text(personLine(*sender)), app.Text(".")),
+			app.P().Class("meta").Text(pairLine(in)),
+			app.Ul().Class("plain").ID("preview-counts").Body(rows...),
+		),
+		decide,
+	)
+}
+
+func entries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return strconv.Itoa(n) + " entries"
+}
+
+// renderWhoAmI asks, the first time an onboarding arrives on this device,
+// which of the two people uses it.
+func (p *openPage) renderWhoAmI() app.UI {
+	in := p.incoming
+	option := func(key string, person onboarding.Person, what string) app.UI {
+		return radio("me-"+key, "me", "I am "+person.Name+", "+what, p.me == person.ID, func(ctx app.Context) {
+			p.me = person.ID
+			p.prepare()
+		})
+	}
+	return app.Section().Class("card").ID("decide").Body(
+		app.P().Text("This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),
+		app.FieldSet().Class("choices").ID("who-am-i").Body(
+			app.Legend().Text("Which of the two are you?"),
+			option("buddy", in.Buddy, "onboarding "+in.Newcomer.Name),
+			option("newcomer", in.Newcomer, "the new "+roleOr(in.Newcomer, "executive")),
+		),
+		app.Div().Class("actions").Body(
+			app.Button().ID("save-incoming").Text("Save to this device").Disabled(p.me == "").OnClick(p.save),
+			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+		),
+	)
+}
+
+func (p *openPage) renderMergePreview() app.UI {
+	lines := changeLines(p.preview, p.incoming)
+	if p.preview.None() {
+		return app.Section().Class("card").ID("decide").Body(
+			app.P().ID("nothing-new").Text("Nothing new: your copy already has everything in this."),
+			app.A().Class("button").Href(resumeLink(p.local)).Text("Open your copy"),
+		)
+	}
+	return app.Section().Class("card").ID("decide").Body(
+		app.P().Text("You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
+		app.H3().Text("What saving changes"),
+		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
+		app.Div().Class("actions").Body(
+			app.Button().ID("save-incoming").Text("Merge into my copy").OnClick(p.save),
+			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+		),
+	)
+}
+
+// changeLines says what a merge changes, in plain words.
+func changeLines(ch share.Changes, o *onboarding.Onboarding) []string {
+	var lines []string
+	if ch.New {
+		lines = append(lines, "A new onboarding on this device.")
+	}
+	for _, s := range share.Sections {
+		var parts []string
+		if n := ch.Added[s]; n > 0 && !ch.New {
+			parts = append(parts, strconv.Itoa(n)+" new")
+		}
+		if n := ch.Updated[s]; n > 0 {
+			parts = append(parts, strconv.Itoa(n)+" changed")
+		}
+		if n := ch.Removed[s]; n > 0 {
+			parts = append(parts, strconv.Itoa(n)+" removed")
+		}
+		if len(parts) > 0 {
+			lines = append(lines, sectionName(s)+": "+strings.Join(parts, ", ")+".")
+		}
+	}
+	if ch.Details {
+		lines = append(lines, "The title, names, start date or 1:1 time changed.")
+	}
+	for _, id := range ch.Sides {
+		if person := o.PersonByID(id); person != nil {
+			lines = append(lines, person.Name+"'s role answers arrived.")
+		}
+	}
+	if ch.Unlocked {
+		lines = append(lines, "You have both finished the role agreement: the comparison is open.")
+	}
+	return lines
+}
+
+// save stores the merged copy, keeping what was there for the undo.
+func (p *openPage) save(ctx app.Context, e app.Event) {
+	if p.merged == nil {
+		return
+	}
+	if _, err := appStore().Save(p.merged); err != nil {
+		p.saveErr = err.Error()
+		p.saved = true
+		return
+	}
+	p.saved, p.result, p.saveErr = true, p.preview, ""
+	focusLater(ctx, p, "saved")
+}
+
+// undo puts this device back as it was before saving: the previous copy
+// exactly, or no copy at all.
+func (p *openPage) undo(ctx app.Context, e app.Event) {
+	s := appStore()
+	if err := s.Delete(p.merged.ID); err != nil {
+		p.saveErr = "Could not undo: " + err.Error()
+		return
+	}
+	if p.local != nil {
+		if err := s.Restore(p.local); err != nil {
+			p.saveErr = "Could not undo: " + err.Error()
+			return
+		}
+	}
+	p.undone = true
+}
+
+func (p *openPage) renderSaved() app.UI {
+	if p.saveErr != "" {
+		return app.Div().Class("alert").Role("alert").ID("save-error").Text(p.saveErr)
+	}
+	if p.undone {
+		msg := "Undone: this onboarding is no longer on this device."
+		if p.local != nil {
+			msg = "Undone: your copy is back as it was."
+		}
+		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
+			app.P().ID("undone").Text(msg),
+			app.A().Class("button secondary").Href(link("/")).Text("Go to your onboardings"),
+		)
+	}
+	lines := changeLines(p.result, p.merged)
+	open := resumeLink(p.merged)
+	if p.result.Unlocked {
+		open = stageLink(onboarding.StageRoles, p.merged.ID)
+	}
+	return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
+		app.P().Body(app.Strong().Text("Saved on this device.")),
+		app.Ul().ID("saved-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
+		app.Div().Class("actions").Body(
+			app.A().Class("button").ID("open-saved").Href(open).Text("Open it"),
+			app.Button().Class("secondary").ID("undo-open").Text("Undo").OnClick(p.undo),
+		),
+	)
+}
