@@ -27,17 +27,8 @@ type fileV1 struct {
 	Data    string `json:"data"`
 }
 
-// EncodeFile returns the file that carries the shareable part of o, locked
-// with the passphrase unless it is empty.
-func EncodeFile(o *onboarding.Onboarding, passphrase string) ([]byte, error) {
-	frag, err := Encode(o, passphrase)
-	if err != nil {
-		return nil, err
-	}
-	return FileOf(frag)
-}
-
-// FileOf wraps a fragment made by Encode in a file.
+// FileOf wraps a fragment made by Encode in a file: the page that shows
+// the link offers the same data, locked the same way, as a download.
 func FileOf(fragment string) ([]byte, error) {
 	about := "One onboarding from Counterpart, to open in Counterpart: go to “Open a link or file” and choose this file."
 	if strings.HasPrefix(fragment, tokenLocked+".") {
@@ -56,7 +47,7 @@ func InspectFile(raw []byte) (Info, error) {
 	return Inspect(frag)
 }
 
-// DecodeFile opens a file made by EncodeFile, as Decode opens a link.
+// DecodeFile opens a file made by FileOf, as Decode opens a link.
 func DecodeFile(raw []byte, passphrase string) (*onboarding.Onboarding, error) {
 	frag, err := fragmentOfFile(raw)
 	if err != nil {

@@ -103,8 +103,6 @@ func checksum(token string, body []byte) uint32 {
 type Info struct {
 	// Locked says a passphrase is needed to open it.
 	Locked bool
-	// Length is the length of the fragment as found.
-	Length int
 }
 
 // parsed is a link taken apart and checked, not yet opened.
@@ -120,7 +118,7 @@ func Inspect(s string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return Info{Locked: p.token == tokenLocked, Length: len(p.token) + 1 + base64.RawURLEncoding.EncodedLen(len(p.body)+4)}, nil
+	return Info{Locked: p.token == tokenLocked}, nil
 }
 
 // Decode opens a link: a whole URL, or just the part after #, as pasted or
