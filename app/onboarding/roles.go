@@ -95,10 +95,23 @@ type Cadence struct {
 	Minutes int    `json:"minutes"` // its length
 	// Zone is the IANA time zone the day and time are in, such as
 	// "Europe/Paris"; the calendar file needs it to get summer time right.
-	Zone   string          `json:"zone,omitempty"`
-	Social string          `json:"social"` // time together that isn't about work
-	Shared []SharedMeeting `json:"shared"`
+	Zone   string `json:"zone,omitempty"`
+	Social string `json:"social"` // time together that isn't about work
+	// SocialEvery, SocialDay and SocialTime put the time together in the
+	// calendar: "monthly" or "quarterly", on the second SocialDay of the
+	// month, at SocialTime. Social says what it is in words; these only
+	// say when, and are empty until the pair choose.
+	SocialEvery string          `json:"socialEvery,omitempty"`
+	SocialDay   string          `json:"socialDay,omitempty"`
+	SocialTime  string          `json:"socialTime,omitempty"`
+	Shared      []SharedMeeting `json:"shared"`
 }
+
+// How often the time together can recur in the calendar.
+const (
+	Monthly   = "monthly"
+	Quarterly = "quarterly"
+)
 
 // RecommendedMinutes is the length the guide recommends for the weekly 1:1:
 // enough to dig into two or three real problems.
