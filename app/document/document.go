@@ -174,13 +174,20 @@ func (w *writer) ownership(c onboarding.Comparison) string {
 	if c.Verdict == onboarding.Waiting {
 		return "not answered by both of us"
 	}
+	verdict := strings.ToLower(c.Verdict.Label())
+	if c.Verdict == onboarding.BothClaim || c.Verdict == onboarding.NeitherClaims {
+		return verdict // the verdict says who thinks what
+	}
 	says := func(id string, x onboarding.Owner) string {
-		if x == "" {
+		switch x {
+		case "":
 			return w.name(id) + " did not answer"
+		case onboarding.Unsure:
+			return w.name(id) + " is unsure"
 		}
 		return w.name(id) + " says " + owner(x)
 	}
-	return strings.ToLower(c.Verdict.Label()) + " (" + says(o.Buddy.ID, b) + "; " + says(o.Newcomer.ID, n) + ")"
+	return verdict + " (" + says(o.Buddy.ID, b) + "; " + says(o.Newcomer.ID, n) + ")"
 }
 
 func cadenceLine(c onboarding.Cadence) string {

@@ -259,7 +259,10 @@ func TestBlindAnswersStayOut(t *testing.T) {
 	o := hostile(t)
 	o.Roles.SideOf(o.Newcomer.ID).Done = false
 	doc := Markdown(o, today)
-	for _, s := range []string{"says", "both claim", "Both claim"} {
+	if !strings.Contains(doc, "Each of us is still answering alone") {
+		t.Error("the document does not say the comparison is waiting")
+	}
+	for _, s := range []string{"says", "both claim", "Both claim", "Who owns \\&lt;"} {
 		if strings.Contains(doc, s) {
 			t.Errorf("the document shows %q while a side is still open", s)
 		}
