@@ -147,10 +147,12 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-// The rendered document holds no tag but the structure the document
-// itself writes, and every hostile text reads exactly as typed.
-func TestUserTextIsInert(t *testing.T) {
-	out := markdown.ToHTML(Markdown(hostile(t), today))
+// renderedText renders a document as the page does and returns its text.
+// It fails the test on any tag but the structure the document itself
+// writes, and on any attribute: nothing typed may become markup.
+func renderedText(t *testing.T, name, doc string) string {
+	t.Helper()
+	out := markdown.ToHTML(doc)
 	allowed := map[string]bool{"div": true, "h1": true, "h2": true, "h3": true, "p": true, "ul": true, "ol": true, "li": true, "strong": true, "br": true}
 	var text strings.Builder
 	z := html.NewTokenizer(strings.NewReader(out))
@@ -163,18 +165,32 @@ func TestUserTextIsInert(t *testing.T) {
 		switch tt {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			if !allowed[tok.Data] {
-				t.Errorf("the rendered document has a <%s> tag", tok.Data)
+				t.Errorf("%s: the rendered document has a <%s> tag", name, tok.Data)
 			}
 			for _, a := range tok.Attr {
 				if !(tok.Data == "div" && a.Key == "class") {
-					t.Errorf("the rendered document has an attribute %s on <%s>", a.Key, tok.Data)
+					t.Errorf("%s: the rendered document has an attribute %s on <%s>", name, a.Key, tok.Data)
 				}
 			}
 		case html.TextToken:
 			text.WriteString(tok.Data)
 		}
 	}
-	plain := text.String()
+	return text.String()
+}
+
+// Every golden input renders with no live tag.
+func TestGoldenInputsRenderInert(t *testing.T) {
+	for name, o := range map[string]*onboarding.Onboarding{"fresh": fresh(t), "example": example(t), "hostile": hostile(t)} {
+		renderedText(t, name, Markdown(o, today))
+	}
+}
+
+// Every hostile text reads exactly as typed once rendered.
+func TestUserTextIsInert(t *testing.T) {
+	doc := Markdown(hostile(t), today)
+	out := markdown.ToHTML(doc)
+	plain := renderedText(t, "hostile", doc)
 	for _, s := range hostileTexts {
 		if !strings.Contains(plain, s) {
 			t.Errorf("the document does not show %q as typed", s)
