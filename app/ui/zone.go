@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"counterpart/app/calendar"
@@ -31,10 +32,11 @@ func zoneFor(name string) (z calendar.Zone) {
 			z = nil
 		}
 	}()
+	two := "2-digit"
 	f := app.Window().Get("Intl").Get("DateTimeFormat").New("en-US", map[string]any{
 		"timeZone": name, "hourCycle": "h23",
-		"year": "numeric", "month": "numeric", "day": "numeric",
-		"hour": "numeric", "minute": "numeric", "second": "numeric",
+		"year": "numeric", "month": two, "day": two,
+		"hour": two, "minute": two, "second": two,
 	})
 	return &intlZone{name: name, format: f}
 }
@@ -43,18 +45,21 @@ func zoneFor(name string) (z calendar.Zone) {
 func (z *intlZone) Name() string { return z.name }
 
 // Offset implements calendar.Zone: the zone's wall clock at t, read as if
-// it were UTC, minus t.
+// it were UTC, minus t. The calendar asks for hundreds of offsets, so it
+// takes one call into the browser each: format, which gives
+// "11/05/2026, 08:30:00", read here.
 func (z *intlZone) Offset(t time.Time) int {
-	parts := z.format.Call("formatToParts", float64(t.Unix())*1000)
-	v := map[string]int{}
-	for i := 0; i < parts.Length(); i++ {
-		p := parts.Index(i)
-		n, err := strconv.Atoi(p.Get("value").String())
-		if err == nil {
-			v[p.Get("type").String()] = n
-		}
+	s := z.format.Call("format", float64(t.Unix())*1000).String()
+	var n []int
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		v, _ := strconv.Atoi(f)
+		n = append(n, v)
 	}
-	wall := time.Date(v["year"], time.Month(v["month"]), v["day"], v["hour"]%24, v["minute"], v["second"], 0, time.UTC)
+	if len(n) != 6 {
+		return 0 // not a date Intl would write; treat the zone as UTC
+	}
+	month, day, year, hour, minute, second := n[0], n[1], n[2], n[3], n[4], n[5]
+	wall := time.Date(year, time.Month(month), day, hour%24, minute, second, 0, time.UTC)
 	return int(wall.Sub(t.Truncate(time.Second)).Seconds())
 }
 
