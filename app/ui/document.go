@@ -19,6 +19,7 @@ type documentPage struct {
 	app.Compo
 
 	o       *onboarding.Onboarding
+	zone    calendar.Zone // nil when no zone is set or the browser does not know it
 	problem string
 	source  string // the Markdown
 	html    string // the Markdown, rendered safely
@@ -37,6 +38,7 @@ func (p *documentPage) OnNav(ctx app.Context) {
 		return
 	}
 	p.o = o
+	p.zone = zoneFor(o.Roles.Cadence.Zone)
 	p.source = document.Markdown(o, today())
 	p.html = markdown.ToHTML(p.source)
 	setTitle(ctx, "Shared 1:1 document · "+o.Title)
@@ -56,8 +58,8 @@ func (p *documentPage) Render() app.UI {
 	}
 	o := p.o
 	zoneNote := "No time zone is set for your weekly 1:1, so the calendar's times are floating: each calendar shows them at the same clock time wherever it is. You can set the zone under “Who owns what”."
-	if z := o.Roles.Cadence.Zone; z != "" {
-		zoneNote = "The calendar file has your weekly 1:1, your time together and the first-two-weeks sessions, in " + z + " time."
+	if p.zone != nil {
+		zoneNote = "The calendar file has your weekly 1:1, your time together and the first-two-weeks sessions, in " + p.zone.Name() + " time."
 	}
 	return layout(
 		app.Div().Class("sheet-tools no-print").Body(
@@ -83,7 +85,7 @@ func (p *documentPage) downloadMarkdown(ctx app.Context, e app.Event) {
 }
 
 func (p *documentPage) downloadCalendar(ctx app.Context, e app.Event) {
-	ics := calendar.ICS(p.o, zoneFor(p.o.Roles.Cadence.Zone), now())
+	ics := calendar.ICS(p.o, p.zone, now())
 	download(fileName(p.o.Title)+".ics", "text/calendar;charset=utf-8", ics)
 	p.message, p.failed = "Downloaded the calendar file. Open it, or import it into your calendar app.", false
 }

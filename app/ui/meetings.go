@@ -396,7 +396,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 			&textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.queued = v }},
 			app.Button().Type("submit").ID("add-queued").Class("secondary").Text("Add"),
 		),
-		app.Div().Class("inline-form").Body(
+		app.Div().Class("inline-form date-form").Body(
 			&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
 				OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
 			app.Button().ID("start-meeting").Text("Start this 1:1").OnClick(func(ctx app.Context, e app.Event) {
@@ -501,7 +501,7 @@ func (p *meetingsPage) renderShared() app.UI {
 		items = append(items, app.Li().Class("shared-item").DataSet("shared", sid).Body(
 			app.H3().Text(name),
 			app.P().Class("item-meta").Text(last),
-			app.Div().Class("inline-form").Body(
+			app.Div().Class("inline-form date-form").Body(
 				&textField{ID: "held-" + sid, Label: "Held on", Type: "date", Value: when, Max: 10, Error: p.heldErr[sid],
 					OnChange: func(ctx app.Context, v string) { p.held[sid] = v }},
 				app.Button().Class("secondary").ID("mark-held-"+sid).Text("Mark as held").Aria("label", "Mark "+name+" as held").OnClick(func(ctx app.Context, e app.Event) {
