@@ -32,6 +32,8 @@ func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
 		"roles":     "/guide/roles?id=" + exampleID,
 		"blank":     "/worksheet?id=" + exampleID + "&variant=blank",
 		"filled":    "/worksheet?id=" + exampleID + "&variant=filled",
+		"meetings":  "/meetings?id=" + exampleID,
+		"document":  "/document?id=" + exampleID,
 	}
 	for _, width := range []int64{390, 1280} {
 		b.do(chromedp.EmulateViewport(width, 900))

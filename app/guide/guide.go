@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -24,6 +25,11 @@ type Stage struct {
 	Short    string // the label in the list of stages
 	Guidance string // Markdown
 	Prompts  []Prompt
+	// SessionDay is the working day of the first two weeks (1 is the
+	// start date) on which the pair sit down to walk this stage, and
+	// SessionMinutes how long they book; the calendar file schedules them.
+	SessionDay     int
+	SessionMinutes int
 }
 
 // Prompt is one question of a stage, phrased for each of the two people.
@@ -180,6 +186,17 @@ func parseStage(fsys fs.FS, name string) (Stage, error) {
 	if _, ok := onboarding.ParseStage(id); !ok {
 		return st, fmt.Errorf("%q is not a stage the model knows", id)
 	}
+	// The guide asks for every stage to be covered in the first two
+	// weeks: ten working days.
+	day, err := strconv.Atoi(doc.meta["SessionDay"])
+	if err != nil || day < 1 || day > 10 {
+		return st, fmt.Errorf("\"SessionDay:\" must be a working day from 1 to 10, not %q", doc.meta["SessionDay"])
+	}
+	minutes, err := strconv.Atoi(doc.meta["SessionMinutes"])
+	if err != nil || minutes < 15 || minutes > 240 {
+		return st, fmt.Errorf("\"SessionMinutes:\" must be from 15 to 240, not %q", doc.meta["SessionMinutes"])
+	}
+	st.SessionDay, st.SessionMinutes = day, minutes
 	for _, s := range doc.sections {
 		st.Prompts = append(st.Prompts, Prompt{ID: s.id, Title: s.meta["Title"], Buddy: s.meta["Buddy"], Newcomer: s.meta["Newcomer"], Help: s.body})
 	}

@@ -156,3 +156,19 @@ func TestReadDocSplitsSections(t *testing.T) {
 		t.Errorf("second body: %q", d.sections[1].body)
 	}
 }
+
+// The first-two-weeks sessions come in the guide's order, one per working
+// day at most, and a stage file without its session is refused.
+func TestSessionsFollowTheGuide(t *testing.T) {
+	prev := 0
+	for _, st := range Stages() {
+		if st.SessionDay <= prev {
+			t.Errorf("%s: session on working day %d, after day %d: sessions must follow the guide's order", st.ID, st.SessionDay, prev)
+		}
+		prev = st.SessionDay
+	}
+	fsys := fstest.MapFS{"stages/1-data.md": {Data: []byte("# Data\nShort: Data\n\nIntro.\n")}}
+	if l := parse(fsys); l.err == nil || !strings.Contains(l.err.Error(), "SessionDay") {
+		t.Errorf("a stage with no session parsed: %v", l.err)
+	}
+}

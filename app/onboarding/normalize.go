@@ -126,11 +126,23 @@ func (o *Onboarding) Normalize() {
 	if CheckTime(c.Time) != "" {
 		c.Time = ""
 	}
+	if c.SocialEvery != Monthly && c.SocialEvery != Quarterly {
+		c.SocialEvery = ""
+	}
+	if _, ok := Weekday(c.SocialDay); !ok || c.SocialDay != strings.ToLower(c.SocialDay) {
+		c.SocialDay = ""
+	}
+	if CheckTime(c.SocialTime) != "" {
+		c.SocialTime = ""
+	}
 	if c.Minutes < 0 || c.Minutes > 480 {
 		c.Minutes = 0
 	}
 	short(&c.Social)
 	short(&c.Zone)
+	if !ValidZoneName(c.Zone) {
+		c.Zone = ""
+	}
 	c.Shared = normalizeList(c.Shared, func(m *SharedMeeting) {
 		fix(&m.Meta)
 		short(&m.Name)
@@ -207,4 +219,17 @@ func CheckTime(s string) string {
 		return "Enter the time as hours and minutes, like 09:30."
 	}
 	return ""
+}
+
+// ValidZoneName reports whether s looks like an IANA time zone name, such
+// as "America/New_York" or "Etc/GMT+5", or is empty. The name goes into
+// the calendar file as a parameter, where other characters would break it.
+func ValidZoneName(s string) bool {
+	for _, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/_+-", r)
+		if !ok {
+			return false
+		}
+	}
+	return len(s) <= 64
 }

@@ -204,7 +204,7 @@ func TestNormalizeRepairsBadData(t *testing.T) {
 	raw := `{"id":"x","title":"","buddy":{"id":"same","name":"D","function":"wizardry"},"newcomer":{"id":"same","name":"P","role":"CFO"},
 	"me":"nobody","dataSources":[{"id":"","author":"stranger","name":"` + strings.Repeat("n", 500) + `"}],
 	"processes":[{"id":"p","health":"on fire"}],"people":null,
-	"roles":{"rows":[{"id":"r","owners":{"stranger":"shared"}}],"sides":{"stranger":{"expectMine":"x"}},"cadence":{"day":"sunday","time":"25:99","minutes":-5}}}`
+	"roles":{"rows":[{"id":"r","owners":{"stranger":"shared"}}],"sides":{"stranger":{"expectMine":"x"}},"cadence":{"day":"sunday","time":"25:99","minutes":-5,"zone":"Europe/Paris;X-INJECT","socialEvery":"weekly","socialDay":"Friday","socialTime":"9am"}}}`
 	var o Onboarding
 	if err := json.Unmarshal([]byte(raw), &o); err != nil {
 		t.Fatal(err)
@@ -227,7 +227,7 @@ func TestNormalizeRepairsBadData(t *testing.T) {
 		t.Error("answers from someone who is not in the onboarding were kept")
 	}
 	c := o.Roles.Cadence
-	if c.Day != "" || c.Time != "" || c.Minutes != 0 {
+	if c.Day != "" || c.Time != "" || c.Minutes != 0 || c.Zone != "" || c.SocialEvery != "" || c.SocialDay != "" || c.SocialTime != "" {
 		t.Errorf("bad cadence kept: %+v", c)
 	}
 }

@@ -95,10 +95,23 @@ type Cadence struct {
 	Minutes int    `json:"minutes"` // its length
 	// Zone is the IANA time zone the day and time are in, such as
 	// "Europe/Paris"; the calendar file needs it to get summer time right.
-	Zone   string          `json:"zone,omitempty"`
-	Social string          `json:"social"` // time together that isn't about work
-	Shared []SharedMeeting `json:"shared"`
+	Zone   string `json:"zone,omitempty"`
+	Social string `json:"social"` // time together that isn't about work
+	// SocialEvery, SocialDay and SocialTime put the time together in the
+	// calendar: "monthly" or "quarterly", on the second SocialDay of the
+	// month, at SocialTime. Social says what it is in words; these only
+	// say when, and are empty until the pair choose.
+	SocialEvery string          `json:"socialEvery,omitempty"`
+	SocialDay   string          `json:"socialDay,omitempty"`
+	SocialTime  string          `json:"socialTime,omitempty"`
+	Shared      []SharedMeeting `json:"shared"`
 }
+
+// How often the time together can recur in the calendar.
+const (
+	Monthly   = "monthly"
+	Quarterly = "quarterly"
+)
 
 // RecommendedMinutes is the length the guide recommends for the weekly 1:1:
 // enough to dig into two or three real problems.
@@ -322,7 +335,7 @@ func Compare(o *Onboarding) ([]Comparison, map[Verdict]int) {
 			Buddy:    AnswerOf(o, row, o.Buddy.ID),
 			Newcomer: AnswerOf(o, row, o.Newcomer.ID),
 			Verdict:  v,
-			OnAgenda: o.agendaItemFor(rowSource(row.ID)) != nil,
+			OnAgenda: o.onAgenda(rowSource(row.ID)),
 		})
 	}
 	rank := map[Verdict]int{}
@@ -344,8 +357,25 @@ func (o *Onboarding) agendaItemFor(source string) *AgendaItem {
 	return nil
 }
 
+// onAgenda reports whether an item from source waits for the next 1:1,
+// or is still open on the latest one, from where it will carry forward.
+func (o *Onboarding) onAgenda(source string) bool {
+	if o.agendaItemFor(source) != nil {
+		return true
+	}
+	if m := o.LatestMeeting(); m != nil {
+		for _, it := range m.Items {
+			if it.Source == source && !it.Done && !o.TopicDone(it.Topic()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // AddToAgenda turns a mismatched row into an item for the next 1:1. It
-// adds it once; asking again returns the existing item.
+// adds it once; asking again returns the existing item, or nil while the
+// item is open on the latest 1:1.
 func AddToAgenda(o *Onboarding, rowID, author string, now time.Time) *AgendaItem {
 	row := Find(o.Roles.Rows, rowID)
 	if row == nil {
@@ -353,6 +383,9 @@ func AddToAgenda(o *Onboarding, rowID, author string, now time.Time) *AgendaItem
 	}
 	if item := o.agendaItemFor(rowSource(rowID)); item != nil {
 		return item
+	}
+	if o.onAgenda(rowSource(rowID)) {
+		return nil // still open on the latest 1:1's agenda
 	}
 	v := Judge(o, row.Owners[o.Buddy.ID], row.Owners[o.Newcomer.ID])
 	item := Add(&o.Agenda, author, now)

@@ -49,8 +49,12 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 	if got.Me != o.Me || got.Writer != "" || got.Example {
 		t.Errorf("sender %q, writer %q, example %v", got.Me, got.Writer, got.Example)
 	}
-	if len(got.Meetings) != 1 || len(got.Meetings[0].Items) != 1 || len(got.Commitments) != 1 || len(got.Deleted) != 1 {
-		t.Errorf("meetings, items, commitments or tombstones lost: %d %d %d", len(got.Meetings), len(got.Commitments), len(got.Deleted))
+	// full adds one shared meeting, commitment and tombstone to the
+	// example's own, and private ones that must stay behind.
+	ex := example(t)
+	if len(got.Meetings) != len(ex.Meetings)+1 || len(got.Commitments) != len(ex.Commitments)+1 || len(got.Deleted) != len(ex.Deleted)+1 {
+		t.Errorf("meetings, commitments or tombstones lost: got %d %d %d, want %d %d %d",
+			len(got.Meetings), len(got.Commitments), len(got.Deleted), len(ex.Meetings)+1, len(ex.Commitments)+1, len(ex.Deleted)+1)
 	}
 }
 

@@ -137,6 +137,7 @@ func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 		app.Div().Class("actions").Body(
 			app.A().Class("button").Href(resumeLink(o)).Text("Open").Aria("label", "Open "+o.Title),
 			app.A().Class("button secondary").Href(shareLink(id)).Text("Share").Aria("label", "Share "+o.Title),
+			app.A().Class("button secondary").Href(meetingsLink(o.ID)).Text("Weekly 1:1").Aria("label", "Weekly 1:1 of "+o.Title),
 			app.Button().Class("secondary").Text("Rename").Aria("label", "Rename "+o.Title).OnClick(func(ctx app.Context, e app.Event) {
 				h.renaming, h.newTitle, h.confirm = id, o.Title, ""
 				focusLater(ctx, h, "rename-"+id)
@@ -157,6 +158,7 @@ func (h *home) renderExample() app.UI {
 		app.P().Text("A fictional onboarding, filled in. Change anything: it is kept apart from your own onboardings, and you can reset it."),
 		app.Div().Class("actions").Body(
 			app.A().Class("button").Href(stageLink(onboarding.StageData, o.ID)).Text("Open the example"),
+			app.A().Class("button secondary").ID("example-meetings").Href(meetingsLink(o.ID)).Text("Its weekly 1:1"),
 			app.Button().Class("secondary").ID("reset-example").Text("Reset the example").OnClick(h.resetExample),
 		),
 	)

@@ -28,6 +28,8 @@ func Pages() []Page {
 		{Path: "/", New: func() app.Composer { return &home{} }},
 		{Path: "/new", New: func() app.Composer { return &newPage{} }},
 		{Path: "/worksheet", New: func() app.Composer { return &worksheetPage{} }},
+		{Path: "/meetings", New: func() app.Composer { return &meetingsPage{} }},
+		{Path: "/document", New: func() app.Composer { return &documentPage{} }},
 		{Path: "/about", New: func() app.Composer { return &about{} }},
 		{Path: "/share", New: func() app.Composer { return &sharePage{} }},
 		{Path: share.OpenPath, New: func() app.Composer { return &openPage{} }},

@@ -229,26 +229,6 @@ func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	p.status = "Downloaded. Send the file to " + p.o.Other(p.o.Me).Name + "."
 }
 
-// fileName turns a title into a safe file name.
-func fileName(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	name := strings.Trim(b.String(), "-")
-	if name == "" {
-		name = "onboarding"
-	}
-	return "counterpart-" + name
-}
-
 // thousands writes a count with thousands separators, such as 11,022.
 func thousands(n int) string {
 	s := strconv.Itoa(n)

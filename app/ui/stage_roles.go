@@ -15,6 +15,7 @@ type rolesState struct {
 	newArea       string // the area being typed in
 	confirmReopen bool
 	confirmFinish bool
+	zoneErr       string // what is wrong with the time zone typed
 }
 
 func roleRows(o *onboarding.Onboarding) *[]onboarding.RoleRow     { return &o.Roles.Rows }
@@ -364,7 +365,16 @@ func (p *stagePage) cadence() app.UI {
 		app.H3().Text("The weekly 1:1"),
 		app.Div().Class("row-fields").Body(
 			selectField("one-on-one-day", "Day", c.Day, days, func(ctx app.Context, v string) {
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Day = v }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) {
+					c.Day = v
+					if c.Zone == "" {
+						// The calendar needs a zone; this device's is
+						// the likeliest, and can be changed below.
+						if z := browserZone(); onboarding.ValidZoneName(z) {
+							c.Zone = z
+						}
+					}
+				}))
 			}),
 			&textField{ID: "one-on-one-time", Label: "Time", Type: "time", Value: c.Time, Max: 5, Error: timeErr, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {
@@ -376,11 +386,36 @@ func (p *stagePage) cadence() app.UI {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Minutes = n }))
 			}),
 		),
+		&textField{ID: "one-on-one-zone", Label: "Time zone", Value: c.Zone, Max: 64, Error: p.roles.zoneErr,
+			Hint: "A name such as Europe/London or America/New_York. The calendar file uses it to keep the time right through summer time.",
+			OnChange: func(ctx app.Context, v string) {
+				v = strings.TrimSpace(v)
+				if v != "" && (!onboarding.ValidZoneName(v) || zoneFor(v) == nil) {
+					p.roles.zoneErr = "This browser does not know the time zone “" + v + "”. Use a name such as Europe/London."
+					return
+				}
+				p.roles.zoneErr = ""
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Zone = v }))
+			}},
 		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, app.P().Class("field-hint").Text("The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
 		app.H3().Text("Time that isn't about work"),
 		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Social = onboarding.Clip(v, onboarding.MaxShort) }))
 		}},
+		app.Div().Class("row-fields").Body(
+			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialEvery = v }))
+			}),
+			selectField("social-day", "On the second", c.SocialDay, days, func(ctx app.Context, v string) {
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialDay = v }))
+			}),
+			&textField{ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
+				if onboarding.CheckTime(v) == "" {
+					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialTime = v }))
+				}
+			}},
+		),
+		app.P().Class("field-hint").Text("Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
 		app.H3().Text("Meetings where both organisations meet"),
 		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: listOf[onboarding.SharedMeeting, *onboarding.SharedMeeting]{items: shared}, cards: cards}),
 	)

@@ -1,0 +1,500 @@
+package calendar
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"counterpart/app/guide"
+	"counterpart/app/onboarding"
+
+	_ "time/tzdata" // the tests need zones whatever the machine has
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var stamp = time.Date(2026, 11, 21, 10, 5, 0, 0, time.UTC)
+
+var t0 = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+
+func zone(t *testing.T, name string) Zone {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Location{loc}
+}
+
+// pair is a fresh onboarding with a fixed ID, so UIDs are stable.
+func pair(t *testing.T) *onboarding.Onboarding {
+	t.Helper()
+	o := onboarding.New(onboarding.Draft{
+		MyName: "Dana Okafor", MyRole: "CTO", MyFunction: onboarding.Engineering,
+		PeerName: "Priya Raman", PeerRole: "CFO", PeerFunction: onboarding.Finance,
+		StartDate: "2026-11-02",
+	}, t0)
+	o.ID = "11111111-2222-4333-8444-555555555555"
+	return o
+}
+
+func example(t *testing.T) *onboarding.Onboarding {
+	t.Helper()
+	o, err := guide.ExampleOnboarding()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// goldens are the calendars pinned in testdata/, and checked against the
+// RFC's rules.
+func goldens(t *testing.T) map[string]string {
+	t.Helper()
+	floating := pair(t)
+	floating.Roles.Cadence = onboarding.Cadence{Day: "monday", Time: "16:00", Minutes: 45}
+
+	sydney := pair(t)
+	sydney.Title = "Ünïcödé, commas; semicolons \\ backslashes — and a title long enough to need folding twice over, at least once in the middle of a multi-byte letter: ééééééééé"
+	sydney.Newcomer.Name = "Zoë, \"the new one\"; CFO"
+	sydney.Roles.Cadence = onboarding.Cadence{Day: "tuesday", Time: "09:15", Minutes: 60, Zone: "Australia/Sydney",
+		Social: "Dinner, then a walk;\nsomething new each time", SocialEvery: onboarding.Quarterly, SocialDay: "friday", SocialTime: "18:30"}
+
+	return map[string]string{
+		"example-london":  ICS(example(t), zone(t, "Europe/London"), stamp),
+		"floating":        ICS(floating, nil, stamp),
+		"sydney-escaping": ICS(sydney, zone(t, "Australia/Sydney"), stamp),
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for name, got := range goldens(t) {
+		file := filepath.Join("testdata", name+".ics")
+		if *update {
+			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%v (run go test ./app/calendar -update to write it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s; run with -update if the change is intended", name, file)
+		}
+	}
+}
+
+// Every calendar we write follows RFC 5545's rules.
+func TestFilesFollowTheRFC(t *testing.T) {
+	all := goldens(t)
+	for _, name := range []string{"America/New_York", "Asia/Tokyo", "UTC", "Asia/Kolkata", "America/Sao_Paulo"} {
+		o := example(t)
+		o.Roles.Cadence.Zone = name
+		all[name] = ICS(o, zone(t, name), stamp)
+	}
+	for name, ics := range all {
+		for _, problem := range checkRFC(ics) {
+			t.Errorf("%s: %s", name, problem)
+		}
+	}
+	// The checker itself catches what it should.
+	bad := "BEGIN:VCALENDAR\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:a, b\r\nX:" + strings.Repeat("X", 80) + "\r\nEND:VEVENT\r\nBEGIN:VTODO\r\nEND:VCALENDAR\r\n"
+	problems := strings.Join(checkRFC(bad), "\n")
+	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID"} {
+		if !strings.Contains(problems, want) {
+			t.Errorf("the checker misses %q in a bad file; it found:\n%s", want, problems)
+		}
+	}
+}
+
+// checkRFC lists how a file breaks the rules RFC 5545 sets for content
+// lines, components, required properties and TEXT values.
+func checkRFC(ics string) []string {
+	var problems []string
+	fail := func(s string) { problems = append(problems, s) }
+	if !strings.HasSuffix(ics, "\r\n") {
+		fail("the file does not end with CRLF")
+	}
+	if strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\n") {
+		fail("a bare line feed: lines must end with CRLF")
+	}
+	if strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\r") {
+		fail("a bare carriage return")
+	}
+	physical := strings.Split(strings.TrimSuffix(strings.ReplaceAll(ics, "\r\n", "\n"), "\n"), "\n")
+	var lines []string
+	for _, l := range physical {
+		if len(l) > 75 {
+			fail("a line longer than 75 octets: " + l)
+		}
+		if !utf8.ValidString(l) {
+			fail("a fold splits a UTF-8 sequence: " + l)
+		}
+		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") {
+			if len(lines) == 0 {
+				fail("the file starts with a continuation line")
+				continue
+			}
+			lines[len(lines)-1] += l[1:]
+			continue
+		}
+		lines = append(lines, l)
+	}
+
+	type component struct {
+		name  string
+		props map[string][]string // by property name, the raw values
+		tzids []string
+	}
+	var stack []*component
+	var done []*component
+	tzUsed := map[string]bool{}
+	for _, l := range lines {
+		colon := strings.IndexByte(l, ':')
+		if colon < 0 {
+			fail("a line with no colon: " + l)
+			continue
+		}
+		head, value := l[:colon], l[colon+1:]
+		name, params, _ := strings.Cut(head, ";")
+		switch name {
+		case "BEGIN":
+			stack = append(stack, &component{name: value, props: map[string][]string{}})
+			continue
+		case "END":
+			if len(stack) == 0 || stack[len(stack)-1].name != value {
+				fail("END:" + value + " does not close the open component")
+				continue
+			}
+			done = append(done, stack[len(stack)-1])
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		if len(stack) == 0 {
+			fail("a property outside any component: " + l)
+			continue
+		}
+		c := stack[len(stack)-1]
+		c.props[name] = append(c.props[name], value)
+		for _, p := range strings.Split(params, ";") {
+			if id, ok := strings.CutPrefix(p, "TZID="); ok {
+				tzUsed[id] = true
+			}
+		}
+		switch name {
+		case "SUMMARY", "DESCRIPTION", "X-WR-CALNAME", "UID":
+			for i := 0; i < len(value); i++ {
+				switch value[i] {
+				case '\\':
+					if i+1 >= len(value) || !strings.ContainsRune(`\;,nN`, rune(value[i+1])) {
+						fail("a backslash that escapes nothing in " + name)
+					}
+					i++
+				case ';', ',':
+					fail("an unescaped " + string(value[i]) + " in " + name + ": " + value)
+				}
+			}
+		}
+	}
+	for _, c := range stack {
+		fail("BEGIN:" + c.name + " has no END")
+		done = append(done, c) // still check what it holds
+	}
+	tzDefined := map[string]bool{}
+	uids := map[string]bool{}
+	once := func(c *component, props ...string) {
+		for _, p := range props {
+			if n := len(c.props[p]); n != 1 {
+				fail(c.name + " has " + strconv.Itoa(n) + " " + p + ", want one")
+			}
+		}
+	}
+	var cal *component
+	for _, c := range done {
+		switch c.name {
+		case "VCALENDAR":
+			cal = c
+			if len(c.props["PRODID"]) != 1 {
+				fail("no PRODID")
+			}
+			if v := c.props["VERSION"]; len(v) != 1 || v[0] != "2.0" {
+				fail("VERSION is not 2.0")
+			}
+		case "VEVENT":
+			if len(c.props["UID"]) != 1 {
+				fail("a VEVENT has no UID")
+			} else {
+				if uids[c.props["UID"][0]] {
+					fail("UID used twice: " + c.props["UID"][0])
+				}
+				uids[c.props["UID"][0]] = true
+			}
+			once(c, "DTSTAMP", "DTSTART")
+			if st := c.props["DTSTAMP"]; len(st) == 1 && !regexp.MustCompile(`^\d{8}T\d{6}Z$`).MatchString(st[0]) {
+				fail("DTSTAMP is not UTC: " + st[0])
+			}
+		case "VTIMEZONE":
+			once(c, "TZID")
+			if len(c.props["TZID"]) == 1 {
+				tzDefined[c.props["TZID"][0]] = true
+			}
+		case "STANDARD", "DAYLIGHT":
+			once(c, "DTSTART", "TZOFFSETFROM", "TZOFFSETTO")
+		}
+	}
+	if cal == nil && len(stack) == 0 {
+		fail("no VCALENDAR")
+	}
+	if len(lines) > 0 && lines[0] != "BEGIN:VCALENDAR" {
+		fail("the file does not start with BEGIN:VCALENDAR")
+	}
+	for id := range tzUsed {
+		if !tzDefined[id] {
+			fail("TZID " + id + " has no VTIMEZONE")
+		}
+	}
+	return problems
+}
+
+// unfold returns the logical lines of a file.
+func unfold(ics string) []string {
+	return strings.Split(strings.TrimSuffix(strings.ReplaceAll(ics, "\r\n ", ""), "\r\n"), "\r\n")
+}
+
+func unescape(s string) string {
+	return strings.NewReplacer(`\\`, `\`, `\;`, `;`, `\,`, `,`, `\n`, "\n", `\N`, "\n").Replace(s)
+}
+
+// Text survives escaping and folding exactly.
+func TestTextRoundTrips(t *testing.T) {
+	o := pair(t)
+	o.Title = "A; b, c \\ d\ne — " + strings.Repeat("é", 60)
+	o.Roles.Cadence = onboarding.Cadence{Day: "friday", Time: "08:00", Social: "x", SocialEvery: onboarding.Monthly, SocialDay: "wednesday", SocialTime: "12:30"}
+	ics := ICS(o, nil, stamp)
+	events := Events(o, guide.Stages())
+	var summaries []string
+	for _, l := range unfold(ics) {
+		if v, ok := strings.CutPrefix(l, "X-WR-CALNAME:"); ok && unescape(v) != o.Title {
+			t.Errorf("calendar name %q, want %q", unescape(v), o.Title)
+		}
+		if v, ok := strings.CutPrefix(l, "SUMMARY:"); ok {
+			summaries = append(summaries, unescape(v))
+		}
+	}
+	if len(summaries) != len(events) {
+		t.Fatalf("%d summaries for %d events", len(summaries), len(events))
+	}
+	for i, e := range events {
+		if summaries[i] != e.Summary {
+			t.Errorf("summary %q, want %q", summaries[i], e.Summary)
+		}
+	}
+	if got := Text("a\r\nb\x07c\td"); got != `a\nbc`+"\td" {
+		t.Errorf("control characters: %q", got)
+	}
+}
+
+func TestEvents(t *testing.T) {
+	o := pair(t) // starts Monday 2 November 2026
+	if got := Events(o, guide.Stages()); len(got) != len(guide.Stages()) {
+		t.Errorf("with no cadence: %d events, want only the %d sessions", len(got), len(guide.Stages()))
+	}
+	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
+		SocialEvery: onboarding.Monthly, SocialDay: "tuesday", SocialTime: "12:30"}
+	events := Events(o, guide.Stages())
+	byUID := map[string]Event{}
+	for _, e := range events {
+		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+	}
+	check := func(key, start, rule string, minutes int) {
+		t.Helper()
+		e, ok := byUID[key]
+		if !ok {
+			t.Errorf("no %s event", key)
+			return
+		}
+		if got := e.Start.Format("2006-01-02 15:04 Mon"); got != start || e.RRule != rule || e.Minutes != minutes {
+			t.Errorf("%s: %s %q %d min, want %s %q %d min", key, got, e.RRule, e.Minutes, start, rule, minutes)
+		}
+	}
+	check("weekly", "2026-11-05 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
+	check("social", "2026-11-10 12:30 Tue", "FREQ=MONTHLY;BYDAY=2TU", SocialMinutes)
+	// Working days 1, 2, 4, 6 and 8 from Monday 2 November.
+	check("stage-data", "2026-11-02 08:30 Mon", "", 60)
+	check("stage-problems", "2026-11-03 08:30 Tue", "", 90)
+	check("stage-team", "2026-11-05 08:30 Thu", "", 60)
+	check("stage-processes", "2026-11-09 08:30 Mon", "", 60)
+	check("stage-roles", "2026-11-11 08:30 Wed", "", 90)
+
+	// A start on a Saturday counts from the Monday; a second Tuesday
+	// already past moves to the next month.
+	o.StartDate = "2026-11-14"
+	o.Roles.Cadence.SocialEvery = onboarding.Quarterly
+	for _, e := range Events(o, guide.Stages()) {
+		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+	}
+	check("stage-data", "2026-11-16 08:30 Mon", "", 60)
+	check("social", "2026-12-08 12:30 Tue", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", SocialMinutes)
+	check("weekly", "2026-11-19 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
+}
+
+// The UIDs stay the same from one download to the next, so importing the
+// file again updates the events rather than doubling them.
+func TestUIDsAreStable(t *testing.T) {
+	o := example(t)
+	uids := func() []string {
+		var out []string
+		for _, l := range unfold(ICS(o, zone(t, "Europe/Paris"), time.Now())) {
+			if v, ok := strings.CutPrefix(l, "UID:"); ok {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	a := uids()
+	o.Roles.Cadence.Time = "17:00"
+	b := uids()
+	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7 {
+		t.Errorf("UIDs changed or are missing: %v then %v", a, b)
+	}
+	for _, u := range a {
+		if !strings.HasPrefix(u, o.ID+"-") {
+			t.Errorf("UID %s is not derived from the onboarding", u)
+		}
+	}
+}
+
+// The VTIMEZONE's rules, expanded the way a calendar app does, give the
+// zone's real offset at every hour the events could fall on, for years.
+func TestZoneRulesMatchTheZone(t *testing.T) {
+	for _, name := range []string{"Europe/Paris", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "UTC", "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Chatham", "Africa/Casablanca"} {
+		z := zone(t, name)
+		lines := timezone(z, 2025)
+		onsets := expandObservances(t, name, lines, 2025, 2025+ruleYears)
+		// The rules start the year before the first event: check from the
+		// year after.
+		for at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC); at.Year() <= 2025+ruleYears; at = at.Add(5 * time.Hour) {
+			i := sort.Search(len(onsets), func(i int) bool { return onsets[i].at.After(at) }) - 1
+			if i < 0 {
+				t.Errorf("%s: no observance in force at %s", name, at)
+				break
+			}
+			if onsets[i].to != z.Offset(at) {
+				t.Errorf("%s: at %s the VTIMEZONE says %s, the zone %s", name, at, offset(onsets[i].to), offset(z.Offset(at)))
+				break
+			}
+		}
+	}
+}
+
+// expandObservances reads STANDARD and DAYLIGHT blocks (DTSTART, the two
+// offsets, and a yearly BYMONTH/BYDAY rule if any) and lists their onsets
+// as instants, sorted.
+func expandObservances(t *testing.T, name string, lines []string, from, to int) []transition {
+	t.Helper()
+	var out []transition
+	var start time.Time
+	var fromOff, toOff int
+	var rule string
+	parseOff := func(s string) int {
+		sign := 1
+		if s[0] == '-' {
+			sign = -1
+		}
+		h, _ := strconv.Atoi(s[1:3])
+		m, _ := strconv.Atoi(s[3:5])
+		sec := 0
+		if len(s) == 7 {
+			sec, _ = strconv.Atoi(s[5:7])
+		}
+		return sign * (h*3600 + m*60 + sec)
+	}
+	ruleRE := regexp.MustCompile(`^FREQ=YEARLY;BYMONTH=(\d+);BYDAY=(-?\d)(SU|MO|TU|WE|TH|FR|SA)$`)
+	days := map[string]time.Weekday{"SU": 0, "MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6}
+	for _, l := range lines {
+		k, v, _ := strings.Cut(l, ":")
+		switch k {
+		case "BEGIN":
+			rule = ""
+		case "DTSTART":
+			var err error
+			if start, err = time.Parse("20060102T150405", v); err != nil {
+				t.Fatalf("%s: DTSTART %q", name, v)
+			}
+		case "TZOFFSETFROM":
+			fromOff = parseOff(v)
+		case "TZOFFSETTO":
+			toOff = parseOff(v)
+		case "RRULE":
+			rule = v
+		case "END":
+			if v != "STANDARD" && v != "DAYLIGHT" {
+				continue
+			}
+			add := func(local time.Time) {
+				out = append(out, transition{at: local.Add(-time.Duration(fromOff) * time.Second), from: fromOff, to: toOff})
+			}
+			if rule == "" {
+				add(start)
+				continue
+			}
+			m := ruleRE.FindStringSubmatch(rule)
+			if m == nil {
+				t.Fatalf("%s: a rule this test cannot expand: %s", name, rule)
+			}
+			month, _ := strconv.Atoi(m[1])
+			nth, _ := strconv.Atoi(m[2])
+			clock := start.Sub(time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC))
+			for y := start.Year(); y <= to; y++ {
+				var matches []time.Time
+				for d := time.Date(y, time.Month(month), 1, 0, 0, 0, 0, time.UTC); d.Month() == time.Month(month); d = d.AddDate(0, 0, 1) {
+					if d.Weekday() == days[m[3]] {
+						matches = append(matches, d)
+					}
+				}
+				d := matches[len(matches)-1]
+				if nth > 0 {
+					d = matches[nth-1]
+				}
+				add(d.Add(clock))
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	return out
+}
+
+func TestFolding(t *testing.T) {
+	var w icsWriter
+	long := "DESCRIPTION:" + strings.Repeat("ab€", 60)
+	w.line(long)
+	out := w.b.String()
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
+		if len(l) > 75 || !utf8.ValidString(l) {
+			t.Errorf("bad fold: %q (%d octets)", l, len(l))
+		}
+	}
+	if got := unfold(out); len(got) != 1 || got[0] != long {
+		t.Errorf("unfolding gives %q", got)
+	}
+	if checkRFC("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"+out+"END:VCALENDAR\r\n") != nil {
+		t.Error("a folded line fails the checker")
+	}
+}
+
+func TestOffsetFormat(t *testing.T) {
+	for sec, want := range map[int]string{3600: "+0100", -18000: "-0500", 19800: "+0530", 0: "+0000", 45900: "+1245", -3723: "-010203"} {
+		if got := offset(sec); got != want {
+			t.Errorf("offset(%d) = %s, want %s", sec, got, want)
+		}
+	}
+}

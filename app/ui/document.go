@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"strings"
+
+	"counterpart/app/calendar"
+	"counterpart/app/document"
+	"counterpart/app/markdown"
+	"counterpart/app/onboarding"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// documentPage shows the shared 1:1 document of an onboarding, and hands
+// it over the ways people share such things: a Markdown file, formatted
+// text on the clipboard, paper or PDF, and the cadence as a calendar file.
+// Everything is made here in the browser; nothing is sent anywhere.
+type documentPage struct {
+	app.Compo
+
+	o       *onboarding.Onboarding
+	zone    calendar.Zone // nil when no zone is set or the browser does not know it
+	problem string
+	source  string // the Markdown
+	html    string // the Markdown, rendered safely
+	message string
+	failed  bool // the message reports a failure
+}
+
+// OnNav builds the document from the onboarding in ?id=.
+func (p *documentPage) OnNav(ctx app.Context) {
+	setTitle(ctx, "Shared 1:1 document")
+	p.o, p.problem, p.message = nil, "", ""
+	id := ctx.Page().URL().Query().Get("id")
+	o, err := appStore().Load(id)
+	if err != nil {
+		p.problem = "This onboarding is not on this device, so its document cannot be shown here."
+		return
+	}
+	p.o = o
+	p.zone = zoneFor(o.Roles.Cadence.Zone)
+	p.source = document.Markdown(o, today())
+	p.html = markdown.ToHTML(p.source)
+	setTitle(ctx, "Shared 1:1 document · "+o.Title)
+}
+
+func (p *documentPage) Render() app.UI {
+	if p.o == nil {
+		msg := "Loading…"
+		if p.problem != "" {
+			msg = p.problem
+		}
+		return layout(
+			app.H1().Text("Shared 1:1 document"),
+			app.P().Class("alert").ID("document-problem").Text(msg),
+			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
+		)
+	}
+	o := p.o
+	zoneNote := "No time zone is set for your weekly 1:1, so the calendar's times are floating: each calendar shows them at the same clock time wherever it is. You can set the zone under “Who owns what”."
+	if p.zone != nil {
+		zoneNote = "The calendar file has your weekly 1:1, your time together and the first-two-weeks sessions, in " + p.zone.Name() + " time."
+	}
+	return layout(
+		app.Div().Class("sheet-tools no-print").Body(
+			app.A().Class("button secondary").Href(meetingsLink(o.ID)).Text("← Weekly 1:1"),
+			app.Button().ID("download-md").Text("Download .md").OnClick(p.downloadMarkdown),
+			app.Button().ID("copy-rich").Text("Copy as rich text").OnClick(p.copyRich),
+			app.Button().ID("print-document").Text("Print or save as PDF").OnClick(func(ctx app.Context, e app.Event) {
+				app.Window().Call("print")
+			}),
+			app.Button().Class("secondary").ID("download-ics").Text("Download calendar (.ics)").OnClick(p.downloadCalendar),
+		),
+		app.Div().Class("status-area no-print").Body(
+			app.If(p.message != "", app.P().Class(map[bool]string{true: "alert", false: "toast"}[p.failed]).Role("status").ID("document-status").Text(p.message)),
+		),
+		app.P().Class("field-hint no-print").ID("zone-note").Text(zoneNote),
+		app.Article().Class("document").ID("document").Body(app.Raw(p.html)),
+	)
+}
+
+func (p *documentPage) downloadMarkdown(ctx app.Context, e app.Event) {
+	download(fileName(p.o.Title)+".md", "text/markdown;charset=utf-8", p.source)
+	p.message, p.failed = "Downloaded the document as Markdown.", false
+}
+
+func (p *documentPage) downloadCalendar(ctx app.Context, e app.Event) {
+	ics := calendar.ICS(p.o, p.zone, now())
+	download(fileName(p.o.Title)+".ics", "text/calendar;charset=utf-8", ics)
+	p.message, p.failed = "Downloaded the calendar file. Open it, or import it into your calendar app.", false
+}
+
+// copyRich puts the document on the clipboard twice over: as HTML, which a
+// docs tool pastes formatted, and as Markdown text, which a chat pastes
+// as it is.
+func (p *documentPage) copyRich(ctx app.Context, e app.Event) {
+	win := app.Window()
+	clip := win.Get("navigator").Get("clipboard")
+	if !clip.Truthy() || !clip.Get("write").Truthy() || !win.Get("ClipboardItem").Truthy() {
+		p.message, p.failed = "This browser does not let pages copy formatted text. Select the document below and copy it, or download the .md file.", true
+		return
+	}
+	blob := func(s, mime string) app.Value {
+		return win.Get("Blob").New([]any{s}, map[string]any{"type": mime})
+	}
+	item := win.Get("ClipboardItem").New(map[string]any{
+		"text/html":  blob(p.html, "text/html"),
+		"text/plain": blob(p.source, "text/plain"),
+	})
+	var ok, fail app.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(app.Context) {
+			p.message, p.failed = "Copied. Paste it into a document for the formatting, or into a chat as plain text.", false
+		})
+		release()
+		return nil
+	})
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(app.Context) {
+			p.message, p.failed = "The browser did not allow copying. Select the document below and copy it, or download the .md file.", true
+		})
+		release()
+		return nil
+	})
+	// Array.of, not a Go slice: go-app passes a slice's elements on
+	// unconverted, and a JS object inside one cannot cross.
+	clip.Call("write", win.Get("Array").Call("of", item)).Call("then", ok, fail)
+}
+
+// fileName turns a title into a file name: letters and digits, joined by
+// hyphens.
+func fileName(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(title) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+			continue
+		}
+		hyphen = true
+	}
+	name := b.String()
+	if len(name) > 60 {
+		name = strings.TrimRight(name[:60], "-")
+	}
+	if name == "" {
+		return "counterpart"
+	}
+	return "counterpart-" + name
+}
