@@ -46,7 +46,7 @@ browser-deps:
 
 ## bench: sizes and speeds as ratios against baselines built in the same run
 bench:
-	$(GO) test -count=1 -v -run 'Against' ./bench/
+	$(GO) test -count=1 -v -timeout 30m -run 'Against' ./bench/
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
