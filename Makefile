@@ -28,8 +28,19 @@ vet:
 	$(GO) vet ./...
 	$(WASM_ENV) $(GO) vet ./cmd/... ./app/...
 
+# After the unit tests, each fuzz target runs for a few seconds on top of its
+# seed corpus (go test takes one -fuzz at a time). An input that finds a bug
+# lands in the package's testdata/fuzz/: commit it, and it runs every time.
+FUZZTIME ?= 5s
+FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML
+
 unit:
 	$(GO) test $$($(GO) list ./... | grep -v -e /e2e -e /bench)
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 browser: browser-deps
 	$(GO) test -count=1 -timeout 20m ./e2e/

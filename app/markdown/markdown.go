@@ -6,8 +6,10 @@ package markdown
 
 import (
 	"bytes"
+	"net/netip"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -59,7 +61,13 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 				unsafe = append(unsafe, n)
 			}
 		case *ast.AutoLink:
-			if n.AutoLinkType != ast.AutoLinkEmail && !Allowed(string(n.URL(reader.Source()))) {
+			// An address in angle brackets is rendered as a mailto:
+			// link, so that is what gets checked.
+			dest := string(n.URL(reader.Source()))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			if !Allowed(dest) {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.Image:
@@ -100,11 +108,31 @@ func Allowed(dest string) bool {
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
-		return u.Host != ""
+		return hostname(u.Hostname())
 	case "mailto":
 		return u.Opaque != ""
 	}
 	return false
+}
+
+// hostname reports whether h can name a host: letters (of any script),
+// digits, dots and hyphens, or an IPv6 address. The URL parser takes more
+// (quotes, braces), which would be rendered percent-encoded, so that the
+// link on the page is not the one checked here.
+func hostname(h string) bool {
+	if h == "" {
+		return false
+	}
+	if strings.Contains(h, ":") {
+		_, err := netip.ParseAddr(h)
+		return err == nil
+	}
+	for _, r := range h {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 func escape(s string) string {

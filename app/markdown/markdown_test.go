@@ -69,6 +69,7 @@ func TestAllowed(t *testing.T) {
 	for dest, want := range map[string]bool{
 		"https://a.example.com": true, "http://a.example.com/x?y": true, "mailto:a@example.com": true,
 		"HTTPS://A.EXAMPLE.COM": true, "javascript:alert(1)": false, "https://": false, "mailto:": false,
+		"http://\"": false, "https://a{b}.example.com": false, "https://[::1]:8080/x": true, "https://bücher.example/": true,
 		"/path": false, "//evil.example.com": false, "ftp://a.example.com": false, "": false, "%zz": false,
 	} {
 		if got := Allowed(dest); got != want {
