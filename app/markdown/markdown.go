@@ -6,7 +6,6 @@ package markdown
 
 import (
 	"bytes"
-	"net/netip"
 	"net/url"
 	"strings"
 	"unicode"
@@ -116,19 +115,20 @@ func Allowed(dest string) bool {
 }
 
 // hostname reports whether h can name a host: letters (of any script),
-// digits, dots and hyphens, or an IPv6 address. The URL parser takes more
-// (quotes, braces), which would be rendered percent-encoded, so that the
-// link on the page is not the one checked here.
+// digits, dots and hyphens, or the hex digits and colons of an IPv6
+// address. The URL parser takes more (quotes, braces), which goldmark then
+// renders percent-encoded: the link on the page would not be the one
+// checked here.
 func hostname(h string) bool {
 	if h == "" {
 		return false
 	}
-	if strings.Contains(h, ":") {
-		_, err := netip.ParseAddr(h)
-		return err == nil
-	}
+	ipv6 := strings.Contains(h, ":")
 	for _, r := range h {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+		switch {
+		case ipv6 && (r == ':' || r == '.' || strings.ContainsRune("0123456789abcdefABCDEF", r)):
+		case !ipv6 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-'):
+		default:
 			return false
 		}
 	}
