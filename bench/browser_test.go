@@ -4,6 +4,7 @@ import (
 	"context"
 	"os/exec"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,7 +118,17 @@ func (tb *tab) waitFor(what, cond string) {
 	tb.t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Minute)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond)))
+		if err == nil {
+			return
+		}
+		// The page's context can go while the poll starts, when the
+		// navigation is still settling; poll again in the new one.
+		if msg := err.Error(); ctx.Err() == nil && (strings.Contains(msg, "Cannot find context") || strings.Contains(msg, "context was destroyed") || strings.Contains(msg, "navigated or closed")) {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
 		tb.t.Fatalf("waiting for %s: %v", what, err)
 	}
 }
