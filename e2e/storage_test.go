@@ -125,3 +125,74 @@ func TestNewerRecordIsLeftAloneAndExplained(t *testing.T) {
 	}
 	b.expectNoProblems("a newer record")
 }
+
+// fillStorage fills this origin's storage to the last byte with someone
+// else's data, and reports whether it is full.
+func (b *browser) fillStorage() {
+	b.t.Helper()
+	full := eval[bool](b, `(() => {
+		let n = 0;
+		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+			const chunk = "z".repeat(size);
+			try { for (let i = 0; i < 100000; i++) localStorage.setItem("filler." + n++, chunk); } catch (e) {}
+		}
+		try { localStorage.setItem("filler.probe", "z"); return false; } catch (e) { return true; }
+	})()`)
+	if !full {
+		b.t.Fatal("storage never filled up; the test cannot run")
+	}
+}
+
+// With storage full, every action that saves says so in plain words and
+// leaves what was saved before as it was: starting an onboarding, opening
+// the example, renaming.
+func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	home := srv.URL + "/"
+	id := b.newOnboarding(home)
+	key := "counterpart.v1.onboarding." + id
+	before := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key))
+	b.open(home)
+	b.fillStorage()
+
+	b.click("#open-example")
+	b.waitText("could not be saved")
+	if got := eval[string](b, `location.pathname`); got != "/" {
+		t.Errorf("opening the example with full storage went to %s", got)
+	}
+
+	b.open(home)
+	if strings.Contains(b.pageText(), "could not be saved") {
+		t.Fatal("the message outlived a reload; the next checks would prove nothing")
+	}
+	b.click(`li.onboarding[data-id="` + id + `"] button[aria-label^="Rename"]`)
+	b.waitFor("the title field", `!!document.getElementById("rename-`+id+`")`)
+	b.typeInto("#rename-"+id, " renamed")
+	b.click("#save-title")
+	b.waitText("could not be saved")
+
+	b.click("#new-onboarding")
+	b.waitFor("the form", `!!document.getElementById("my-name")`)
+	b.typeInto("#my-name", "Dana Okafor")
+	b.typeInto("#my-role", "CTO")
+	b.choose("#my-function", "engineering")
+	b.typeInto("#peer-name", "Sam Lee")
+	b.typeInto("#peer-role", "CMO")
+	b.choose("#peer-function", "marketing")
+	b.choose("#start-date", "2026-11-02")
+	b.click("#start")
+	b.waitText("could not be saved")
+	if got := eval[string](b, `location.pathname`); got != "/new" {
+		t.Errorf("a new onboarding that could not be saved went on to %s", got)
+	}
+
+	if got := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key)); got != before {
+		t.Error("the onboarding saved before the storage filled up changed")
+	}
+	n := eval[int](b, `Object.keys(localStorage).filter(k => k.startsWith("counterpart.")).length`)
+	if n != 1 {
+		t.Errorf("%d records of the app in storage, want the 1 saved before", n)
+	}
+	b.takeProblems() // the browser logs the refused writes; the app handled them
+}

@@ -19,7 +19,9 @@ func TestTwoTabsTypingInTheSameField(t *testing.T) {
 
 	// Both people are in the field when the first of them types.
 	for _, tab := range []*browser{a, b} {
-		eval[bool](tab, `(document.getElementById("budget-advice").focus(), document.activeElement.id === "budget-advice")`)
+		if !eval[bool](tab, `(document.getElementById("budget-advice").focus(), document.activeElement.id === "budget-advice")`) {
+			t.Fatal("the field would not take the focus")
+		}
 	}
 	a.typeInto("#budget-advice", "Freeze hiring until March.")
 	b.waitFor("the other tab's text", `document.getElementById("budget-advice-hint").innerText.includes("Freeze hiring until March.")`)

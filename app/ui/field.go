@@ -64,7 +64,10 @@ func (f *textField) sync(ctx app.Context) {
 	switch {
 	case !typing:
 		clash = ""
-	case fromElsewhere && el.Get("value").String() != f.Value:
+	case (fromElsewhere || f.clash != "") && el.Get("value").String() != f.Value:
+		// Once the tabs clash, later saves from the other tab keep the
+		// shown text current, even when a render in between took the
+		// count of saves along with it.
 		clash = f.Value
 	}
 	if clash != f.clash {
