@@ -35,7 +35,7 @@ func TestLoadTimeAgainstBareGoApp(t *testing.T) {
 	t.Logf("cold: %v", cold)
 	t.Logf("warm: %v", warm)
 	s := reportSection("Load time in Chromium",
-		fmt.Sprintf("Headless Chromium on loopback, from the start of the navigation to the first interactive render (go-app has run the wasm, mounted the page with its event handlers and removed its loading screen); the median of %d runs. The bare go-app program is served by the same server binary, the same way.", runs))
+		fmt.Sprintf("Headless Chromium on loopback, from the start of the navigation to the first interactive render (go-app has run the wasm, mounted the page with its event handlers and removed its loading screen); the median of %d runs. The bare go-app program is served by the same server binary, the same way: the same page shell, CSS, service worker, compression and headers, with only app.wasm swapped.", runs))
 	s.add(figure{Name: "cold load (empty profile)", Value: median(cold["counterpart"]), Base: median(cold["bare"]), BaseName: "bare go-app", Unit: "ms",
 		Meaning: "a first visit: download, compile and start the app. On a real network the download adds about its brotli size divided by the bandwidth."})
 	s.add(figure{Name: "warm load (service worker cache)", Value: median(warm["counterpart"]), Base: median(warm["bare"]), BaseName: "bare go-app", Unit: "ms",
