@@ -28,12 +28,19 @@ vet:
 	$(GO) vet ./...
 	$(WASM_ENV) $(GO) vet ./cmd/... ./app/...
 
+# After the unit tests, each fuzz target runs for a few seconds on top of its
+# seed corpus (go test takes one -fuzz at a time). An input that finds a bug
+# lands in the package's testdata/fuzz/: commit it, and it runs every time.
+FUZZTIME ?= 5s
+FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML \
+	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup
+
 unit:
 	$(GO) test $$($(GO) list ./... | grep -v -e /e2e -e /bench)
-	@# The decoders of links, files and backups take anything from outside:
-	@# fuzz each briefly (go test runs one fuzz target per invocation).
-	for target in FuzzDecodeLink FuzzDecodeFile FuzzReadBackup; do \
-		$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime 10s ./app/share/ || exit 1; \
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
 browser: browser-deps
@@ -51,7 +58,7 @@ browser-deps:
 
 ## bench: sizes and speeds as ratios against baselines built in the same run
 bench:
-	$(GO) test -count=1 -v -run 'Against' ./bench/
+	$(GO) test -count=1 -v -timeout 30m -run 'Against' ./bench/
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -1,17 +1,19 @@
 // Package bench measures Counterpart against baselines built in the same
 // run, so the numbers are ratios that mean the same on any machine: the
-// wasm download against a bare go-app program, and hot paths against the
-// plain operation they wrap. Run it with make bench; it is not part of make
-// test because it compiles two wasm binaries and times loops.
+// wasm download against a bare go-app program, load and typing in
+// Chromium, the server under load, and hot paths against the plain
+// operation they wrap. Run it with make bench: it prints one report and
+// writes it to bench/report.md. It reports; it never fails on a number.
+// It is not part of make test because it builds two apps, starts
+// Chromium many times and times loops.
 package bench
 
 import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,65 +26,56 @@ import (
 	"github.com/yuin/goldmark"
 )
 
-// sizeBudget is how many times the bare go-app download Counterpart may
-// weigh, compressed with brotli, before the bench fails.
-const sizeBudget = 2.0
+// sizeGoal is how many times the bare go-app download, compressed with
+// brotli, Counterpart aims to stay within. The bench reports against it and
+// does not fail.
+const sizeGoal = 1.25
 
 func TestWasmSizeAgainstBareGoApp(t *testing.T) {
-	dir := t.TempDir()
-	build := func(name, pkg string) []byte {
-		out := filepath.Join(dir, name)
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
-		cmd.Dir = ".."
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("building %s: %v\n%s", pkg, err, b)
-		}
-		b, err := os.ReadFile(out)
+	build(t)
+	read := func(p string) []byte {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return b
 	}
-	bare := build("bare.wasm", "./bench/testdata/bare")
-	app := build("app.wasm", "./cmd/counterpart")
-
 	sizes := func(b []byte) (raw, gz, br int) {
 		var g, r bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
 		zw.Write(b)
 		zw.Close()
-		bw := brotli.NewWriterLevel(&r, 9)
+		bw := brotli.NewWriterLevel(&r, brotli.BestCompression)
 		bw.Write(b)
 		bw.Close()
 		return len(b), g.Len(), r.Len()
 	}
-	br0, bg0, bb0 := sizes(bare)
-	r, g, b := sizes(app)
-	t.Logf("%-24s %12s %12s %12s", "", "raw", "gzip -9", "brotli -9")
-	t.Logf("%-24s %12d %12d %12d", "bare go-app (baseline)", br0, bg0, bb0)
-	t.Logf("%-24s %12d %12d %12d", "counterpart", r, g, b)
-	t.Logf("%-24s %12.2f %12.2f %12.2f", "ratio", ratio(r, br0), ratio(g, bg0), ratio(b, bb0))
-	if ratio(b, bb0) > sizeBudget {
-		t.Errorf("the app weighs %.2f times a bare go-app program compressed; the budget is %.1f", ratio(b, bb0), sizeBudget)
+	br0, bg0, bb0 := sizes(read(builds.bareWasm))
+	r, g, b := sizes(read(builds.appWasm))
+	s := reportSection("Download size", "app.wasm is the whole app: the browser downloads it once, then the service worker keeps it. The baseline is a bare go-app v9 program with one component (bench/testdata/bare), built with the same flags (-trimpath -ldflags=\"-s -w\", server code behind a build tag).")
+	const base = "bare go-app"
+	s.add(figure{Name: "wasm, raw", Value: float64(r), Base: float64(br0), BaseName: base, Unit: "bytes",
+		Meaning: "the size of the compiled program; it sets how much memory the browser spends compiling it."})
+	s.add(figure{Name: "wasm, gzip -9", Value: float64(g), Base: float64(bg0), BaseName: base, Unit: "bytes",
+		Meaning: "what a browser or host that only speaks gzip downloads."})
+	verdict := "within"
+	if ratio(b, bb0) > sizeGoal {
+		verdict = "over"
 	}
+	s.add(figure{Name: "wasm, brotli 11", Value: float64(b), Base: float64(bb0), BaseName: base, Unit: "bytes",
+		Meaning: fmt.Sprintf("what a person downloads on a first visit (the server sends brotli); the goal is at most %.2f× the bare program, and this build is %s it.", sizeGoal, verdict)})
 }
 
 func ratio(a, b int) float64 { return float64(a) / float64(b) }
 
-// compare times an operation against its baseline and reports the ratio.
-func compare(t *testing.T, what string, op, baseline func()) {
-	t.Helper()
-	run := func(f func()) time.Duration {
-		r := testing.Benchmark(func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				f()
-			}
-		})
-		return time.Duration(r.NsPerOp())
-	}
-	base, got := run(baseline), run(op)
-	t.Logf("%-44s %10s vs %10s baseline: %.2fx", what, got, base, float64(got)/float64(base))
+// timeOp is the time one call of f takes, as testing.Benchmark finds it.
+func timeOp(f func()) time.Duration {
+	r := testing.Benchmark(func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			f()
+		}
+	})
+	return time.Duration(r.NsPerOp())
 }
 
 func TestSpeedAgainstBaselines(t *testing.T) {
@@ -90,27 +83,37 @@ func TestSpeedAgainstBaselines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := store.New(store.NewMemory(), time.Now)
-	if _, err := s.Save(o); err != nil {
+	s := reportSection("Hot paths in Go", "Measured natively with testing.Benchmark; in the browser the wasm build is slower by a similar factor for both sides of each ratio.")
+	us := func(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
+
+	st := store.New(store.NewMemory(), time.Now)
+	if _, err := st.Save(o); err != nil {
 		t.Fatal(err)
 	}
 	// Every keystroke saves the whole onboarding; the baseline is the JSON
 	// encoding it cannot avoid.
-	compare(t, "save the example onboarding (a keystroke)", func() { s.Save(o) }, func() { json.Marshal(o) })
+	save, marshal := timeOp(func() { st.Save(o) }), timeOp(func() { json.Marshal(o) })
+	s.add(figure{Name: "save the example onboarding", Value: us(save), Base: us(marshal), BaseName: "json.Marshal of it", Unit: "µs",
+		Meaning: "the work each keystroke does to save; close to 1× means saving costs little more than the JSON encoding it cannot avoid."})
 
 	s2 := store.New(store.NewMemory(), time.Now)
 	s2.Save(o)
 	raw, _ := json.Marshal(o)
-	compare(t, "load the example onboarding", func() { s2.Load(o.ID) }, func() {
+	load := timeOp(func() { s2.Load(o.ID) })
+	unmarshal := timeOp(func() {
 		var x any
 		json.Unmarshal(raw, &x)
 	})
+	s.add(figure{Name: "load the example onboarding", Value: us(load), Base: us(unmarshal), BaseName: "json.Unmarshal into any", Unit: "µs",
+		Meaning: "the work of opening a page of an onboarding: decoding, checking and repairing the stored record."})
 
-	// The safe renderer against goldmark with no extra work.
 	text := strings.Repeat(o.Problems[0].Evidence+"\n\n", 20)
 	plain := goldmark.New()
-	compare(t, "render Markdown safely", func() { markdown.ToHTML(text) }, func() {
+	safe := timeOp(func() { markdown.ToHTML(text) })
+	bare := timeOp(func() {
 		var b bytes.Buffer
 		plain.Convert([]byte(text), &b)
 	})
+	s.add(figure{Name: "render Markdown safely", Value: us(safe), Base: us(bare), BaseName: "goldmark with no safety", Unit: "µs",
+		Meaning: "what making user text safe (no raw HTML, only web and mail links) adds to rendering it."})
 }

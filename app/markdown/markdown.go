@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -59,7 +60,13 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 				unsafe = append(unsafe, n)
 			}
 		case *ast.AutoLink:
-			if n.AutoLinkType != ast.AutoLinkEmail && !Allowed(string(n.URL(reader.Source()))) {
+			// An address in angle brackets is rendered as a mailto:
+			// link, so that is what gets checked.
+			dest := string(n.URL(reader.Source()))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			if !Allowed(dest) {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.Image:
@@ -100,11 +107,32 @@ func Allowed(dest string) bool {
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
-		return u.Host != ""
+		return hostname(u.Hostname())
 	case "mailto":
 		return u.Opaque != ""
 	}
 	return false
+}
+
+// hostname reports whether h can name a host: letters (of any script),
+// digits, dots and hyphens, or the hex digits and colons of an IPv6
+// address. The URL parser takes more (quotes, braces), which goldmark then
+// renders percent-encoded: the link on the page would not be the one
+// checked here.
+func hostname(h string) bool {
+	if h == "" {
+		return false
+	}
+	ipv6 := strings.Contains(h, ":")
+	for _, r := range h {
+		switch {
+		case ipv6 && (r == ':' || r == '.' || strings.ContainsRune("0123456789abcdefABCDEF", r)):
+		case !ipv6 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func escape(s string) string {

@@ -312,6 +312,11 @@ type mergeOutcome struct {
 // it cannot read, under the key.
 func (s *Store) mergeWithStored(key, raw string, o *onboarding.Onboarding, seen seenRecord, seenBefore bool) (mergeOutcome, error) {
 	theirs, theirRev, err := s.decode(raw)
+	if err == nil && theirs.ID != o.ID {
+		// Merging would make this onboarding take the other one's ID,
+		// and the next load would find it under the wrong key.
+		err = fmt.Errorf("it holds onboarding %q, not %q", theirs.ID, o.ID)
+	}
 	switch {
 	case errors.Is(err, ErrNewer):
 		return mergeOutcome{}, err

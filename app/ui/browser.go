@@ -4,6 +4,11 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
+// storageGen counts the changes other tabs made to localStorage, so that
+// a text field can tell a value that came from another tab from the echo
+// of its own typing.
+var storageGen int
+
 // watchStorage calls changed with the key whenever another tab changes
 // localStorage, and returns a function that stops watching.
 func watchStorage(changed func(key string)) func() {
@@ -12,6 +17,7 @@ func watchStorage(changed func(key string)) func() {
 	}
 	return app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
 		if key := e.Get("key"); key.Truthy() {
+			storageGen++
 			changed(key.String())
 		}
 	})

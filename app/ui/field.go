@@ -28,25 +28,53 @@ type textField struct {
 	OnChange func(ctx app.Context, value string)
 
 	initial string
+	// seenValue and seenGen are the value last synced and the count of
+	// other tabs' saves at that moment: a value that changes along with
+	// that count came from another tab.
+	seenValue string
+	seenGen   int
+	// clash is the other tab's text, when it changed this field while the
+	// person was typing in it: shown so that neither text goes unseen.
+	clash string
 }
 
 // OnInit keeps the value the element is first rendered with.
-func (f *textField) OnInit() { f.initial = f.Value }
+func (f *textField) OnInit() {
+	f.initial, f.seenValue, f.seenGen = f.Value, f.Value, storageGen
+}
 
 // OnMount writes the exact value into the element: go-app trims the value
 // it renders, which would drop leading or trailing spaces and line breaks.
-func (f *textField) OnMount(ctx app.Context) { f.sync() }
+func (f *textField) OnMount(ctx app.Context) { f.sync(ctx) }
 
-func (f *textField) OnUpdate(ctx app.Context) { f.sync() }
+func (f *textField) OnUpdate(ctx app.Context) { f.sync(ctx) }
 
 // sync puts f.Value into the element, unless the person is typing in it.
-func (f *textField) sync() {
+// If another tab changed the field meanwhile, the next keystroke here
+// replaces that text: the field says so, and shows it.
+func (f *textField) sync(ctx app.Context) {
+	fromElsewhere := f.Value != f.seenValue && storageGen != f.seenGen
+	f.seenValue, f.seenGen = f.Value, storageGen
 	el := app.Window().GetElementByID(f.ID)
-	if !el.Truthy() || el.Get("value").String() == f.Value {
+	if !el.Truthy() {
 		return
 	}
-	if el.Equal(app.Window().Get("document").Get("activeElement")) {
-		return // they are typing; their next keystroke saves their text
+	typing := el.Equal(app.Window().Get("document").Get("activeElement"))
+	clash := f.clash
+	switch {
+	case !typing:
+		clash = ""
+	case (fromElsewhere || f.clash != "") && el.Get("value").String() != f.Value:
+		// Once the tabs clash, later saves from the other tab keep the
+		// shown text current, even when a render in between took the
+		// count of saves along with it.
+		clash = f.Value
+	}
+	if clash != f.clash {
+		ctx.Dispatch(func(app.Context) { f.clash = clash })
+	}
+	if typing || el.Get("value").String() == f.Value {
+		return // if typing, their next keystroke saves their text
 	}
 	el.Set("value", f.Value)
 }
@@ -59,6 +87,11 @@ func (f *textField) Render() app.UI {
 	}
 	if f.Max > 0 && f.Type != "date" && f.Type != "time" && utf8.RuneCountInString(f.Value) >= f.Max {
 		note = append(note, app.P().Class("field-error").Text("This field is full: it holds up to "+strconv.Itoa(f.Max)+" characters, and the rest was not kept."))
+	}
+	if f.clash != "" {
+		note = append(note, app.P().Class("field-error").Role("status").Text(
+			"Another tab changed this field while you were typing here; it now says “"+clipWords(f.clash, 300)+
+				"” What you type here replaces that, so copy it first if you want to keep it."))
 	}
 	hint := f.Hint
 	if f.Markdown {
@@ -100,6 +133,14 @@ func (f *textField) Render() app.UI {
 		control,
 		app.Div().ID(hintID).Body(note...),
 	)
+}
+
+// clipWords shortens a text for a message, marking the cut.
+func clipWords(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
 }
 
 func (f *textField) onInput(ctx app.Context, e app.Event) {

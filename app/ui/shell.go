@@ -25,6 +25,7 @@ func layout(content ...app.UI) app.UI {
 			),
 		),
 		&updateBanner{},
+		storageNotice(),
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("shell-footer").Body(
 			app.Span().Text("Your answers stay in this browser, on this device."),

@@ -60,6 +60,61 @@ func (l localStorage) Keys() (keys []string, err error) {
 
 var theStore *store.Store
 
+// storageOff says, when it is not empty, why this tab keeps what is
+// written in memory only: the browser refuses its storage to this site.
+// Every page shows it.
+var storageOff string
+
+// probeKey is written and removed once per tab to see if saving works.
+const probeKey = "counterpart.v1.probe"
+
+// CheckStorage finds out whether the browser lets the app save, before
+// go-app starts: go-app reads window.localStorage as it starts and would
+// crash where reading it throws (storage turned off for the site, some
+// private windows). There the app puts an empty stand-in in its place and
+// keeps this tab's data in memory, and every page says so. Call it from
+// main, before app.RunWhenOnBrowser.
+func CheckStorage() {
+	if app.IsServer {
+		return
+	}
+	readable, writable := probeStorage()
+	switch {
+	case !readable:
+		// What go-app reads: an object with no keys.
+		app.Window().Get("Object").Call("defineProperty", app.Window(), "localStorage", map[string]any{"value": map[string]any{}, "configurable": true})
+	case !writable:
+		// Reading works but nothing can be written, and nothing is
+		// there: the private windows of some browsers.
+	default:
+		return
+	}
+	storageOff = "This browser is not letting Counterpart save anything on this device: its storage is turned off for this site, as in some private windows or with strict privacy settings. You can look around and try the example, but what you write here will be gone when you close this tab. To keep your work, allow this site to store data, or open Counterpart in a normal window."
+	theStore = store.New(store.NewMemory(), now)
+}
+
+// probeStorage tries localStorage. A storage that has data but refuses a
+// write is full, not off: it keeps being used, and each save that fails
+// says so.
+func probeStorage() (readable, writable bool) {
+	defer func() { recover() }()
+	// Through Reflect.get, a call: Go can recover from a JavaScript
+	// exception thrown in a call, while one thrown by a plain property
+	// read unwinds through the wasm and ends the program.
+	ls := app.Window().Get("Reflect").Call("get", app.Window(), "localStorage")
+	if !ls.Truthy() {
+		return false, false
+	}
+	n := ls.Get("length").Int()
+	readable = true
+	if n > 0 {
+		return true, true
+	}
+	ls.Call("setItem", probeKey, "1")
+	ls.Call("removeItem", probeKey)
+	return true, true
+}
+
 // appStore is the one store of this tab. Server-side prerendering gets a
 // store in memory, so pages render (empty) without a browser.
 func appStore() *store.Store {
@@ -71,6 +126,14 @@ func appStore() *store.Store {
 		theStore = store.New(b, now)
 	}
 	return theStore
+}
+
+// storageNotice is the message every page shows when nothing can be saved.
+// Its container is always there, so the page keeps its shape.
+func storageNotice() app.UI {
+	return app.Div().Class("storage-slot").Body(
+		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
+	)
 }
 
 // now is the time used to stamp changes.

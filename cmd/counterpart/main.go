@@ -14,6 +14,8 @@ func main() {
 	// Both builds need the routes: the browser to pick the page for a URL,
 	// the server to prerender every page.
 	ui.Register()
+	// Before go-app starts, which reads the browser's storage.
+	ui.CheckStorage()
 
 	// In the browser this never returns; on the server it returns at once.
 	app.RunWhenOnBrowser()

@@ -115,6 +115,30 @@ func buildSite(cfg siteConfig) (*site, error) {
 	return s, nil
 }
 
+// checkLink vets a symbolic link found in the web directory. One that leads
+// outside it would publish whatever it points at, so the server refuses to
+// start; one to a directory inside is skipped, since the walk reaches that
+// directory's files by their own path.
+func checkLink(dir, p, rel string) (skip bool, err error) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return false, err
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false, fmt.Errorf("%s is a link that leads nowhere: %v", rel, err)
+	}
+	inside, err := filepath.Rel(root, target)
+	if err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) || filepath.IsAbs(inside) {
+		return false, fmt.Errorf("%s is a link to %s, outside %s: the server only publishes what is in the web directory", rel, target, dir)
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return false, err
+	}
+	return info.IsDir(), nil
+}
+
 // readWebDir loads every file of dir as a /web/ asset. Files ending in .br or
 // .gz are compressed copies left by an earlier export; they are returned
 // apart and reused only if they still match their original.
@@ -131,6 +155,12 @@ func readWebDir(dir string) (files map[string]*asset, precompressed map[string]m
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			skip, err := checkLink(dir, p, rel)
+			if err != nil || skip {
+				return err
+			}
 		}
 		body, err := os.ReadFile(p)
 		if err != nil {

@@ -1,0 +1,198 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// beforeEveryPage runs a script in every page before the page's own.
+func (b *browser) beforeEveryPage(script string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// keepScreenshot saves a picture of the page in $COUNTERPART_ARTIFACTS, if
+// set, for a person to look at.
+func (b *browser) keepScreenshot(name string) {
+	b.t.Helper()
+	dir := os.Getenv("COUNTERPART_ARTIFACTS")
+	if dir == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+}
+
+// Where the browser turns storage off, the app still starts, says on every
+// page that nothing will be kept, and can be used in the tab.
+func TestStorageTurnedOffIsExplained(t *testing.T) {
+	for _, tc := range []struct{ name, script string }{
+		// Storage turned off for the site: reading localStorage throws.
+		{"reading throws", `Object.defineProperty(window, "localStorage", {configurable: true, get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});`},
+		// Some private windows: it reads, empty, but refuses every write.
+		{"writing throws", `Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := startServer(t, builtWeb, "127.0.0.1:0")
+			b := newBrowser(t)
+			b.beforeEveryPage(tc.script)
+			b.open(srv.URL + "/")
+			b.waitFor("the notice", `!!document.getElementById("storage-off")`)
+			containsAll(t, "the notice", b.text("#storage-off"), "not letting Counterpart save", "gone when you close this tab")
+			b.keepScreenshot("storage-off-" + strings.ReplaceAll(tc.name, " ", "-"))
+
+			// The example opens and can be changed in this tab.
+			b.click("#open-example")
+			b.waitFor("the example", `!!document.querySelector(".example-note")`)
+			containsAll(t, "the example", b.pageText(), "Amara joins as CFO")
+			if b.count("#storage-off") != 1 {
+				t.Error("the stage page does not say that nothing is kept")
+			}
+			b.goToStage("problems")
+			b.typeInto("#budget-advice", " Typed with storage off.")
+			b.settle()
+			b.goToStage("data")
+			b.goToStage("problems")
+			if got := b.value("#budget-advice"); !strings.HasSuffix(got, "Typed with storage off.") {
+				t.Errorf("in the same tab, the advice ends %q", got[max(0, len(got)-30):])
+			}
+			if b.count("#save-error") != 0 {
+				t.Errorf("a save error shows as well: %q", b.text("#save-error"))
+			}
+
+			// A new onboarding can be started, and the form says it too.
+			b.click(`.shell-header a[href="/"]`)
+			b.waitFor("home", `!!document.getElementById("new-onboarding")`)
+			b.click("#new-onboarding")
+			b.waitFor("the form", `!!document.getElementById("my-name")`)
+			if b.count("#storage-off") != 1 {
+				t.Error("the new onboarding form does not say that nothing is kept")
+			}
+			b.expectNoProblems("storage turned off")
+		})
+	}
+}
+
+// A record written by a newer version of the app is left exactly as it is,
+// and the person is told to reload to get the newer version.
+func TestNewerRecordIsLeftAloneAndExplained(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	home := srv.URL + "/"
+	id := b.newOnboarding(home)
+	key := "counterpart.v1.onboarding." + id
+	future := eval[string](b, fmt.Sprintf(`(() => {
+		const rec = JSON.parse(localStorage.getItem(%q));
+		rec.schema = 99;
+		rec.onboarding.futureField = {"kept": true};
+		const s = JSON.stringify(rec);
+		localStorage.setItem(%q, s);
+		return s;
+	})()`, key, key))
+
+	b.open(home)
+	b.waitText("newer version of Counterpart")
+	b.open(home + "guide/data?id=" + id)
+	b.waitFor("the explanation", `!!document.getElementById("load-error")`)
+	containsAll(t, "the stage page", b.text("#load-error"), "newer version of Counterpart", "reload")
+	if b.count("#add-sources") != 0 {
+		t.Error("the page offers to edit a record it cannot read")
+	}
+	if got := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key)); got != future {
+		t.Errorf("the newer record was changed:\n%s\nwant\n%s", got, future)
+	}
+	if keys := b.storageKeys(); len(keys) != 1 {
+		t.Errorf("storage holds %v; the newer record should be the only key, not moved aside", keys)
+	}
+	b.expectNoProblems("a newer record")
+}
+
+// fillStorage fills this origin's storage to the last byte with someone
+// else's data, and reports whether it is full.
+func (b *browser) fillStorage() {
+	b.t.Helper()
+	full := eval[bool](b, `(() => {
+		let n = 0;
+		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+			const chunk = "z".repeat(size);
+			try { for (let i = 0; i < 100000; i++) localStorage.setItem("filler." + n++, chunk); } catch (e) {}
+		}
+		try { localStorage.setItem("filler.probe", "z"); return false; } catch (e) { return true; }
+	})()`)
+	if !full {
+		b.t.Fatal("storage never filled up; the test cannot run")
+	}
+}
+
+// With storage full, every action that saves says so in plain words and
+// leaves what was saved before as it was: starting an onboarding, opening
+// the example, renaming.
+func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	home := srv.URL + "/"
+	id := b.newOnboarding(home)
+	key := "counterpart.v1.onboarding." + id
+	before := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key))
+	b.open(home)
+	b.fillStorage()
+
+	b.click("#open-example")
+	b.waitText("could not be saved")
+	if got := eval[string](b, `location.pathname`); got != "/" {
+		t.Errorf("opening the example with full storage went to %s", got)
+	}
+
+	b.open(home)
+	if strings.Contains(b.pageText(), "could not be saved") {
+		t.Fatal("the message outlived a reload; the next checks would prove nothing")
+	}
+	b.click(`li.onboarding[data-id="` + id + `"] button[aria-label^="Rename"]`)
+	b.waitFor("the title field", `!!document.getElementById("rename-`+id+`")`)
+	b.typeInto("#rename-"+id, " renamed")
+	b.click("#save-title")
+	b.waitText("could not be saved")
+
+	b.click("#new-onboarding")
+	b.waitFor("the form", `!!document.getElementById("my-name")`)
+	b.typeInto("#my-name", "Dana Okafor")
+	b.typeInto("#my-role", "CTO")
+	b.choose("#my-function", "engineering")
+	b.typeInto("#peer-name", "Sam Lee")
+	b.typeInto("#peer-role", "CMO")
+	b.choose("#peer-function", "marketing")
+	b.choose("#start-date", "2026-11-02")
+	b.click("#start")
+	b.waitText("could not be saved")
+	if got := eval[string](b, `location.pathname`); got != "/new" {
+		t.Errorf("a new onboarding that could not be saved went on to %s", got)
+	}
+
+	if got := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key)); got != before {
+		t.Error("the onboarding saved before the storage filled up changed")
+	}
+	n := eval[int](b, `Object.keys(localStorage).filter(k => k.startsWith("counterpart.")).length`)
+	if n != 1 {
+		t.Errorf("%d records of the app in storage, want the 1 saved before", n)
+	}
+	b.takeProblems() // the browser logs the refused writes; the app handled them
+}
