@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"counterpart/app/share"
 )
 
 // lzStringVersion is the lz-string release the baseline uses, pinned so the
@@ -55,40 +57,36 @@ func lzStringLength(text string) (int, error) {
 }
 
 // The share link of the example, plain and locked with a passphrase,
-// against lz-string on the same JSON.
-//
-// The link codec (app/share) is not in this branch yet. When it lands,
-// replace shareLinkLengths with a call to its encoder on the shareable
-// part of the example, and hand the same JSON to lzStringLength.
+// against lz-string on the same JSON: the shareable part of the example,
+// which is exactly what the link carries.
 func TestShareLinkLengthAgainstLZString(t *testing.T) {
 	o := exampleOnboarding(t)
-	data, err := json.Marshal(o)
+	o.Example = false
+	data, err := json.Marshal(share.Shareable(o))
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := reportSection("Share link length", "The example onboarding as a link: the characters of the URL fragment, against lz-string's compressToEncodedURIComponent of the same JSON, which is what web apps commonly use for this.")
 	lz, lzErr := lzStringLength(string(data))
-	plain, locked, why := shareLinkLengths()
+	plain, err := share.Encode(o, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked, err := share.Encode(o, "four words said aloud")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range []struct {
 		name, meaning string
 		n             int
 	}{
-		{"share link, plain", "how long the link a person pastes into chat or email is; shorter than lz-string means the codec earns its keep.", plain},
-		{"share link, with a passphrase", "the same link locked with a passphrase: encryption adds a salt, a nonce and a tag, and nothing else.", locked},
+		{"share link, plain", fmt.Sprintf("how long the link a person pastes into chat or email is, for %s bytes of JSON; shorter than lz-string means the codec earns its keep.", thousands(int64(len(data)))), len(plain)},
+		{"share link, with a passphrase", "the same link locked with a passphrase: encryption adds a salt, a nonce and a tag, and nothing else.", len(locked)},
 	} {
-		switch {
-		case lzErr != nil:
-			s.add(figure{Name: f.name, Skipped: "the lz-string baseline could not run: " + lzErr.Error()})
-		case why != "":
-			s.add(figure{Name: f.name, Skipped: fmt.Sprintf("%s (lz-string on the same %s-byte JSON gives %s characters)", why, thousands(int64(len(data))), thousands(int64(lz)))})
-		default:
-			s.add(figure{Name: f.name, Value: float64(f.n), Base: float64(lz), BaseName: "lz-string", Unit: "characters", Meaning: f.meaning})
+		if lzErr != nil {
+			s.add(figure{Name: f.name, Skipped: fmt.Sprintf("%d characters; the lz-string baseline could not run: %v", f.n, lzErr)})
+			continue
 		}
+		s.add(figure{Name: f.name, Value: float64(f.n), Base: float64(lz), BaseName: "lz-string", Unit: "characters", Meaning: f.meaning})
 	}
-}
-
-// shareLinkLengths is where the share codec plugs in: the fragment lengths
-// of the example's link, plain and locked, or why they cannot be measured.
-func shareLinkLengths() (plain, locked int, why string) {
-	return 0, 0, "the share link codec (app/share) is not in this branch yet"
 }
