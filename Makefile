@@ -33,7 +33,8 @@ vet:
 # lands in the package's testdata/fuzz/: commit it, and it runs every time.
 FUZZTIME ?= 5s
 FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML \
-	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup
+	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup \
+	./app/document:FuzzDocument
 
 unit:
 	$(GO) test $$($(GO) list ./... | grep -v -e /e2e -e /bench)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -46,4 +47,114 @@ func TestTwoTabsTypingInTheSameField(t *testing.T) {
 
 	a.expectNoProblems("tab A")
 	b.expectNoProblems("tab B")
+}
+
+// A link from the other person is saved in one tab while another tab of
+// the same browser has the onboarding open, mid-edit: the open tab shows
+// what the link brought, and what was typed there before and after the
+// import is all kept.
+func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	a, b := newBrowser(t), newBrowser(t)
+	a.grantClipboard(srv.URL)
+	b.grantClipboard(srv.URL)
+	id := a.newOnboarding(srv.URL + "/")
+	first := a.addEntry("sources")
+	a.typeInto("#name-"+first, "Month-end close pack")
+	a.settle()
+
+	// Priya receives it on her device and adds a source of her own.
+	link := a.shareLink("")
+	b.open(link)
+	b.waitFor("the preview", `!!document.getElementById("preview")`)
+	b.click(`label[for="me-newcomer"]`)
+	b.waitFor("the save button", `!document.getElementById("save-incoming").disabled`)
+	b.click("#save-incoming")
+	b.waitFor("the saved message", `!!document.getElementById("open-saved")`)
+	b.click("#open-saved")
+	b.waitFor("the stage page", `location.pathname.includes("/guide/data") && !!document.getElementById("add-sources")`)
+	theirs := b.addEntry("sources")
+	b.typeInto("#name-"+theirs, "Priya's payroll export")
+	b.settle()
+	back := b.shareLink("")
+
+	// Dana's first tab: a source saved just before the link arrives.
+	stage := srv.URL + "/guide/data?id=" + id
+	a.open(stage)
+	a.waitFor("the stage", `!!document.getElementById("add-sources")`)
+	before := a.addEntry("sources")
+	a.typeInto("#name-"+before, "Board pack")
+	a.settle()
+
+	// Her second tab opens Priya's link. While it shows what the link
+	// would change, she types on in the first tab, and then saves the
+	// merge in the second: it was worked out from a copy that is no
+	// longer the latest.
+	tab := a.newTab(t)
+	tab.open(back)
+	tab.waitFor("the merge preview", `!!document.getElementById("preview-changes")`)
+	a.click("#toggle-" + first)
+	a.waitFor("the field", `!!document.getElementById("name-`+first+`")`)
+	a.caretAtEnd("#name-" + first)
+	a.typeInto("#name-"+first, ", by day 3")
+	a.settle()
+	tab.click("#save-incoming")
+	tab.waitFor("the saved message", `!!document.getElementById("saved-changes")`)
+
+	// The first tab shows Priya's source, without a reload, and keeps
+	// what Dana typed.
+	a.waitFor("Priya's source in the first tab", `!!document.getElementById("entry-`+theirs+`") && document.getElementById("entry-`+theirs+`").innerText.includes("Priya's payroll export")`)
+	if got := a.value("#name-" + first); got != "Month-end close pack, by day 3" {
+		t.Errorf("the field Dana was typing in holds %q", got)
+	}
+	if got := a.entryText(before); !strings.Contains(got, "Board pack") {
+		t.Errorf("the source saved before the link reads %q", got)
+	}
+
+	// She goes on typing in the first tab after the import.
+	a.caretAtEnd("#name-" + first)
+	a.typeInto("#name-"+first, " at the latest")
+	after := a.addEntry("sources")
+	a.typeInto("#name-"+after, "Cash forecast")
+	a.settle()
+
+	a.reload()
+	a.waitFor("the stage", `!!document.getElementById("add-sources")`)
+	want := map[string]string{
+		first:  "Month-end close pack, by day 3 at the latest",
+		before: "Board pack",
+		after:  "Cash forecast",
+		theirs: "Priya's payroll export",
+	}
+	for entry, text := range want {
+		if got := a.entryText(entry); !strings.Contains(got, text) || (entry == first && strings.Contains(got, "latest at the latest")) {
+			t.Errorf("after a reload, a source reads %q, want %q", got, text)
+		}
+	}
+	a.expectNoProblems("the first tab")
+	tab.expectNoProblems("the second tab")
+	b.expectNoProblems("Priya")
+}
+
+// caretAtEnd puts the keyboard focus at the end of a field's text, where
+// a person goes on typing.
+func (b *browser) caretAtEnd(css string) {
+	b.t.Helper()
+	eval[bool](b, fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		el.focus();
+		el.setSelectionRange(el.value.length, el.value.length);
+		return document.activeElement === el;
+	})()`, css))
+}
+
+// entryText is what an entry card shows, its name field's text while it
+// is being edited, or "" when it is not there.
+func (b *browser) entryText(id string) string {
+	b.t.Helper()
+	return eval[string](b, `(() => {
+		const field = document.getElementById("name-`+id+`");
+		if (field) return field.value;
+		return (document.getElementById("entry-`+id+`") || {innerText: ""}).innerText;
+	})()`)
 }

@@ -127,20 +127,46 @@ func jsString(s string) string {
 	return string(b)
 }
 
-// xssExports are the ways text leaves the app other than the page. Each
-// gets the onboarding full of vectors and the vectors in its names and
-// areas, and checks that they arrive as text and nothing in them is live.
-// The Markdown document, the rich-text copy, the .ics calendar and the
-// share link round trip each add one entry here when they land.
-var xssExports = []struct {
-	name  string
-	check func(t *testing.T, b *browser, base, id string, texts []string)
-}{
-	{"the printed worksheet", checkPrintedWorksheet},
+// xssRound is what one round of the corpus typed, for the exports to
+// look for.
+type xssRound struct {
+	id     string
+	title  string
+	names  []string // the buddy's and the newcomer's names
+	social string   // the time together, which the calendar carries
+	typed  []string // the one-line texts of the 1:1 page
+	long   []string // the vectors of every text area, one block each
+	doc    string   // the document page's text, for the link's receiver
+	peer   *browser // a browser of its own, to open the share link in
 }
 
-func checkPrintedWorksheet(t *testing.T, b *browser, base, id string, texts []string) {
-	b.open(base + "/worksheet?id=" + id + "&variant=blank")
+// shown is every text of the round the shared document shows.
+func (r *xssRound) shown() []string {
+	out := append([]string{r.title}, r.names...)
+	out = append(out, r.typed...)
+	return append(out, r.long...)
+}
+
+// xssExports are the ways text leaves the app other than the page. Each
+// gets the onboarding full of vectors and the vectors in its names, areas
+// and 1:1, and checks that they arrive as text and nothing in them is
+// live. They run in this order: the calendar's last, as it plants
+// line breaks in the stored copy.
+var xssExports = []struct {
+	name  string
+	check func(t *testing.T, b *browser, base string, r *xssRound)
+}{
+	{"the printed worksheet", checkPrintedWorksheet},
+	{"the shared 1:1 document", checkDocumentPage},
+	{"the downloaded .md", checkMarkdownFile},
+	{"the rich-text copy", checkRichCopy},
+	{"the printed document", checkPrintedDocument},
+	{"the share link", checkShareRoundTrip},
+	{"the calendar file", checkCalendarFile},
+}
+
+func checkPrintedWorksheet(t *testing.T, b *browser, base string, r *xssRound) {
+	b.open(base + "/worksheet?id=" + r.id + "&variant=blank")
 	b.waitFor("the sheet", `!!document.getElementById("sheet")`)
 	b.expectInert("the worksheet")
 	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
@@ -157,11 +183,21 @@ func checkPrintedWorksheet(t *testing.T, b *browser, base, id string, texts []st
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	text := squeeze(string(out))
+	expectShown(t, "the printed worksheet", string(out), r.names)
+}
+
+// squeeze drops all white space, which line wrapping and collapsing
+// change between a field and where its text lands.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// expectShown fails the test for each text that does not read as typed
+// in what is shown.
+func expectShown(t *testing.T, where, shown string, texts []string) {
+	t.Helper()
+	shown = squeeze(shown)
 	for _, v := range texts {
-		if !strings.Contains(text, squeeze(v)) {
-			t.Errorf("the printed worksheet does not show %q as text", v)
+		if !strings.Contains(shown, squeeze(v)) {
+			t.Errorf("%s does not show %q as text", where, v)
 		}
 	}
 }
@@ -179,6 +215,9 @@ func TestXSSCorpusStaysText(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.beforeEveryPage(xssTrap)
+	b.grantClipboard(srv.URL)
+	peer := newBrowser(t)
+	peer.beforeEveryPage(xssTrap)
 	home := srv.URL + "/"
 	used := 0
 	for round := 0; round < xssRounds; round++ {
@@ -188,7 +227,9 @@ func TestXSSCorpusStaysText(t *testing.T) {
 				long = append(long, v)
 			}
 		}
-		name := func() string { v := vectors[used%len(vectors)]; used++; return v }
+		// A one-line field drops line breaks, as the browser does.
+		oneLine := strings.NewReplacer("\r", "", "\n", "")
+		name := func() string { v := vectors[used%len(vectors)]; used++; return oneLine.Replace(v) }
 
 		// The names and roles of the new onboarding form.
 		b.open(home + "new")
@@ -212,6 +253,21 @@ func TestXSSCorpusStaysText(t *testing.T) {
 			used += b.fillEveryField(vectors, used, strings.Join(long, "\n\n"))
 			b.expectInert("the " + stage + " stage while editing")
 		}
+		// The weekly 1:1 and the time together get a day and a time, so
+		// that the calendar file carries them.
+		b.choose("#one-on-one-day", "thursday")
+		b.choose("#one-on-one-time", "08:30")
+		b.choose("#social-every", "monthly")
+		b.choose("#social-day", "wednesday")
+		b.choose("#social-time", "12:30")
+		social := b.value("#social")
+
+		// The 1:1 page: agenda items, notes, decisions, a commitment and
+		// a topic for the next one.
+		b.open(home + "meetings?id=" + id)
+		b.waitFor("the 1:1 page", `!!document.getElementById("start-meeting")`)
+		typed := b.fillMeeting(vectors, &used, strings.Join(long, "\n\n"))
+		b.expectInert("the 1:1 page while editing")
 
 		// Renaming it from the home page.
 		b.open(home)
@@ -239,12 +295,55 @@ func TestXSSCorpusStaysText(t *testing.T) {
 				b.keepScreenshot("xss-" + stage)
 			}
 		}
+		b.open(home + "meetings?id=" + id)
+		b.waitFor("the 1:1 page", `!!document.getElementById("current")`)
+		b.expectInert("the 1:1 page")
+		r := &xssRound{id: id, title: title, names: []string{names[0], names[2]}, social: social, typed: typed, long: long, peer: peer}
 		for _, ex := range xssExports {
-			ex.check(t, b, srv.URL, id, []string{names[0], names[2]})
+			ex.check(t, b, srv.URL, r)
 		}
 	}
 	if used < len(vectors) {
 		t.Errorf("only %d of %d vectors went through a one-line field", used, len(vectors))
 	}
 	b.expectNoProblems("the corpus") // a policy violation is logged: markup went live
+	peer.expectNoProblems("the corpus through share links")
+}
+
+// fillMeeting starts a 1:1 and types the next one-line vectors, from
+// *used on, as agenda items, a commitment and a topic for the next 1:1,
+// and long as its notes and decisions. It returns the one-line texts.
+func (b *browser) fillMeeting(vectors []string, used *int, long string) []string {
+	b.t.Helper()
+	b.click("#start-meeting")
+	b.waitFor("the 1:1", `!!document.getElementById("current")`)
+	next := func() string {
+		// A one-line field drops line breaks: those vectors go into the
+		// notes instead.
+		for strings.Contains(vectors[*used%len(vectors)], "\n") {
+			*used++
+		}
+		v := vectors[*used%len(vectors)]
+		*used++
+		return v
+	}
+	var typed []string
+	add := func(field, button, list string) {
+		v := next()
+		n := b.count(list)
+		b.set(field, v)
+		b.click(button)
+		b.waitFor("the new entry", fmt.Sprintf(`document.querySelectorAll(%q).length > %d`, list, n))
+		typed = append(typed, v)
+	}
+	for range 3 {
+		add("#new-item", "#add-item", "#items li")
+	}
+	b.set(`[id^="notes-"]`, long)
+	b.set(`[id^="decisions-"]`, long)
+	b.choose("#commit-due", "2026-12-03")
+	add("#commit-what", "#add-commitment", "#made li")
+	add("#new-queued", "#add-queued", "#queued li")
+	b.settle()
+	return typed
 }

@@ -190,12 +190,16 @@ func (w *writer) ownership(c onboarding.Comparison) string {
 	return verdict + " (" + says(o.Buddy.ID, b) + "; " + says(o.Newcomer.ID, n) + ")"
 }
 
+// cadenceLine writes the day and time only when they are a weekday and
+// an HH:MM time: they are not typed but picked, yet stored data from
+// outside could hold anything there, and they are written unescaped.
 func cadenceLine(c onboarding.Cadence) string {
-	if c.Day == "" {
+	day, ok := onboarding.Weekday(c.Day)
+	if !ok {
 		return "Weekly 1:1: day and time not agreed yet"
 	}
-	s := "Weekly 1:1 on " + strings.ToUpper(c.Day[:1]) + c.Day[1:] + "s"
-	if c.Time != "" {
+	s := "Weekly 1:1 on " + day.String() + "s"
+	if c.Time != "" && onboarding.CheckTime(c.Time) == "" {
 		s += " at " + c.Time
 		if c.Zone != "" {
 			s += " (" + Inline(c.Zone) + " time)"
@@ -416,9 +420,10 @@ func Inline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	// At the start of a line: headings, lists, quotes, setext underlines
-	// and numbered lists ("1." or "1)").
-	if s != "" && strings.ContainsRune("#+-=", rune(s[0])) {
+	// At the start of a line: lists, quotes, setext underlines and
+	// numbered lists ("1." or "1)"). A "#" is escaped everywhere, since
+	// "#"s at the end of a heading close it and would vanish.
+	if s != "" && strings.ContainsRune("+-=", rune(s[0])) {
 		b.WriteByte('\\')
 	}
 	digits := 0
@@ -429,7 +434,7 @@ func Inline(s string) string {
 		digits = 0 // "1.5" is a number, not a list
 	}
 	for i, r := range s {
-		if strings.ContainsRune("\\`*_[]<>&|~", r) || (digits > 0 && i == digits && (r == '.' || r == ')')) {
+		if strings.ContainsRune("\\`*_[]<>&|~#", r) || (digits > 0 && i == digits && (r == '.' || r == ')')) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

@@ -214,6 +214,7 @@ func TestInline(t *testing.T) {
 		"- item":               `\- item`,
 		"+ item":               `\+ item`,
 		"# title":              `\# title`,
+		"Onboarding #2 ##":     `Onboarding \#2 \#\#`,
 		"=====":                `\=====`,
 		"12. twelve":           `12\. twelve`,
 		"3) three":             `3\) three`,

@@ -1,0 +1,308 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// The exports of the shared 1:1 document and the share link, each checked
+// with an onboarding full of vectors. They are listed in xssExports.
+
+// openDocument opens the shared document of the round's onboarding.
+func openDocument(b *browser, base, id string) {
+	b.t.Helper()
+	b.open(base + "/document?id=" + id)
+	b.waitFor("the document", `!!document.querySelector("#document h1")`)
+}
+
+// The document page shows every vector typed anywhere as text.
+func checkDocumentPage(t *testing.T, b *browser, base string, r *xssRound) {
+	openDocument(b, base, r.id)
+	b.expectInert("the document page")
+	r.doc = b.text("#document")
+	expectShown(t, "the document page", r.doc, r.shown())
+}
+
+// unescapeMarkdown removes the backslash of every escaped ASCII
+// punctuation character, which is how the document writes typed text.
+func unescapeMarkdown(md string) string {
+	var b strings.Builder
+	for i := 0; i < len(md); i++ {
+		if md[i] == '\\' && i+1 < len(md) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", md[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(md[i])
+	}
+	return b.String()
+}
+
+// expectEscapedMarkdown checks Markdown the document wrote: the document
+// itself writes no HTML and no code, so every "<" and "`" in it came from
+// typed text and must be escaped, by an odd run of backslashes (an even
+// run is escaped backslashes, and leaves the character bare). Unescaped,
+// the Markdown shows every text as typed.
+func expectEscapedMarkdown(t *testing.T, where, md string, texts []string) {
+	t.Helper()
+	for i := 0; i < len(md); i++ {
+		if md[i] != '<' && md[i] != '`' {
+			continue
+		}
+		n := 0
+		for j := i - 1; j >= 0 && md[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			start := max(0, i-30)
+			t.Errorf("%s has a bare %q in %q", where, md[i], md[start:min(len(md), i+30)])
+		}
+	}
+	expectShown(t, where, unescapeMarkdown(md), texts)
+}
+
+// allowDownloads sends the browser's downloads to a new directory.
+func allowDownloads(t *testing.T, b *browser) string {
+	t.Helper()
+	dir := t.TempDir()
+	on := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// The downloaded .md has every vector escaped, and shows it as typed.
+func checkMarkdownFile(t *testing.T, b *browser, base string, r *xssRound) {
+	openDocument(b, base, r.id)
+	dir := allowDownloads(t, b)
+	b.click("#download-md")
+	md := b.downloaded(dir, ".md")
+	expectEscapedMarkdown(t, "the .md file", md, r.shown())
+}
+
+// liveInHTML parses HTML in the page, without running it, and lists what
+// in it is not the document's own structure, as inertCheck does for the
+// page. It returns the problems and the text.
+const liveInHTML = `((html) => {
+	const doc = new DOMParser().parseFromString(html, "text/html");
+	const allowed = new Set(["HTML", "HEAD", "BODY", "META", "DIV", "H1", "H2", "H3", "P", "UL", "OL", "LI", "STRONG", "BR", "A"]);
+	const bad = [];
+	for (const el of doc.querySelectorAll("*")) {
+		if (!allowed.has(el.tagName)) bad.push("element " + el.outerHTML.slice(0, 80));
+		if (el.tagName === "META" && el.attributes.length && el.getAttribute("charset") === null) bad.push("element " + el.outerHTML.slice(0, 80));
+		for (const a of el.attributes) {
+			const name = a.name.toLowerCase();
+			if (name.startsWith("on") || name === "style" || name === "src" || name === "srcdoc" || name === "formaction") bad.push("attribute " + name + " on " + el.tagName);
+		}
+		if (el.tagName === "A" && !/^(https?|mailto):/i.test((el.getAttribute("href") || "").trim())) bad.push("link to " + (el.getAttribute("href") || "").slice(0, 60));
+	}
+	return {bad, text: doc.body.innerText || doc.body.textContent};
+})`
+
+// The rich-text copy, read back from the clipboard: its HTML holds
+// nothing live and shows the vectors as text; its plain text is the
+// escaped Markdown.
+func checkRichCopy(t *testing.T, b *browser, base string, r *xssRound) {
+	openDocument(b, base, r.id)
+	cdpDo(b, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	b.click("#copy-rich")
+	b.waitFor("the copy", `!!document.getElementById("document-status")`)
+	if got := b.text("#document-status"); !strings.HasPrefix(got, "Copied") {
+		t.Fatalf("copying says %q", got)
+	}
+	type clip struct {
+		HTML  string `json:"html"`
+		Plain string `json:"plain"`
+		Bad   []string
+		Text  string
+	}
+	c := eval[clip](b, `(async () => {
+		const [item] = await navigator.clipboard.read();
+		const text = async t => item.types.includes(t) ? await (await item.getType(t)).text() : "";
+		const html = await text("text/html");
+		const {bad, text: shown} = (`+liveInHTML+`)(html);
+		return {html, plain: await text("text/plain"), Bad: bad, Text: shown};
+	})()`)
+	if c.HTML == "" {
+		t.Fatal("the clipboard holds no HTML")
+	}
+	for _, p := range c.Bad {
+		t.Errorf("the clipboard's HTML: %s", p)
+	}
+	expectShown(t, "the clipboard's HTML", c.Text, r.shown())
+	expectEscapedMarkdown(t, "the clipboard's plain text", c.Plain, r.shown())
+	b.expectInert("the document page after copying")
+}
+
+// The printed document shows the vectors as text.
+func checkPrintedDocument(t *testing.T, b *browser, base string, r *xssRound) {
+	openDocument(b, base, r.id)
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	cancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(artifactDir(t), "xss-document.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, text := readPDF(t, file)
+	var texts []string
+	for _, v := range r.shown() {
+		texts = append(texts, printable(v))
+	}
+	expectShown(t, "the printed document", printable(text), texts)
+}
+
+// printable drops the full-width and CJK characters, which the fonts of
+// the test machine (DejaVu and Liberation) cannot draw: Chromium prints a
+// box for them, and the PDF has no text there to read back.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0x3000 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// The share link carries the vectors to a browser of its own: its
+// preview, its pages and its document stay inert, and its document reads
+// the same as the sender's.
+func checkShareRoundTrip(t *testing.T, b *browser, base string, r *xssRound) {
+	b.open(base + "/guide/data?id=" + r.id)
+	b.waitFor("the stage", `!!document.getElementById("share-onboarding")`)
+	link := b.shareLink("")
+	b.expectInert("the share page")
+
+	p := r.peer
+	p.leave()
+	p.open(link)
+	p.waitFor("the preview", `!!document.getElementById("preview")`)
+	p.expectInert("the link's preview")
+	expectShown(t, "the link's preview", p.text("#preview"), []string{r.names[0], r.title})
+	p.click(`label[for="me-newcomer"]`)
+	p.waitFor("the save button", `!document.getElementById("save-incoming").disabled`)
+	p.click("#save-incoming")
+	p.waitFor("the saved message", `!!document.getElementById("saved-changes")`)
+	p.expectInert("the saved message")
+	for _, stage := range []string{"data", "problems", "team", "processes", "roles"} {
+		p.open(base + "/guide/" + stage + "?id=" + r.id)
+		p.waitFor("the stage", `!!document.querySelector(".prompts")`)
+		p.expectInert("the receiver's " + stage + " stage")
+	}
+	p.open(base + "/meetings?id=" + r.id)
+	p.waitFor("the 1:1 page", `!!document.getElementById("current")`)
+	p.expectInert("the receiver's 1:1 page")
+	openDocument(p, base, r.id)
+	p.expectInert("the receiver's document")
+	if got := p.text("#document"); got != r.doc {
+		t.Errorf("the document reads differently after the link:\n%s", firstDifference(r.doc, got))
+	}
+}
+
+// firstDifference shows where two texts part.
+func firstDifference(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-40)
+	return "sent:     …" + want[from:min(len(want), i+60)] + "\nreceived: …" + got[from:min(len(got), i+60)]
+}
+
+// icsText escapes text for an iCalendar property value (RFC 5545 3.3.11).
+func icsText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`, "\r", `\n`).Replace(s)
+}
+
+// icsLine is one unfolded content line: a property name, its parameters
+// and its value.
+var icsLine = regexp.MustCompile(`^([A-Z][A-Z0-9-]*)(;[^:]*)?:(.*)$`)
+
+// icsProperties are all the properties the calendar writes; a vector that
+// made a line of its own would show up as another.
+var icsProperties = map[string]bool{
+	"BEGIN": true, "END": true, "VERSION": true, "PRODID": true, "CALSCALE": true, "METHOD": true,
+	"X-WR-CALNAME": true, "UID": true, "DTSTAMP": true, "DTSTART": true, "DTEND": true, "DURATION": true,
+	"RRULE": true, "SUMMARY": true, "DESCRIPTION": true, "TZID": true, "TZOFFSETFROM": true,
+	"TZOFFSETTO": true, "TZNAME": true, "X-LIC-LOCATION": true,
+}
+
+// checkICS unfolds a calendar file and checks every line is a property the
+// calendar writes, and that each text shows, escaped, in a SUMMARY or a
+// DESCRIPTION.
+func checkICS(t *testing.T, where, ics string, summaries, descriptions []string) {
+	t.Helper()
+	if strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\n") || strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\r") {
+		t.Errorf("%s has a line break that is not CRLF", where)
+	}
+	unfolded := strings.NewReplacer("\r\n ", "", "\r\n\t", "").Replace(ics)
+	values := map[string][]string{}
+	for _, l := range strings.Split(strings.TrimSuffix(unfolded, "\r\n"), "\r\n") {
+		m := icsLine.FindStringSubmatch(l)
+		if m == nil || !icsProperties[m[1]] {
+			t.Errorf("%s has a line that is not one of its properties: %q", where, l)
+			continue
+		}
+		values[m[1]] = append(values[m[1]], m[3])
+	}
+	find := func(prop string, texts []string) {
+		all := strings.Join(values[prop], "\n")
+		for _, s := range texts {
+			if !strings.Contains(all, icsText(s)) {
+				t.Errorf("%s has no %s with %q escaped as %q", where, prop, s, icsText(s))
+			}
+		}
+	}
+	find("SUMMARY", summaries)
+	find("DESCRIPTION", descriptions)
+}
+
+// The calendar file carries the names and the time together, escaped;
+// then names and a time together with line breaks in them, planted in
+// the stored copy as a link or a damaged store could, make no property
+// of their own.
+func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
+	openDocument(b, base, r.id)
+	dir := allowDownloads(t, b)
+	b.click("#download-ics")
+	checkICS(t, "the .ics file", b.downloaded(dir, ".ics"), r.names, []string{r.social})
+
+	planted := []string{
+		"Dana\r\nATTACH:https://127.0.0.1/x.exe",
+		"Priya\nBEGIN:VALARM\nACTION:AUDIO\nEND:VALARM",
+		"Lunch\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected;\\, <script>window.__xss=1</script>",
+	}
+	args, _ := json.Marshal(planted)
+	eval[bool](b, `((names) => {
+		const key = "counterpart.v1.onboarding.`+r.id+`";
+		const rec = JSON.parse(localStorage.getItem(key));
+		rec.onboarding.buddy.name = names[0];
+		rec.onboarding.newcomer.name = names[1];
+		rec.onboarding.roles.cadence.social = names[2];
+		localStorage.setItem(key, JSON.stringify(rec));
+		return true;
+	})(`+string(args)+`)`)
+	openDocument(b, base, r.id)
+	b.expectInert("the document of planted line breaks")
+	b.click("#download-ics")
+	ics := b.downloaded(dir, ".ics")
+	checkICS(t, "the .ics of planted line breaks", ics, planted[:2], planted[2:])
+	if n := strings.Count(ics, "BEGIN:VEVENT"); n != strings.Count(ics, "END:VEVENT") || strings.Contains(ics, "\r\nATTACH") || strings.Contains(ics, "\r\nBEGIN:VALARM") {
+		t.Errorf("a planted line break made a property of its own:\n%s", ics)
+	}
+}
