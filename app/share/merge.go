@@ -2,6 +2,7 @@ package share
 
 import (
 	"reflect"
+	"slices"
 	"time"
 
 	"counterpart/app/onboarding"
@@ -162,58 +163,100 @@ func (l lists) buried(id string, t time.Time) bool {
 // with entries only the incoming copy has placed after the entry that
 // precedes them there. inner, if not nil, merges what an entry holds (a
 // meeting's items) from both copies into the entry kept.
+//
+// The decisions are made by plan, which is not generic: a generic function
+// is compiled once per entry type, and the download carried fourteen copies
+// of the whole merge. What is left here only copies entries.
 func mergeList[T any, P onboarding.Entry[T]](l lists, s Section, mine, theirs []T, inner func(out, mine, theirs *T)) []T {
-	theirIndex := map[string]int{}
-	for i := range theirs {
-		theirIndex[P(&theirs[i]).Common().ID] = i
+	same := func(i, j int) bool { return reflect.DeepEqual(mine[i], theirs[j]) }
+	steps := l.plan(s, metas[T, P](mine), metas[T, P](theirs), same)
+	out := make([]T, 0, len(steps))
+	for _, st := range steps {
+		switch {
+		case st.mine < 0:
+			out = append(out, theirs[st.theirs])
+		case st.theirs < 0:
+			out = append(out, mine[st.mine])
+		default:
+			kept := mine[st.mine]
+			if st.takeTheirs {
+				kept = theirs[st.theirs]
+			}
+			if inner != nil {
+				inner(&kept, &mine[st.mine], &theirs[st.theirs])
+			}
+			out = append(out, kept)
+		}
 	}
-	out := make([]T, 0, len(mine)+len(theirs))
+	return out
+}
+
+// metas lists the Meta of every entry, in order.
+func metas[T any, P onboarding.Entry[T]](list []T) []*onboarding.Meta {
+	out := make([]*onboarding.Meta, len(list))
+	for i := range list {
+		out[i] = P(&list[i]).Common()
+	}
+	return out
+}
+
+// step is one entry of a merged list: mine[mine], theirs[theirs], or, when
+// both are set, an entry on both devices, where takeTheirs says the
+// incoming copy is the newer one and is kept. An unset index is -1.
+type step struct {
+	mine, theirs int
+	takeTheirs   bool
+}
+
+// plan decides a merged list from the Meta of both copies' entries (see
+// mergeList) and counts what changed. same reports whether mine[i] and
+// theirs[j] hold the same content.
+func (l lists) plan(s Section, mine, theirs []*onboarding.Meta, same func(i, j int) bool) []step {
+	theirIndex := map[string]int{}
+	for j, meta := range theirs {
+		theirIndex[meta.ID] = j
+	}
+	out := make([]step, 0, len(mine)+len(theirs))
+	ids := make([]string, 0, len(mine)+len(theirs)) // the ID of each step
 	placed := map[string]bool{}
-	for i := range mine {
-		e := mine[i]
-		meta := P(&e).Common()
+	for i, meta := range mine {
 		placed[meta.ID] = true
 		if meta.Private {
-			out = append(out, e)
+			out, ids = append(out, step{mine: i, theirs: -1}), append(ids, meta.ID)
 			continue
 		}
 		if l.buried(meta.ID, meta.Updated) {
 			l.ch.Removed[s]++
 			continue
 		}
+		st := step{mine: i, theirs: -1}
 		if j, ok := theirIndex[meta.ID]; ok {
-			t := theirs[j]
-			kept := e
-			if P(&t).Common().Updated.After(meta.Updated) {
-				if !reflect.DeepEqual(e, t) {
+			st.theirs = j
+			if theirs[j].Updated.After(meta.Updated) {
+				if !same(i, j) {
 					l.ch.Updated[s]++
 				}
-				kept = t
+				st.takeTheirs = true
 			}
-			if inner != nil {
-				inner(&kept, &mine[i], &theirs[j])
-			}
-			e = kept
 		}
-		out = append(out, e)
+		out, ids = append(out, st), append(ids, meta.ID)
 	}
-	for i := range theirs {
-		t := theirs[i]
-		meta := P(&t).Common()
+	for j, meta := range theirs {
 		if placed[meta.ID] || l.buried(meta.ID, meta.Updated) {
 			continue
 		}
 		placed[meta.ID] = true
 		at := len(out)
-		if i > 0 {
-			prev := P(&theirs[i-1]).Common().ID
-			for j := range out {
-				if P(&out[j]).Common().ID == prev {
-					at = j + 1
+		if j > 0 {
+			prev := theirs[j-1].ID
+			for k, id := range ids {
+				if id == prev {
+					at = k + 1
 				}
 			}
 		}
-		onboarding.Insert(&out, at, t)
+		out = slices.Insert(out, at, step{mine: -1, theirs: j})
+		ids = slices.Insert(ids, at, meta.ID)
 		l.ch.Added[s]++
 	}
 	return out
