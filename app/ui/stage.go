@@ -83,7 +83,7 @@ func (p *stagePage) reload(id string) {
 		if p.o != nil {
 			p.loadErr = "This onboarding was deleted, perhaps in another tab."
 		} else {
-			p.loadErr = "This onboarding is not on this device. It may have been deleted, or the link was made in another browser: onboardings live only in the browser where they were written."
+			p.loadErr = notOnDevice
 		}
 		p.o = nil
 	default:
@@ -97,19 +97,10 @@ func (p *stagePage) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
 	if p.o == nil {
 		return
 	}
-	change(p.o)
-	p.o.Touch(now())
-	res, err := appStore().Save(p.o)
-	switch {
-	case errors.Is(err, store.ErrNewer):
-		p.saveErr = "Not saved: " + err.Error() + "."
-	case err != nil:
-		p.saveErr = err.Error()
-	default:
-		p.saveErr = ""
-		if res.Conflicts > 0 {
-			p.notice = "This onboarding was also being changed in another tab. Both sets of changes are kept; where you both changed the same thing, your version was kept."
-		}
+	var notice string
+	p.saveErr, notice = saveChange(p.o, change)
+	if notice != "" {
+		p.notice = notice
 	}
 	p.Update()
 }
