@@ -28,6 +28,8 @@ func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 	t.Helper()
 	o := exampleOnboarding(t)
 	o.ID, o.Example, o.Title = onboarding.NewID(), false, "Amara, a year in"
+	// The example has a few 1:1s of its own; the year replaces them.
+	o.Meetings, o.Commitments, o.Agenda = nil, nil, nil
 	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 	people := []string{o.Buddy.ID, o.Newcomer.ID}
 	for w := 0; w < 52; w++ {
