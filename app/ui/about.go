@@ -19,5 +19,6 @@ func (a *about) Render() app.UI {
 			app.Text(", from The Engineering Executive's Primer: share your mental framework, define your roles, and invest in time together."),
 		),
 		app.P().Text("Everything you write stays in this browser. There is no account and no server copy; the app keeps working with the network off."),
+		app.P().Text("When you share an onboarding with your peer, it travels inside the link itself, in the part after the # sign, which browsers never send to any server. Entries you mark private never leave your device, and a passphrase, given by another way than the link, keeps anyone else who sees the link from reading it."),
 	)
 }
