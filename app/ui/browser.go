@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"counterpart/app/onboarding"
+	"counterpart/app/store"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -8,6 +11,19 @@ import (
 // a text field can tell a value that came from another tab from the echo
 // of its own typing.
 var storageGen int
+
+// watchOnboarding calls reload with the ID of the onboarding on screen
+// (shown returns it, or nil) whenever another tab saves it, and returns a
+// function that stops watching.
+func watchOnboarding(ctx app.Context, shown func() *onboarding.Onboarding, reload func(id string)) func() {
+	return watchStorage(func(key string) {
+		if id, ok := store.IDOfKey(key); ok {
+			if o := shown(); o != nil && o.ID == id {
+				ctx.Dispatch(func(app.Context) { reload(id) })
+			}
+		}
+	})
+}
 
 // watchStorage calls changed with the key whenever another tab changes
 // localStorage, and returns a function that stops watching.

@@ -36,13 +36,14 @@ type meetingsPage struct {
 	stopWatch      func()
 }
 
+// agendaQueue and commitments point the generic list code at the 1:1's
+// lists, so removing one gets the same tombstone and undo as any entry.
+func agendaQueue(o *onboarding.Onboarding) *[]onboarding.AgendaItem { return &o.Agenda }
+func commitments(o *onboarding.Onboarding) *[]onboarding.Commitment { return &o.Commitments }
+
 // OnMount follows saves made in other tabs.
 func (p *meetingsPage) OnMount(ctx app.Context) {
-	p.stopWatch = watchStorage(func(key string) {
-		if id, ok := store.IDOfKey(key); ok && p.o != nil && id == p.o.ID {
-			ctx.Dispatch(func(app.Context) { p.reload(id) })
-		}
-	})
+	p.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return p.o }, p.reload)
 }
 
 func (p *meetingsPage) OnDismount() {
@@ -325,22 +326,12 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 				app.Span().Class("item-meta").Text("raised by "+p.name(q.Author)),
 			),
 			app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove "+text).OnClick(func(ctx app.Context, e app.Event) {
-				var removed onboarding.AgendaItem
-				var at int
-				var ok bool
+				var undo func(*onboarding.Onboarding)
 				p.edit(ctx, func(o *onboarding.Onboarding) {
-					if removed, at, ok = onboarding.Remove(&o.Agenda, qid); ok {
-						o.Bury(qid, now())
-					}
+					undo, _ = listOf[onboarding.AgendaItem, *onboarding.AgendaItem]{items: agendaQueue}.remove(o, qid)
 				})
-				if ok {
-					p.notice = "Removed “" + text + "” from the next 1:1."
-					p.undo = func(o *onboarding.Onboarding) {
-						o.Unbury(qid)
-						if onboarding.Find(o.Agenda, qid) == nil {
-							onboarding.Insert(&o.Agenda, at, removed)
-						}
-					}
+				if undo != nil {
+					p.notice, p.undo = "Removed “"+text+"” from the next 1:1.", undo
 				}
 			}, qid, text),
 		))
@@ -550,22 +541,12 @@ func (p *meetingsPage) renderCommitments() app.UI {
 					})
 				}),
 				app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove the commitment "+what).OnClick(func(ctx app.Context, e app.Event) {
-					var removed onboarding.Commitment
-					var at int
-					var ok bool
+					var undo func(*onboarding.Onboarding)
 					p.edit(ctx, func(o *onboarding.Onboarding) {
-						if removed, at, ok = onboarding.Remove(&o.Commitments, cid); ok {
-							o.Bury(cid, now())
-						}
+						undo, _ = listOf[onboarding.Commitment, *onboarding.Commitment]{items: commitments}.remove(o, cid)
 					})
-					if ok {
-						p.notice = "Removed the commitment “" + what + "”."
-						p.undo = func(o *onboarding.Onboarding) {
-							o.Unbury(cid)
-							if onboarding.Find(o.Commitments, cid) == nil {
-								onboarding.Insert(&o.Commitments, at, removed)
-							}
-						}
+					if undo != nil {
+						p.notice, p.undo = "Removed the commitment “"+what+"”.", undo
 					}
 				}, cid, what),
 			),

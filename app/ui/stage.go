@@ -35,11 +35,7 @@ type stagePage struct {
 
 // OnMount follows saves made in other tabs to the onboarding on screen.
 func (p *stagePage) OnMount(ctx app.Context) {
-	p.stopWatch = watchStorage(func(key string) {
-		if id, ok := store.IDOfKey(key); ok && p.o != nil && id == p.o.ID {
-			ctx.Dispatch(func(app.Context) { p.reload(id) })
-		}
-	})
+	p.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return p.o }, p.reload)
 }
 
 func (p *stagePage) OnDismount() {
