@@ -30,22 +30,22 @@ import (
 // change here; only a value that turns back into exactly the same text is
 // written in binary, so decoding gives back the very JSON encoded.
 const (
-	tagEnd        = iota // end of an array
-	tagNull              // null
-	tagFalse             // false
-	tagTrue              // true
-	tagInt               // an integer, zigzag varint
-	tagNumber            // any other number, as text
-	tagString            // a string: length, bytes
-	tagUUID              // a new UUID: 16 bytes
-	tagUUIDRef           // a UUID seen before: its index
-	tagTime              // a time: zigzag milliseconds from the previous one
-	tagZeroTime          // 0001-01-01T00:00:00Z
-	tagDate              // a date: zigzag days from the previous one
-	tagObject            // an object: keys and values until key 0
-	tagArray             // an array: values until tagEnd
-	tagEmpty             // ""
-	tagStringRef         // a short string seen before: its index
+	tagEnd       = iota // end of an array
+	tagNull             // null
+	tagFalse            // false
+	tagTrue             // true
+	tagInt              // an integer, zigzag varint
+	tagNumber           // any other number, as text
+	tagString           // a string: length, bytes
+	tagUUID             // a new UUID: 16 bytes
+	tagUUIDRef          // a UUID seen before: its index
+	tagTime             // a time: zigzag milliseconds from the previous one
+	tagZeroTime         // 0001-01-01T00:00:00Z
+	tagDate             // a date: zigzag days from the previous one
+	tagObject           // an object: keys and values until key 0
+	tagArray            // an array: values until tagEnd
+	tagEmpty            // ""
+	tagStringRef        // a short string seen before: its index
 )
 
 // Object keys: 0 ends the object, 1 is a new key (length, bytes), 2 a new
