@@ -98,6 +98,10 @@ type compactor struct {
 	strIdx   map[string]int
 	lastTime int64 // milliseconds since the Unix epoch
 	lastDate int64 // days since the Unix epoch
+	// text holds the strings' bytes, written after the structure: text
+	// next to text compresses better than text between tags.
+	text []byte
+	textAt int // how far expanding has read in text
 }
 
 func newCompactor() *compactor {
@@ -174,7 +178,8 @@ func compactJSON(data []byte) ([]byte, error) {
 		}
 		c.valueDone(stack)
 	}
-	return out, nil
+	head := binary.AppendUvarint(nil, uint64(len(out)))
+	return append(append(head, out...), c.text...), nil
 }
 
 // frame is an open object or array while compacting.
@@ -242,7 +247,8 @@ func (c *compactor) str(out []byte, s string) []byte {
 		c.strIdx[s] = len(c.strs)
 		c.strs = append(c.strs, s)
 	}
-	return appendBytes(append(out, tagString), s)
+	c.text = append(c.text, s...)
+	return binary.AppendUvarint(append(out, tagString), uint64(len(s)))
 }
 
 const zeroTime = "0001-01-01T00:00:00Z"
@@ -303,14 +309,19 @@ func formatDate(days int64) string {
 // writing at most limit bytes; past that it returns ErrTooLarge.
 func expandJSON(body []byte, limit int) ([]byte, error) {
 	c := newCompactor()
-	r := &reader{b: body}
+	n, k := binary.Uvarint(body)
+	if k <= 0 || n > uint64(len(body)-k) {
+		return nil, errCompact
+	}
+	r := &reader{b: body[k : k+int(n)]}
+	c.text = body[k+int(n):]
 	out := make([]byte, 0, min(len(body)*4, limit))
 	var err error
 	out, err = c.expandValue(r, out, 0, limit)
 	if err != nil {
 		return nil, err
 	}
-	if r.i != len(r.b) {
+	if r.i != len(r.b) || c.textAt != len(c.text) {
 		return nil, errCompact
 	}
 	return out, nil
@@ -417,10 +428,16 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 		}
 		return append(out, s...), nil
 	case tagString:
-		s, err := r.text()
-		if err != nil {
-			return nil, err
+		n, err := r.uvarint()
+		if err != nil || n > uint64(len(c.text)-c.textAt) {
+			return nil, errCompact
 		}
+		b := c.text[c.textAt : c.textAt+int(n)]
+		c.textAt += int(n)
+		if !utf8.Valid(b) {
+			return nil, errCompact
+		}
+		s := string(b)
 		if len(s) <= maxInterned {
 			if _, seen := c.strIdx[s]; !seen {
 				c.strIdx[s] = len(c.strs)
