@@ -100,7 +100,7 @@ type compactor struct {
 	lastDate int64 // days since the Unix epoch
 	// text holds the strings' bytes, written after the structure: text
 	// next to text compresses better than text between tags.
-	text []byte
+	text   []byte
 	textAt int // how far expanding has read in text
 }
 

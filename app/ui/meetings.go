@@ -123,7 +123,9 @@ func (p *meetingsPage) Render() app.UI {
 		app.P().Class("lead").Text("An hour a week, around one shared document. Topics either of you raise carry forward until they are done, and the tally shows how each of you keeps the commitments you make."),
 		app.Div().Class("actions").Body(
 			app.A().Class("button secondary").ID("open-document").Href(documentLink(o.ID)).Text("Open the shared document"),
+			app.A().Class("button secondary").ID("share-onboarding").Href(shareLink(o.ID)).Text("Share with "+o.Other(o.Me).Name),
 		),
+		exchangeNote(o),
 		app.Div().Class("status-area").Body(
 			app.If(p.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(p.saveErr)),
 			app.If(p.notice != "", app.Div().Class("toast").Role("status").Body(

@@ -16,8 +16,7 @@ const notOnDevice = "This onboarding is not on this device. It may have been del
 // error when nothing was saved, or a notice when another tab's changes had
 // to be merged in.
 func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (saveErr, notice string) {
-	change(o)
-	o.Touch(now())
+	onboarding.Apply(o, now(), change)
 	res, err := appStore().Save(o)
 	switch {
 	case errors.Is(err, store.ErrNewer):
