@@ -308,7 +308,9 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		return nil
 	})
 	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { report("The browser did not let the app copy. Select the text and copy it yourself.") })
+		ctx.Dispatch(func(app.Context) {
+			report("The browser did not let the app copy. Select the text and copy it yourself.")
+		})
 		release()
 		return nil
 	})
