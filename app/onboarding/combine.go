@@ -199,6 +199,7 @@ func (g *merger) group(m, in reflect.Value, path string, section Section) {
 						mf.Set(reflect.MakeMap(f.Type))
 					}
 					mf.SetMapIndex(reflect.ValueOf(k), reflect.ValueOf(v))
+					g.ch.taken[unitKey("value", k)] = v
 				}
 			}
 		case ruleSides:

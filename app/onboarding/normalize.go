@@ -2,6 +2,7 @@ package onboarding
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"time"
 )
@@ -173,6 +174,8 @@ func (o *Onboarding) Normalize() {
 			}
 		})
 	})
+	// The log reads oldest first, whichever device added a meeting.
+	sort.SliceStable(o.Meetings, func(i, j int) bool { return o.Meetings[i].Date < o.Meetings[j].Date })
 	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
 		fix(&c.Meta)
 		if o.PersonByID(c.Who) == nil {

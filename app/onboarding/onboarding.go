@@ -275,6 +275,6 @@ func (o *Onboarding) Unbury(id string) {
 // link is then a complete one, since "changes since" would miss edits
 // stamped before it.
 func (o *Onboarding) Touch(now time.Time) {
-	o.Updated = Stamp(time.Time{}, now)
+	o.Updated = Stamp(o.Updated, now)
 	o.Sync.checkClock(now)
 }

@@ -5,6 +5,8 @@ package onboardingtest
 
 import (
 	"crypto/sha256"
+	"encoding/json"
+	"sort"
 	"fmt"
 	"reflect"
 	"strings"
@@ -178,4 +180,40 @@ func (f *filler) value(v reflect.Value, path, name string) {
 		v.Set(reflect.New(v.Type().Elem()))
 		f.value(v.Elem(), path, name)
 	}
+}
+
+// Canonical returns the JSON of what o shares with every list in the
+// order of its IDs: two devices' copies hold the same content when their
+// canonical forms are equal, whatever order each device keeps its lists
+// in (the order of a list is each device's own).
+func Canonical(o *onboarding.Onboarding) string {
+	c := onboarding.Shareable(o)
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(v.Field(i))
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+			if v.Len() > 0 && v.Index(0).Kind() == reflect.Struct && v.Index(0).FieldByName("Meta").IsValid() {
+				sort.SliceStable(v.Interface(), func(i, j int) bool {
+					return v.Index(i).FieldByName("ID").String() < v.Index(j).FieldByName("ID").String()
+				})
+			}
+		}
+	}
+	walk(reflect.ValueOf(c).Elem())
+	b, err := json.Marshal(c)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }
