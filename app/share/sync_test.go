@@ -231,7 +231,9 @@ func TestALinkOfChangesCarriesOnlyWhatTheOtherLacks(t *testing.T) {
 	if n := onboarding.Pending(dana.o); n != 0 {
 		t.Errorf("Dana would send back %d of Priya's own changes", n)
 	}
-	dana.edit(func(o *onboarding.Onboarding, now time.Time) { onboarding.Add(&o.Surprises, o.Buddy.ID, now).What = "Board at 7am" })
+	dana.edit(func(o *onboarding.Onboarding, now time.Time) {
+		onboarding.Add(&o.Surprises, o.Buddy.ID, now).What = "Board at 7am"
+	})
 	link := dana.send(t, false)
 	_, _, n := onboarding.ChangesSince(dana.o, dana.o.Sync.Confirmed)
 	complete := dana.send(t, true)
@@ -301,7 +303,9 @@ func TestAClockThatWentBackMakesTheNextLinkComplete(t *testing.T) {
 	priya.open(t, dana.send(t, false))
 	dana.open(t, priya.send(t, false))
 	dana.now = dana.now.Add(-50 * time.Hour)
-	dana.edit(func(o *onboarding.Onboarding, now time.Time) { onboarding.Add(&o.Surprises, o.Buddy.ID, now).What = "In the gap" })
+	dana.edit(func(o *onboarding.Onboarding, now time.Time) {
+		onboarding.Add(&o.Surprises, o.Buddy.ID, now).What = "In the gap"
+	})
 	p, _ := Open(dana.send(t, false), "")
 	if p.Header.Partial() {
 		t.Error("a link of changes after the clock went back")

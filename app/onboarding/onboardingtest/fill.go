@@ -6,9 +6,9 @@ package onboardingtest
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"sort"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"time"
 
