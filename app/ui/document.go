@@ -53,7 +53,7 @@ func (p *documentPage) Render() app.UI {
 		return layout(
 			app.H1().Text("Shared 1:1 document"),
 			app.P().Class("alert").ID("document-problem").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
+			app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
 		)
 	}
 	o := p.o

@@ -103,14 +103,14 @@ func (p *meetingsPage) Render() app.UI {
 		return layout(
 			app.H1().Text("Weekly 1:1"),
 			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
+			app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
 		)
 	}
 	o := p.o
 	latest := o.LatestMeeting()
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(stageLink(onboarding.StageData, o.ID)).Text(o.Title),
 			app.Span().Aria("hidden", true).Text(" › "),
@@ -614,9 +614,3 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-// meetingsLink is the URL of the weekly 1:1 page of an onboarding.
-func meetingsLink(id string) string { return link("/meetings") + "?id=" + id }
-
-// documentLink is the URL of the shared document of an onboarding.
-func documentLink(id string) string { return link("/document") + "?id=" + id }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -28,11 +27,6 @@ type sharePage struct {
 	busy       string // what is being done, while the key is derived
 	status     string // after copying or downloading
 	err        string
-}
-
-// shareLink is the URL of the share page of one onboarding.
-func shareLink(id string) string {
-	return link("/share") + "?id=" + url.QueryEscape(id)
 }
 
 // OnNav loads the onboarding from ?id= and makes its plain link.
@@ -101,7 +95,7 @@ func (p *sharePage) Render() app.UI {
 		return layout(
 			app.H1().Text("Share"),
 			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
+			app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
 		)
 	}
 	o := p.o
@@ -116,7 +110,7 @@ func (p *sharePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(resumeLink(o)).Text(o.Title),
 		),

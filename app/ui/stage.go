@@ -111,7 +111,7 @@ func (p *stagePage) Render() app.UI {
 		return layout(
 			app.H1().Text(st.Title),
 			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
+			app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
 		)
 	}
 	o := p.o
@@ -122,7 +122,7 @@ func (p *stagePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.Span().Text(o.Title),
 		),
@@ -268,7 +268,7 @@ func (p *stagePage) renderPrevNext() app.UI {
 		st, _ := guide.StageOf(next)
 		links = append(links, app.A().Class("button").Rel("next").ID("next-stage").Href(stageLink(next, p.o.ID)).Text(st.Short+" →"))
 	} else {
-		links = append(links, app.A().Class("button").Href(link("/")).Text("Back to your onboardings"))
+		links = append(links, app.A().Class("button").Href(link(homePath)).Text("Back to your onboardings"))
 	}
 	return app.Nav().Class("prev-next").Aria("label", "Previous and next stage").Body(links...)
 }

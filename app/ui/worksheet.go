@@ -26,7 +26,7 @@ type worksheetPage struct {
 func (w *worksheetPage) OnNav(ctx app.Context) {
 	q := ctx.Page().URL().Query()
 	setTitle(ctx, "Role definition worksheet")
-	w.ready, w.problem, w.back = false, "", link("/")
+	w.ready, w.problem, w.back = false, "", link(homePath)
 	if id := q.Get("id"); id != "" {
 		o, err := appStore().Load(id)
 		if err != nil {
