@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
-	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -17,9 +15,7 @@ import (
 // person's device, and the file for when the link is too long.
 type sharePage struct {
 	app.Compo
-
-	o       *onboarding.Onboarding
-	loadErr string
+	opened
 
 	passphrase string // as typed
 	lockedWith string // the passphrase the link is locked with, if any
@@ -31,22 +27,10 @@ type sharePage struct {
 
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
-	id := ctx.Page().URL().Query().Get("id")
-	o, err := appStore().Load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		p.o, p.loadErr = nil, "This onboarding is not on this device, so there is nothing to share from here."
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
+	p.open(ctx, "Share")
 	p.passphrase, p.lockedWith, p.status, p.err = "", "", "", ""
 	if p.o != nil {
-		setTitle(ctx, "Share · "+p.o.Title)
 		p.encode(ctx, "")
-	} else {
-		setTitle(ctx, "Share")
 	}
 }
 
@@ -88,15 +72,7 @@ func (p *sharePage) fullLink() string {
 
 func (p *sharePage) Render() app.UI {
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text("Share"),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
-		)
+		return p.renderMissing("Share")
 	}
 	o := p.o
 	me := o.PersonByID(o.Me)
