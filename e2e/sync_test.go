@@ -74,8 +74,10 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 		priya.addSource(fmt.Sprintf("Priya's source of round %d", round))
 		dana.mergeLink(priya.shareLink(""))
 	}
+	dana.open(srv.URL + "/share?id=" + id)
+	last := dana.shareLink("")
 	containsAll(t, "Dana's share page", dana.text("#exchange"), "Priya Raman has everything you had up to")
-	priya.mergeLink(dana.shareLink(""))
+	priya.mergeLink(last)
 	a, b := dana.canonical(id), priya.canonical(id)
 	if a != b {
 		t.Errorf("the two devices end with different content:\n%s\n%s", a, b)
