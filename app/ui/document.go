@@ -19,8 +19,8 @@ type documentPage struct {
 	opened
 
 	zone    calendar.Zone // nil when no zone is set or the browser does not know it
-	source  string // the Markdown
-	html    string // the Markdown, rendered safely
+	source  string        // the Markdown
+	html    string        // the Markdown, rendered safely
 	message string
 	failed  bool // the message reports a failure
 }

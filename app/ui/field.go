@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"counterpart/app/words"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -90,7 +92,7 @@ func (f *textField) Render() app.UI {
 	}
 	if f.clash != "" {
 		note = append(note, app.P().Class("field-error").Role("status").Text(
-			"Another tab changed this field while you were typing here; it now says “"+clipWords(f.clash, 300)+
+			"Another tab changed this field while you were typing here; it now says “"+words.Clip(f.clash, 300)+
 				"” What you type here replaces that, so copy it first if you want to keep it."))
 	}
 	hint := f.Hint
@@ -133,14 +135,6 @@ func (f *textField) Render() app.UI {
 		control,
 		app.Div().ID(hintID).Body(note...),
 	)
-}
-
-// clipWords shortens a text for a message, marking the cut.
-func clipWords(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
 }
 
 func (f *textField) onInput(ctx app.Context, e app.Event) {

@@ -2,9 +2,9 @@ package ui
 
 import (
 	"strings"
-	"time"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -139,12 +139,12 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 	}
 	return app.Section().Class("card meeting").ID("current").DataSet("date", m.Date).Aria("labelledby", "current-title").Body(
 		app.Div().Class("prompt-head").Body(
-			app.H2().ID("current-title").Text("1:1 of "+longDate(m.Date)),
+			app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
 			app.Button().Class("secondary danger-text").ID("remove-meeting").Text("Remove this 1:1").OnClick(func(ctx app.Context, e app.Event) {
 				var undo func(*onboarding.Onboarding)
 				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
 				if undo != nil {
-					p.undo, p.notice = undo, "Removed the 1:1 of "+longDate(m.Date)+". Its open topics are back on the list for the next 1:1."
+					p.undo, p.notice = undo, "Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1."
 					p.date = ""
 					focusLater(ctx, p, "undo")
 				}
@@ -192,7 +192,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 				_, err = onboarding.AddCommitment(o, who, p.what, p.due, mid, o.CurrentWriter(), now())
 			})
 			if err != nil {
-				p.commitErr = capitalize(err.Error()) + "."
+				p.commitErr = words.Sentence(err.Error())
 				return
 			}
 			p.commitErr, p.what, p.due = "", "", ""
@@ -216,11 +216,8 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 	weeks := onboarding.WeeksOpen(it, m.Date)
 	done := it.Done
 	badge := ""
-	switch {
-	case weeks == 1:
-		badge = "open 1 week"
-	case weeks > 1:
-		badge = "open " + itoa(weeks) + " weeks"
+	if weeks > 0 {
+		badge = "open " + words.Count(weeks, "week", "weeks")
 	}
 	return app.Li().Class(map[bool]string{true: "agenda-item done", false: "agenda-item"}[done]).DataSet("item", iid).Body(
 		checkbox("done-"+iid, it.Text, done, func(ctx app.Context, v bool) {
@@ -277,13 +274,10 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 		}
 	}
 	carryLine := ""
-	switch {
-	case carried == 1:
-		carryLine = "1 open item from the 1:1 of " + longDate(latest.Date) + " will carry forward."
-	case carried > 1:
-		carryLine = itoa(carried) + " open items from the 1:1 of " + longDate(latest.Date) + " will carry forward."
+	if carried > 0 {
+		carryLine = words.Count(carried, "open item", "open items") + " from the 1:1 of " + words.LongDate(latest.Date) + " will carry forward."
 	}
-	slot := "the next " + cadenceDay(o)
+	slot := "the next " + words.Capitalize(o.Roles.Cadence.Day)
 	if o.Roles.Cadence.Day == "" {
 		slot = "a week after the last one"
 	}
@@ -325,7 +319,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 					_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
 				})
 				if err != nil {
-					p.startErr = capitalize(err.Error()) + "."
+					p.startErr = words.Sentence(err.Error())
 					return
 				}
 				p.startErr, p.date, p.notice, p.undo = "", "", "", nil
@@ -333,14 +327,6 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 			}),
 		),
 	)
-}
-
-func cadenceDay(o *onboarding.Onboarding) string {
-	d := o.Roles.Cadence.Day
-	if d == "" {
-		return ""
-	}
-	return strings.ToUpper(d[:1]) + d[1:]
 }
 
 // renderStanding lists the topics that come back until resolved.
@@ -407,7 +393,7 @@ func (p *meetingsPage) renderShared() app.UI {
 		}
 		last := "Not held yet."
 		if sm.LastHeld != "" {
-			last = "Last held " + longDate(sm.LastHeld) + "."
+			last = "Last held " + words.LongDate(sm.LastHeld) + "."
 		}
 		if sm.Debrief {
 			last += " You talk it over at the next 1:1."
@@ -426,11 +412,11 @@ func (p *meetingsPage) renderShared() app.UI {
 					var err error
 					p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.MarkHeld(o, sid, when, o.CurrentWriter(), now()) })
 					if err != nil {
-						p.heldErr[sid] = capitalize(err.Error()) + "."
+						p.heldErr[sid] = words.Sentence(err.Error())
 						return
 					}
 					delete(p.heldErr, sid)
-					p.notice = name + " marked as held on " + longDate(when) + "."
+					p.notice = name + " marked as held on " + words.LongDate(when) + "."
 				}, sid, name),
 			),
 		))
@@ -507,7 +493,7 @@ func (p *meetingsPage) renderLog(latest *onboarding.Meeting) app.UI {
 			items = append(items, app.Li().Text(mark+it.Text+" (raised by "+p.name(it.Author)+")"))
 		}
 		entries = append(entries, app.Details().Class("log-entry").DataSet("meeting", m.ID).Body(
-			app.Summary().Text("1:1 of "+longDate(m.Date)),
+			app.Summary().Text("1:1 of "+words.LongDate(m.Date)),
 			app.If(len(items) > 0, app.Ul().Class("plain").Body(items...)),
 			when(strings.TrimSpace(m.Notes) != "", func() app.UI {
 				return app.Div().Body(app.H4().Text("Notes"), md(m.Notes))
@@ -525,24 +511,8 @@ func (p *meetingsPage) renderLog(latest *onboarding.Meeting) app.UI {
 }
 
 func dueText(due string) string {
-	if d := longDate(due); d != "" {
+	if d := words.LongDate(due); d != "" {
 		return ", by " + d
 	}
 	return ""
-}
-
-// longDate writes a YYYY-MM-DD date as "Thursday 19 November 2026".
-func longDate(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return d.Format("Monday 2 January 2006")
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
