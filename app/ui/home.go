@@ -307,11 +307,3 @@ func answeredLine(o *onboarding.Onboarding) string {
 	}
 	return strconv.Itoa(answered) + " of " + strconv.Itoa(total) + " prompts answered"
 }
-
-// progressBar shows a share done, with the words for screen readers.
-func progressBar(percent int, label string) app.UI {
-	return app.Div().Class("progress").Body(
-		app.Progress().Max(100).Value(percent).Aria("label", label),
-		app.Span().Class("progress-label").Text(strconv.Itoa(percent)+"% · "+label),
-	)
-}
