@@ -42,6 +42,11 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add(plain[:len(plain)/2], "")
 	f.Add("2."+plain[2:], "")
 	f.Add(bomb(f, "1", 1<<16), "")
+	// The decode bombs of issue 18, and one within every list's cap.
+	for _, b := range bombs {
+		f.Add(bombLink(f, b.file), "")
+	}
+	f.Add(plainLink(f, nestedBombJSON(maxList, maxList)), "")
 	f.Add("", "")
 	f.Add("1.", "")
 	f.Add("1e.AQ", "x")
@@ -72,6 +77,10 @@ func FuzzDecodeFile(f *testing.F) {
 	f.Add(backup, "")
 	f.Add([]byte(`{"format":"counterpart-onboarding","version":1,"data":"1.AAAA"}`), "")
 	f.Add([]byte{}, "")
+	for _, b := range bombs {
+		bomb, _ := FileOf(bombLink(f, b.file))
+		f.Add(bomb, "")
+	}
 	f.Fuzz(func(t *testing.T, file []byte, pass string) {
 		got, err := DecodeFile(file, pass)
 		if err != nil {
@@ -90,6 +99,7 @@ func FuzzReadBackup(f *testing.F) {
 	f.Add([]byte(`{"schema":1,"onboarding":{"id":"00000000-0000-4000-8000-00000000e3a1"}}`))
 	f.Add([]byte(jsonOf(f, o)))
 	f.Add([]byte(`{"format":"counterpart-backup","version":1,"onboardings":[{},null,1,"x"]}`))
+	f.Add([]byte(`{"format":"counterpart-backup","version":1,"schema":1,"onboardings":[` + nestedBombJSON(maxList, maxList) + `]}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		list, _, err := ReadBackup(raw)
 		if err != nil {

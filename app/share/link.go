@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"hash/crc32"
 	"io"
 	"strconv"
@@ -62,6 +63,10 @@ func encode(o *onboarding.Onboarding, passphrase string, iterations int) (string
 	data, err := json.Marshal(Shareable(o))
 	if err != nil {
 		return "", err
+	}
+	// What this app writes, this app must open.
+	if checkJSON(data) != nil {
+		return "", ErrTooMuchToShare
 	}
 	var buf bytes.Buffer
 	w, err := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dictV1))
@@ -212,24 +217,34 @@ func (p parsed) open(passphrase string) (*onboarding.Onboarding, error) {
 }
 
 // inflate unpacks at most maxInflated bytes; anything that would unpack
-// to more is refused as ErrTooLarge without unpacking the rest.
+// to more is refused as ErrTooLarge without unpacking the rest. The JSON
+// is checked against the budget as it comes, so a bomb is refused as
+// damaged at its first excess rather than after megabytes.
 func inflate(compressed []byte) ([]byte, error) {
 	r := flate.NewReaderDict(bytes.NewReader(compressed), []byte(dictV1))
 	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, maxInflated+1))
+	var data bytes.Buffer
+	var scan jsonScanner
+	_, err := io.Copy(io.MultiWriter(&data, &scan), io.LimitReader(r, maxInflated+1))
 	switch {
-	case len(data) > maxInflated:
+	case errors.Is(err, errOverBudget):
+		return nil, ErrDamaged
+	case data.Len() > maxInflated:
 		return nil, ErrTooLarge
 	case err != nil:
 		return nil, ErrDamaged
 	}
-	return data, nil
+	return data.Bytes(), nil
 }
 
 // decodeOnboarding reads the JSON of one onboarding from outside and makes
-// it safe: a valid ID and two distinct people are required, since merging
-// matches on them; everything else is normalized.
+// it safe: within the budget of what an onboarding can hold, checked
+// before anything is built; a valid ID and two distinct people, since
+// merging matches on them; everything else normalized.
 func decodeOnboarding(data []byte, damaged error) (*onboarding.Onboarding, error) {
+	if checkJSON(data) != nil {
+		return nil, damaged
+	}
 	var o onboarding.Onboarding
 	if err := json.Unmarshal(data, &o); err != nil {
 		return nil, damaged
