@@ -216,11 +216,16 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 				t.Errorf("%s %s: CSP %q allows %q", tc.method, tc.path, csp, bad)
 			}
 		}
-		if got := h.Get("X-Content-Type-Options"); got != "nosniff" {
-			t.Errorf("%s %s: X-Content-Type-Options %q", tc.method, tc.path, got)
-		}
-		if got := h.Get("Referrer-Policy"); got != "no-referrer" {
-			t.Errorf("%s %s: Referrer-Policy %q", tc.method, tc.path, got)
+		for name, want := range map[string]string{
+			"X-Content-Type-Options":       "nosniff",
+			"Referrer-Policy":              "no-referrer",
+			"X-Frame-Options":              "DENY",
+			"Cross-Origin-Opener-Policy":   "same-origin",
+			"Cross-Origin-Resource-Policy": "same-origin",
+		} {
+			if got := h.Get(name); got != want {
+				t.Errorf("%s %s: %s %q, want %q", tc.method, tc.path, name, got, want)
+			}
 		}
 	}
 }
