@@ -262,3 +262,21 @@ func TestWithheldCountsWhatStaysHere(t *testing.T) {
 		t.Errorf("a shareable copy withholds %d", got)
 	}
 }
+
+// A link cannot spoof who sent it: direction controls and invisible
+// characters in the names and the title are gone once it is opened.
+func TestALinkCannotSpoofItsSender(t *testing.T) {
+	o := example(t)
+	me := o.PersonByID(o.Me)
+	me.Name = "Ann Bob\u202E\u2066 (CFO)\u200B"
+	me.Role = "\u2067CEO"
+	o.Title = "Onboarding\u2028of\u200F someone"
+	got, err := Decode(plainLink(t, jsonOf(t, Shareable(o))), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender := got.PersonByID(got.Me)
+	if sender.Name != "Ann Bob (CFO)" || sender.Role != "CEO" || got.Title != "Onboarding of someone" {
+		t.Errorf("the preview would show %q (%q) in %q", sender.Name, sender.Role, got.Title)
+	}
+}
