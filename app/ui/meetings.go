@@ -304,7 +304,20 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(strings.HasPrefix(it.Source, "roles:"), app.Span().Class("badge").Text("role")),
 			app.If(strings.HasPrefix(it.Source, "debrief:"), app.Span().Class("badge").Text("debrief")),
 		),
+		p.renderSettle(it),
 	)
+}
+
+// renderSettle lets the pair record the owner they agree on, next to the
+// agenda item of a role area, since the area is not listed under the
+// standing topics while it is on the agenda.
+func (p *meetingsPage) renderSettle(it onboarding.MeetingItem) app.UI {
+	rowID, ok := strings.CutPrefix(it.Source, "roles:")
+	row := onboarding.Find(p.o.Roles.Rows, rowID)
+	if !ok || it.Done || row == nil || row.Settled != "" {
+		return nil
+	}
+	return p.settleField(rowID, row.Area)
 }
 
 // renderNext is what waits for the next 1:1, and the button that starts it.
@@ -378,27 +391,45 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 			&textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.queued = v }},
 			app.Button().Type("submit").ID("add-queued").Class("secondary").Text("Add"),
 		),
-		app.Div().Class("inline-form date-form").Body(
-			&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
-				OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
-			app.Button().ID("start-meeting").Text("Start this 1:1").OnClick(func(ctx app.Context, e app.Event) {
-				// Read the date now: the field changes it without
-				// rendering this page again.
-				date := p.date
-				if date == "" {
-					date = onboarding.NextSlot(p.o, today())
-				}
-				var err error
-				p.edit(ctx, func(o *onboarding.Onboarding) {
-					_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
-				})
-				if err != nil {
-					p.startErr = capitalize(err.Error()) + "."
-					return
-				}
-				p.startErr, p.date, p.notice, p.undo = "", "", "", nil
-				focusLater(ctx, p, "new-item")
-			}),
+		p.renderStart(latest, date, slot),
+	)
+}
+
+// renderStart is the date of the next 1:1 and the button that starts it.
+// Right after a 1:1 is started, the next one is not due: the page says
+// when it is, and keeps the form behind a disclosure for a 1:1 on
+// another date.
+func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string) app.UI {
+	form := app.Div().Class("inline-form date-form").Body(
+		&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
+			OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
+		app.Button().ID("start-meeting").Text("Start this 1:1").OnClick(func(ctx app.Context, e app.Event) {
+			// Read the date now: the field changes it without
+			// rendering this page again.
+			date := p.date
+			if date == "" {
+				date = onboarding.NextSlot(p.o, today())
+			}
+			var err error
+			p.edit(ctx, func(o *onboarding.Onboarding) {
+				_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
+			})
+			if err != nil {
+				p.startErr = capitalize(err.Error()) + "."
+				return
+			}
+			p.startErr, p.date, p.notice, p.undo = "", "", "", nil
+			focusLater(ctx, p, "new-item")
+		}),
+	)
+	if onboarding.StartDue(p.o, today()) || p.startErr != "" {
+		return form
+	}
+	return app.Div().Class("next-due").Body(
+		app.P().ID("next-due").Text("The 1:1 of "+longDate(latest.Date)+" is the one above. The next is on "+longDate(date)+": start it here once this one is past."),
+		app.Details().ID("start-other").Body(
+			app.Summary().Text("Start a 1:1 on another date"),
+			form,
 		),
 	)
 }
@@ -435,20 +466,12 @@ func (p *meetingsPage) renderStanding() app.UI {
 				}, id),
 			))
 		case onboarding.TopicRole:
-			owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
 			items = append(items, app.Li().Class("topic").DataSet("topic", id).Body(
 				app.Span().Class("topic-text").Body(
 					app.Span().Class("badge").Text(t.Verdict.Label()),
 					app.Text(" Who owns "+t.Text+"?"),
 				),
-				selectField("settle-"+id, "Agreed owner", "", owners, func(ctx app.Context, v string) {
-					if v == "" {
-						return
-					}
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.Settle(o, id, onboarding.Owner(v), now()) })
-					p.notice = "Settled: " + t.Text + "."
-					p.undo = func(o *onboarding.Onboarding) { onboarding.Settle(o, id, "", now()) }
-				}),
+				p.settleField(id, t.Text),
 			))
 		}
 	}
@@ -458,6 +481,20 @@ func (p *meetingsPage) renderStanding() app.UI {
 		app.Ul().Class("plain").Body(items...),
 		app.If(len(items) == 0, app.P().Class("muted").Text("Nothing open.")),
 	)
+}
+
+// settleField records the owner agreed for a role area.
+func (p *meetingsPage) settleField(rowID, area string) app.UI {
+	o := p.o
+	owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
+	return selectField("settle-"+rowID, "Agreed owner", "", owners, func(ctx app.Context, v string) {
+		if v == "" {
+			return
+		}
+		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.Settle(o, rowID, onboarding.Owner(v), now()) })
+		p.notice = "Settled: " + area + "."
+		p.undo = func(o *onboarding.Onboarding) { onboarding.Settle(o, rowID, "", now()) }
+	})
 }
 
 // renderShared lets the pair say when a shared meeting took place, so its
