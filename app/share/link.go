@@ -54,8 +54,15 @@ const (
 const OpenPath = "/open"
 
 // Encode returns the fragment that carries the shareable part of o, locked
-// with the passphrase unless it is empty. Private entries never get in.
+// with the passphrase unless it is empty; a passphrase CheckPassphrase
+// refuses is refused here too, with its reason. Private entries never get
+// in.
 func Encode(o *onboarding.Onboarding, passphrase string) (string, error) {
+	if passphrase != "" {
+		if err := CheckPassphrase(passphrase); err != nil {
+			return "", err
+		}
+	}
 	return encode(o, passphrase, DefaultIterations)
 }
 

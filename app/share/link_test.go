@@ -89,7 +89,7 @@ func TestLockedLinkRoundTrips(t *testing.T) {
 }
 
 func TestDefaultIterationsAreInTheLink(t *testing.T) {
-	frag, err := Encode(example(t), "pass")
+	frag, err := Encode(example(t), "four plain words here")
 	if err != nil {
 		t.Fatal(err)
 	}

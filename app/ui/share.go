@@ -22,7 +22,7 @@ type sharePage struct {
 	o       *onboarding.Onboarding
 	loadErr string
 
-	passphrase string // as typed
+	passErr    string // why the passphrase was refused
 	lockedWith string // the passphrase the link is locked with, if any
 	fragment   string
 	busy       string // what is being done, while the key is derived
@@ -47,7 +47,7 @@ func (p *sharePage) OnNav(ctx app.Context) {
 	default:
 		p.o, p.loadErr = nil, err.Error()+"."
 	}
-	p.passphrase, p.lockedWith, p.status, p.err = "", "", "", ""
+	p.passErr, p.lockedWith, p.status, p.err = "", "", "", ""
 	if p.o != nil {
 		setTitle(ctx, "Share · "+p.o.Title)
 		p.encode(ctx, "")
@@ -176,16 +176,18 @@ func (p *sharePage) renderLock() app.UI {
 		app.H2().Text("Lock it with a passphrase (optional)"),
 		app.P().Text("A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
 		state,
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
+		app.Form().Class("lock-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
-			if strings.TrimSpace(p.passphrase) == "" {
-				p.err = "Type a passphrase first: a few words are easier to say and to type than a jumble of characters."
+			// What the field holds is what gets used, suggested or typed.
+			pass := app.Window().GetElementByID("passphrase").Get("value").String()
+			if err := share.CheckPassphrase(pass); err != nil {
+				p.passErr = err.Error()
 				return
 			}
-			p.err, p.status = "", ""
-			p.encode(ctx, p.passphrase)
+			p.passErr, p.err, p.status = "", "", ""
+			p.encode(ctx, pass)
 		}).Body(
-			&textField{ID: "passphrase", Label: "Passphrase", Max: 200, Hint: "A few words you can say out loud, such as four random words.", OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
+			&passphraseField{ID: "passphrase", Error: p.passErr, Disabled: p.busy != "", OnChange: func(ctx app.Context, v string) { p.passErr = "" }},
 			app.Button().Type("submit").ID("lock-link").Text("Lock the link").Disabled(p.busy != ""),
 		),
 		app.If(p.lockedWith != "", app.Button().ID("unlock-link").Class("secondary").Text("Remove the lock").OnClick(func(ctx app.Context, e app.Event) {
@@ -196,27 +198,12 @@ func (p *sharePage) renderLock() app.UI {
 }
 
 func (p *sharePage) copy(ctx app.Context, e app.Event) {
-	text := p.fullLink()
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		p.status = "This browser does not let the app copy. Select the link and copy it yourself."
-		return
-	}
-	var done, failed app.Func
-	release := func() { done.Release(); failed.Release() }
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { p.status = "Copied. Paste it in a message to " + p.o.Other(p.o.Me).Name + "." })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) {
+	copyText(ctx, p.fullLink(), func(ok bool) {
+		p.status = "Copied. Paste it in a message to " + p.o.Other(p.o.Me).Name + "."
+		if !ok {
 			p.status = "The browser did not let the app copy. Select the link and copy it yourself."
-		})
-		release()
-		return nil
+		}
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
