@@ -236,17 +236,17 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(strings.HasPrefix(it.Source, "roles:"), app.Span().Class("badge").Text("role")),
 			app.If(strings.HasPrefix(it.Source, "debrief:"), app.Span().Class("badge").Text("debrief")),
 		),
-		p.renderSettle(it),
+		p.renderSettle(it.Source, it.Done),
 	)
 }
 
 // renderSettle lets the pair record the owner they agree on, next to the
-// agenda item of a role area, since the area is not listed under the
-// standing topics while it is on the agenda.
-func (p *meetingsPage) renderSettle(it onboarding.MeetingItem) app.UI {
-	rowID, ok := strings.CutPrefix(it.Source, "roles:")
+// agenda item of a role area (queued or on the 1:1), since the area is not
+// listed under the standing topics while it is on the agenda.
+func (p *meetingsPage) renderSettle(source string, done bool) app.UI {
+	rowID, ok := strings.CutPrefix(source, "roles:")
 	row := onboarding.Find(p.o.Roles.Rows, rowID)
-	if !ok || it.Done || row == nil || row.Settled != "" {
+	if !ok || done || row == nil || row.Settled != "" {
 		return nil
 	}
 	return p.settleField(rowID, row.Area)
@@ -270,6 +270,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 				app.Span().Text(text+" "),
 				app.Span().Class("item-meta").Text("raised by "+p.name(q.Author)),
 			),
+			p.renderSettle(q.Source, q.Done),
 			app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove "+text).OnClick(func(ctx app.Context, e app.Event) {
 				var undo func(*onboarding.Onboarding)
 				p.edit(ctx, func(o *onboarding.Onboarding) {
