@@ -232,7 +232,8 @@ func inflate(compressed []byte) ([]byte, error) {
 	defer r.Close()
 	var data bytes.Buffer
 	var scan jsonScanner
-	_, err := io.Copy(io.MultiWriter(&data, &scan), io.LimitReader(r, maxInflated+1))
+	// Small steps, so a bomb stops after a few kilobytes of inflating.
+	_, err := io.CopyBuffer(io.MultiWriter(&data, &scan), io.LimitReader(r, maxInflated+1), make([]byte, 2<<10))
 	switch {
 	case errors.Is(err, errOverBudget):
 		return nil, ErrDamaged
