@@ -18,8 +18,8 @@ import (
 // second of key derivation per guess, out of reach of guessing.
 
 // words is the list suggestions are drawn from: the short words of the
-// EFF's long word list (CC BY 3.0 US; see words.txt). About 17 KB in the
-// wasm, against 62 KB for the whole list.
+// EFF's long word list (CC BY 3.0 US; see words.txt). It adds 17 KB to the
+// wasm (10 KB gzipped); the whole list would add 62 KB.
 //
 //go:embed words.txt
 var wordsFile string
