@@ -40,7 +40,7 @@ vet:
 # time runs out on a busy machine (golang/go#75804, fixed in Go 1.27).
 FUZZTIME ?= 5000x
 FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML \
-	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup \
+	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
 	./app/document:FuzzDocument
 
 unit:

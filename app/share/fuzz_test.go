@@ -1,6 +1,7 @@
 package share
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -112,6 +113,56 @@ func FuzzReadBackup(f *testing.F) {
 			if _, _, err := Merge(o, o); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+}
+
+// The budget's scanner agrees with encoding/json on any valid JSON: it
+// counts the entries and values the decoder would build, and a budget
+// error means the decoder would have built more than the budget allows.
+func FuzzBudgetCounts(f *testing.F) {
+	f.Add([]byte(jsonOf(f, example(f))))
+	f.Add([]byte(`{"a\"[{":["]\\",{"k":"v","k2":[1,true,null,{"x":"}"}]},-1.5e3],"b":{}}`))
+	f.Add([]byte(`[[[[[[[[]]]]]]]]`))
+	f.Add([]byte(`{"a":1,"a":2}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := scanJSON(data)
+		if !json.Valid(data) {
+			return
+		}
+		var v any
+		if json.Unmarshal(data, &v) != nil {
+			return
+		}
+		entries, values, depth := 0, 0, 0
+		var count func(v any, d int)
+		count = func(v any, d int) {
+			switch v := v.(type) {
+			case []any:
+				entries += len(v)
+				values += len(v)
+				depth = max(depth, d+1)
+				for _, e := range v {
+					count(e, d+1)
+				}
+			case map[string]any:
+				depth = max(depth, d+1)
+				for _, e := range v {
+					count(e, d+1)
+				}
+			}
+		}
+		count(v, 0)
+		if err != nil {
+			if entries <= maxList && depth <= maxDepth && len(data) < maxString && values <= maxList {
+				t.Fatalf("refused %q: %d entries, %d values, %d deep", data, entries, values, depth)
+			}
+			return
+		}
+		// Keys repeated in an object count once in a map, each time for
+		// the scanner: it may count more values, never fewer entries.
+		if b.entries != entries || b.values < values {
+			t.Fatalf("%q: counted %d entries and %d values; the decoder sees %d and %d", data, b.entries, b.values, entries, values)
 		}
 	})
 }
