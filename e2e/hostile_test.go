@@ -13,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"counterpart/app/share"
 )
 
 // bombLink reads one of the decode bombs of issue 18, kept as fixtures by
@@ -155,6 +157,10 @@ func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 	if !strings.Contains(link, "#1e.") {
 		t.Fatalf("the link is not locked: %.60s", link)
 	}
+	// Locked with the browser's own key derivation, it opens natively.
+	if _, err := share.Decode(link, suggested); err != nil {
+		t.Errorf("the link the browser locked does not open in Go: %v", err)
+	}
 	priya.open(link)
 	priya.waitFor("the passphrase field", `!!document.getElementById("open-passphrase")`)
 	priya.expectPassphraseField("#open-passphrase")
@@ -162,6 +168,35 @@ func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 	containsAll(t, "the unlocked preview", priya.text("#preview"), "From Dana Okafor")
 	dana.expectNoProblems("Dana")
 	priya.expectNoProblems("Priya")
+}
+
+// A link locked by Go (the first release's golden link) opens in the
+// browser, which derives the key with its own PBKDF2 (Web Crypto): the two
+// give the same key, and the slow one in WebAssembly is not used.
+func TestGoLockedLinkOpensWithTheBrowsersCrypto(t *testing.T) {
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	b.beforeEveryPage(`(() => {
+		const derive = crypto.subtle.deriveBits.bind(crypto.subtle);
+		window.__derived = 0;
+		crypto.subtle.deriveBits = (...args) => { window.__derived++; return derive(...args); };
+	})()`)
+	raw, err := os.ReadFile("../app/share/testdata/golden-v1-locked.link")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, frag, _ := strings.Cut(strings.TrimSpace(string(raw)), "#")
+	b.open(srv.URL + "/open#" + frag)
+	b.waitFor("the passphrase field", `!!document.getElementById("open-passphrase")`)
+	b.typeInto("#open-passphrase", "not the golden one")
+	b.click("#unlock")
+	b.waitFor("the wrong passphrase message", `document.querySelector(".open-lock").innerText.includes("does not open this link")`)
+	eval[bool](b, `(document.getElementById("open-passphrase").value = "", true)`)
+	b.unlock("golden passphrase")
+	if n := eval[int](b, `window.__derived`); n != 2 {
+		t.Errorf("the browser's PBKDF2 derived %d keys for two tries", n)
+	}
+	b.expectNoProblems("the golden link")
 }
 
 // expectPassphraseField checks the attributes that keep a passphrase out
