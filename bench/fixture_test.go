@@ -25,13 +25,14 @@ func exampleOnboarding(t *testing.T) *onboarding.Onboarding {
 
 // yearOfOneOnes is the example after a year of weekly 1:1s: 52 meetings,
 // each with five agenda items, notes and decisions, and 104 commitments.
+// It is the largest onboarding a pair is likely to keep.
 func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 	t.Helper()
 	return yearsOfOneOnes(t, 1)
 }
 
-// yearsOfOneOnes is the example after some years of weekly 1:1s, as far
-// as the model's list caps let them in.
+// yearsOfOneOnes is the example after years of weekly 1:1s, as
+// yearOfOneOnes (zero years: the example with no 1:1s of its own).
 func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
 	t.Helper()
 	o := exampleOnboarding(t)
@@ -72,8 +73,8 @@ func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
 		}
 	}
 	o.Normalize()
-	if len(o.Meetings) != min(52*years, onboarding.MaxEntries) || len(o.Commitments) != min(104*years, onboarding.MaxEntries) {
-		t.Fatalf("%d years hold %d meetings and %d commitments", years, len(o.Meetings), len(o.Commitments))
+	if len(o.Meetings) != 52*years || len(o.Commitments) != 104*years {
+		t.Fatalf("%d years have %d meetings and %d commitments", years, len(o.Meetings), len(o.Commitments))
 	}
 	return o
 }

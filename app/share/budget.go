@@ -16,24 +16,30 @@ import (
 // first list longer than any list an onboarding can hold.
 //
 // The limits come from the model itself: its nesting, read off the
-// Onboarding type, and its list caps in package onboarding. Nothing here
-// repeats a number of the model's.
+// Onboarding type, and its list caps in package onboarding (Cap and
+// MaxTombstones). Nothing here repeats a number of the model's.
+//
+// The total is not onboarding.MaxListEntries, which counts every
+// meeting's agenda full: 200,000 items, which a link of a few hundred
+// bytes could make the app build. Here every list counts full once, a
+// meeting's agenda included, which is ten times what ten years of weekly
+// 1:1s hold; Encode refuses what is over it, so the app never makes a
+// link it cannot open.
 var (
-	// maxDepth is how deeply lists and objects nest in an onboarding.
-	maxDepth = depthOf(reflect.TypeFor[onboarding.Onboarding]())
-	// maxList is the most entries in one list.
-	maxList = onboarding.MaxEntries
-	// maxEntries is the most entries in all the lists together: as many
-	// as if every list of the model were full. Nested lists (a meeting's
-	// items) count once, not once per meeting: a pair writes a few items
-	// a week, not a full list every week.
-	maxEntries = listsIn(reflect.TypeFor[onboarding.Onboarding]()) * maxList
+	onboardingType = reflect.TypeFor[onboarding.Onboarding]()
+	// modelDepth is how deeply lists and objects nest in an onboarding.
+	modelDepth = depthOf(onboardingType)
+	// maxList is the most entries in one list: the largest cap.
+	maxList = largestCap(onboardingType)
+	// maxEntries is the most entries in all the lists together.
+	maxEntries = capsIn(onboardingType)
 	// maxMembers is the most keys in one object: the tombstones of
-	// removed entries are the largest, at most one per entry.
-	maxMembers = maxEntries
+	// removed entries are the largest object.
+	maxMembers = max(onboarding.MaxTombstones, fieldsOf(onboardingType))
 	// maxValues is the most list entries and object keys together: every
-	// entry with every field of the widest type in the model.
-	maxValues = maxEntries * (fieldsOf(reflect.TypeFor[onboarding.Onboarding]()) + 1)
+	// entry with every field of the widest type in the model, and every
+	// tombstone.
+	maxValues = maxEntries*(fieldsOf(onboardingType)+1) + onboarding.MaxTombstones
 	// maxString is the most bytes one string may take as JSON: the
 	// longest text, with every character escaped as \uXXXX.
 	maxString = onboarding.MaxText * len(`\u0000`)
@@ -48,23 +54,30 @@ var errOverBudget = errors.New("share: more than an onboarding can hold")
 // of an object, leave when it ends, and text for each string, and stops
 // at the first error. It costs no allocation.
 type budget struct {
+	limit   int // the deepest nesting allowed
 	depth   int
-	open    [16]frame // frames deeper than the model are refused first
+	open    [24]budgetFrame // frames deeper than the model are refused first
 	entries int
 	values  int
 }
 
-type frame struct {
+type budgetFrame struct {
 	object bool
 	n      int
 }
 
+// newBudget is a fresh budget for one onboarding, wrapped in extra
+// levels of objects (a link's envelope).
+func newBudget(extra int) budget {
+	return budget{limit: modelDepth + extra}
+}
+
 // enter opens a list or, with object set, an object.
 func (b *budget) enter(object bool) error {
-	if b.depth >= maxDepth || b.depth >= len(b.open) {
+	if b.depth >= b.limit || b.depth >= len(b.open) {
 		return errOverBudget
 	}
-	b.open[b.depth] = frame{object: object}
+	b.open[b.depth] = budgetFrame{object: object}
 	b.depth++
 	return nil
 }
@@ -119,7 +132,7 @@ func checkJSON(data []byte) error {
 
 // scanJSON is checkJSON, returning the counts too.
 func scanJSON(data []byte) (budget, error) {
-	var s jsonScanner
+	s := jsonScanner{budget: newBudget(0)}
 	_, err := s.Write(data)
 	return s.budget, err
 }
@@ -241,18 +254,33 @@ func depthOf(t reflect.Type) int {
 	return 0
 }
 
-// listsIn counts the list fields in t, each nested one once.
-func listsIn(t reflect.Type) int {
+// capsIn adds up the caps of the lists of entries in t, each nested one
+// once.
+func capsIn(t reflect.Type) int {
+	return sumLists(t, func(elem reflect.Type) int { return onboarding.Cap(elem) }, func(a, b int) int { return a + b })
+}
+
+// largestCap is the largest cap of a list of entries in t.
+func largestCap(t reflect.Type) int {
+	return sumLists(t, func(elem reflect.Type) int { return onboarding.Cap(elem) }, func(a, b int) int { return max(a, b) })
+}
+
+// sumLists combines, with add, the value of each list's element type in
+// t, nested lists included, each once.
+func sumLists(t reflect.Type, value func(elem reflect.Type) int, add func(a, b int) int) int {
 	switch t.Kind() {
 	case reflect.Pointer, reflect.Map:
-		return listsIn(t.Elem())
+		return sumLists(t.Elem(), value, add)
 	case reflect.Slice:
-		return 1 + listsIn(t.Elem())
+		if t.Elem().Kind() != reflect.Struct {
+			return 0 // []byte and lists of strings are not lists of entries
+		}
+		return add(value(t.Elem()), sumLists(t.Elem(), value, add))
 	case reflect.Struct:
 		n := 0
 		for i := 0; i < t.NumField(); i++ {
 			if t.Field(i).IsExported() {
-				n += listsIn(t.Field(i).Type)
+				n = add(n, sumLists(t.Field(i).Type, value, add))
 			}
 		}
 		return n

@@ -54,14 +54,15 @@ func nestedBombJSON(meetings, items int) string {
 	return b.String()
 }
 
-// plainLink compresses JSON into a plain link, as Encode would.
+// plainLink compresses JSON into a plain version 1 link, as the first
+// release's Encode did: the format of the issue's bombs.
 func plainLink(t testing.TB, data string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	w, _ := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dictV1))
 	w.Write([]byte(data))
 	w.Close()
-	return tokenPlain + "." + base64.RawURLEncoding.EncodeToString(withChecksum(tokenPlain, buf.Bytes()))
+	return tokenPlainV1 + "." + base64.RawURLEncoding.EncodeToString(withChecksum(tokenPlainV1, buf.Bytes()))
 }
 
 var bombs = []struct {
@@ -138,9 +139,10 @@ func TestDecodeBombsAreRefusedBeforeTheModelIsBuilt(t *testing.T) {
 }
 
 // A bomb within every list's cap still holds far more than an onboarding
-// can: 200 meetings of 200 items is 40,000 entries in a 700-character link.
+// can: the most meetings of the most items each is 200,000 entries in a
+// link of about two thousand characters.
 func TestABombWithinTheListCapsIsRefusedByTheTotal(t *testing.T) {
-	data := nestedBombJSON(maxList, maxList)
+	data := nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems)
 	if _, err := Decode(plainLink(t, data), ""); !errors.Is(err, ErrDamaged) {
 		t.Errorf("Decode = %v, want ErrDamaged", err)
 	}
@@ -170,16 +172,16 @@ func TestBudgetRefusesEachKindOfExcess(t *testing.T) {
 
 // The limits are read off the model, so they must be exactly what a full
 // onboarding reaches: the fixture that sets every field nests as deeply
-// as maxDepth says, and passes.
+// as modelDepth says, and passes.
 func TestBudgetFitsTheModel(t *testing.T) {
 	data := []byte(jsonOf(t, full(t)))
-	if d := observedDepth(t, data); d != maxDepth {
-		t.Errorf("the full onboarding nests %d deep; the budget allows %d", d, maxDepth)
+	if d := observedDepth(t, data); d != modelDepth {
+		t.Errorf("the full onboarding nests %d deep; the budget allows %d", d, modelDepth)
 	}
 	if err := checkJSON(data); err != nil {
 		t.Error(err)
 	}
-	if maxList != onboarding.MaxEntries || maxEntries < 10*maxList {
+	if maxList != max(onboarding.MaxEntries, onboarding.MaxMeetings, onboarding.MaxItems, onboarding.MaxCommitments) || maxEntries < 2*maxList {
 		t.Errorf("maxList %d, maxEntries %d", maxList, maxEntries)
 	}
 }
@@ -262,9 +264,9 @@ func TestBudgetHoldsYearsOfOneOnOnes(t *testing.T) {
 			t.Errorf("%d years: %v", years, err)
 		}
 	}
-	o := weeklyFor(t, 1)
+	o := weeklyFor(t, 3)
 	for i := range o.Meetings {
-		for len(o.Meetings[i].Items) < maxList {
+		for len(o.Meetings[i].Items) < onboarding.MaxItems {
 			onboarding.Add(&o.Meetings[i].Items, o.Buddy.ID, t0)
 		}
 	}
@@ -279,7 +281,7 @@ func weeklyFor(t testing.TB, years int) *onboarding.Onboarding {
 	o := example(t)
 	o.Meetings, o.Commitments = nil, nil
 	b, n := o.Buddy.ID, o.Newcomer.ID
-	for w := 0; w < 52*years && len(o.Meetings) < maxList; w++ {
+	for w := 0; w < 52*years && len(o.Meetings) < onboarding.MaxMeetings; w++ {
 		day := t0.AddDate(0, 0, 7*w)
 		m := onboarding.Add(&o.Meetings, b, day)
 		m.Date, m.Notes = day.Format("2006-01-02"), fmt.Sprintf("Week %d: the close, hiring, the board pack.", w+1)
@@ -295,4 +297,58 @@ func weeklyFor(t testing.TB, years int) *onboarding.Onboarding {
 	}
 	o.Normalize()
 	return o
+}
+
+// v2Link wraps an onboarding's JSON in a version 2 link, compacted as
+// Encode does, so the bombs can come in the newer format too.
+func v2Link(t testing.TB, onboardingJSON string) string {
+	t.Helper()
+	env := `{"from":"` + bombBuddy + `","made":"2026-11-02T09:00:00Z","onboarding":` + onboardingJSON + `}`
+	data, err := compactJSON([]byte(env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := seal2(data, "", 0, tokenPlain, tokenLocked, dictV2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frag
+}
+
+// The same bombs in the compact format of version 2 stop while they are
+// expanded, before any JSON of them is decoded: the expander counts
+// against the same budget.
+func TestCompactBombsAreRefusedWhileExpanding(t *testing.T) {
+	for name, data := range map[string]string{
+		"flat":                 flatBombJSON(),
+		"nested":               nestedBombJSON(1380, 1000),
+		"within the list caps": nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems),
+	} {
+		link := v2Link(t, data)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := Decode(link, "")
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: Decode = %v, want ErrDamaged", name, err)
+		}
+		// Inflating the compact body is all it costs: a few megabytes,
+		// not the gigabyte of building the entries.
+		if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 16 {
+			t.Errorf("%s: decoding allocated %d MB before refusing", name, mb)
+		}
+	}
+	// It is the budget that stops them, not a later check.
+	p, err := parse(v2Link(t, nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := inflate(p.body, dictV2, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := expandJSON(body, maxInflated); !errors.Is(err, errOverBudget) {
+		t.Errorf("expandJSON = %v, want errOverBudget", err)
+	}
 }

@@ -1,6 +1,8 @@
 package share
 
 import (
+	"counterpart/app/onboarding"
+
 	"encoding/json"
 	"errors"
 	"os"
@@ -43,14 +45,18 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add(plain[:len(plain)/2], "")
 	f.Add("2."+plain[2:], "")
 	f.Add(bomb(f, "1", 1<<16), "")
+	f.Add(bomb(f, "2", 1<<16), "")
+	f.Add(encodeV1Fast(f, small, ""), "")
 	// The decode bombs of issue 18, and one within every list's cap.
 	for _, b := range bombs {
 		f.Add(bombLink(f, b.file), "")
 	}
-	f.Add(plainLink(f, nestedBombJSON(maxList, maxList)), "")
+	f.Add(plainLink(f, nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems)), "")
 	f.Add("", "")
 	f.Add("1.", "")
 	f.Add("1e.AQ", "x")
+	f.Add("2.", "")
+	f.Add("2e.AQ", "x")
 	f.Fuzz(func(t *testing.T, link, pass string) {
 		got, err := Decode(link, pass)
 		if err != nil {
@@ -100,7 +106,7 @@ func FuzzReadBackup(f *testing.F) {
 	f.Add([]byte(`{"schema":1,"onboarding":{"id":"00000000-0000-4000-8000-00000000e3a1"}}`))
 	f.Add([]byte(jsonOf(f, o)))
 	f.Add([]byte(`{"format":"counterpart-backup","version":1,"onboardings":[{},null,1,"x"]}`))
-	f.Add([]byte(`{"format":"counterpart-backup","version":1,"schema":1,"onboardings":[` + nestedBombJSON(maxList, maxList) + `]}`))
+	f.Add([]byte(`{"format":"counterpart-backup","version":1,"schema":1,"onboardings":[` + nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems) + `]}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		list, _, err := ReadBackup(raw)
 		if err != nil {
@@ -154,7 +160,7 @@ func FuzzBudgetCounts(f *testing.F) {
 		}
 		count(v, 0)
 		if err != nil {
-			if entries <= maxList && depth <= maxDepth && len(data) < maxString && values <= maxList {
+			if entries <= maxList && depth <= modelDepth && len(data) < maxString && values <= maxList {
 				t.Fatalf("refused %q: %d entries, %d values, %d deep", data, entries, values, depth)
 			}
 			return

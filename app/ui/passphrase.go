@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"counterpart/app/share"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -53,11 +55,11 @@ func (f *passphraseField) Render() app.UI {
 				}
 			}),
 			app.Button().Type("button").Class("secondary").ID(f.ID+"-copy").Text("Copy the passphrase").Disabled(f.Disabled).OnClick(func(ctx app.Context, e app.Event) {
-				copyText(ctx, f.value, func(ok bool) {
-					f.status = "Copied. Send it another way than the link: by phone, or in a different app."
-					if !ok {
-						f.status = "The browser did not let the app copy. Select the passphrase and copy it yourself."
+				copyText(ctx, f.value, func(msg string) {
+					if strings.HasPrefix(msg, "Copied") {
+						msg = "Copied. Send it another way than the link: by phone, or in a different app."
 					}
+					f.status = msg
 				})
 			}),
 			app.Button().Type("button").Class("secondary").ID(f.ID+"-new").Text("Other words").Disabled(f.Disabled).OnClick(func(ctx app.Context, e app.Event) {
@@ -86,27 +88,4 @@ func passphraseInput(id, describedBy string, invalid bool, onInput func(ctx app.
 		Aria("describedby", describedBy).
 		Aria("invalid", invalid).
 		OnInput(func(ctx app.Context, e app.Event) { onInput(ctx, ctx.JSSrc().Get("value").String()) })
-}
-
-// copyText puts text on the clipboard and calls done with whether it
-// worked, on the page's goroutine.
-func copyText(ctx app.Context, text string, done func(ok bool)) {
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		done(false)
-		return
-	}
-	var ok, failed app.Func
-	release := func() { ok.Release(); failed.Release() }
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { done(true) })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { done(false) })
-		release()
-		return nil
-	})
-	clip.Call("writeText", text).Call("then", ok, failed)
 }
