@@ -1,14 +1,15 @@
-// Package markdown turns the Markdown people type, and the guide's own
-// text, into HTML that is safe to put in the page: no raw HTML, no images
-// (they would fetch from other sites), and no links but http, https and
-// mailto.
+//go:build !wasm
+
 package markdown
+
+// This file renders the guide's own text (content/) when the app is
+// built: all of CommonMark, with goldmark, made safe the same way as what
+// people type (no raw HTML, no images, no links but http, https and
+// mailto). The browser build leaves it out, and goldmark with it.
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,24 +19,24 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// md is the one configured converter. goldmark leaves raw HTML out by
+// full is the one configured converter. goldmark leaves raw HTML out by
 // default; the transformer below deals with links and images.
-var md = goldmark.New(
+var full = goldmark.New(
 	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
 	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
 )
 
-// ToHTML renders Markdown to HTML. The result is always one <div>, which is
-// what go-app's Raw element needs.
-func ToHTML(source string) string {
+// Render renders the guide's Markdown to HTML, in one <div class="md">
+// like ToHTML.
+func Render(source string) string {
 	var b bytes.Buffer
 	b.WriteString(`<div class="md">`)
-	if err := md.Convert([]byte(source), &b); err != nil {
+	if err := full.Convert([]byte(source), &b); err != nil {
 		// goldmark only fails when writing fails, and a bytes.Buffer does
 		// not; show the text escaped rather than nothing.
 		b.Reset()
 		b.WriteString(`<div class="md"><p>`)
-		b.WriteString(escape(source))
+		b.WriteString(escapeHTML(source))
 		b.WriteString(`</p>`)
 	}
 	b.WriteString(`</div>`)
@@ -96,46 +97,4 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			parent.RemoveChild(parent, n)
 		}
 	}
-}
-
-// Allowed reports whether a link may stay clickable: an absolute http,
-// https or mailto URL.
-func Allowed(dest string) bool {
-	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return hostname(u.Hostname())
-	case "mailto":
-		return u.Opaque != ""
-	}
-	return false
-}
-
-// hostname reports whether h can name a host: letters (of any script),
-// digits, dots and hyphens, or the hex digits and colons of an IPv6
-// address. The URL parser takes more (quotes, braces), which goldmark then
-// renders percent-encoded: the link on the page would not be the one
-// checked here.
-func hostname(h string) bool {
-	if h == "" {
-		return false
-	}
-	ipv6 := strings.Contains(h, ":")
-	for _, r := range h {
-		switch {
-		case ipv6 && (r == ':' || r == '.' || strings.ContainsRune("0123456789abcdefABCDEF", r)):
-		case !ipv6 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-'):
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-func escape(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
-	return r.Replace(s)
 }

@@ -22,7 +22,7 @@ type documentPage struct {
 	zone    calendar.Zone // nil when no zone is set or the browser does not know it
 	problem string
 	source  string // the Markdown
-	html    string // the Markdown, rendered safely
+	html    string // the same document as HTML
 	message string
 	failed  bool // the message reports a failure
 }
@@ -39,8 +39,9 @@ func (p *documentPage) OnNav(ctx app.Context) {
 	}
 	p.o = o
 	p.zone = zoneFor(o.Roles.Cadence.Zone)
-	p.source = document.Markdown(o, today())
-	p.html = markdown.ToHTML(p.source)
+	doc := document.Build(o, today())
+	p.source = markdown.Markdown(doc)
+	p.html = `<div class="md">` + markdown.HTML(doc) + `</div>`
 	setTitle(ctx, "Shared 1:1 document · "+o.Title)
 }
 
