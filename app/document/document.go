@@ -16,13 +16,12 @@
 package document
 
 import (
-	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"counterpart/app/markdown"
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 )
 
 // Markdown returns the shared document as Markdown. today (YYYY-MM-DD)
@@ -103,7 +102,7 @@ func (w *writer) head() {
 			intro = append(intro, text(" ("+p.Role+")"))
 		}
 	}
-	if d := longDate(o.StartDate); d != "" {
+	if d := words.LongDate(o.StartDate); d != "" {
 		// A start date still ahead has not happened yet.
 		verb := ", who joined on "
 		if w.today != "" && o.StartDate > w.today {
@@ -112,7 +111,7 @@ func (w *writer) head() {
 		intro = append(intro, text(verb+d))
 	}
 	w.para(append(intro, text("."))...)
-	if d := longDate(w.today); d != "" {
+	if d := words.LongDate(w.today); d != "" {
 		w.para(text("Our shared 1:1 document, as of " + d + "."))
 	}
 }
@@ -176,7 +175,7 @@ func (w *writer) agreements() {
 		if m.Debrief {
 			s += " and talk it over at the next 1:1"
 		}
-		if d := longDate(m.LastHeld); d != "" {
+		if d := words.LongDate(m.LastHeld); d != "" {
 			s += "; last held " + d
 		}
 		items = append(items, append(it, text(s)))
@@ -241,19 +240,9 @@ func cadenceLine(c onboarding.Cadence) string {
 		}
 	}
 	if c.Minutes > 0 {
-		s += ", " + duration(c.Minutes)
+		s += ", " + words.Duration(c.Minutes)
 	}
 	return s
-}
-
-func duration(n int) string {
-	switch {
-	case n == 60:
-		return "one hour"
-	case n%60 == 0:
-		return strconv.Itoa(n/60) + " hours"
-	}
-	return strconv.Itoa(n) + " minutes"
 }
 
 func (w *writer) standing() {
@@ -303,7 +292,7 @@ func (w *writer) commitments() {
 
 func (w *writer) commitment(c onboarding.Commitment) line {
 	s := ": " + c.What
-	if d := longDate(c.Due); d != "" {
+	if d := words.LongDate(c.Due); d != "" {
 		s += ", due " + d
 	}
 	switch {
@@ -319,10 +308,8 @@ func (w *writer) commitment(c onboarding.Commitment) line {
 // words, which may end in brackets of their own (a role area's verdict).
 func (w *writer) raisedBy(topic, author string, weeks int) line {
 	s := topic + " — raised by " + w.name(author)
-	if weeks == 1 {
-		s += ", open 1 week"
-	} else if weeks > 1 {
-		s += ", open " + strconv.Itoa(weeks) + " weeks"
+	if weeks > 0 {
+		s += ", open " + words.Count(weeks, "week", "weeks")
 	}
 	return line{text(s)}
 }
@@ -515,7 +502,7 @@ func (w *writer) log() {
 }
 
 func (w *writer) meeting(m *onboarding.Meeting) {
-	w.heading(3, "1:1 of "+longDate(m.Date))
+	w.heading(3, "1:1 of "+words.LongDate(m.Date))
 	var items []markdown.Item
 	for _, it := range m.Items {
 		if it.Private || strings.TrimSpace(it.Text) == "" {
@@ -552,14 +539,4 @@ func (w *writer) meeting(m *onboarding.Meeting) {
 	if len(items) == 0 && len(made) == 0 && strings.TrimSpace(m.Notes+m.Decisions) == "" {
 		w.para(text("Nothing written."))
 	}
-}
-
-// longDate writes a YYYY-MM-DD date as "Thursday 19 November 2026", or ""
-// for a date that is not one.
-func longDate(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return ""
-	}
-	return d.Format("Monday 2 January 2006")
 }
