@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"counterpart/app/markdown"
+	"counterpart/app/markdown/markdowntest"
+
 	"github.com/chromedp/chromedp"
 
 	"counterpart/app/onboarding"
@@ -134,21 +137,30 @@ func jsString(s string) string {
 // xssRound is what one round of the corpus typed, for the exports to
 // look for.
 type xssRound struct {
-	id     string
-	title  string
-	names  []string // the buddy's and the newcomer's names
-	social string   // the time together, which the calendar carries
-	typed  []string // the one-line texts of the 1:1 page
-	long   []string // the vectors of every text area, one block each
-	doc    string   // the document page's text, for the link's receiver
-	peer   *browser // a browser of its own, to open the share link in
+	id      string
+	title   string
+	names   []string // the buddy's and the newcomer's names
+	social  string   // the time together, which the calendar carries
+	typed   []string // the one-line texts of the 1:1 page
+	long    []string // the vectors of every text area, one block each
+	doc     string   // the document page's text, for the link's receiver
+	docHTML string   // the document page's HTML, for the exports to match
+	peer    *browser // a browser of its own, to open the share link in
 }
 
-// shown is every text of the round the shared document shows.
+// shown is every text of the round the shared document shows, as it
+// shows them: one-line texts exactly as typed, and what was typed in a
+// text area as the app reads it everywhere (package markdown's subset,
+// which the unit tests check against goldmark), vector by vector.
 func (r *xssRound) shown() []string {
 	out := append([]string{r.title}, r.names...)
 	out = append(out, r.typed...)
-	return append(out, r.long...)
+	for _, v := range r.long {
+		if text := markdowntest.Text(markdown.ToHTML(v)); strings.TrimSpace(text) != "" {
+			out = append(out, text)
+		}
+	}
+	return out
 }
 
 // xssExports are the ways text leaves the app other than the page. Each
