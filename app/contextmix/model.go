@@ -1,5 +1,10 @@
 package contextmix
 
+import (
+	"slices"
+	"sync"
+)
+
 // The model guesses each bit of a byte, most significant first. At the
 // start of a byte it hashes each of its contexts (the last 1, 2, 3 and 4
 // bytes, and the current word); for each bit it looks up, per context,
@@ -75,12 +80,39 @@ type stream struct {
 	matchLen int
 }
 
-// newModel makes a model for total bytes, trained on the primer.
+// newModel makes a model for total bytes, trained on the primer. The
+// smallest size, which every link of changes fits, is trained once and
+// copied: training costs as much as coding the primer's 6 KB.
 func newModel(total int) *model {
 	bits := minBits
 	for bits < maxBits && 1<<bits < (total+len(primer))*bucketsPerByte {
 		bits++
 	}
+	if bits == primedBits {
+		primedOnce.Do(func() { primed = trainedModel(primedBits, 0) })
+		return primed.copy(total)
+	}
+	return trainedModel(bits, total)
+}
+
+// primedBits is the table size of the model trained once: the smallest
+// that holds the primer.
+var primedBits = func() int {
+	bits := minBits
+	for 1<<bits < len(primer)*bucketsPerByte {
+		bits++
+	}
+	return bits
+}()
+
+var (
+	primedOnce sync.Once
+	primed     *model
+)
+
+// trainedModel makes a model with 2^bits buckets and trains it on the
+// primer, with room for total more bytes of history.
+func trainedModel(bits, total int) *model {
 	m := &model{
 		slots:     make([]uint32, 16<<bits),
 		mask:      1<<bits - 1,
@@ -103,6 +135,27 @@ func newModel(total int) *model {
 		}
 	}
 	return m
+}
+
+// copy is a model in the same state as m, with room for total more
+// bytes of history; m is left as it is.
+func (m *model) copy(total int) *model {
+	c := *m
+	c.slots = slices.Clone(m.slots)
+	c.stateMaps = slices.Clone(m.stateMaps)
+	c.order0 = slices.Clone(m.order0)
+	c.matchMaps = slices.Clone(m.matchMaps)
+	c.versionSM = slices.Clone(m.versionSM)
+	c.mixer.weights = slices.Clone(m.mixer.weights)
+	c.mixer.set = nil // start chooses it again
+	c.apm.t = slices.Clone(m.apm.t)
+	for k := range c.streams {
+		s := &c.streams[k]
+		s.matchAt = slices.Clone(s.matchAt)
+		s.hist = append(make([]byte, 0, len(s.hist)+total), s.hist...)
+	}
+	c.s = &c.streams[c.kind]
+	return &c
 }
 
 // start goes on with the stream of the given kind.
