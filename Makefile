@@ -48,7 +48,8 @@ vet:
 # time runs out on a busy machine (golang/go#75804, fixed in Go 1.27).
 FUZZTIME ?= 5000x
 FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML \
-	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
+	./app/share:FuzzDecodeLink ./app/share:FuzzOpenBody ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
+	./app/contextmix:FuzzDecompress \
 	./app/document:FuzzDocument
 
 unit:

@@ -60,8 +60,8 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	dana.finishSide()
 
 	link := dana.shareLink(passphrase)
-	if want := "/open#2."; passphrase != "" {
-		want = "/open#2e."
+	if want := "/open#3."; passphrase != "" {
+		want = "/open#3e."
 		if !strings.Contains(link, want) {
 			t.Fatalf("the locked link %q is not marked as locked", link[:40])
 		}

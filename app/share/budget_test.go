@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"counterpart/app/contextmix"
 	"counterpart/app/onboarding"
 )
 
@@ -308,11 +309,46 @@ func v2Link(t testing.TB, onboardingJSON string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	frag, err := seal2(data, "", 0, tokenPlain, tokenLocked, dictV2)
+	frag, err := seal2(data, "", 0, tokenPlainV2, tokenLockedV2, dictV2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return frag
+}
+
+// v3Link wraps an onboarding's JSON in a version 3 link, compacted and
+// compressed as Encode does, but with no limit on its size, so bombs can
+// be made in that format too.
+func v3Link(t testing.TB, onboardingJSON string) string {
+	t.Helper()
+	env := `{"from":"` + bombBuddy + `","made":"2026-11-02T09:00:00Z","onboarding":` + onboardingJSON + `}`
+	structure, ids, text, err := compactStreams([]byte(env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := sealFragment(contextmix.Compress(streamKinds, [][]byte{structure, ids, text}), "", 0, tokenPlain, tokenLocked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frag
+}
+
+// A version 3 link holds at most maxStreams of compacted bytes, so the
+// bombs above do not fit in one; what does fit, a list of 40,000 empty
+// meetings, stops at the budget like the others.
+func TestVersion3BombsAreRefused(t *testing.T) {
+	for name, c := range map[string]struct {
+		json string
+		want error
+	}{
+		"flat":                 {flatBombJSON(), ErrTooLarge},
+		"within the list caps": {nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems), ErrTooLarge},
+		"as large as fits":     {bombHead() + `"meetings":[` + strings.Repeat(`{},`, 40_000) + `{}]}`, ErrDamaged},
+	} {
+		if _, err := Decode(v3Link(t, c.json), ""); !errors.Is(err, c.want) {
+			t.Errorf("%s: Decode = %v, want %v", name, err, c.want)
+		}
+	}
 }
 
 // The same bombs in the compact format of version 2 stop while they are

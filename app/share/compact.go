@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -46,6 +47,9 @@ const (
 	tagArray            // an array: values until tagEnd
 	tagEmpty            // ""
 	tagStringRef        // a short string seen before: its index
+	// Version 3 only: a string that holds a NUL byte, so cannot end with
+	// one in the text (length, then its bytes in the text).
+	tagStringSized
 )
 
 // Object keys: 0 ends the object, 1 is a new key (length, bytes), 2 a new
@@ -106,10 +110,17 @@ type compactor struct {
 	// every decoder shares (budget.go), so a body that would expand to
 	// more than an onboarding can hold stops at the first excess.
 	budget budget
+	// streams is version 3's layout: new UUIDs go to ids rather than
+	// between the tags, and each string in the text ends with a NUL
+	// rather than having its length in the structure. Each of the three
+	// streams then gets a model of its own (contextmix).
+	streams bool
+	ids     []byte
+	idsAt   int
 }
 
-func newCompactor() *compactor {
-	c := &compactor{keyIndex: map[string]int{}, uuidIdx: map[[16]byte]int{}, strIdx: map[string]int{}}
+func newCompactor(streams bool) *compactor {
+	c := &compactor{keyIndex: map[string]int{}, uuidIdx: map[[16]byte]int{}, strIdx: map[string]int{}, streams: streams}
 	for _, k := range compactKeys {
 		c.addKey(k)
 	}
@@ -121,9 +132,29 @@ func (c *compactor) addKey(k string) {
 	c.keys = append(c.keys, k)
 }
 
-// compactJSON writes JSON as a token stream.
+// compactJSON writes JSON as a token stream, as version 2 links carry
+// it: the length of the structure, the structure, the text.
 func compactJSON(data []byte) ([]byte, error) {
-	c := newCompactor()
+	c, out, err := compactTokens(data, false)
+	if err != nil {
+		return nil, err
+	}
+	head := binary.AppendUvarint(nil, uint64(len(out)))
+	return append(append(head, out...), c.text...), nil
+}
+
+// compactStreams writes JSON as version 3 links carry it: the three
+// streams of the token stream, structure, UUIDs and text.
+func compactStreams(data []byte) (structure, ids, text []byte, err error) {
+	c, out, err := compactTokens(data, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return out, c.ids, c.text, nil
+}
+
+func compactTokens(data []byte, streams bool) (*compactor, []byte, error) {
+	c := newCompactor(streams)
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	var out []byte
@@ -134,7 +165,7 @@ func compactJSON(data []byte) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		inObject := len(stack) > 0 && stack[len(stack)-1].object
 		if inObject && stack[len(stack)-1].wantKey {
@@ -182,8 +213,7 @@ func compactJSON(data []byte) ([]byte, error) {
 		}
 		c.valueDone(stack)
 	}
-	head := binary.AppendUvarint(nil, uint64(len(out)))
-	return append(append(head, out...), c.text...), nil
+	return c, out, nil
 }
 
 // frame is an open object or array while compacting.
@@ -209,7 +239,7 @@ func (c *compactor) key(out []byte, k string) []byte {
 			return binary.AppendUvarint(append(out, keyUUIDRef), uint64(i))
 		}
 		c.addUUID(u)
-		return append(append(out, keyUUID), u[:]...)
+		return c.appendUUID(append(out, keyUUID), u)
 	}
 	c.addKey(k)
 	return appendBytes(append(out, keyNew), k)
@@ -229,7 +259,7 @@ func (c *compactor) str(out []byte, s string) []byte {
 			return binary.AppendUvarint(append(out, tagUUIDRef), uint64(i))
 		}
 		c.addUUID(u)
-		return append(append(out, tagUUID), u[:]...)
+		return c.appendUUID(append(out, tagUUID), u)
 	}
 	if s == zeroTime {
 		return append(out, tagZeroTime)
@@ -251,8 +281,25 @@ func (c *compactor) str(out []byte, s string) []byte {
 		c.strIdx[s] = len(c.strs)
 		c.strs = append(c.strs, s)
 	}
+	if c.streams && strings.IndexByte(s, 0) < 0 {
+		c.text = append(append(c.text, s...), 0)
+		return append(out, tagString)
+	}
 	c.text = append(c.text, s...)
-	return binary.AppendUvarint(append(out, tagString), uint64(len(s)))
+	tag := byte(tagString)
+	if c.streams {
+		tag = tagStringSized
+	}
+	return binary.AppendUvarint(append(out, tag), uint64(len(s)))
+}
+
+// appendUUID writes a new UUID's bytes after its tag, or in ids.
+func (c *compactor) appendUUID(out []byte, u [16]byte) []byte {
+	if c.streams {
+		c.ids = append(c.ids, u[:]...)
+		return out
+	}
+	return append(out, u[:]...)
 }
 
 const zeroTime = "0001-01-01T00:00:00Z"
@@ -312,21 +359,32 @@ func formatDate(days int64) string {
 // expandJSON turns a token stream back into the JSON it came from,
 // writing at most limit bytes; past that it returns ErrTooLarge.
 func expandJSON(body []byte, limit int) ([]byte, error) {
-	c := newCompactor()
-	c.budget = newBudget(1) // the envelope around the onboarding
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > uint64(len(body)-k) {
 		return nil, errCompact
 	}
-	r := &reader{b: body[k : k+int(n)]}
+	c := newCompactor(false)
 	c.text = body[k+int(n):]
-	out := make([]byte, 0, min(len(body)*4, limit))
-	var err error
-	out, err = c.expandValue(r, out, 0, limit)
+	return c.expand(body[k:k+int(n)], limit)
+}
+
+// expandStreams turns version 3's three streams back into JSON, as
+// expandJSON does.
+func expandStreams(structure, ids, text []byte, limit int) ([]byte, error) {
+	c := newCompactor(true)
+	c.ids, c.text = ids, text
+	return c.expand(structure, limit)
+}
+
+func (c *compactor) expand(structure []byte, limit int) ([]byte, error) {
+	c.budget = newBudget(1) // the envelope around the onboarding
+	r := &reader{b: structure}
+	out := make([]byte, 0, min((len(structure)+len(c.text))*2, limit))
+	out, err := c.expandValue(r, out, 0, limit)
 	if err != nil {
 		return nil, err
 	}
-	if r.i != len(r.b) || c.textAt != len(c.text) {
+	if r.i != len(r.b) || c.textAt != len(c.text) || c.idsAt != len(c.ids) {
 		return nil, errCompact
 	}
 	return out, nil
@@ -394,6 +452,54 @@ func (r *reader) uuid() ([16]byte, error) {
 	return u, nil
 }
 
+// newUUID reads a UUID the first time it comes, from the structure or
+// from ids, and adds it to the table.
+func (c *compactor) newUUID(r *reader) ([16]byte, error) {
+	var u [16]byte
+	var err error
+	if c.streams {
+		ids := &reader{b: c.ids, i: c.idsAt}
+		u, err = ids.uuid()
+		c.idsAt = ids.i
+	} else {
+		u, err = r.uuid()
+	}
+	if err == nil {
+		c.addUUID(u)
+	}
+	return u, err
+}
+
+// nextText reads the next string of the text: up to its NUL, or as long
+// as the structure says.
+func (c *compactor) nextText(r *reader, tag byte) ([]byte, error) {
+	rest := c.text[c.textAt:]
+	var b []byte
+	switch {
+	case tag == tagString && c.streams:
+		end := bytes.IndexByte(rest, 0)
+		if end < 0 {
+			return nil, errCompact
+		}
+		b, c.textAt = rest[:end], c.textAt+end+1
+	case tag == tagStringSized && !c.streams:
+		return nil, errCompact
+	default:
+		n, err := r.uvarint()
+		if err != nil || n > uint64(len(rest)) {
+			return nil, errCompact
+		}
+		b, c.textAt = rest[:n], c.textAt+int(n)
+	}
+	if err := c.budget.text(len(b)); err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(b) {
+		return nil, errCompact
+	}
+	return b, nil
+}
+
 func (c *compactor) uuidAt(r *reader) (string, error) {
 	i, err := r.uvarint()
 	if err != nil || i >= uint64(len(c.uuids)) {
@@ -432,18 +538,10 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 			return nil, errCompact
 		}
 		return append(out, s...), nil
-	case tagString:
-		n, err := r.uvarint()
-		if err != nil || n > uint64(len(c.text)-c.textAt) {
-			return nil, errCompact
-		}
-		if err := c.budget.text(int(n)); err != nil {
+	case tagString, tagStringSized:
+		b, err := c.nextText(r, tag)
+		if err != nil {
 			return nil, err
-		}
-		b := c.text[c.textAt : c.textAt+int(n)]
-		c.textAt += int(n)
-		if !utf8.Valid(b) {
-			return nil, errCompact
 		}
 		s := string(b)
 		if len(s) <= maxInterned {
@@ -462,11 +560,10 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 	case tagEmpty:
 		return append(out, `""`...), nil
 	case tagUUID:
-		u, err := r.uuid()
+		u, err := c.newUUID(r)
 		if err != nil {
 			return nil, err
 		}
-		c.addUUID(u)
 		return appendJSONString(out, formatUUID(u)), nil
 	case tagUUIDRef:
 		s, err := c.uuidAt(r)
@@ -543,11 +640,10 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 				}
 				c.addKey(name)
 			case keyUUID:
-				u, err := r.uuid()
+				u, err := c.newUUID(r)
 				if err != nil {
 					return nil, err
 				}
-				c.addUUID(u)
 				name = formatUUID(u)
 			case keyUUIDRef:
 				if name, err = c.uuidAt(r); err != nil {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,40 +30,57 @@ func TestDictionaryIsFrozen(t *testing.T) {
 }
 
 // TestGoldenLinksStillOpen decodes links made by the first release of
-// version 1, plain and locked, so a later release keeps opening them.
+// each version, plain and locked, so a later release keeps opening them:
+// version 1 of the example; versions 2 and 3 of a fixture that sets every
+// field. With -update it writes the files of the version this build
+// writes, which is only right when that version is new.
 func TestGoldenLinksStillOpen(t *testing.T) {
-	wantJSON := filepath.Join("testdata", "golden-v1.json")
-	links := map[string]string{"golden-v1.link": "", "golden-v1-locked.link": "golden passphrase"}
-	if *update {
-		o := example(t)
-		os.WriteFile(wantJSON, []byte(want(t, o)+"\n"), 0o644)
-		for name, pass := range links {
-			os.WriteFile(filepath.Join("testdata", name), []byte(Link("https://counterpart.example", encodeV1Fast(t, o, pass))+"\n"), 0o644)
+	for _, v := range []struct {
+		version int
+		make    func(*onboarding.Onboarding, string) string
+		of      func(testing.TB) *onboarding.Onboarding
+	}{
+		{1, func(o *onboarding.Onboarding, pass string) string { return encodeV1Fast(t, o, pass) }, example},
+		{2, nil, full},
+		{Version, func(o *onboarding.Onboarding, pass string) string { return encodeFast(t, o, pass) }, full},
+	} {
+		name := "golden-v" + strconv.Itoa(v.version)
+		wantJSON := filepath.Join("testdata", name+".json")
+		links := map[string]string{name + ".link": "", name + "-locked.link": "golden passphrase"}
+		if *update && v.version == Version {
+			o := v.of(t)
+			os.WriteFile(wantJSON, []byte(want(t, o)+"\n"), 0o644)
+			for file, pass := range links {
+				os.WriteFile(filepath.Join("testdata", file), []byte(Link("https://counterpart.example", v.make(o, pass))+"\n"), 0o644)
+			}
 		}
-	}
-	wantData, err := os.ReadFile(wantJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The golden JSON is what the link held; the model may have grown
-	// since, so compare what both read as today.
-	var golden onboarding.Onboarding
-	if err := json.Unmarshal(wantData, &golden); err != nil {
-		t.Fatal(err)
-	}
-	golden.Normalize()
-	wantData = []byte(jsonOf(t, &golden))
-	for name, pass := range links {
-		link, err := os.ReadFile(filepath.Join("testdata", name))
+		wantData, err := os.ReadFile(wantJSON)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := Decode(string(link), pass)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+		// The golden JSON is what the link held; the model may have grown
+		// since, so compare what both read as today.
+		var golden onboarding.Onboarding
+		if err := json.Unmarshal(wantData, &golden); err != nil {
+			t.Fatal(err)
 		}
-		if jsonOf(t, got) != strings.TrimSpace(string(wantData)) {
-			t.Errorf("%s opens to something else than it did", name)
+		golden.Normalize()
+		wantData = []byte(jsonOf(t, &golden))
+		for file, pass := range links {
+			link, err := os.ReadFile(filepath.Join("testdata", file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(link), "#"+strconv.Itoa(v.version)) {
+				t.Fatalf("%s is not a version %d link", file, v.version)
+			}
+			got, err := Decode(string(link), pass)
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			if jsonOf(t, got) != strings.TrimSpace(string(wantData)) {
+				t.Errorf("%s opens to something else than it did", file)
+			}
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,8 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add(bomb(f, "1", 1<<16), "")
 	f.Add(bomb(f, "2", 1<<16), "")
 	f.Add(encodeV1Fast(f, small, ""), "")
+	f.Add(string(seedFile(f, "golden-v2.link")), "")
+	f.Add(v3Link(f, bombHead()+`"meetings":[`+strings.Repeat(`{},`, 2000)+`{}]}`), "")
 	// The decode bombs of issue 18, and one within every list's cap.
 	for _, b := range bombs {
 		f.Add(bombLink(f, b.file), "")
@@ -57,6 +60,8 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("1e.AQ", "x")
 	f.Add("2.", "")
 	f.Add("2e.AQ", "x")
+	f.Add("3.", "")
+	f.Add("3e.AQ", "x")
 	f.Fuzz(func(t *testing.T, link, pass string) {
 		got, err := Decode(link, pass)
 		if err != nil {
@@ -67,6 +72,38 @@ func FuzzDecodeLink(f *testing.F) {
 		}
 		// What opens must merge without trouble.
 		if _, _, err := Merge(got, got); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzOpenBody feeds the decoders behind the checksum anything at all: a
+// mutated link rarely gets past its CRC, so this is where contextmix, the
+// expanders and the budget meet what the fuzzer makes.
+func FuzzOpenBody(f *testing.F) {
+	small := example(f)
+	small.DataSources, small.Problems, small.People, small.Processes, small.Surprises = nil, nil, nil, nil, nil
+	for _, frag := range []string{encodeFast(f, small, ""), string(seedFile(f, "golden-v2.link")), encodeV1Fast(f, small, ""),
+		v3Link(f, bombHead()+`"meetings":[`+strings.Repeat(`{"items":[{},{}]},`, 200)+`{}]}`)} {
+		p, err := parse(frag)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(p.token, p.body)
+	}
+	f.Fuzz(func(t *testing.T, token string, body []byte) {
+		if token != tokenPlain && token != tokenPlainV2 && token != tokenPlainV1 {
+			return
+		}
+		got, err := parsed{token: token, body: body}.open("")
+		if err != nil {
+			if !knownError(err, linkErrors...) || got != nil {
+				t.Fatalf("open = %v, %v", got != nil, err)
+			}
+			return
+		}
+		// What opens must merge without trouble.
+		if _, _, err := Merge(got.Onboarding, got.Onboarding); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"counterpart/app/contextmix"
 	"counterpart/app/onboarding"
 )
 
@@ -20,12 +21,18 @@ import (
 //
 //	<token>.<base64url without padding of: body, then CRC-32 of token+"."+body>
 //
-// Version 2, which this build writes: token "2" is a plain link, whose
-// body is the link's envelope (who sent it, when, whether it carries all
-// or only changes, and the onboarding) as JSON, compacted (compact.go)
-// and compressed with raw DEFLATE and the preset dictionary dictV2.
-// Token "2e" is a locked link: the same compressed body sealed with
+// Version 3, which this build writes up to maxStreams: token "3" is a
+// plain link, whose body is the link's envelope (who sent it, when,
+// whether it carries all or only changes, and the onboarding) as JSON,
+// compacted into three streams (structure, UUIDs, text: compact.go) and
+// compressed with package contextmix, whose text model knows English.
+// Token "3e" is a locked link: the same compressed body sealed with
 // AES-256-GCM under a key derived from a passphrase (see seal).
+//
+// Version 2, which this build writes past maxStreams, where contextmix
+// would take a second or more in a browser: token "2" (or "2e" locked),
+// the same envelope compacted into one token stream and compressed with
+// raw DEFLATE and the preset dictionary dictV2.
 //
 // Version 1, which this build still reads: token "1" (or "1e" locked),
 // whose body is the shareable onboarding as JSON, with Me naming the
@@ -36,12 +43,24 @@ import (
 const (
 	// Version is the newest link format this build reads and the one it
 	// writes.
-	Version       = 2
-	tokenPlain    = "2"
-	tokenLocked   = "2e"
+	Version       = 3
+	tokenPlain    = "3"
+	tokenLocked   = "3e"
+	tokenPlainV2  = "2"
+	tokenLockedV2 = "2e"
 	tokenPlainV1  = "1"
 	tokenLockedV1 = "1e"
 )
+
+// maxStreams is the most compacted bytes a version 3 link holds: about
+// a year of weekly 1:1s. contextmix takes a few microseconds a byte, so
+// this bounds making or opening a link to well under a second in a
+// browser; a larger onboarding goes as version 2, and a version 3 link
+// that claims more is refused before it is decoded.
+const maxStreams = 96 << 10
+
+// streamKinds are the models of a version 3 body's three streams.
+var streamKinds = []contextmix.Kind{contextmix.Structure, contextmix.IDs, contextmix.Text}
 
 // Limits on what a link may hold.
 const (
@@ -136,10 +155,19 @@ func encodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string
 	if data, err = json.Marshal(env); err != nil {
 		return "", 0, err
 	}
+	structure, ids, text, err := compactStreams(data)
+	if err != nil {
+		return "", 0, err
+	}
+	if len(structure)+len(ids)+len(text) <= maxStreams {
+		body := contextmix.Compress(streamKinds, [][]byte{structure, ids, text})
+		frag, err := sealFragment(body, passphrase, iterations, tokenPlain, tokenLocked)
+		return frag, changes, err
+	}
 	if data, err = compactJSON(data); err != nil {
 		return "", 0, err
 	}
-	frag, err := seal2(data, passphrase, iterations, tokenPlain, tokenLocked, dictV2)
+	frag, err := seal2(data, passphrase, iterations, tokenPlainV2, tokenLockedV2, dictV2)
 	return frag, changes, err
 }
 
@@ -155,7 +183,14 @@ func seal2(data []byte, passphrase string, iterations int, plain, locked, dict s
 	if err := w.Close(); err != nil {
 		return "", err
 	}
-	token, body := plain, buf.Bytes()
+	return sealFragment(buf.Bytes(), passphrase, iterations, plain, locked)
+}
+
+// sealFragment locks a compressed body if a passphrase is given, and
+// writes the fragment.
+func sealFragment(body []byte, passphrase string, iterations int, plain, locked string) (string, error) {
+	token := plain
+	var err error
 	if passphrase != "" {
 		token = locked
 		if body, err = seal(body, passphrase, iterations, token); err != nil {
@@ -214,7 +249,9 @@ func Inspect(s string) (Info, error) {
 	return Info{Locked: p.locked()}, nil
 }
 
-func (p parsed) locked() bool { return p.token == tokenLocked || p.token == tokenLockedV1 }
+func (p parsed) locked() bool {
+	return p.token == tokenLocked || p.token == tokenLockedV2 || p.token == tokenLockedV1
+}
 
 // Packet is what a link or a file carries, opened: an onboarding, whole
 // or only the changes since an earlier link (Header.Partial), and what
@@ -293,7 +330,8 @@ func parse(s string) (parsed, error) {
 		return parsed{}, ErrNotLink
 	case version > Version:
 		return parsed{}, ErrFutureVersion
-	case token != tokenPlain && token != tokenLocked && token != tokenPlainV1 && token != tokenLockedV1:
+	case token != tokenPlain && token != tokenLocked && token != tokenPlainV2 && token != tokenLockedV2 &&
+		token != tokenPlainV1 && token != tokenLockedV1:
 		// A flag this build does not know: a later release's feature.
 		return parsed{}, ErrFutureVersion
 	case !found:
@@ -335,22 +373,44 @@ func (p parsed) open(passphrase string) (*Packet, error) {
 		o.Writer, o.Example, o.Sync = "", false, onboarding.Sync{}
 		return &Packet{Onboarding: o, Header: onboarding.Header{From: o.Me}}, nil
 	}
-	data, err := inflate(compressed, dictV2, false)
+	data, err := envelopeJSON(p.token, compressed)
 	if err != nil {
 		return nil, err
 	}
 	return decodeEnvelope(data, ErrDamaged)
 }
 
-// decodeEnvelope reads the compacted body of a version 2 link.
-func decodeEnvelope(data []byte, damaged error) (*Packet, error) {
-	data, err := expandJSON(data, maxInflated)
+// envelopeJSON unpacks the body of a version 2 or 3 link to the JSON of
+// its envelope, counting against the decode budget as it expands.
+func envelopeJSON(token string, compressed []byte) ([]byte, error) {
+	var data []byte
+	var err error
+	if token == tokenPlainV2 || token == tokenLockedV2 {
+		if data, err = inflate(compressed, dictV2, false); err != nil {
+			return nil, err
+		}
+		data, err = expandJSON(data, maxInflated)
+	} else {
+		var streams [][]byte
+		switch streams, err = contextmix.Decompress(compressed, streamKinds, maxStreams); {
+		case errors.Is(err, contextmix.ErrTooLarge):
+			return nil, ErrTooLarge
+		case err != nil:
+			return nil, ErrDamaged
+		}
+		data, err = expandStreams(streams[0], streams[1], streams[2], maxInflated)
+	}
 	switch {
 	case errors.Is(err, ErrTooLarge):
 		return nil, ErrTooLarge
 	case err != nil:
-		return nil, damaged
+		return nil, ErrDamaged
 	}
+	return data, nil
+}
+
+// decodeEnvelope reads the JSON of a version 2 or 3 link's envelope.
+func decodeEnvelope(data []byte, damaged error) (*Packet, error) {
 	var env envelope
 	if err := json.Unmarshal(data, &env); err != nil {
 		return nil, damaged

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"counterpart/app/contextmix"
 	"counterpart/app/onboarding"
 )
 
@@ -46,7 +47,7 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(frag, "2.") {
+	if !strings.HasPrefix(frag, "3.") {
 		t.Errorf("a plain link starts with %q", frag[:3])
 	}
 	got, err := Decode(Link("https://example.org/counterpart/", frag), "")
@@ -71,7 +72,7 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 func TestLockedLinkRoundTrips(t *testing.T) {
 	o := full(t)
 	frag := encodeFast(t, o, "correct horse")
-	if !strings.HasPrefix(frag, "2e.") {
+	if !strings.HasPrefix(frag, "3e.") {
 		t.Errorf("a locked link starts with %q", frag[:3])
 	}
 	info, err := Inspect(frag)
@@ -124,11 +125,8 @@ func TestPrivateItemsNeverInTheLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := inflate(p.body, dictV2, false)
+	data, err := envelopeJSON(p.token, p.body)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if data, err = expandJSON(data, maxInflated); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{secret, `"private":true`, `"writer"`, `"example"`, `"sync"`, `"me"`, "DEVICE-ONLY"} {
@@ -162,16 +160,17 @@ func TestDamagedLinksGiveTheirOwnError(t *testing.T) {
 		{"cut off by one", plain[:len(plain)-1], "", ErrDamaged},
 		{"one character changed", plain[:40] + flip(plain[40]) + plain[41:], "", ErrDamaged},
 		{"last character changed", plain[:len(plain)-1] + flip(plain[len(plain)-1]), "", ErrDamaged},
-		{"not base64", "2." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
-		{"future version", "3." + payload, "", ErrFutureVersion},
-		{"future flag", "2z." + payload, "", ErrFutureVersion},
-		{"a version 1 token on a version 2 body", "1." + payload, "", ErrDamaged},
+		{"not base64", "3." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
+		{"future version", "4." + payload, "", ErrFutureVersion},
+		{"future flag", "3z." + payload, "", ErrFutureVersion},
+		{"a version 1 token on a version 3 body", "1." + payload, "", ErrDamaged},
+		{"a version 2 token on a version 3 body", "2." + payload, "", ErrDamaged},
 		{"version zero", "0." + payload, "", ErrNotLink},
-		{"plain token on locked body", "2" + locked[2:], "", ErrDamaged},
+		{"plain token on locked body", "3" + locked[2:], "", ErrDamaged},
 		{"locked, cut off", locked[:len(locked)-5], "pass", ErrDamaged},
 		{"locked, no passphrase", locked, "", ErrNeedsPassphrase},
 		{"locked, wrong passphrase", locked, "Pass", ErrWrongPassphrase},
-		{"far too long", "2." + strings.Repeat("A", maxInput), "", ErrTooLarge},
+		{"far too long", "3." + strings.Repeat("A", maxInput), "", ErrTooLarge},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -235,7 +234,7 @@ func TestLinksDamagedOnTheWayStillOpen(t *testing.T) {
 }
 
 func TestZipBombIsRefused(t *testing.T) {
-	for _, token := range []string{tokenPlain, tokenPlainV1} {
+	for _, token := range []string{tokenPlainV2, tokenPlainV1} {
 		frag := bomb(t, token, maxInflated+1)
 		if len(frag) > MaxLength {
 			t.Fatalf("the bomb is %d characters; it should fit in a link", len(frag))
@@ -246,6 +245,21 @@ func TestZipBombIsRefused(t *testing.T) {
 		// Just under the limit it is not refused for its size.
 		if _, err := Decode(bomb(t, token, maxInflated), ""); !errors.Is(err, ErrDamaged) {
 			t.Errorf("%s: Decode = %v, want ErrDamaged (not JSON)", token, err)
+		}
+	}
+}
+
+// A version 3 link that claims more than maxStreams is refused before it
+// is decoded; one just within it is decoded, and is not an onboarding.
+func TestLongVersion3BodiesAreRefused(t *testing.T) {
+	for n, want := range map[int]error{maxStreams + 1: ErrTooLarge, maxStreams: ErrDamaged} {
+		body := contextmix.Compress(streamKinds, [][]byte{nil, nil, bytes.Repeat([]byte(" "), n)})
+		frag, err := sealFragment(body, "", 0, tokenPlain, tokenLocked)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(frag, ""); !errors.Is(err, want) {
+			t.Errorf("%d bytes: Decode = %v, want %v", n, err, want)
 		}
 	}
 }
@@ -298,5 +312,24 @@ func TestALinkCannotSpoofItsSender(t *testing.T) {
 	sender := got.PersonByID(got.Me)
 	if sender.Name != "Ann Bob (CFO)" || sender.Role != "CEO" || got.Title != "Onboarding of someone" {
 		t.Errorf("the preview would show %q (%q) in %q", sender.Name, sender.Role, got.Title)
+	}
+}
+
+// An onboarding whose compacted body is past maxStreams goes as a
+// version 2 link, which opens to the same; one within it, as version 3.
+func TestLargeOnboardingsGoAsVersion2(t *testing.T) {
+	for years, token := range map[int]string{1: tokenPlain, 4: tokenPlainV2} {
+		o := weeklyFor(t, years)
+		frag := encodeFast(t, o, "")
+		if got, _, _ := strings.Cut(frag, "."); got != token {
+			t.Errorf("%d years: a link of version %s, want %s", years, got, token)
+		}
+		got, err := Decode(frag, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if jsonOf(t, got) != want(t, o) {
+			t.Errorf("%d years: the link opens to something else", years)
+		}
 	}
 }
