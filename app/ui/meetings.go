@@ -486,7 +486,7 @@ func (p *meetingsPage) renderShared() app.UI {
 			app.Div().Class("inline-form date-form").Body(
 				&textField{ID: "held-" + sid, Label: "Held on", Type: "date", Value: when, Max: 10, Error: p.heldErr[sid],
 					OnChange: func(ctx app.Context, v string) { p.held[sid] = v }},
-				app.Button().Class("secondary").ID("mark-held-"+sid).Text("Mark as held").Aria("label", "Mark "+name+" as held").OnClick(func(ctx app.Context, e app.Event) {
+				app.Button().Class("secondary").ID("mark-held-"+sid).Text("Mark as held").Aria("label", "Mark as held: "+name).OnClick(func(ctx app.Context, e app.Event) {
 					when := p.held[sid]
 					if when == "" {
 						when = today()

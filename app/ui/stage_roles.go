@@ -242,7 +242,7 @@ func (p *stagePage) comparison() app.UI {
 		case c.OnAgenda:
 			action = app.Span().Class("muted").Text("On the next 1:1 agenda")
 		case verdict.Mismatch():
-			action = app.Button().Class("secondary small").Text("Add to next 1:1").Aria("label", "Add "+c.Row.Area+" to the next 1:1 agenda").
+			action = app.Button().Class("secondary small").Text("Add to next 1:1").Aria("label", "Add to next 1:1: "+c.Row.Area).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.AddToAgenda(o, rowID, o.CurrentWriter(), now()) })
 				}, rowID)

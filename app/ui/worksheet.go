@@ -101,7 +101,13 @@ func blankSheet(s worksheet.Worksheet) app.UI {
 		areas = append(areas[:len(areas):len(areas)], "")
 	}
 	for _, area := range areas {
-		cells := []app.UI{app.Th().Scope("row").Text(area)}
+		// A row left blank for the pen still names itself to a screen
+		// reader, which reads each box by its row.
+		head := app.Th().Scope("row").Text(area)
+		if area == "" {
+			head = app.Th().Scope("row").Body(app.Span().Class("visually-hidden").Text("An area you write in"))
+		}
+		cells := []app.UI{head}
 		for i := range s.Names {
 			for j := range answers {
 				cls := "box-cell"
