@@ -48,6 +48,7 @@ func focusLater(ctx app.Context, page app.Composer, id string) {
 	afterRender(ctx, page, func() {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
 			el.Call("focus")
+			focusMoves++
 		}
 	})
 }

@@ -13,7 +13,7 @@ import (
 // place, which corrupts it once it holds an If or a Range.
 func layout(content ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+		&pageFocus{},
 		app.Header().Class("shell-header").Body(
 			app.A().Class("brand").Href(link("/")).Body(
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Alt(""),
