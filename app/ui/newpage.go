@@ -19,14 +19,18 @@ type newPage struct {
 func (p *newPage) OnNav(ctx app.Context) { setTitle(ctx, "New onboarding") }
 
 func (p *newPage) Render() app.UI {
-	errs := p.errs
 	functions := make([]choice, 0, len(onboarding.Functions))
 	for _, f := range onboarding.Functions {
 		functions = append(functions, choice{string(f), f.Label()})
 	}
+	// The errors show once the person asks to start, and each goes away
+	// as soon as its field is right: the draft is checked again at every
+	// render, and only the fields already flagged are shown.
+	errs := map[string]string{}
 	var summary []app.UI
 	for _, e := range p.draft.Check() {
-		if errs[e.Field] != "" {
+		if p.errs[e.Field] != "" {
+			errs[e.Field] = e.Message
 			summary = append(summary, app.Li().Body(app.A().Href("#"+e.Field).Text(e.Message)))
 		}
 	}
