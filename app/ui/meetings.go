@@ -618,5 +618,14 @@ func capitalize(s string) string {
 // meetingsLink is the URL of the weekly 1:1 page of an onboarding.
 func meetingsLink(id string) string { return link("/meetings") + "?id=" + id }
 
+// ongoingLinks leads on from the guide and the share page to what the
+// pair keeps using once the first weeks are over.
+func ongoingLinks(id string) app.UI {
+	return app.Nav().Class("ongoing").Aria("label", "After the first two weeks").Body(
+		app.A().ID("go-meetings").Href(meetingsLink(id)).Text("Weekly 1:1"),
+		app.A().ID("go-document").Href(documentLink(id)).Text("Shared document"),
+	)
+}
+
 // documentLink is the URL of the shared document of an onboarding.
 func documentLink(id string) string { return link("/document") + "?id=" + id }

@@ -120,6 +120,7 @@ func (p *sharePage) Render() app.UI {
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(resumeLink(o)).Text(o.Title),
 		),
+		ongoingLinks(o.ID),
 		app.H1().Text("Share with "+other.Name),
 		app.P().Class("lede").Text("Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
 		app.P().Class("muted").Text("Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),

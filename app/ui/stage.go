@@ -128,10 +128,7 @@ func (p *stagePage) Render() app.UI {
 		),
 		app.If(o.Example, app.P().Class("example-note").Text("This is the example. Change anything you like: it is kept apart from your own onboardings, and you can reset it from the home page.")),
 		p.renderStepper(),
-		app.Nav().Class("ongoing").Aria("label", "After the first two weeks").Body(
-			app.A().ID("go-meetings").Href(meetingsLink(o.ID)).Text("Weekly 1:1"),
-			app.A().ID("go-document").Href(documentLink(o.ID)).Text("Shared document"),
-		),
+		ongoingLinks(o.ID),
 		app.Div().Class("stage-head").Body(
 			app.H1().Text(st.Title),
 			p.renderWriter(),
