@@ -10,6 +10,7 @@ import (
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
 	"counterpart/app/store"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -244,7 +245,7 @@ func (p *openPage) renderPreview() app.UI {
 	var rows []app.UI
 	for _, s := range share.Sections {
 		rows = append(rows, app.Li().DataSet("section", string(s)).Body(
-			app.Span().Text(sectionName(s)+": "), app.Strong().Text(entries(counts[s])),
+			app.Span().Text(sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
 	var decide app.UI
@@ -262,13 +263,6 @@ func (p *openPage) renderPreview() app.UI {
 		),
 		decide,
 	)
-}
-
-func entries(n int) string {
-	if n == 1 {
-		return "1 entry"
-	}
-	return strconv.Itoa(n) + " entries"
 }
 
 // renderWhoAmI asks, the first time an onboarding arrives on this device,
@@ -290,7 +284,7 @@ func (p *openPage) renderWhoAmI() app.UI {
 		),
 		app.Div().Class("actions").Body(
 			app.Button().ID("save-incoming").Text("Save to this device").Disabled(p.me == "").OnClick(p.save),
-			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 		),
 	)
 }
@@ -309,7 +303,7 @@ func (p *openPage) renderMergePreview() app.UI {
 		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
 		app.Div().Class("actions").Body(
 			app.Button().ID("save-incoming").Text("Merge into my copy").OnClick(p.save),
-			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 		),
 	)
 }
@@ -391,7 +385,7 @@ func (p *openPage) renderSaved() app.UI {
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 			app.P().ID("undone").Text(msg),
-			app.A().Class("button secondary").Href(link("/")).Text("Go to your onboardings"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Go to your onboardings"),
 		)
 	}
 	lines := changeLines(p.result, p.merged)

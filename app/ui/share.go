@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"errors"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
-	"counterpart/app/store"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -18,9 +15,7 @@ import (
 // person's device, and the file for when the link is too long.
 type sharePage struct {
 	app.Compo
-
-	o       *onboarding.Onboarding
-	loadErr string
+	opened
 
 	passphrase string // as typed
 	lockedWith string // the passphrase the link is locked with, if any
@@ -30,29 +25,12 @@ type sharePage struct {
 	err        string
 }
 
-// shareLink is the URL of the share page of one onboarding.
-func shareLink(id string) string {
-	return link("/share") + "?id=" + url.QueryEscape(id)
-}
-
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
-	id := ctx.Page().URL().Query().Get("id")
-	o, err := appStore().Load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		p.o, p.loadErr = nil, "This onboarding is not on this device, so there is nothing to share from here."
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
+	p.open(ctx, "Share")
 	p.passphrase, p.lockedWith, p.status, p.err = "", "", "", ""
 	if p.o != nil {
-		setTitle(ctx, "Share · "+p.o.Title)
 		p.encode(ctx, "")
-	} else {
-		setTitle(ctx, "Share")
 	}
 }
 
@@ -94,29 +72,19 @@ func (p *sharePage) fullLink() string {
 
 func (p *sharePage) Render() app.UI {
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text("Share"),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing("Share")
 	}
 	o := p.o
 	me := o.PersonByID(o.Me)
 	other := o.Other(o.Me)
 	withheld := share.Withheld(o)
 	kept := "Everything you wrote goes in it."
-	if withheld == 1 {
-		kept = "One private entry stays on this device."
-	} else if withheld > 1 {
-		kept = strconv.Itoa(withheld) + " private entries stay on this device."
+	if withheld > 0 {
+		kept = words.Count(withheld, "private entry stays", "private entries stay") + " on this device."
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(resumeLink(o)).Text(o.Title),
 		),
@@ -145,11 +113,11 @@ func (p *sharePage) renderLink() app.UI {
 	case p.busy != "":
 		meter = app.P().Class("muted").Role("status").ID("link-size").Text(p.busy)
 	case n > share.MaxLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + thousands(n) + " characters). Download the file below and send it as an attachment.")
+		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + words.Thousands(n) + " characters). Download the file below and send it as an attachment.")
 	case n > share.WarnLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text(thousands(n) + " characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file below instead. Chat apps and most mail apps take it.")
+		meter = app.P().Class("warning").Role("status").ID("link-size").Text(words.Thousands(n) + " characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file below instead. Chat apps and most mail apps take it.")
 	default:
-		meter = app.P().Class("muted").Role("status").ID("link-size").Text(thousands(n) + " characters: short enough for email and chat.")
+		meter = app.P().Class("muted").Role("status").ID("link-size").Text(words.Thousands(n) + " characters: short enough for email and chat.")
 	}
 	show := full
 	if n > share.MaxLength {
@@ -228,13 +196,4 @@ func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	}
 	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))
 	p.status = "Downloaded. Send the file to " + p.o.Other(p.o.Me).Name + "."
-}
-
-// thousands writes a count with thousands separators, such as 11,022.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
