@@ -223,24 +223,46 @@ func TestEveryPagePassesAxe(t *testing.T) {
 }
 
 // checkAxe runs axe-core on the page as it is, at a laptop's width and a
-// phone's, in the light and the dark scheme, and printed with the dark
-// scheme asked for: paper stays light, and its contrast is checked too.
+// phone's, in the light and the dark scheme; and a page made for printing
+// (it has a Print button) is checked printed too, with the dark scheme
+// asked for: paper stays light, and its contrast is checked on paper.
 func (b *browser) checkAxe(what string) {
 	b.t.Helper()
 	for _, width := range []int64{1280, 390} {
 		for _, scheme := range []string{"light", "dark"} {
 			b.emulate(width, scheme, "")
+			b.expectScheme(what, scheme)
 			b.keepScreenshot(strings.NewReplacer(" ", "-", ",", "").Replace(fmt.Sprintf("axe-%s-%d-%s", what, width, scheme)))
 			for _, v := range b.axe() {
 				b.t.Errorf("%s at %dpx, %s scheme: %s", what, width, scheme, v)
 			}
 		}
 	}
+	b.emulate(1280, "light", "")
+	if !eval[bool](b, `!!document.querySelector("#print, #print-document")`) {
+		return
+	}
 	b.emulate(1280, "dark", "print")
 	for _, v := range b.axe("color-contrast") {
 		b.t.Errorf("%s, printed: %s", what, v)
 	}
 	b.emulate(1280, "light", "")
+}
+
+// expectScheme fails the test unless the page shows the scheme: a dark
+// background and light headings in the dark one, the other way round in
+// the light one. Without it, a page that never turned dark would pass
+// axe-core twice over.
+func (b *browser) expectScheme(what, scheme string) {
+	b.t.Helper()
+	got := eval[[]float64](b, `(() => {
+		const lum = c => { const [r, g, b] = (c.match(/[\d.]+/g) || []).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+		const h = document.querySelector("main h1");
+		return [lum(getComputedStyle(document.body).backgroundColor), h ? lum(getComputedStyle(h).color) : -1];
+	})()`)
+	if dark := scheme == "dark"; got[1] < 0 || dark != (got[0] < 0.05) || dark != (got[1] > 0.4) {
+		b.t.Errorf("%s in the %s scheme: the background's luminance is %.2f, the heading's %.2f", what, scheme, got[0], got[1])
+	}
 }
 
 // otherDevice opens a browser with storage of its own, as the other
