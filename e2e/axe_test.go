@@ -264,19 +264,3 @@ func (b *browser) expectScheme(what, scheme string) {
 		b.t.Errorf("%s in the %s scheme: the background's luminance is %.2f, the heading's %.2f", what, scheme, got[0], got[1])
 	}
 }
-
-// otherDevice opens a browser with storage of its own, as the other
-// person's device would have: a new browser context of the same Chromium.
-func (b *browser) otherDevice(t *testing.T) *browser {
-	t.Helper()
-	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	other := &browser{t: t, ctx: ctx}
-	if err := chromedp.Listen(ctx, other.observe); err != nil {
-		t.Fatal(err)
-	}
-	return other
-}
