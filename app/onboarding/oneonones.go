@@ -174,11 +174,8 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		m.Items = append(m.Items, it)
 	}
-	if prev := o.latestBefore(date); prev != nil {
-		for _, it := range prev.Items {
-			if it.Done || o.TopicDone(it.Topic()) {
-				continue
-			}
+	if prev, open := Carried(o, date); prev != nil {
+		for _, it := range open {
 			carried := it
 			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now.UTC()
 			if carried.Raised == "" {
@@ -221,9 +218,9 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 
 // RemoveMeeting deletes a 1:1 from the log. Items first raised in it that
 // were not done go back to the queue for the next 1:1, so that removing a
-// meeting started by mistake loses no topic. It returns a function that
-// undoes the removal.
-func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboarding), ok bool) {
+// meeting started by mistake loses no topic. Its undo takes those topics
+// off the queue again and puts the meeting back.
+func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool) {
 	removed, at, ok := Remove(&o.Meetings, id)
 	if !ok {
 		return nil, false
@@ -238,7 +235,7 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboardi
 		q.Text, q.Source, q.Private = it.Text, it.Source, it.Private
 		requeued = append(requeued, q.ID)
 	}
-	return func(o *Onboarding) {
+	return func(o *Onboarding, now time.Time) {
 		for _, qid := range requeued {
 			if _, _, ok := Remove(&o.Agenda, qid); ok {
 				o.Bury(qid, now)
@@ -251,11 +248,13 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboardi
 	}, true
 }
 
-func debriefSource(sharedID, date string) string { return "debrief:" + sharedID + ":" + date }
+const debriefPrefix = "debrief:"
+
+func debriefSource(sharedID, date string) string { return debriefPrefix + sharedID + ":" + date }
 
 // debriefDate is the date in a debrief item's source.
 func debriefDate(source string) (string, bool) {
-	rest, ok := strings.CutPrefix(source, "debrief:")
+	rest, ok := strings.CutPrefix(source, debriefPrefix)
 	if !ok {
 		return "", false
 	}
@@ -361,12 +360,18 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	return out
 }
 
-// Settle records the owner the two agreed on for a role area.
-func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) bool {
-	if owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
-		return false
+// Settle records the owner the two agreed on for a role area, which takes
+// it off the standing topics. The undo puts back the owner it had.
+func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) (Undo, bool) {
+	row := Lists.Areas.Find(o, rowID)
+	if row == nil || owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
+		return nil, false
 	}
-	return Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	was := row.Settled
+	Lists.Areas.Edit(o, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	return func(o *Onboarding, now time.Time) {
+		Lists.Areas.Edit(o, rowID, now, func(r *RoleRow) { r.Settled = was })
+	}, true
 }
 
 // Tally is how one person has kept their word.

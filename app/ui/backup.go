@@ -26,9 +26,8 @@ type backupPanel struct {
 	confirmReplace bool
 	message        string
 	err            string
-	// before holds, for every onboarding the last restore wrote or
-	// removed, its copy from before (nil if it was not here).
-	before map[string]*onboarding.Onboarding
+	// before is what undoes the last restore.
+	before share.Before
 }
 
 func (b *backupPanel) Render() app.UI {
@@ -87,13 +86,13 @@ func (b *backupPanel) renderPending() app.UI {
 func (b *backupPanel) download(ctx app.Context, e app.Event) {
 	list, errs := appStore().List()
 	if len(errs) > 0 {
-		b.err = "Some saved onboardings could not be read and are not in the backup: " + errs[0].Error() + "."
+		b.err = failed("Some saved onboardings could not be read and are not in the backup", errs[0])
 	} else {
 		b.err = ""
 	}
 	raw, err := share.WriteBackup(list, now())
 	if err != nil {
-		b.err = "The backup could not be made: " + err.Error()
+		b.err = failed("The backup could not be made", err)
 		return
 	}
 	download("counterpart-backup-"+now().Format("2006-01-02")+".json", "application/json", string(raw))
@@ -103,7 +102,7 @@ func (b *backupPanel) read(text string) {
 	b.pending, b.confirmReplace, b.message, b.err, b.before = nil, false, "", "", nil
 	list, skipped, err := share.ReadBackup([]byte(text))
 	if err != nil {
-		b.err = err.Error() + " Nothing was changed."
+		b.err = sentence(err) + " Nothing was changed."
 		return
 	}
 	if len(list) == 0 {
@@ -118,31 +117,13 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 	s := appStore()
 	here, errs := s.List()
 	if len(errs) > 0 && replace {
-		b.err = "Some saved onboardings could not be read, so nothing was replaced: " + errs[0].Error() + "."
+		b.err = failed("Some saved onboardings could not be read, so nothing was replaced", errs[0])
 		return
 	}
 	plan := share.PlanRestore(here, b.pending, replace)
-	byID := map[string]*onboarding.Onboarding{}
-	for _, o := range here {
-		byID[o.ID] = o
-	}
-	before := map[string]*onboarding.Onboarding{}
-	for _, id := range plan.Delete {
-		before[id] = byID[id]
-		if err := s.Delete(id); err != nil {
-			b.err = "Restoring stopped: " + err.Error()
-			break
-		}
-	}
-	for _, o := range plan.Save {
-		before[o.ID] = byID[o.ID]
-		if byID[o.ID] != nil && replace {
-			s.Delete(o.ID) // replaced whole, not merged with what is here
-		}
-		if _, err := s.Save(o); err != nil {
-			b.err = "Restoring stopped: " + err.Error()
-			break
-		}
+	before, err := share.ApplyRestore(s, here, plan, replace)
+	if err != nil {
+		b.err = failed("Restoring stopped", err) + " Undo puts back what it changed."
 	}
 	if len(before) == 0 {
 		before = nil
@@ -164,14 +145,8 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 
 // undo puts back every onboarding the restore touched, as it was.
 func (b *backupPanel) undo(ctx app.Context, e app.Event) {
-	s := appStore()
-	for id, o := range b.before {
-		s.Delete(id)
-		if o != nil {
-			if err := s.Restore(o); err != nil {
-				b.err = "Could not undo: " + err.Error()
-			}
-		}
+	if err := share.PutBack(appStore(), b.before); err != nil {
+		b.err = failed("Could not undo all of it", err)
 	}
 	b.before, b.message = nil, "Undone: this device is back as it was before the restore."
 	ctx.NewAction(restoredAction)

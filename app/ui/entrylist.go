@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
@@ -9,65 +10,27 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// list adapts one list of the model (data sources, problems...) to the
-// generic entry cards, so every stage gets add, reorder, remove with undo
-// and the private switch from the same code.
+// list is one list of the model (data sources, problems...), as
+// onboarding.Lists has them, so every stage gets add, reorder, remove with
+// undo and the private switch from the same code.
 type list interface {
-	add(o *onboarding.Onboarding, author string) string
-	move(o *onboarding.Onboarding, id string, delta int) bool
-	remove(o *onboarding.Onboarding, id string) (undo func(*onboarding.Onboarding), ok bool)
-	setPrivate(o *onboarding.Onboarding, id string, private bool)
-}
-
-// listOf is the list adapter for entries of type T.
-type listOf[T any, P onboarding.Entry[T]] struct {
-	items func(o *onboarding.Onboarding) *[]T
-	// private makes new entries private, as the team read is.
-	private bool
-}
-
-func (l listOf[T, P]) add(o *onboarding.Onboarding, author string) string {
-	e := onboarding.Add[T, P](l.items(o), author, now())
-	if e == nil {
-		return ""
-	}
-	P(e).Common().Private = l.private
-	return P(e).Common().ID
-}
-
-func (l listOf[T, P]) move(o *onboarding.Onboarding, id string, delta int) bool {
-	return onboarding.Move[T, P](*l.items(o), id, delta)
-}
-
-func (l listOf[T, P]) remove(o *onboarding.Onboarding, id string) (func(*onboarding.Onboarding), bool) {
-	removed, at, ok := onboarding.Remove[T, P](l.items(o), id)
-	if !ok {
-		return nil, false
-	}
-	o.Bury(id, now())
-	return func(o *onboarding.Onboarding) {
-		o.Unbury(id)
-		if onboarding.Find[T, P](*l.items(o), id) == nil {
-			onboarding.Insert(l.items(o), at, removed)
-		}
-	}, true
-}
-
-func (l listOf[T, P]) setPrivate(o *onboarding.Onboarding, id string, private bool) {
-	onboarding.Edit[T, P](*l.items(o), id, now(), func(e *T) { P(e).Common().Private = private })
+	Add(o *onboarding.Onboarding, now time.Time) (string, error)
+	Move(o *onboarding.Onboarding, id string, delta int) bool
+	Remove(o *onboarding.Onboarding, id string, now time.Time) (onboarding.Undo, bool)
+	SetPrivate(o *onboarding.Onboarding, id string, private bool, now time.Time) bool
 }
 
 // fieldsOf makes the card fields of one entry, of type T, found by ID in
 // a list of the model. Each field says how to show a value and how to put
 // a new one back, so the stage files only list what an entry holds.
 type fieldsOf[T any, P onboarding.Entry[T]] struct {
-	items func(*onboarding.Onboarding) *[]T
-	id    string
+	list onboarding.List[T, P]
+	id   string
 }
 
 // edit returns the change that applies put to the entry.
 func (f fieldsOf[T, P]) edit(put func(*T)) func(*onboarding.Onboarding) {
-	return func(o *onboarding.Onboarding) { onboarding.Edit[T, P](*f.items(o), f.id, now(), put) }
+	return func(o *onboarding.Onboarding) { f.list.Edit(o, f.id, now(), put) }
 }
 
 // text is a field edited as text: one line, a text area or a link.
@@ -174,7 +137,7 @@ func (p *stagePage) renderCard(spec listSpec, c card, index int) app.UI {
 			body = append(body, p.renderField(spec, id, f))
 		}
 		body = append(body, checkbox("private-"+id, "Private: keep this on this device, never in a share link", c.meta.Private, func(ctx app.Context, v bool) {
-			p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.setPrivate(o, id, v) })
+			p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.SetPrivate(o, id, v, now()) })
 		}))
 	} else {
 		body = append(body, app.H3().Class("entry-title").Text(named))
@@ -290,9 +253,10 @@ func viewField(f cardField) app.UI {
 
 func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {
 	var id string
-	p.edit(ctx, func(o *onboarding.Onboarding) { id = spec.list.add(o, o.CurrentWriter()) })
-	if id == "" {
-		p.notice = "This list is full: it holds up to " + itoa(onboarding.MaxEntries) + " entries."
+	var err error
+	p.edit(ctx, func(o *onboarding.Onboarding) { id, err = spec.list.Add(o, now()) })
+	if err != nil {
+		p.fail(sentence(err))
 		return
 	}
 	p.editing[id] = true
@@ -305,7 +269,7 @@ func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {
 }
 
 func (p *stagePage) moveEntry(ctx app.Context, spec listSpec, id string, delta int) {
-	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.move(o, id, delta) })
+	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.Move(o, id, delta) })
 	// Keep the focus on the moved card: on the same button, or on the
 	// other arrow once it reaches the end of the list.
 	same, other := "up", "down"
@@ -324,12 +288,11 @@ func (p *stagePage) moveEntry(ctx app.Context, spec listSpec, id string, delta i
 }
 
 func (p *stagePage) removeEntry(ctx app.Context, spec listSpec, id, named string) {
-	var undo func(*onboarding.Onboarding)
-	p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = spec.list.remove(o, id) })
+	var undo onboarding.Undo
+	p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = spec.list.Remove(o, id, now()) })
 	if undo == nil {
 		return
 	}
-	p.undo = undo
-	p.notice = "Removed " + named + "."
+	p.did("Removed "+named+".", undo)
 	focusLater(ctx, p, "undo")
 }

@@ -65,7 +65,7 @@ func (h *home) reload() {
 		if errors.As(err, &damaged) {
 			continue // shown with the records kept aside
 		}
-		h.problems = append(h.problems, err.Error())
+		h.problems = append(h.problems, sentence(err))
 	}
 	h.aside, _ = s.Aside()
 	h.loaded = true
@@ -197,12 +197,12 @@ func (h *home) renderAside() app.UI {
 func (h *home) rename(ctx app.Context, id string) {
 	o, err := appStore().Load(id)
 	if err != nil {
-		h.message = "Could not rename: " + err.Error()
+		h.message = failed("Could not rename", err)
 		return
 	}
 	o.Rename(h.newTitle, now())
 	if _, err := appStore().Save(o); err != nil {
-		h.message = err.Error()
+		h.message = sentence(err)
 		return
 	}
 	h.renaming = ""
@@ -212,11 +212,11 @@ func (h *home) rename(ctx app.Context, id string) {
 func (h *home) delete(ctx app.Context, id string) {
 	o, err := appStore().Load(id)
 	if err != nil {
-		h.message = "Could not delete: " + err.Error()
+		h.message = failed("Could not delete", err)
 		return
 	}
 	if err := appStore().Delete(o.ID); err != nil {
-		h.message = "Could not delete: " + err.Error()
+		h.message = failed("Could not delete", err)
 		return
 	}
 	h.confirm, h.deleted = "", o
@@ -230,7 +230,7 @@ func (h *home) undoDelete(ctx app.Context, e app.Event) {
 		return
 	}
 	if err := appStore().Restore(h.deleted); err != nil {
-		h.message = "Could not restore: " + err.Error()
+		h.message = failed("Could not restore", err)
 		return
 	}
 	h.message = "Restored “" + h.deleted.Title + "”."
@@ -241,7 +241,7 @@ func (h *home) undoDelete(ctx app.Context, e app.Event) {
 func (h *home) openExample(ctx app.Context, e app.Event) {
 	if h.example == nil {
 		if err := h.saveFreshExample(); err != nil {
-			h.message = err.Error()
+			h.message = sentence(err)
 			return
 		}
 	}
@@ -249,9 +249,14 @@ func (h *home) openExample(ctx app.Context, e app.Event) {
 }
 
 func (h *home) resetExample(ctx app.Context, e app.Event) {
-	appStore().Delete(guide.ExampleID)
+	// Deleted first, so that the fresh copy replaces it rather than
+	// merging with it.
+	if err := appStore().Delete(guide.ExampleID); err != nil {
+		h.message = failed("Could not reset the example", err)
+		return
+	}
 	if err := h.saveFreshExample(); err != nil {
-		h.message = err.Error()
+		h.message = sentence(err)
 		return
 	}
 	h.deleted = nil
@@ -268,15 +273,8 @@ func (h *home) saveFreshExample() error {
 	return err
 }
 
-// resumeLink opens an onboarding at its first stage with an open prompt.
-func resumeLink(o *onboarding.Onboarding) string {
-	for _, p := range o.Progress() {
-		if !p.Done() {
-			return stageLink(p.Stage, o.ID)
-		}
-	}
-	return stageLink(onboarding.StageData, o.ID)
-}
+// resumeLink opens an onboarding where its guide is to be picked up.
+func resumeLink(o *onboarding.Onboarding) string { return stageLink(o.ResumeStage(), o.ID) }
 
 // pairLine says who onboards whom.
 func pairLine(o *onboarding.Onboarding) string {
@@ -300,10 +298,6 @@ func startLine(date string) string {
 
 // answeredLine says how many prompts have an answer, in words.
 func answeredLine(o *onboarding.Onboarding) string {
-	answered, total := 0, 0
-	for _, p := range o.Progress() {
-		answered += p.Answered
-		total += p.Total
-	}
+	answered, total := o.Overall()
 	return strconv.Itoa(answered) + " of " + strconv.Itoa(total) + " prompts answered"
 }

@@ -25,11 +25,6 @@ type meetingsPage struct {
 	heldErr        map[string]string
 }
 
-// agendaQueue and commitments point the generic list code at the 1:1's
-// lists, so removing one gets the same tombstone and undo as any entry.
-func agendaQueue(o *onboarding.Onboarding) *[]onboarding.AgendaItem { return &o.Agenda }
-func commitments(o *onboarding.Onboarding) *[]onboarding.Commitment { return &o.Commitments }
-
 func (p *meetingsPage) OnMount(ctx app.Context) { p.mount(ctx, p) }
 func (p *meetingsPage) OnDismount()             { p.dismount() }
 
@@ -66,7 +61,7 @@ func (p *meetingsPage) Render() app.UI {
 		p.renderStatus(),
 		p.renderTally(),
 		app.Div().Class("current-slot").Body(when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
-		p.renderNext(latest),
+		p.renderNext(),
 		p.renderStanding(),
 		p.renderShared(),
 		p.renderCommitments(),

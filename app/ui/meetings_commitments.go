@@ -42,20 +42,13 @@ func (p *meetingsPage) renderCommitments() app.UI {
 			),
 			app.Div().Class("commitment-tools").Body(
 				selectField("status-"+cid, "Status", string(c.Status), statuses, func(ctx app.Context, v string) {
-					if onboarding.Status(v).Label() == "" {
-						return
-					}
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						onboarding.Edit(o.Commitments, cid, now(), func(x *onboarding.Commitment) { x.Status = onboarding.Status(v) })
-					})
+					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetStatus(o, cid, onboarding.Status(v), now()) })
 				}),
 				app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove the commitment "+what).OnClick(func(ctx app.Context, e app.Event) {
-					var undo func(*onboarding.Onboarding)
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						undo, _ = listOf[onboarding.Commitment, *onboarding.Commitment]{items: commitments}.remove(o, cid)
-					})
+					var undo onboarding.Undo
+					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Commitments.Remove(o, cid, now()) })
 					if undo != nil {
-						p.notice, p.undo = "Removed the commitment “"+what+"”.", undo
+						p.did("Removed the commitment “"+what+"”.", undo)
 					}
 				}, cid, what),
 			),

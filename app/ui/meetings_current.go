@@ -20,13 +20,11 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		items = append(items, p.renderItem(m, it))
 	}
 	var made []app.UI
-	for _, c := range p.o.Commitments {
-		if c.Meeting == mid {
-			made = append(made, app.Li().Text(p.name(c.Who)+": "+c.What+dueText(c.Due)+" ("+strings.ToLower(c.Status.Label())+")"))
-		}
+	for _, c := range p.o.CommitmentsOf(mid) {
+		made = append(made, app.Li().Text(p.name(c.Who)+": "+c.What+dueText(c.Due)+" ("+strings.ToLower(c.Status.Label())+")"))
 	}
 	setMeeting := func(change func(*onboarding.Meeting)) func(*onboarding.Onboarding) {
-		return func(o *onboarding.Onboarding) { onboarding.Edit(o.Meetings, mid, now(), change) }
+		return func(o *onboarding.Onboarding) { onboarding.EditMeeting(o, mid, now(), change) }
 	}
 	choices := []choice{{p.o.Buddy.ID, p.o.Buddy.Name}, {p.o.Newcomer.ID, p.o.Newcomer.Name}}
 	who := p.who
@@ -37,10 +35,10 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		app.Div().Class("prompt-head").Body(
 			app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
 			app.Button().Class("secondary danger-text").ID("remove-meeting").Text("Remove this 1:1").OnClick(func(ctx app.Context, e app.Event) {
-				var undo func(*onboarding.Onboarding)
+				var undo onboarding.Undo
 				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
 				if undo != nil {
-					p.undo, p.notice = undo, "Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1."
+					p.did("Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1.", undo)
 					p.date = ""
 					focusLater(ctx, p, "undo")
 				}
@@ -55,13 +53,12 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			if text == "" {
 				return
 			}
-			p.edit(ctx, func(o *onboarding.Onboarding) {
-				if mm := onboarding.Find(o.Meetings, mid); mm != nil {
-					if it := onboarding.Add(&mm.Items, o.CurrentWriter(), now()); it != nil {
-						it.Text, it.Raised = onboarding.Clip(text, onboarding.MaxText), mm.Date
-					}
-				}
-			})
+			var err error
+			p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.AddItem(o, mid, text, now()) })
+			if err != nil {
+				p.fail(sentence(err))
+				return
+			}
 			p.item = ""
 			app.Window().GetElementByID("new-item").Set("value", "")
 			focusLater(ctx, p, "new-item")
@@ -70,10 +67,10 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			app.Button().Type("submit").ID("add-item").Text("Add"),
 		),
 		&textField{ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
-			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = onboarding.Clip(v, onboarding.MaxText) }))
+			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = v }))
 		}},
 		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
-			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Decisions = onboarding.Clip(v, onboarding.MaxText) }))
+			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Decisions = v }))
 		}},
 		app.H3().Text("Commitments made in this 1:1"),
 		app.Ul().ID("made").Body(made...),
@@ -88,7 +85,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 				_, err = onboarding.AddCommitment(o, who, p.what, p.due, mid, o.CurrentWriter(), now())
 			})
 			if err != nil {
-				p.commitErr = words.Sentence(err.Error())
+				p.commitErr = sentence(err)
 				return
 			}
 			p.commitErr, p.what, p.due = "", "", ""
@@ -117,17 +114,12 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 	}
 	return app.Li().Class(map[bool]string{true: "agenda-item done", false: "agenda-item"}[done]).DataSet("item", iid).Body(
 		checkbox("done-"+iid, it.Text, done, func(ctx app.Context, v bool) {
-			p.edit(ctx, func(o *onboarding.Onboarding) {
-				if mm := onboarding.Find(o.Meetings, mid); mm != nil {
-					onboarding.Edit(mm.Items, iid, now(), func(x *onboarding.MeetingItem) { x.Done = v })
-				}
-			})
+			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetItemDone(o, mid, iid, v, now()) })
 		}),
 		app.Span().Class("item-meta").Body(
 			app.Text("raised by "+p.name(it.Author)),
 			app.If(badge != "", app.Span().Class("badge weeks").Text(badge)),
-			app.If(strings.HasPrefix(it.Source, "roles:"), app.Span().Class("badge").Text("role")),
-			app.If(strings.HasPrefix(it.Source, "debrief:"), app.Span().Class("badge").Text("debrief")),
+			app.If(it.Kind() != onboarding.RaisedByPerson, app.Span().Class("badge").Text(string(it.Kind()))),
 		),
 	)
 }

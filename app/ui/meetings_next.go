@@ -10,17 +10,14 @@ import (
 )
 
 // renderNext is what waits for the next 1:1, and the button that starts it.
-func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
+func (p *meetingsPage) renderNext() app.UI {
 	o := p.o
 	date := p.date
 	if date == "" {
 		date = onboarding.NextSlot(o, today())
 	}
 	var queued []app.UI
-	for _, q := range o.Agenda {
-		if q.Done {
-			continue
-		}
+	for _, q := range o.Queued() {
 		qid, text := q.ID, q.Text
 		queued = append(queued, app.Li().Class("topic").DataSet("queued", qid).Body(
 			app.Span().Class("topic-text").Body(
@@ -28,27 +25,17 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 				app.Span().Class("item-meta").Text("raised by "+p.name(q.Author)),
 			),
 			app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove "+text).OnClick(func(ctx app.Context, e app.Event) {
-				var undo func(*onboarding.Onboarding)
-				p.edit(ctx, func(o *onboarding.Onboarding) {
-					undo, _ = listOf[onboarding.AgendaItem, *onboarding.AgendaItem]{items: agendaQueue}.remove(o, qid)
-				})
+				var undo onboarding.Undo
+				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Agenda.Remove(o, qid, now()) })
 				if undo != nil {
-					p.notice, p.undo = "Removed “"+text+"” from the next 1:1.", undo
+					p.did("Removed “"+text+"” from the next 1:1.", undo)
 				}
 			}, qid, text),
 		))
 	}
-	carried := 0
-	if latest != nil && latest.Date < date {
-		for _, it := range latest.Items {
-			if !it.Done && !o.TopicDone(it.Topic()) {
-				carried++
-			}
-		}
-	}
 	carryLine := ""
-	if carried > 0 {
-		carryLine = words.Count(carried, "open item", "open items") + " from the 1:1 of " + words.LongDate(latest.Date) + " will carry forward."
+	if from, carried := onboarding.Carried(o, date); len(carried) > 0 {
+		carryLine = words.Count(len(carried), "open item", "open items") + " from the 1:1 of " + words.LongDate(from.Date) + " will carry forward."
 	}
 	slot := "the next " + words.Capitalize(o.Roles.Cadence.Day)
 	if o.Roles.Cadence.Day == "" {
@@ -65,11 +52,12 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 			if text == "" {
 				return
 			}
-			p.edit(ctx, func(o *onboarding.Onboarding) {
-				if q := onboarding.Add(&o.Agenda, o.CurrentWriter(), now()); q != nil {
-					q.Text = onboarding.Clip(text, onboarding.MaxText)
-				}
-			})
+			var err error
+			p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.QueueTopic(o, text, now()) })
+			if err != nil {
+				p.fail(sentence(err))
+				return
+			}
 			p.queued = ""
 			app.Window().GetElementByID("new-queued").Set("value", "")
 			focusLater(ctx, p, "new-queued")
@@ -92,7 +80,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 					_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
 				})
 				if err != nil {
-					p.startErr = words.Sentence(err.Error())
+					p.startErr = sentence(err)
 					return
 				}
 				p.startErr, p.date, p.notice, p.undo = "", "", "", nil

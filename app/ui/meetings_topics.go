@@ -23,13 +23,9 @@ func (p *meetingsPage) renderStanding() app.UI {
 					app.Text(" "+firstLine(t.Text)),
 				),
 				app.Button().Class("secondary small").ID("resolve-"+id).Text("Resolved").Aria("label", "Mark “"+firstLine(t.Text)+"” resolved").OnClick(func(ctx app.Context, e app.Event) {
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						onboarding.Edit(o.Problems, id, now(), func(x *onboarding.Problem) { x.Resolved = true })
-					})
-					p.notice = "Marked resolved. It stays on the problems page."
-					p.undo = func(o *onboarding.Onboarding) {
-						onboarding.Edit(o.Problems, id, now(), func(x *onboarding.Problem) { x.Resolved = false })
-					}
+					var undo onboarding.Undo
+					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.ResolveProblem(o, id, now()) })
+					p.did("Marked resolved. It stays on the problems page.", undo)
 				}, id),
 			))
 		case onboarding.TopicRole:
@@ -43,9 +39,9 @@ func (p *meetingsPage) renderStanding() app.UI {
 					if v == "" {
 						return
 					}
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.Settle(o, id, onboarding.Owner(v), now()) })
-					p.notice = "Settled: " + t.Text + "."
-					p.undo = func(o *onboarding.Onboarding) { onboarding.Settle(o, id, "", now()) }
+					var undo onboarding.Undo
+					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Settle(o, id, onboarding.Owner(v), now()) })
+					p.did("Settled: "+t.Text+".", undo)
 				}),
 			))
 		}
@@ -92,7 +88,7 @@ func (p *meetingsPage) renderShared() app.UI {
 					var err error
 					p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.MarkHeld(o, sid, when, o.CurrentWriter(), now()) })
 					if err != nil {
-						p.heldErr[sid] = words.Sentence(err.Error())
+						p.heldErr[sid] = sentence(err)
 						return
 					}
 					delete(p.heldErr, sid)

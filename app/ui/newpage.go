@@ -84,7 +84,7 @@ func (p *newPage) submit(ctx app.Context, e app.Event) {
 	}
 	o := guide.Start(p.draft, now())
 	if _, err := appStore().Save(o); err != nil {
-		p.failed = err.Error()
+		p.failed = failed("The onboarding could not be saved", err)
 		return
 	}
 	ctx.Navigate(stageLink(onboarding.StageData, o.ID))

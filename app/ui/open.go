@@ -41,6 +41,7 @@ type openPage struct {
 	result  share.Changes
 	undone  bool
 	saveErr string
+	before  share.Before // what undoes the save
 
 	stopWatch func()
 }
@@ -90,7 +91,7 @@ func (p *openPage) start(ctx app.Context, raw string, fromFile bool) {
 		info, err = share.Inspect(raw)
 	}
 	if err != nil {
-		p.err = err.Error()
+		p.err = sentence(err)
 		return
 	}
 	p.locked = info.Locked
@@ -130,10 +131,10 @@ func (p *openPage) decode(ctx app.Context, passphrase string) {
 func (p *openPage) opened(o *onboarding.Onboarding, err error) {
 	switch {
 	case errors.Is(err, share.ErrWrongPassphrase):
-		p.passErr = err.Error()
+		p.passErr = sentence(err)
 		return
 	case err != nil:
-		p.err = err.Error()
+		p.err = sentence(err)
 		return
 	}
 	p.incoming, p.locked = o, false
@@ -151,12 +152,12 @@ func (p *openPage) prepare() {
 			p.merged, p.preview = share.Receive(p.incoming, p.me)
 		}
 	case err != nil:
-		p.err = "Your copy of this onboarding could not be read, so nothing was merged: " + err.Error() + "."
+		p.err = failed("Your copy of this onboarding could not be read, so nothing was merged", err)
 	default:
 		p.local = local
 		merged, ch, err := share.Merge(local, p.incoming)
 		if err != nil {
-			p.err = err.Error()
+			p.err = sentence(err)
 			return
 		}
 		p.merged, p.preview = merged, ch
@@ -348,11 +349,13 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 	if p.merged == nil {
 		return
 	}
-	if _, err := appStore().Save(p.merged); err != nil {
-		p.saveErr = err.Error()
+	before, err := share.SaveIncoming(appStore(), p.merged, p.local)
+	if err != nil {
+		p.saveErr = failed("Not saved", err)
 		p.saved = true
 		return
 	}
+	p.before = before
 	p.saved, p.result, p.saveErr = true, p.preview, ""
 	focusLater(ctx, p, "saved")
 }
@@ -360,16 +363,9 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 // undo puts this device back as it was before saving: the previous copy
 // exactly, or no copy at all.
 func (p *openPage) undo(ctx app.Context, e app.Event) {
-	s := appStore()
-	if err := s.Delete(p.merged.ID); err != nil {
-		p.saveErr = "Could not undo: " + err.Error()
+	if err := share.PutBack(appStore(), p.before); err != nil {
+		p.saveErr = failed("Could not undo", err)
 		return
-	}
-	if p.local != nil {
-		if err := s.Restore(p.local); err != nil {
-			p.saveErr = "Could not undo: " + err.Error()
-			return
-		}
 	}
 	p.undone = true
 }

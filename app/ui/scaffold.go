@@ -23,7 +23,7 @@ func loadOnboarding(id string) (*onboarding.Onboarding, string) {
 	case id == "" || errors.Is(err, store.ErrNotFound):
 		return nil, notOnDevice
 	}
-	return nil, err.Error() + "."
+	return nil, sentence(err)
 }
 
 // opened is the scaffold of every page that shows one onboarding, named
@@ -36,10 +36,12 @@ type opened struct {
 	o    *onboarding.Onboarding
 	// loadErr says why there is no onboarding; empty while loading.
 	loadErr string
+	// saveErr says that the last change was not saved, or that the last
+	// action failed.
 	saveErr string
 	notice  string
 	// undo puts back what the last action changed, shown with notice.
-	undo      func(*onboarding.Onboarding)
+	undo      onboarding.Undo
 	stopWatch func()
 }
 
@@ -100,9 +102,12 @@ func (s *opened) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
 
 // did shows what an action did, with the undo that puts it back (nil
 // when it cannot be undone).
-func (s *opened) did(notice string, undo func(*onboarding.Onboarding)) {
+func (s *opened) did(notice string, undo onboarding.Undo) {
 	s.notice, s.undo = notice, undo
 }
+
+// fail shows, as an alert, that an action could not be done.
+func (s *opened) fail(msg string) { s.saveErr = msg }
 
 // renderMissing is the page while the onboarding loads, or when it
 // cannot be shown.
@@ -129,7 +134,7 @@ func (s *opened) renderStatus() app.UI {
 			app.If(s.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
 				undo := s.undo
 				s.did("Put back.", nil)
-				s.edit(ctx, undo)
+				s.edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
 			})),
 		)),
 	)

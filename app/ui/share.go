@@ -56,7 +56,7 @@ func (p *sharePage) encode(ctx app.Context, passphrase string) {
 func encodeOrErr(o *onboarding.Onboarding, passphrase string) (string, string) {
 	frag, err := share.Encode(o, passphrase)
 	if err != nil {
-		return "", "The link could not be made: " + err.Error()
+		return "", failed("The link could not be made", err)
 	}
 	return frag, ""
 }
@@ -190,7 +190,7 @@ func (p *sharePage) copy(ctx app.Context, e app.Event) {
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	file, err := share.FileOf(p.fragment)
 	if err != nil {
-		p.err = "The file could not be made: " + err.Error()
+		p.err = failed("The file could not be made", err)
 		return
 	}
 	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))

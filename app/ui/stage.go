@@ -189,12 +189,7 @@ func (p *stagePage) noteField(id, label string, note func(*onboarding.Onboarding
 	return &textField{
 		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: true,
 		OnChange: func(ctx app.Context, v string) {
-			p.edit(ctx, func(o *onboarding.Onboarding) {
-				n := note(o)
-				n.Text = onboarding.Clip(v, onboarding.MaxText)
-				n.Author = o.CurrentWriter()
-				n.Updated = now().UTC()
-			})
+			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteNote(o, note(o), v, now()) })
 		},
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-func dataSources(o *onboarding.Onboarding) *[]onboarding.DataSource { return &o.DataSources }
-
 // dataPrompt renders the stage "Where the real data lives".
 func (p *stagePage) dataPrompt(prompt string) app.UI {
 	switch prompt {
@@ -15,7 +13,7 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 		type D = onboarding.DataSource
 		var cards []card
 		for _, d := range p.o.DataSources {
-			f := fieldsOf[D, *D]{items: dataSources, id: d.ID}
+			f := fieldsOf[D, *D]{list: onboarding.Lists.DataSources, id: d.ID}
 			link := f.text("link", "Link", linkText, d.Link, func(x *D, v string) { x.Link = v })
 			link.err, link.hint = onboarding.CheckLink(d.Link), "A web address starting with https://."
 			cards = append(cards, card{meta: d.Meta, title: d.Name, titleKey: "name", fields: []cardField{
@@ -26,7 +24,7 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 				f.check("checked", "Checked by the newcomer", d.Checked, func(x *D, v bool) { x.Checked = v }),
 			}})
 		}
-		return p.renderList(listSpec{key: "sources", noun: "data source", list: listOf[onboarding.DataSource, *onboarding.DataSource]{items: dataSources}, cards: cards})
+		return p.renderList(listSpec{key: "sources", noun: "data source", list: onboarding.Lists.DataSources, cards: cards})
 
 	case "checked":
 		if len(p.o.DataSources) == 0 {
@@ -38,7 +36,7 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 			if name == "" {
 				name = "Untitled data source"
 			}
-			f := fieldsOf[onboarding.DataSource, *onboarding.DataSource]{items: dataSources, id: id}
+			f := fieldsOf[onboarding.DataSource, *onboarding.DataSource]{list: onboarding.Lists.DataSources, id: id}
 			items = append(items, app.Li().Body(checkbox("checked-list-"+id, name, d.Checked, func(ctx app.Context, v bool) {
 				p.edit(ctx, f.edit(func(d *onboarding.DataSource) { d.Checked = v }))
 			})))

@@ -6,7 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-func processes(o *onboarding.Onboarding) *[]onboarding.Process  { return &o.Processes }
 func surprises(o *onboarding.Onboarding) *[]onboarding.Surprise { return &o.Surprises }
 
 // processesPrompt renders the stage "How the company runs".
@@ -20,7 +19,7 @@ func (p *stagePage) processesPrompt(prompt string) app.UI {
 		type P = onboarding.Process
 		var cards []card
 		for _, pr := range p.o.Processes {
-			f := fieldsOf[P, *P]{items: processes, id: pr.ID}
+			f := fieldsOf[P, *P]{list: onboarding.Lists.Processes, id: pr.ID}
 			cards = append(cards, card{meta: pr.Meta, title: pr.Name, titleKey: "name", fields: []cardField{
 				f.text("name", "Process", shortText, pr.Name, func(x *P, v string) { x.Name = v }),
 				f.text("cadence", "Cadence", shortText, pr.Cadence, func(x *P, v string) { x.Cadence = v }),
@@ -29,19 +28,19 @@ func (p *stagePage) processesPrompt(prompt string) app.UI {
 				f.text("change-how", "How to propose a change", longText, pr.ChangeHow, func(x *P, v string) { x.ChangeHow = v }),
 			}})
 		}
-		return p.renderList(listSpec{key: "processes", noun: "process", list: listOf[onboarding.Process, *onboarding.Process]{items: processes}, cards: cards})
+		return p.renderList(listSpec{key: "processes", noun: "process", list: onboarding.Lists.Processes, cards: cards})
 
 	case "surprises":
 		type S = onboarding.Surprise
 		var cards []card
 		for _, su := range p.o.Surprises {
-			f := fieldsOf[S, *S]{items: surprises, id: su.ID}
+			f := fieldsOf[S, *S]{list: onboarding.Lists.Surprises, id: su.ID}
 			cards = append(cards, card{meta: su.Meta, title: firstLine(su.What), titleKey: "what", fields: []cardField{
 				f.text("what", "What will surprise them", longText, su.What, func(x *S, v string) { x.What = v }),
 				f.text("when", "When it comes around", shortText, su.When, func(x *S, v string) { x.When = v }),
 			}})
 		}
-		return p.renderList(listSpec{key: "surprises", noun: "surprise", list: listOf[onboarding.Surprise, *onboarding.Surprise]{items: surprises}, cards: cards})
+		return p.renderList(listSpec{key: "surprises", noun: "surprise", list: onboarding.Lists.Surprises, cards: cards})
 	}
 	return nil
 }

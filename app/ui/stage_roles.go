@@ -19,9 +19,7 @@ type rolesState struct {
 	zoneErr       string // what is wrong with the time zone typed
 }
 
-func roleRows(o *onboarding.Onboarding) *[]onboarding.RoleRow     { return &o.Roles.Rows }
-func steps(o *onboarding.Onboarding) *[]onboarding.Step           { return &o.Roles.Escalation }
-func shared(o *onboarding.Onboarding) *[]onboarding.SharedMeeting { return &o.Roles.Cadence.Shared }
+func steps(o *onboarding.Onboarding) *[]onboarding.Step { return &o.Roles.Escalation }
 
 // rolesPrompt renders the stage "Who owns what".
 func (p *stagePage) rolesPrompt(prompt string) app.UI {
@@ -36,12 +34,12 @@ func (p *stagePage) rolesPrompt(prompt string) app.UI {
 		type S = onboarding.Step
 		var cards []card
 		for _, st := range p.o.Roles.Escalation {
-			f := fieldsOf[S, *S]{items: steps, id: st.ID}
+			f := fieldsOf[S, *S]{list: onboarding.Lists.Escalation, id: st.ID}
 			cards = append(cards, card{meta: st.Meta, title: firstLine(st.Text), titleKey: "step", fields: []cardField{
 				f.text("step", "Step", longText, st.Text, func(x *S, v string) { x.Text = v }),
 			}})
 		}
-		return p.renderList(listSpec{key: "escalation", noun: "step", numbered: true, list: listOf[onboarding.Step, *onboarding.Step]{items: steps}, cards: cards})
+		return p.renderList(listSpec{key: "escalation", noun: "step", numbered: true, list: onboarding.Lists.Escalation, cards: cards})
 	case "cadence":
 		return p.cadence()
 	}
@@ -82,23 +80,17 @@ func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) ap
 		otherState = other.Name + " has finished their side; their answers stay hidden until you finish yours."
 	}
 	var rows []app.UI
-	unanswered := 0
 	for _, r := range view.Rows {
-		if r.Answer == onboarding.Unanswered {
-			unanswered++
-		}
 		rows = append(rows, p.gridRow(r))
 	}
+	unanswered := view.Unanswered()
 	finish := app.Button().ID("finish-side").Text("I have finished my side").OnClick(func(ctx app.Context, e app.Event) {
 		if unanswered > 0 && !p.roles.confirmFinish {
 			p.roles.confirmFinish = true
 			return
 		}
 		p.roles.confirmFinish = false
-		p.edit(ctx, func(o *onboarding.Onboarding) {
-			s := o.Roles.SideOf(view.Person)
-			s.Done, s.Updated = true, now().UTC()
-		})
+		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.FinishSide(o, view.Person, now()) })
 	}, view.Person, unanswered)
 	return app.Div().Class("grid-wrap").Body(
 		app.P().Class("blind-note").Body(
@@ -124,11 +116,7 @@ func (p *stagePage) gridRow(r onboarding.BlindRow) app.UI {
 		options = append(options, app.Span().Class("seg").Body(
 			app.Input().Type("radio").ID(inputID).Name("own-"+id).Value(string(a)).Checked(r.Answer == a).
 				OnChange(func(ctx app.Context, e app.Event) {
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						if row := onboarding.Find(o.Roles.Rows, id); row != nil {
-							onboarding.SetAnswer(o, row, writer, a, now())
-						}
-					})
+					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.AnswerArea(o, id, writer, a, now()) })
 				}, id, writer, a),
 			app.Label().For(inputID).Text(a.Label()),
 		))
@@ -153,17 +141,14 @@ func (p *stagePage) manageAreas() app.UI {
 	var items []app.UI
 	for _, r := range p.o.Roles.Rows {
 		id, area := r.ID, r.Area
-		f := fieldsOf[onboarding.RoleRow, *onboarding.RoleRow]{items: roleRows, id: id}
 		items = append(items, app.Li().Class("area-item").Body(
 			&textField{ID: "area-" + id, Label: "Area", Value: area, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
-				p.edit(ctx, f.edit(func(x *onboarding.RoleRow) { x.Area = onboarding.Clip(v, onboarding.MaxShort) }))
+				p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.RenameArea(o, id, v, now()) })
 			}},
 			app.Button().Class("secondary danger-text").Text("Remove").Aria("label", "Remove the area "+area).OnClick(func(ctx app.Context, e app.Event) {
-				var undo func(*onboarding.Onboarding)
-				p.edit(ctx, func(o *onboarding.Onboarding) {
-					undo, _ = listOf[onboarding.RoleRow, *onboarding.RoleRow]{items: roleRows}.remove(o, id)
-				})
-				p.undo, p.notice = undo, "Removed the area “"+area+"”."
+				var undo onboarding.Undo
+				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Areas.Remove(o, id, now()) })
+				p.did("Removed the area “"+area+"”.", undo)
 			}, id, area),
 		))
 	}
@@ -176,11 +161,12 @@ func (p *stagePage) manageAreas() app.UI {
 			if area == "" {
 				return
 			}
-			p.edit(ctx, func(o *onboarding.Onboarding) {
-				if row := onboarding.Add(&o.Roles.Rows, o.CurrentWriter(), now()); row != nil {
-					row.Area = onboarding.Clip(area, onboarding.MaxShort)
-				}
-			})
+			var err error
+			p.edit(ctx, func(o *onboarding.Onboarding) { _, err = onboarding.AddArea(o, area, now()) })
+			if err != nil {
+				p.fail(sentence(err))
+				return
+			}
 			p.roles.newArea = ""
 			app.Window().GetElementByID("new-area").Set("value", "")
 			focusLater(ctx, p, "new-area")
@@ -201,10 +187,7 @@ func (p *stagePage) sealed(view onboarding.BlindView, other *onboarding.Person) 
 			return
 		}
 		p.roles.confirmReopen = false
-		p.edit(ctx, func(o *onboarding.Onboarding) {
-			s := o.Roles.SideOf(view.Person)
-			s.Done, s.Updated = false, now().UTC()
-		})
+		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.ReopenSide(o, view.Person, now()) })
 	}, view.Person)
 	return app.Div().Class("sealed card").ID("sealed").Body(
 		app.P().Body(app.Strong().Text(me.Name+" has finished.")),
@@ -314,9 +297,7 @@ func (p *stagePage) expectations() app.UI {
 	side := func(set func(*onboarding.Side, string)) func(ctx app.Context, v string) {
 		return func(ctx app.Context, v string) {
 			p.edit(ctx, func(o *onboarding.Onboarding) {
-				s := o.Roles.SideOf(writer)
-				set(s, onboarding.Clip(v, onboarding.MaxText))
-				s.Updated = now().UTC()
+				onboarding.EditSide(o, writer, now(), func(s *onboarding.Side) { set(s, v) })
 			})
 		}
 	}
@@ -354,7 +335,7 @@ func (p *stagePage) cadence() app.UI {
 	type M = onboarding.SharedMeeting
 	var cards []card
 	for _, m := range c.Shared {
-		f := fieldsOf[M, *M]{items: shared, id: m.ID}
+		f := fieldsOf[M, *M]{list: onboarding.Lists.Shared, id: m.ID}
 		cards = append(cards, card{meta: m.Meta, title: m.Name, titleKey: "meeting", fields: []cardField{
 			f.text("meeting", "Meeting", shortText, m.Name, func(x *M, v string) { x.Name = v }),
 			f.text("meeting-cadence", "How often", shortText, m.Cadence, func(x *M, v string) { x.Cadence = v }),
@@ -366,25 +347,16 @@ func (p *stagePage) cadence() app.UI {
 		app.H3().Text("The weekly 1:1"),
 		app.Div().Class("row-fields").Body(
 			selectField("one-on-one-day", "Day", c.Day, days, func(ctx app.Context, v string) {
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) {
-					c.Day = v
-					if c.Zone == "" {
-						// The calendar needs a zone; this device's is
-						// the likeliest, and can be changed below.
-						if z := browserZone(); onboarding.ValidZoneName(z) {
-							c.Zone = z
-						}
-					}
-				}))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetDay(v, browserZone()) }))
 			}),
 			&textField{ID: "one-on-one-time", Label: "Time", Type: "time", Value: c.Time, Max: 5, Error: timeErr, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {
-					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Time = v }))
+					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetTime(v) }))
 				}
 			}},
 			selectField("one-on-one-length", "Length", minutes, lengths, func(ctx app.Context, v string) {
 				n, _ := strconv.Atoi(v) // "" (not chosen) is 0
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Minutes = n }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetMinutes(n) }))
 			}),
 		),
 		&textField{ID: "one-on-one-zone", Label: "Time zone", Value: c.Zone, Max: 64, Error: p.roles.zoneErr,
@@ -396,12 +368,12 @@ func (p *stagePage) cadence() app.UI {
 					return
 				}
 				p.roles.zoneErr = ""
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Zone = v }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
 		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, app.P().Class("field-hint").Text("The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
 		app.H3().Text("Time that isn't about work"),
 		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
-			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.Social = onboarding.Clip(v, onboarding.MaxShort) }))
+			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
 		}},
 		app.Div().Class("row-fields").Body(
 			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
@@ -412,12 +384,12 @@ func (p *stagePage) cadence() app.UI {
 			}),
 			&textField{ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {
-					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialTime = v }))
+					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocialTime(v) }))
 				}
 			}},
 		),
 		app.P().Class("field-hint").Text("Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
 		app.H3().Text("Meetings where both organisations meet"),
-		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: listOf[onboarding.SharedMeeting, *onboarding.SharedMeeting]{items: shared}, cards: cards}),
+		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: onboarding.Lists.Shared, cards: cards}),
 	)
 }

@@ -6,8 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-func teamRead(o *onboarding.Onboarding) *[]onboarding.TeamMember { return &o.TeamRead }
-func people(o *onboarding.Onboarding) *[]onboarding.Contact      { return &o.People }
+func people(o *onboarding.Onboarding) *[]onboarding.Contact { return &o.People }
 
 // teamPrompt renders the stage "An honest read of the team".
 func (p *stagePage) teamPrompt(prompt string) app.UI {
@@ -16,7 +15,7 @@ func (p *stagePage) teamPrompt(prompt string) app.UI {
 		type T = onboarding.TeamMember
 		var cards []card
 		for _, t := range p.o.TeamRead {
-			f := fieldsOf[T, *T]{items: teamRead, id: t.ID}
+			f := fieldsOf[T, *T]{list: onboarding.Lists.TeamRead, id: t.ID}
 			cards = append(cards, card{meta: t.Meta, title: t.Person, titleKey: "person", fields: []cardField{
 				f.text("person", "Person", shortText, t.Person, func(x *T, v string) { x.Person = v }),
 				f.text("role", "Role", shortText, t.Role, func(x *T, v string) { x.Role = v }),
@@ -30,7 +29,7 @@ func (p *stagePage) teamPrompt(prompt string) app.UI {
 				app.Span().Class("badge private").Text("Private"),
 				app.Text(" New entries here are private: they stay on this device and are never shared."),
 			),
-			p.renderList(listSpec{key: "team", noun: "person on the team", list: listOf[onboarding.TeamMember, *onboarding.TeamMember]{items: teamRead, private: true}, cards: cards}),
+			p.renderList(listSpec{key: "team", noun: "person on the team", list: onboarding.Lists.TeamRead, cards: cards}),
 		)
 
 	case "people":
@@ -41,7 +40,7 @@ func (p *stagePage) teamPrompt(prompt string) app.UI {
 		type C = onboarding.Contact
 		var cards []card
 		for _, c := range p.o.People {
-			f := fieldsOf[C, *C]{items: people, id: c.ID}
+			f := fieldsOf[C, *C]{list: onboarding.Lists.People, id: c.ID}
 			cards = append(cards, card{meta: c.Meta, title: c.Name, titleKey: "name", fields: []cardField{
 				f.text("name", "Name", shortText, c.Name, func(x *C, v string) { x.Name = v }),
 				f.text("role", "Role", shortText, c.Role, func(x *C, v string) { x.Role = v }),
@@ -50,7 +49,7 @@ func (p *stagePage) teamPrompt(prompt string) app.UI {
 				f.check("met", "Met", c.Met, func(x *C, v bool) { x.Met = v }),
 			}})
 		}
-		return p.renderList(listSpec{key: "people", noun: "person to meet", list: listOf[onboarding.Contact, *onboarding.Contact]{items: people}, cards: cards})
+		return p.renderList(listSpec{key: "people", noun: "person to meet", list: onboarding.Lists.People, cards: cards})
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func (w *worksheetPage) OnNav(ctx app.Context) {
 			var err error
 			w.sheet, err = worksheet.Filled(o)
 			if err != nil {
-				w.problem = "Not yet: " + err.Error() + "."
+				w.problem = failed("Not yet", err)
 				return
 			}
 		} else {

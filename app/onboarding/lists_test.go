@@ -1,0 +1,138 @@
+package onboarding
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// entryLists finds, by reflection, the address of every list of entries in
+// the model (a slice of a struct that embeds Meta), with its path.
+func entryLists(v reflect.Value, path string, out map[uintptr]string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			entryLists(v.Elem(), path, out)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			entryLists(v.Field(i), path+"."+v.Type().Field(i).Name, out)
+		}
+	case reflect.Slice:
+		if f, ok := v.Type().Elem().FieldByName("Meta"); ok && f.Anonymous {
+			out[v.Addr().Pointer()] = path
+		}
+	}
+}
+
+// TestListsNameEveryListOfTheModel keeps Lists complete: a new list added
+// to the model without its entry here would have no remove, undo or
+// private switch.
+func TestListsNameEveryListOfTheModel(t *testing.T) {
+	o := &Onboarding{}
+	inModel := map[uintptr]string{}
+	entryLists(reflect.ValueOf(o), "Onboarding", inModel)
+	// The 1:1 log is removed by RemoveMeeting, which puts its topics back.
+	delete(inModel, reflect.ValueOf(&o.Meetings).Pointer())
+
+	lists := reflect.ValueOf(Lists)
+	named := map[uintptr]string{}
+	for i := 0; i < lists.NumField(); i++ {
+		of := lists.Field(i).FieldByName("Of")
+		p := of.Call([]reflect.Value{reflect.ValueOf(o)})[0].Pointer()
+		named[p] = lists.Type().Field(i).Name
+	}
+	for p, path := range inModel {
+		if named[p] == "" {
+			t.Errorf("%s is a list of entries that Lists does not name", path)
+		}
+	}
+	for p, name := range named {
+		if inModel[p] == "" {
+			t.Errorf("Lists.%s points at no list of entries of the model", name)
+		}
+	}
+	if len(inModel) < 10 {
+		t.Fatalf("found only %d lists in the model: the walk is broken", len(inModel))
+	}
+}
+
+func TestListRemoveLeavesATombstoneAndUndoes(t *testing.T) {
+	o := newTest(t)
+	l := Lists.Problems
+	var ids []string
+	for _, text := range []string{"first", "second", "third"} {
+		id, err := l.Add(o, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Edit(o, id, t0, func(p *Problem) { p.Problem = text })
+		ids = append(ids, id)
+	}
+	undo, ok := l.Remove(o, ids[1], t0.Add(time.Minute))
+	if !ok || len(o.Problems) != 2 || l.Find(o, ids[1]) != nil {
+		t.Fatalf("the second problem is still there: %+v", o.Problems)
+	}
+	if when, buried := o.Deleted[ids[1]]; !buried || !when.Equal(t0.Add(time.Minute)) {
+		t.Errorf("no tombstone for the removed entry: %v", o.Deleted)
+	}
+	// An edit made after the removal survives the undo.
+	l.Edit(o, ids[2], t0, func(p *Problem) { p.Evidence = "later" })
+	undo(o, t0)
+	if got := problemTexts(o); got != "first second third" {
+		t.Errorf("after the undo the list reads %q", got)
+	}
+	if _, buried := o.Deleted[ids[1]]; buried {
+		t.Error("the undo left the tombstone, so a merge would remove the entry again")
+	}
+	if o.Problems[2].Evidence != "later" {
+		t.Error("the undo lost an edit made after the removal")
+	}
+	undo(o, t0)
+	if len(o.Problems) != 3 {
+		t.Errorf("a second undo put the entry back twice: %d problems", len(o.Problems))
+	}
+	if _, ok := l.Remove(o, "no such id", t0); ok {
+		t.Error("removing an unknown ID reported a removal")
+	}
+}
+
+func problemTexts(o *Onboarding) string {
+	var s []string
+	for _, p := range o.Problems {
+		s = append(s, p.Problem)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestListAddIsByTheWriterAndPrivateWhereTheListSaysSo(t *testing.T) {
+	o := newTest(t)
+	o.Writer = o.Newcomer.ID
+	id, _ := Lists.TeamRead.Add(o, t0)
+	member := Lists.TeamRead.Find(o, id)
+	if member.Author != o.Newcomer.ID || !member.Private {
+		t.Errorf("a new team read entry is %+v: want it by the newcomer, and private", member.Meta)
+	}
+	id, _ = Lists.People.Add(o, t0)
+	if p := Lists.People.Find(o, id); p.Private {
+		t.Error("a new person to meet is private; only the team read starts private")
+	}
+	Lists.People.SetPrivate(o, id, true, t0)
+	if !Lists.People.Find(o, id).Private {
+		t.Error("SetPrivate did not keep the entry on the device")
+	}
+}
+
+func TestListAddWhenFull(t *testing.T) {
+	o := newTest(t)
+	for i := 0; i < MaxEntries; i++ {
+		if _, err := Lists.Surprises.Add(o, t0); err != nil {
+			t.Fatalf("entry %d: %v", i+1, err)
+		}
+	}
+	if _, err := Lists.Surprises.Add(o, t0); !errors.Is(err, ErrListFull) || len(o.Surprises) != MaxEntries {
+		t.Errorf("adding past the cap gave %v and %d entries", err, len(o.Surprises))
+	}
+}
