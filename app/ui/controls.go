@@ -142,11 +142,16 @@ func (f *textField) Render() app.UI {
 }
 
 func (f *textField) onInput(ctx app.Context, e app.Event) {
-	f.Value = ctx.JSSrc().Get("value").String()
+	f.Value = target(e).Get("value").String()
 	if f.OnChange != nil {
 		f.OnChange(ctx, f.Value)
 	}
 }
+
+// target is the element an event happened on. The controls read what was
+// typed or chosen from the event itself, so that a test can hand them an
+// event as a browser would.
+func target(e app.Event) app.Value { return e.Get("target") }
 
 // A note on event handlers: go-app v9 keeps an element's old handler when
 // the new one comes from the same function literal, even if it captured
@@ -159,7 +164,7 @@ func (f *textField) onInput(ctx app.Context, e app.Event) {
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, checked bool)) app.UI {
 	return app.Div().Class("check").Body(
 		app.Input().Type("checkbox").ID(id).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
-			onChange(ctx, ctx.JSSrc().Get("checked").Bool())
+			onChange(ctx, target(e).Get("checked").Bool())
 		}, id),
 		app.Label().For(id).Text(label),
 	)
@@ -181,7 +186,7 @@ func selectField(id, label, value string, choices []choice, onChange func(ctx ap
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),
 		app.Select().ID(id).Body(opts...).OnChange(func(ctx app.Context, e app.Event) {
-			onChange(ctx, ctx.JSSrc().Get("value").String())
+			onChange(ctx, target(e).Get("value").String())
 		}, id),
 	)
 }
@@ -190,7 +195,7 @@ func selectField(id, label, value string, choices []choice, onChange func(ctx ap
 func radio(id, group, label string, checked bool, onPick func(ctx app.Context)) app.UI {
 	return app.Div().Class("check").Body(
 		app.Input().Type("radio").ID(id).Name(group).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
-			if ctx.JSSrc().Get("checked").Bool() {
+			if target(e).Get("checked").Bool() {
 				onPick(ctx)
 			}
 		}, id),
