@@ -2,6 +2,7 @@ package onboarding
 
 import (
 	"errors"
+	"reflect"
 	"strconv"
 	"time"
 )
@@ -18,9 +19,14 @@ var ErrListFull = errors.New("this list is full: it holds up to " + strconv.Itoa
 // List is one list of entries of an onboarding, such as its data sources,
 // with the operations every list shares: add, move, remove with a
 // tombstone and an undo, and the private switch.
-type List[T any, P Entry[T]] struct {
-	// Of returns the list in an onboarding.
-	Of func(*Onboarding) *[]T
+//
+// It works on its list by reflection rather than being generic: a generic
+// List is compiled once for each of the twelve lists, and the browser
+// downloads every copy. A test checks that each list is a slice of
+// entries.
+type List struct {
+	// Of returns a pointer to the list in an onboarding: &o.DataSources.
+	Of func(*Onboarding) any
 	// Private makes new entries private, as the team read is until the
 	// person says otherwise.
 	Private bool
@@ -29,79 +35,125 @@ type List[T any, P Entry[T]] struct {
 // Lists holds every list of entries a person edits one by one. A test
 // checks that it names every list of the model.
 var Lists = struct {
-	DataSources List[DataSource, *DataSource]
-	Problems    List[Problem, *Problem]
-	WorkingWell List[Note, *Note]
-	TeamRead    List[TeamMember, *TeamMember]
-	People      List[Contact, *Contact]
-	Processes   List[Process, *Process]
-	Surprises   List[Surprise, *Surprise]
-	Areas       List[RoleRow, *RoleRow]
-	Escalation  List[Step, *Step]
-	Shared      List[SharedMeeting, *SharedMeeting]
-	Agenda      List[AgendaItem, *AgendaItem]
-	Commitments List[Commitment, *Commitment]
+	DataSources, Problems, WorkingWell, TeamRead, People, Processes, Surprises List
+	Areas, Escalation, Shared, Agenda, Commitments                           List
 }{
-	DataSources: List[DataSource, *DataSource]{Of: func(o *Onboarding) *[]DataSource { return &o.DataSources }},
-	Problems:    List[Problem, *Problem]{Of: func(o *Onboarding) *[]Problem { return &o.Problems }},
-	WorkingWell: List[Note, *Note]{Of: func(o *Onboarding) *[]Note { return &o.WorkingWell }},
-	TeamRead:    List[TeamMember, *TeamMember]{Of: func(o *Onboarding) *[]TeamMember { return &o.TeamRead }, Private: true},
-	People:      List[Contact, *Contact]{Of: func(o *Onboarding) *[]Contact { return &o.People }},
-	Processes:   List[Process, *Process]{Of: func(o *Onboarding) *[]Process { return &o.Processes }},
-	Surprises:   List[Surprise, *Surprise]{Of: func(o *Onboarding) *[]Surprise { return &o.Surprises }},
-	Areas:       List[RoleRow, *RoleRow]{Of: func(o *Onboarding) *[]RoleRow { return &o.Roles.Rows }},
-	Escalation:  List[Step, *Step]{Of: func(o *Onboarding) *[]Step { return &o.Roles.Escalation }},
-	Shared:      List[SharedMeeting, *SharedMeeting]{Of: func(o *Onboarding) *[]SharedMeeting { return &o.Roles.Cadence.Shared }},
-	Agenda:      List[AgendaItem, *AgendaItem]{Of: func(o *Onboarding) *[]AgendaItem { return &o.Agenda }},
-	Commitments: List[Commitment, *Commitment]{Of: func(o *Onboarding) *[]Commitment { return &o.Commitments }},
+	DataSources: List{Of: func(o *Onboarding) any { return &o.DataSources }},
+	Problems:    List{Of: func(o *Onboarding) any { return &o.Problems }},
+	WorkingWell: List{Of: func(o *Onboarding) any { return &o.WorkingWell }},
+	TeamRead:    List{Of: func(o *Onboarding) any { return &o.TeamRead }, Private: true},
+	People:      List{Of: func(o *Onboarding) any { return &o.People }},
+	Processes:   List{Of: func(o *Onboarding) any { return &o.Processes }},
+	Surprises:   List{Of: func(o *Onboarding) any { return &o.Surprises }},
+	Areas:       List{Of: func(o *Onboarding) any { return &o.Roles.Rows }},
+	Escalation:  List{Of: func(o *Onboarding) any { return &o.Roles.Escalation }},
+	Shared:      List{Of: func(o *Onboarding) any { return &o.Roles.Cadence.Shared }},
+	Agenda:      List{Of: func(o *Onboarding) any { return &o.Agenda }},
+	Commitments: List{Of: func(o *Onboarding) any { return &o.Commitments }},
+}
+
+// entry is what every entry is: a struct that embeds Meta.
+type entry interface{ Common() *Meta }
+
+func (l List) slice(o *Onboarding) reflect.Value { return reflect.ValueOf(l.Of(o)).Elem() }
+
+func metaAt(s reflect.Value, i int) *Meta { return s.Index(i).Addr().Interface().(entry).Common() }
+
+func (l List) index(o *Onboarding, id string) int {
+	s := l.slice(o)
+	for i := 0; i < s.Len(); i++ {
+		if metaAt(s, i).ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // Add appends a new entry by the person typing now, private if the list
 // keeps new entries private, and returns its ID.
-func (l List[T, P]) Add(o *Onboarding, now time.Time) (string, error) {
-	e := P(Add[T, P](l.Of(o), o.CurrentWriter(), now))
-	if e == nil {
+func (l List) Add(o *Onboarding, now time.Time) (string, error) {
+	s := l.slice(o)
+	if s.Len() >= MaxEntries {
 		return "", ErrListFull
 	}
-	e.Common().Private = l.Private
-	return e.Common().ID, nil
+	s.Set(reflect.Append(s, reflect.Zero(s.Type().Elem())))
+	m := metaAt(s, s.Len()-1)
+	m.ID, m.Author, m.Private, m.Updated = NewID(), o.CurrentWriter(), l.Private, now.UTC()
+	return m.ID, nil
 }
 
-// Find returns the entry with the ID, or nil.
-func (l List[T, P]) Find(o *Onboarding, id string) *T { return Find[T, P](*l.Of(o), id) }
+// Find returns a pointer to the entry with the ID, or nil.
+func (l List) Find(o *Onboarding, id string) any {
+	if i := l.index(o, id); i >= 0 {
+		return l.slice(o).Index(i).Addr().Interface()
+	}
+	return nil
+}
 
-// Edit changes the entry with the ID and stamps it; it reports whether the
-// entry was found.
-func (l List[T, P]) Edit(o *Onboarding, id string, now time.Time, change func(*T)) bool {
-	return Edit[T, P](*l.Of(o), id, now, change)
+// Entries returns a pointer to each entry of the list, in order.
+func (l List) Entries(o *Onboarding) []any {
+	s := l.slice(o)
+	out := make([]any, s.Len())
+	for i := range out {
+		out[i] = s.Index(i).Addr().Interface()
+	}
+	return out
+}
+
+// Edit changes the entry with the ID, which change gets as a pointer, and
+// stamps it; it reports whether the entry was found.
+func (l List) Edit(o *Onboarding, id string, now time.Time, change func(entry any)) bool {
+	e := l.Find(o, id)
+	if e == nil {
+		return false
+	}
+	change(e)
+	e.(entry).Common().Updated = now.UTC()
+	return true
 }
 
 // Move shifts the entry with the ID by delta places (-1 is up), and
 // reports whether it moved.
-func (l List[T, P]) Move(o *Onboarding, id string, delta int) bool {
-	return Move[T, P](*l.Of(o), id, delta)
+func (l List) Move(o *Onboarding, id string, delta int) bool {
+	i := l.index(o, id)
+	j := i + delta
+	s := l.slice(o)
+	if i < 0 || j < 0 || j >= s.Len() {
+		return false
+	}
+	reflect.Swapper(s.Interface())(i, j)
+	return true
 }
 
 // Remove deletes the entry with the ID and leaves a tombstone, so that the
 // removal travels to the other device instead of the entry coming back
 // from its copy. The undo puts the entry back where it was, unless it is
 // already back, and lifts the tombstone.
-func (l List[T, P]) Remove(o *Onboarding, id string, now time.Time) (Undo, bool) {
-	removed, at, ok := Remove[T, P](l.Of(o), id)
-	if !ok {
+func (l List) Remove(o *Onboarding, id string, now time.Time) (Undo, bool) {
+	at := l.index(o, id)
+	if at < 0 {
 		return nil, false
 	}
+	s := l.slice(o)
+	removed := reflect.New(s.Type().Elem()).Elem()
+	removed.Set(s.Index(at))
+	s.Set(reflect.AppendSlice(s.Slice(0, at), s.Slice(at+1, s.Len())))
 	o.Bury(id, now)
 	return func(o *Onboarding, _ time.Time) {
 		o.Unbury(id)
-		if l.Find(o, id) == nil {
-			Insert(l.Of(o), at, removed)
+		if l.index(o, id) >= 0 {
+			return
 		}
+		s := l.slice(o)
+		i := min(at, s.Len())
+		s.Set(reflect.Append(s, removed))
+		reflect.Copy(s.Slice(i+1, s.Len()), s.Slice(i, s.Len()-1))
+		s.Index(i).Set(removed)
 	}, true
 }
 
 // SetPrivate keeps the entry on this device, or lets it travel in a share
 // link again.
-func (l List[T, P]) SetPrivate(o *Onboarding, id string, private bool, now time.Time) bool {
-	return l.Edit(o, id, now, func(e *T) { P(e).Common().Private = private })
+func (l List) SetPrivate(o *Onboarding, id string, private bool, now time.Time) bool {
+	return l.Edit(o, id, now, func(e any) { e.(entry).Common().Private = private })
 }

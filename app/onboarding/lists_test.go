@@ -41,8 +41,12 @@ func TestListsNameEveryListOfTheModel(t *testing.T) {
 	named := map[uintptr]string{}
 	for i := 0; i < lists.NumField(); i++ {
 		of := lists.Field(i).FieldByName("Of")
-		p := of.Call([]reflect.Value{reflect.ValueOf(o)})[0].Pointer()
-		named[p] = lists.Type().Field(i).Name
+		got := of.Call([]reflect.Value{reflect.ValueOf(o)})[0].Elem()
+		if got.Kind() != reflect.Pointer || got.Elem().Kind() != reflect.Slice {
+			t.Errorf("Lists.%s gives a %s, not a pointer to a list", lists.Type().Field(i).Name, got.Type())
+			continue
+		}
+		named[got.Pointer()] = lists.Type().Field(i).Name
 	}
 	for p, path := range inModel {
 		if named[p] == "" {
@@ -68,18 +72,18 @@ func TestListRemoveLeavesATombstoneAndUndoes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l.Edit(o, id, t0, func(p *Problem) { p.Problem = text })
+		Edit(o.Problems, id, t0, func(p *Problem) { p.Problem = text })
 		ids = append(ids, id)
 	}
 	undo, ok := l.Remove(o, ids[1], t0.Add(time.Minute))
-	if !ok || len(o.Problems) != 2 || l.Find(o, ids[1]) != nil {
+	if !ok || len(o.Problems) != 2 || Find(o.Problems, ids[1]) != nil {
 		t.Fatalf("the second problem is still there: %+v", o.Problems)
 	}
 	if when, buried := o.Deleted[ids[1]]; !buried || !when.Equal(t0.Add(time.Minute)) {
 		t.Errorf("no tombstone for the removed entry: %v", o.Deleted)
 	}
 	// An edit made after the removal survives the undo.
-	l.Edit(o, ids[2], t0, func(p *Problem) { p.Evidence = "later" })
+	Edit(o.Problems, ids[2], t0, func(p *Problem) { p.Evidence = "later" })
 	undo(o, t0)
 	if got := problemTexts(o); got != "first second third" {
 		t.Errorf("after the undo the list reads %q", got)
@@ -111,16 +115,16 @@ func TestListAddIsByTheWriterAndPrivateWhereTheListSaysSo(t *testing.T) {
 	o := newTest(t)
 	o.Writer = o.Newcomer.ID
 	id, _ := Lists.TeamRead.Add(o, t0)
-	member := Lists.TeamRead.Find(o, id)
+	member := Find(o.TeamRead, id)
 	if member.Author != o.Newcomer.ID || !member.Private {
 		t.Errorf("a new team read entry is %+v: want it by the newcomer, and private", member.Meta)
 	}
 	id, _ = Lists.People.Add(o, t0)
-	if p := Lists.People.Find(o, id); p.Private {
+	if p := Find(o.People, id); p.Private {
 		t.Error("a new person to meet is private; only the team read starts private")
 	}
 	Lists.People.SetPrivate(o, id, true, t0)
-	if !Lists.People.Find(o, id).Private {
+	if !Find(o.People, id).Private {
 		t.Error("SetPrivate did not keep the entry on the device")
 	}
 }
@@ -134,5 +138,22 @@ func TestListAddWhenFull(t *testing.T) {
 	}
 	if _, err := Lists.Surprises.Add(o, t0); !errors.Is(err, ErrListFull) || len(o.Surprises) != MaxEntries {
 		t.Errorf("adding past the cap gave %v and %d entries", err, len(o.Surprises))
+	}
+}
+
+func TestEntriesAndEditReachTheEntriesThemselves(t *testing.T) {
+	o := newTest(t)
+	a, _ := Lists.Processes.Add(o, t0)
+	b, _ := Lists.Processes.Add(o, t0)
+	all := Lists.Processes.Entries(o)
+	if len(all) != 2 || all[0].(*Process).ID != a || all[1].(*Process).ID != b {
+		t.Fatalf("entries %v", all)
+	}
+	t1 := t0.Add(time.Hour)
+	if !Lists.Processes.Edit(o, b, t1, func(e any) { e.(*Process).Name = "Quarterly planning" }) {
+		t.Fatal("the change found no entry")
+	}
+	if o.Processes[1].Name != "Quarterly planning" || !o.Processes[1].Updated.Equal(t1) {
+		t.Errorf("the change did not reach the entry, or did not stamp it: %+v", o.Processes[1])
 	}
 }

@@ -363,14 +363,14 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 // Settle records the owner the two agreed on for a role area, which takes
 // it off the standing topics. The undo puts back the owner it had.
 func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) (Undo, bool) {
-	row := Lists.Areas.Find(o, rowID)
+	row := Find(o.Roles.Rows, rowID)
 	if row == nil || owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
 		return nil, false
 	}
 	was := row.Settled
-	Lists.Areas.Edit(o, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
 	return func(o *Onboarding, now time.Time) {
-		Lists.Areas.Edit(o, rowID, now, func(r *RoleRow) { r.Settled = was })
+		Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = was })
 	}, true
 }
 

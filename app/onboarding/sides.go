@@ -59,19 +59,19 @@ func WriteNote(o *Onboarding, n *Note, text string, now time.Time) {
 func AddArea(o *Onboarding, area string, now time.Time) (string, error) {
 	id, err := Lists.Areas.Add(o, now)
 	if err == nil {
-		Lists.Areas.Find(o, id).Area = Clip(area, MaxShort)
+		Find(o.Roles.Rows, id).Area = Clip(area, MaxShort)
 	}
 	return id, err
 }
 
 // RenameArea changes what an area of responsibility is called.
 func RenameArea(o *Onboarding, id, area string, now time.Time) bool {
-	return Lists.Areas.Edit(o, id, now, func(r *RoleRow) { r.Area = Clip(area, MaxShort) })
+	return Edit(o.Roles.Rows, id, now, func(r *RoleRow) { r.Area = Clip(area, MaxShort) })
 }
 
 // AnswerArea records person's answer for an area, found by ID.
 func AnswerArea(o *Onboarding, id, person string, a Answer, now time.Time) bool {
-	row := Lists.Areas.Find(o, id)
+	row := Find(o.Roles.Rows, id)
 	if row != nil {
 		SetAnswer(o, row, person, a, now)
 	}

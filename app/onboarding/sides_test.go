@@ -77,7 +77,7 @@ func TestAddArea(t *testing.T) {
 	o := newTest(t)
 	o.Writer = o.Newcomer.ID
 	id, err := AddArea(o, strings.Repeat("a", MaxShort+5), t0)
-	row := Lists.Areas.Find(o, id)
+	row := Find(o.Roles.Rows, id)
 	if err != nil || row == nil || len(row.Area) != MaxShort || row.Author != o.Newcomer.ID {
 		t.Errorf("AddArea gave %v and %+v", err, row)
 	}
@@ -127,7 +127,7 @@ func TestOverallAndResume(t *testing.T) {
 		t.Errorf("a new onboarding resumes at %s", s)
 	}
 	id, _ := Lists.DataSources.Add(o, t0)
-	Lists.DataSources.Edit(o, id, t0, func(d *DataSource) { d.Name, d.Checked = "Board deck", true })
+	Edit(o.DataSources, id, t0, func(d *DataSource) { d.Name, d.Checked = "Board deck", true })
 	if s := o.ResumeStage(); s != StageProblems {
 		t.Errorf("with the data stage done it resumes at %s", s)
 	}

@@ -64,7 +64,7 @@ func EditMeeting(o *Onboarding, meetingID string, now time.Time, change func(*Me
 func QueueTopic(o *Onboarding, text string, now time.Time) error {
 	id, err := Lists.Agenda.Add(o, now)
 	if err == nil {
-		Lists.Agenda.Find(o, id).Text = Clip(strings.TrimSpace(text), MaxText)
+		Find(o.Agenda, id).Text = Clip(strings.TrimSpace(text), MaxText)
 	}
 	return err
 }
@@ -83,14 +83,14 @@ func (o *Onboarding) Queued() []AgendaItem {
 // ResolveProblem takes a top problem off the standing topics; it stays on
 // the problems page. The undo puts it back on.
 func ResolveProblem(o *Onboarding, id string, now time.Time) (Undo, bool) {
-	p := Lists.Problems.Find(o, id)
+	p := Find(o.Problems, id)
 	if p == nil {
 		return nil, false
 	}
 	was := p.Resolved
-	Lists.Problems.Edit(o, id, now, func(p *Problem) { p.Resolved = true })
+	Edit(o.Problems, id, now, func(p *Problem) { p.Resolved = true })
 	return func(o *Onboarding, now time.Time) {
-		Lists.Problems.Edit(o, id, now, func(p *Problem) { p.Resolved = was })
+		Edit(o.Problems, id, now, func(p *Problem) { p.Resolved = was })
 	}, true
 }
 
@@ -100,7 +100,7 @@ func SetStatus(o *Onboarding, id string, s Status, now time.Time) bool {
 	if s.Label() == "" {
 		return false
 	}
-	return Lists.Commitments.Edit(o, id, now, func(c *Commitment) { c.Status = s })
+	return Edit(o.Commitments, id, now, func(c *Commitment) { c.Status = s })
 }
 
 // CommitmentsOf lists the commitments made in a 1:1.

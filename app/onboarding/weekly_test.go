@@ -74,22 +74,22 @@ func TestResolveAndSettleUndo(t *testing.T) {
 	o := weekly(t)
 	pid, _ := Lists.Problems.Add(o, t0)
 	undo, ok := ResolveProblem(o, pid, t0)
-	if !ok || !Lists.Problems.Find(o, pid).Resolved {
+	if !ok || !Find(o.Problems, pid).Resolved {
 		t.Fatal("the problem was not resolved")
 	}
 	undo(o, t0.Add(time.Minute))
-	if p := Lists.Problems.Find(o, pid); p.Resolved || !p.Updated.Equal(t0.Add(time.Minute)) {
+	if p := Find(o.Problems, pid); p.Resolved || !p.Updated.Equal(t0.Add(time.Minute)) {
 		t.Errorf("the undo left %+v", p)
 	}
 
 	rid, _ := AddArea(o, "Pricing", t0)
 	Settle(o, rid, Shared, t0)
 	undo, ok = Settle(o, rid, Owner(o.Newcomer.ID), t0)
-	if !ok || Lists.Areas.Find(o, rid).Settled != Owner(o.Newcomer.ID) {
+	if !ok || Find(o.Roles.Rows, rid).Settled != Owner(o.Newcomer.ID) {
 		t.Fatal("the area was not settled")
 	}
 	undo(o, t0)
-	if got := Lists.Areas.Find(o, rid).Settled; got != Shared {
+	if got := Find(o.Roles.Rows, rid).Settled; got != Shared {
 		t.Errorf("the undo left the owner %q, want the one it had, shared", got)
 	}
 }

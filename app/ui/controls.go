@@ -175,6 +175,19 @@ type choice struct {
 	Value, Label string
 }
 
+// choicesOf makes the options of a select from the values of one of the
+// model's choices, such as onboarding.Healths, in their order.
+func choicesOf[T interface {
+	~string
+	Label() string
+}](values []T) []choice {
+	out := make([]choice, len(values))
+	for i, v := range values {
+		out[i] = choice{string(v), v.Label()}
+	}
+	return out
+}
+
 // selectField is a labelled drop-down list. An empty first option stands
 // for "not chosen".
 func selectField(id, label, value string, choices []choice, onChange func(ctx app.Context, value string)) app.UI {

@@ -21,6 +21,17 @@ type rolesState struct {
 
 func steps(o *onboarding.Onboarding) *[]onboarding.Step { return &o.Roles.Escalation }
 
+var (
+	escalationList = listSpec{key: "escalation", noun: "step", numbered: true, list: onboarding.Lists.Escalation, fields: []field{
+		{key: "step", label: "Step", name: "Text", kind: longText},
+	}}
+	sharedList = listSpec{key: "shared", noun: "shared meeting", list: onboarding.Lists.Shared, fields: []field{
+		{key: "meeting", label: "Meeting", name: "Name"},
+		{key: "meeting-cadence", label: "How often", name: "Cadence"},
+		{key: "debrief", label: "We talk it over afterwards", name: "Debrief", kind: checkBox},
+	}}
+)
+
 // rolesPrompt renders the stage "Who owns what".
 func (p *stagePage) rolesPrompt(prompt string) app.UI {
 	switch prompt {
@@ -31,15 +42,7 @@ func (p *stagePage) rolesPrompt(prompt string) app.UI {
 	case "disagreement":
 		return p.noteField("disagreement", "What we do when we disagree in front of others", func(o *onboarding.Onboarding) *onboarding.Note { return &o.Roles.Disagreement })
 	case "escalation":
-		type S = onboarding.Step
-		var cards []card
-		for _, st := range p.o.Roles.Escalation {
-			f := fieldsOf[S, *S]{list: onboarding.Lists.Escalation, id: st.ID}
-			cards = append(cards, card{meta: st.Meta, title: firstLine(st.Text), titleKey: "step", fields: []cardField{
-				f.text("step", "Step", longText, st.Text, func(x *S, v string) { x.Text = v }),
-			}})
-		}
-		return p.renderList(listSpec{key: "escalation", noun: "step", numbered: true, list: onboarding.Lists.Escalation, cards: cards})
+		return p.renderList(escalationList)
 	case "cadence":
 		return p.cadence()
 	}
@@ -332,16 +335,6 @@ func (p *stagePage) cadence() app.UI {
 	setCadence := func(change func(*onboarding.Cadence)) func(*onboarding.Onboarding) {
 		return func(o *onboarding.Onboarding) { change(&o.Roles.Cadence) }
 	}
-	type M = onboarding.SharedMeeting
-	var cards []card
-	for _, m := range c.Shared {
-		f := fieldsOf[M, *M]{list: onboarding.Lists.Shared, id: m.ID}
-		cards = append(cards, card{meta: m.Meta, title: m.Name, titleKey: "meeting", fields: []cardField{
-			f.text("meeting", "Meeting", shortText, m.Name, func(x *M, v string) { x.Name = v }),
-			f.text("meeting-cadence", "How often", shortText, m.Cadence, func(x *M, v string) { x.Cadence = v }),
-			f.check("debrief", "We talk it over afterwards", m.Debrief, func(x *M, v bool) { x.Debrief = v }),
-		}})
-	}
 	timeErr := onboarding.CheckTime(c.Time)
 	return app.Div().Class("cadence").Body(
 		app.H3().Text("The weekly 1:1"),
@@ -390,6 +383,6 @@ func (p *stagePage) cadence() app.UI {
 		),
 		app.P().Class("field-hint").Text("Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
 		app.H3().Text("Meetings where both organisations meet"),
-		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: onboarding.Lists.Shared, cards: cards}),
+		p.renderList(sharedList),
 	)
 }
