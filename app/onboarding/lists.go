@@ -36,7 +36,7 @@ type List struct {
 // checks that it names every list of the model.
 var Lists = struct {
 	DataSources, Problems, WorkingWell, TeamRead, People, Processes, Surprises List
-	Areas, Escalation, Shared, Agenda, Commitments                           List
+	Areas, Escalation, Shared, Agenda, Commitments                             List
 }{
 	DataSources: List{Of: func(o *Onboarding) any { return &o.DataSources }},
 	Problems:    List{Of: func(o *Onboarding) any { return &o.Problems }},
