@@ -33,22 +33,22 @@ type backupPanel struct {
 func (b *backupPanel) Render() app.UI {
 	return app.Section().Class("card backup").ID("backup").Body(
 		app.H2().Text("Backup"),
-		app.P().Text("Everything on this device in one file, private entries included. The file is not locked: keep it somewhere only you can open."),
-		app.Div().Class("actions").Body(
-			app.Button().Class("secondary").ID("download-backup").Text("Download a backup").OnClick(b.download),
+		para("", "Everything on this device in one file, private entries included. The file is not locked: keep it somewhere only you can open."),
+		div("actions",
+			button("download-backup", "secondary", "Download a backup", b.download),
 		),
-		app.Div().Class("field").Body(
+		div("field",
 			app.Label().For("restore-file").Text("Restore from a backup"),
 			app.Input().Type("file").ID("restore-file").Accept(".json,application/json").OnChange(func(ctx app.Context, e app.Event) {
 				readChosenFile(ctx, ctx.JSSrc(), func(text string) { b.read(text) })
 			}),
 		),
-		app.Div().Class("backup-status").Body(
+		div("backup-status",
 			app.If(b.err != "", app.Div().Class("alert").Role("alert").ID("backup-error").Text(b.err)),
 			app.If(b.pending != nil, b.renderPending()),
 			app.If(b.message != "", app.Div().Class("toast").Role("status").Body(
 				app.Span().ID("backup-done").Text(b.message),
-				app.If(b.before != nil, app.Button().Class("secondary").ID("undo-restore").Text("Undo").OnClick(b.undo)),
+				app.If(b.before != nil, button("undo-restore", "secondary", "Undo", b.undo)),
 			)),
 		),
 	)
@@ -67,18 +67,18 @@ func (b *backupPanel) renderPending() app.UI {
 	}
 	if b.confirmReplace {
 		return app.Div().Class("warning").Role("alert").ID("restore-confirm").Body(
-			app.P().Text("Replace everything on this device with the backup? Onboardings here that are not in the backup are removed, and the others go back to how the backup has them. You can undo this right after."),
-			app.Div().Class("actions").Body(
-				app.Button().Class("danger").ID("confirm-replace").Text("Replace everything").OnClick(func(ctx app.Context, e app.Event) { b.restore(ctx, true) }),
-				app.Button().Class("secondary").Text("Keep what is here").OnClick(func(ctx app.Context, e app.Event) { b.confirmReplace = false }),
+			para("", "Replace everything on this device with the backup? Onboardings here that are not in the backup are removed, and the others go back to how the backup has them. You can undo this right after."),
+			div("actions",
+				button("confirm-replace", "danger", "Replace everything", func(ctx app.Context, e app.Event) { b.restore(ctx, true) }),
+				button("", "secondary", "Keep what is here", func(ctx app.Context, e app.Event) { b.confirmReplace = false }),
 			),
 		)
 	}
 	return app.Div().Class("card").ID("restore-choice").Body(
-		app.P().Text("The backup holds "+what+": "+strings.Join(titles, ", ")+"."+skipped),
-		app.Div().Class("actions").Body(
-			app.Button().ID("restore-merge").Text("Merge into this device").OnClick(func(ctx app.Context, e app.Event) { b.restore(ctx, false) }),
-			app.Button().Class("secondary danger-text").ID("restore-replace").Text("Replace everything here…").OnClick(func(ctx app.Context, e app.Event) { b.confirmReplace = true }),
+		para("", "The backup holds "+what+": "+strings.Join(titles, ", ")+"."+skipped),
+		div("actions",
+			button("restore-merge", "", "Merge into this device", func(ctx app.Context, e app.Event) { b.restore(ctx, false) }),
+			button("restore-replace", "secondary danger-text", "Replace everything here…", func(ctx app.Context, e app.Event) { b.confirmReplace = true }),
 		),
 	)
 }

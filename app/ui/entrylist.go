@@ -32,6 +32,7 @@ const (
 	linkText                   // a web address, shown as a link when safe
 	checkBox
 	choiceBox
+	dateText // a date, YYYY-MM-DD
 )
 
 // field describes one field of the entries of a list: its label, how it is
@@ -76,6 +77,8 @@ func maxOf(kind fieldKind) int {
 		return onboarding.MaxText
 	case linkText:
 		return onboarding.MaxLink
+	case dateText:
+		return len("2006-01-02")
 	}
 	return onboarding.MaxShort
 }
@@ -116,7 +119,7 @@ func (p *stagePage) renderList(spec listSpec) app.UI {
 		// Always there, so that adding the first entry does not replace
 		// the button that added it (and lose the focus).
 		app.Ol().Class("entry-list").Body(items...),
-		app.Button().Class("secondary add").ID("add-"+spec.key).Text("Add a "+spec.noun).OnClick(func(ctx app.Context, e app.Event) {
+		button("add-"+spec.key, "secondary add", "Add a "+spec.noun, func(ctx app.Context, e app.Event) {
 			p.addEntry(ctx, spec)
 		}, spec.key),
 	)
@@ -172,18 +175,18 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 			}
 		}
 		if shown == 0 {
-			body = append(body, app.P().Class("muted").Text("Nothing written yet."))
+			body = append(body, para("muted", "Nothing written yet."))
 		}
 	}
 
 	return app.Li().Class("entry card").ID("entry-"+id).DataSet("entry", id).Body(
-		app.Div().Class("entry-meta").Body(
-			app.If(spec.numbered, app.Span().Class("entry-number").Text(words.Capitalize(spec.noun)+" "+itoa(index+1))),
-			app.Span().Text("Added by "+author),
+		div("entry-meta",
+			app.If(spec.numbered, span("entry-number", words.Capitalize(spec.noun)+" "+itoa(index+1))),
+			span("", "Added by "+author),
 			app.If(meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
 		),
-		app.Div().Class("entry-body").Body(body...),
-		app.Div().Class("entry-tools").Body(
+		div("entry-body", body...),
+		div("entry-tools",
 			app.Button().Class("secondary").ID("toggle-"+id).
 				Text(map[bool]string{true: "Done", false: "Edit"}[editing]).
 				Aria("label", map[bool]string{true: "Done editing ", false: "Edit "}[editing]+named).
@@ -208,22 +211,38 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 // renderField shows one field of an entry in edit mode.
 func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
 	id := metaOf(entry).ID
-	elemID := f.key + "-" + id
 	v := fieldOf(entry, f.name)
+	problem := ""
+	if f.kind == linkText {
+		problem = onboarding.CheckLink(v.String())
+	}
+	return control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v)) })
+}
+
+// control is the form control of a field whose value is v, with what is
+// wrong with it (or ""). onChange gets a string, or a bool for a check box.
+func control(id string, f field, v reflect.Value, problem string, onChange func(ctx app.Context, v any)) app.UI {
 	switch f.kind {
 	case checkBox:
-		return checkbox(elemID, f.label, v.Bool(), func(ctx app.Context, on bool) { p.edit(ctx, spec.set(id, f, on)) })
+		return checkbox(id, f.label, v.Bool(), func(ctx app.Context, on bool) { onChange(ctx, on) })
 	case choiceBox:
-		return selectField(elemID, f.label, v.String(), f.choices, func(ctx app.Context, s string) { p.edit(ctx, spec.set(id, f, s)) })
+		sel := selectField(id, f.label, v.String(), f.choices, func(ctx app.Context, s string) { onChange(ctx, s) })
+		if problem == "" {
+			return sel
+		}
+		return div("", sel, fieldError(problem))
 	}
-	text, typ, problem := v.String(), "text", ""
-	if f.kind == linkText {
-		typ, problem = "url", onboarding.CheckLink(text)
+	typ := "text"
+	switch f.kind {
+	case linkText:
+		typ = "url"
+	case dateText:
+		typ = "date"
 	}
 	return &textField{
-		ID: elemID, Label: f.label, Value: text, Long: f.kind == longText, Type: typ, Max: maxOf(f.kind),
+		ID: id, Label: f.label, Value: v.String(), Long: f.kind == longText, Type: typ, Max: maxOf(f.kind),
 		Hint: f.hint, Error: problem, Markdown: f.kind == longText,
-		OnChange: func(ctx app.Context, s string) { p.edit(ctx, spec.set(id, f, s)) },
+		OnChange: func(ctx app.Context, s string) { onChange(ctx, s) },
 	}
 }
 
@@ -231,7 +250,7 @@ func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
 func viewField(f field, text string, checked bool) app.UI {
 	row := func(value app.UI) app.UI {
 		return app.Div().Class("view-field").DataSet("field", f.key).Body(
-			app.Span().Class("view-label").Text(f.label),
+			span("view-label", f.label),
 			value,
 		)
 	}
@@ -259,9 +278,9 @@ func viewField(f field, text string, checked bool) app.UI {
 		if onboarding.CheckLink(text) == "" {
 			return row(app.A().Href(strings.TrimSpace(text)).Target("_blank").Rel("noopener noreferrer").Text(text))
 		}
-		return row(app.Span().Class("field-error").Text(text + " (not a web address, so not shown as a link)"))
+		return row(span("field-error", text+" (not a web address, so not shown as a link)"))
 	}
-	return row(app.Span().Text(text))
+	return row(span("", text))
 }
 
 func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {

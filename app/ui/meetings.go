@@ -44,23 +44,23 @@ func (p *meetingsPage) Render() app.UI {
 	latest := o.LatestMeeting()
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link(homePath)).Text("Your onboardings"),
+			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.A().Href(stageLink(onboarding.StageData, o.ID)).Text(o.Title),
+			textLink(stageLink(onboarding.StageData, o.ID), o.Title),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.Span().Text("Weekly 1:1"),
+			span("", "Weekly 1:1"),
 		),
-		app.Div().Class("stage-head").Body(
+		div("stage-head",
 			app.H1().Text("Weekly 1:1"),
 			p.renderWriter(),
 		),
-		app.P().Class("lead").Text("An hour a week, around one shared document. Topics either of you raise carry forward until they are done, and the tally shows how each of you keeps the commitments you make."),
-		app.Div().Class("actions").Body(
-			app.A().Class("button secondary").ID("open-document").Href(documentLink(o.ID)).Text("Open the shared document"),
+		para("lead", "An hour a week, around one shared document. Topics either of you raise carry forward until they are done, and the tally shows how each of you keeps the commitments you make."),
+		div("actions",
+			buttonLink("open-document", "button secondary", documentLink(o.ID), "Open the shared document"),
 		),
 		p.renderStatus(),
 		p.renderTally(),
-		app.Div().Class("current-slot").Body(when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
+		div("current-slot", when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
 		p.renderNext(),
 		p.renderStanding(),
 		p.renderShared(),

@@ -21,7 +21,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 	}
 	var made []app.UI
 	for _, c := range p.o.CommitmentsOf(mid) {
-		made = append(made, app.Li().Text(p.name(c.Who)+": "+c.What+dueText(c.Due)+" ("+strings.ToLower(c.Status.Label())+")"))
+		made = append(made, li(p.name(c.Who)+": "+c.What+dueText(c.Due)+" ("+strings.ToLower(c.Status.Label())+")"))
 	}
 	setMeeting := func(change func(*onboarding.Meeting)) func(*onboarding.Onboarding) {
 		return func(o *onboarding.Onboarding) { onboarding.EditMeeting(o, mid, now(), change) }
@@ -32,9 +32,9 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		who = p.o.CurrentWriter()
 	}
 	return app.Section().Class("card meeting").ID("current").DataSet("date", m.Date).Aria("labelledby", "current-title").Body(
-		app.Div().Class("prompt-head").Body(
+		div("prompt-head",
 			app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
-			app.Button().Class("secondary danger-text").ID("remove-meeting").Text("Remove this 1:1").OnClick(func(ctx app.Context, e app.Event) {
+			button("remove-meeting", "secondary danger-text", "Remove this 1:1", func(ctx app.Context, e app.Event) {
 				var undo onboarding.Undo
 				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
 				if undo != nil {
@@ -44,9 +44,9 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 				}
 			}, mid),
 		),
-		app.H3().Text("Agenda"),
+		h3("Agenda"),
 		app.Ul().Class("agenda-items plain").ID("items").Body(items...),
-		app.If(len(items) == 0, app.P().Class("muted").Text("Nothing on the agenda yet.")),
+		app.If(len(items) == 0, para("muted", "Nothing on the agenda yet.")),
 		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			text := strings.TrimSpace(p.item)
@@ -64,7 +64,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			focusLater(ctx, p, "new-item")
 		}, mid).Body(
 			&textField{ID: "new-item", Label: "Add an agenda item", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.item = v }},
-			app.Button().Type("submit").ID("add-item").Text("Add"),
+			submitButton("add-item", "Add"),
 		),
 		&textField{ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = v }))
@@ -72,7 +72,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Decisions = v }))
 		}},
-		app.H3().Text("Commitments made in this 1:1"),
+		h3("Commitments made in this 1:1"),
 		app.Ul().ID("made").Body(made...),
 		app.Form().Class("commit-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
@@ -93,13 +93,13 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			app.Window().GetElementByID("commit-due").Set("value", "")
 			focusLater(ctx, p, "commit-what")
 		}, mid).Body(
-			app.Div().Class("row-fields").Body(
+			div("row-fields",
 				selectField("commit-who", "Who", who, choices, func(ctx app.Context, v string) { p.who = v }),
 				&textField{ID: "commit-what", Label: "What they will do", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.what = v }},
 				&textField{ID: "commit-due", Label: "By", Type: "date", Max: 10, OnChange: func(ctx app.Context, v string) { p.due = v }},
 			),
 			fieldError(p.commitErr),
-			app.Button().Type("submit").ID("add-commitment").Text("Add the commitment"),
+			submitButton("add-commitment", "Add the commitment"),
 		),
 	)
 }
@@ -118,8 +118,8 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 		}),
 		app.Span().Class("item-meta").Body(
 			app.Text("raised by "+p.name(it.Author)),
-			app.If(badge != "", app.Span().Class("badge weeks").Text(badge)),
-			app.If(it.Kind() != onboarding.RaisedByPerson, app.Span().Class("badge").Text(string(it.Kind()))),
+			app.If(badge != "", span("badge weeks", badge)),
+			app.If(it.Kind() != onboarding.RaisedByPerson, span("badge", string(it.Kind()))),
 		),
 	)
 }

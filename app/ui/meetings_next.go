@@ -21,8 +21,8 @@ func (p *meetingsPage) renderNext() app.UI {
 		qid, text := q.ID, q.Text
 		queued = append(queued, app.Li().Class("topic").DataSet("queued", qid).Body(
 			app.Span().Class("topic-text").Body(
-				app.Span().Text(text+" "),
-				app.Span().Class("item-meta").Text("raised by "+p.name(q.Author)),
+				span("", text+" "),
+				span("item-meta", "raised by "+p.name(q.Author)),
 			),
 			app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove "+text).OnClick(func(ctx app.Context, e app.Event) {
 				var undo onboarding.Undo
@@ -44,7 +44,7 @@ func (p *meetingsPage) renderNext() app.UI {
 	return app.Section().Class("card next").ID("next").Aria("labelledby", "next-title").Body(
 		app.H2().ID("next-title").Text("Next 1:1"),
 		app.Ul().ID("queued").Body(queued...),
-		app.If(len(queued) == 0, app.P().Class("muted").Text("Nothing queued yet.")),
+		app.If(len(queued) == 0, para("muted", "Nothing queued yet.")),
 		app.If(carryLine != "", app.P().ID("carry").Text(carryLine)),
 		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
@@ -63,12 +63,12 @@ func (p *meetingsPage) renderNext() app.UI {
 			focusLater(ctx, p, "new-queued")
 		}).Body(
 			&textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.queued = v }},
-			app.Button().Type("submit").ID("add-queued").Class("secondary").Text("Add"),
+			submitButton("add-queued", "Add").Class("secondary"),
 		),
-		app.Div().Class("inline-form date-form").Body(
+		div("inline-form date-form",
 			&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
 				OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
-			app.Button().ID("start-meeting").Text("Start this 1:1").OnClick(func(ctx app.Context, e app.Event) {
+			button("start-meeting", "", "Start this 1:1", func(ctx app.Context, e app.Event) {
 				// Read the date now: the field changes it without
 				// rendering this page again.
 				date := p.date

@@ -167,10 +167,10 @@ func (p *openPage) prepare() {
 func (p *openPage) Render() app.UI {
 	return layout(
 		app.H1().Text("Open a link or file"),
-		app.Div().Class("open-status").Body(
+		div("open-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("open-error").Body(
-				app.P().Text(p.err),
-				app.P().Text("Nothing on this device was changed."),
+				para("", p.err),
+				para("", "Nothing on this device was changed."),
 			)),
 		),
 		p.renderBody(),
@@ -191,8 +191,8 @@ func (p *openPage) renderBody() app.UI {
 
 // renderChoose is the page without a link: paste one, or choose a file.
 func (p *openPage) renderChoose() app.UI {
-	return app.Div().Class("open-choose").Body(
-		app.P().Class("lede").Text("Open what the other person sent you: a link, or a file when the link was too long. You see what it holds before anything is saved."),
+	return div("open-choose",
+		para("lede", "Open what the other person sent you: a link, or a file when the link was too long. You see what it holds before anything is saved."),
 		app.Form().Class("card").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			if strings.TrimSpace(p.pasted) != "" {
@@ -200,9 +200,9 @@ func (p *openPage) renderChoose() app.UI {
 			}
 		}).Body(
 			&textField{ID: "paste-link", Label: "Paste the link", Long: true, Max: 1 << 20, OnChange: func(ctx app.Context, v string) { p.pasted = v }},
-			app.Button().Type("submit").ID("open-pasted").Text("Open the link"),
+			submitButton("open-pasted", "Open the link"),
 		),
-		app.Div().Class("card").Body(
+		div("card",
 			app.Label().For("open-file").Text("Or choose a file (it ends in "+share.FileExtension+")"),
 			app.Input().Type("file").ID("open-file").Accept(".json,application/json").OnChange(func(ctx app.Context, e app.Event) {
 				readChosenFile(ctx, ctx.JSSrc(), func(text string) { p.start(ctx, text, true) })
@@ -219,10 +219,10 @@ func (p *openPage) renderPassphrase() app.UI {
 		}
 		p.decode(ctx, p.passphrase)
 	}).Body(
-		app.P().Text("This is locked with a passphrase. The sender gives it to you separately from the link, for example by phone."),
+		para("", "This is locked with a passphrase. The sender gives it to you separately from the link, for example by phone."),
 		&textField{ID: "open-passphrase", Label: "Passphrase", Max: 200, Error: p.passErr, OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
-		app.Div().Class("actions").Body(
-			app.Button().Type("submit").ID("unlock").Text("Unlock").Disabled(p.busy != ""),
+		div("actions",
+			submitButton("unlock", "Unlock").Disabled(p.busy != ""),
 			app.Span().Role("status").ID("unlock-status").Text(p.busy),
 		),
 	)
@@ -246,7 +246,7 @@ func (p *openPage) renderPreview() app.UI {
 	var rows []app.UI
 	for _, s := range share.Sections {
 		rows = append(rows, app.Li().DataSet("section", string(s)).Body(
-			app.Span().Text(sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
+			span("", sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
 	var decide app.UI
@@ -255,11 +255,11 @@ func (p *openPage) renderPreview() app.UI {
 	} else {
 		decide = p.renderMergePreview()
 	}
-	return app.Div().Class("open-preview").Body(
+	return div("open-preview",
 		app.Section().Class("card").ID("preview").Body(
 			app.H2().Text(in.Title),
 			app.P().Body(app.Text("From "), app.Strong().ID("preview-from").Text(personLine(*sender)), app.Text(".")),
-			app.P().Class("meta").Text(pairLine(in)),
+			para("meta", pairLine(in)),
 			app.Ul().Class("plain").ID("preview-counts").Body(rows...),
 		),
 		decide,
@@ -277,15 +277,15 @@ func (p *openPage) renderWhoAmI() app.UI {
 		})
 	}
 	return app.Section().Class("card").ID("decide").Body(
-		app.P().Text("This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),
+		para("", "This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),
 		app.FieldSet().Class("choices").ID("who-am-i").Body(
 			app.Legend().Text("Which of the two are you?"),
 			option("buddy", in.Buddy, "onboarding "+in.Newcomer.Name),
 			option("newcomer", in.Newcomer, "the new "+roleOr(in.Newcomer, "executive")),
 		),
-		app.Div().Class("actions").Body(
+		div("actions",
 			app.Button().ID("save-incoming").Text("Save to this device").Disabled(p.me == "").OnClick(p.save),
-			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
+			buttonLink("", "button secondary", link(homePath), "Cancel"),
 		),
 	)
 }
@@ -295,16 +295,16 @@ func (p *openPage) renderMergePreview() app.UI {
 	if p.preview.None() {
 		return app.Section().Class("card").ID("decide").Body(
 			app.P().ID("nothing-new").Text("Nothing new: your copy already has everything in this."),
-			app.A().Class("button").Href(resumeLink(p.local)).Text("Open your copy"),
+			buttonLink("", "button", resumeLink(p.local), "Open your copy"),
 		)
 	}
 	return app.Section().Class("card").ID("decide").Body(
-		app.P().Text("You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
-		app.H3().Text("What saving changes"),
-		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
-		app.Div().Class("actions").Body(
-			app.Button().ID("save-incoming").Text("Merge into my copy").OnClick(p.save),
-			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
+		para("", "You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
+		h3("What saving changes"),
+		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
+		div("actions",
+			button("save-incoming", "", "Merge into my copy", p.save),
+			buttonLink("", "button secondary", link(homePath), "Cancel"),
 		),
 	)
 }
@@ -381,7 +381,7 @@ func (p *openPage) renderSaved() app.UI {
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 			app.P().ID("undone").Text(msg),
-			app.A().Class("button secondary").Href(link(homePath)).Text("Go to your onboardings"),
+			buttonLink("", "button secondary", link(homePath), "Go to your onboardings"),
 		)
 	}
 	lines := changeLines(p.result, p.merged)
@@ -391,10 +391,10 @@ func (p *openPage) renderSaved() app.UI {
 	}
 	return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 		app.P().Body(app.Strong().Text("Saved on this device.")),
-		app.Ul().ID("saved-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").ID("open-saved").Href(open).Text("Open it"),
-			app.Button().Class("secondary").ID("undo-open").Text("Undo").OnClick(p.undo),
+		app.Ul().ID("saved-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
+		div("actions",
+			buttonLink("open-saved", "button", open, "Open it"),
+			button("undo-open", "secondary", "Undo", p.undo),
 		),
 	)
 }

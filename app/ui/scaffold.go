@@ -119,7 +119,7 @@ func (s *opened) renderMissing(title string) app.UI {
 	return layout(
 		app.H1().Text(title),
 		app.Div().Class(class).ID("load-error").Text(msg),
-		app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
+		app.P().Body(textLink(link(homePath), "Go to your onboardings")),
 	)
 }
 
@@ -127,11 +127,11 @@ func (s *opened) renderMissing(title string) app.UI {
 // container is always there, so that a message coming or going does not
 // re-create the page below it.
 func (s *opened) renderStatus() app.UI {
-	return app.Div().Class("status-area").Body(
+	return div("status-area",
 		app.If(s.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(s.saveErr)),
 		app.If(s.notice != "", app.Div().Class("toast").Role("status").Body(
-			app.Span().Text(s.notice),
-			app.If(s.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
+			span("", s.notice),
+			app.If(s.undo != nil, button("undo", "secondary", "Undo", func(ctx app.Context, e app.Event) {
 				undo := s.undo
 				s.did("Put back.", nil)
 				s.edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })

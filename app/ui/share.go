@@ -84,21 +84,21 @@ func (p *sharePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link(homePath)).Text("Your onboardings"),
+			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.A().Href(resumeLink(o)).Text(o.Title),
+			textLink(resumeLink(o), o.Title),
 		),
 		app.H1().Text("Share with "+other.Name),
-		app.P().Class("lede").Text("Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
-		app.P().Class("muted").Text("Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
-		app.Div().Class("share-status").Body(
+		para("lede", "Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
+		para("muted", "Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
+		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
 		),
 		p.renderLink(),
 		p.renderLock(),
 		app.Section().Class("card share-file").Body(
 			app.H2().Text("As a file"),
-			app.P().Text("For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
+			para("", "For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
 			app.Button().ID("download-file").Class("secondary").Text("Download the file").Disabled(p.fragment == "" || p.busy != "").OnClick(p.downloadFile),
 		),
 	)
@@ -127,7 +127,7 @@ func (p *sharePage) renderLink() app.UI {
 		app.Label().For("share-link").Class("visually-hidden").Text("Link to send"),
 		app.Textarea().ID("share-link").Class("share-link-field").ReadOnly(true).Rows(4).Text(show),
 		meter,
-		app.Div().Class("actions").Body(
+		div("actions",
 			app.Button().ID("copy-link").Text("Copy the link").Disabled(show == "" || p.busy != "").OnClick(p.copy),
 			app.Span().Role("status").ID("share-done").Text(p.status),
 		),
@@ -142,7 +142,7 @@ func (p *sharePage) renderLock() app.UI {
 	}
 	return app.Section().Class("card share-lock").Body(
 		app.H2().Text("Lock it with a passphrase (optional)"),
-		app.P().Text("A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
+		para("", "A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
 		state,
 		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
@@ -154,9 +154,9 @@ func (p *sharePage) renderLock() app.UI {
 			p.encode(ctx, p.passphrase)
 		}).Body(
 			&textField{ID: "passphrase", Label: "Passphrase", Max: 200, Hint: "A few words you can say out loud, such as four random words.", OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
-			app.Button().Type("submit").ID("lock-link").Text("Lock the link").Disabled(p.busy != ""),
+			submitButton("lock-link", "Lock the link").Disabled(p.busy != ""),
 		),
-		app.If(p.lockedWith != "", app.Button().ID("unlock-link").Class("secondary").Text("Remove the lock").OnClick(func(ctx app.Context, e app.Event) {
+		app.If(p.lockedWith != "", button("unlock-link", "secondary", "Remove the lock", func(ctx app.Context, e app.Event) {
 			p.status = ""
 			p.encode(ctx, "")
 		})),

@@ -22,7 +22,7 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 
 	case "checked":
 		if len(p.o.DataSources) == 0 {
-			return app.P().Class("muted").Text("Add data sources above; each one then gets a box here to tick once the newcomer has checked it.")
+			return para("muted", "Add data sources above; each one then gets a box here to tick once the newcomer has checked it.")
 		}
 		checked := sourcesList.fields[4]
 		var items []app.UI
@@ -35,7 +35,7 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 				p.edit(ctx, sourcesList.set(id, checked, v))
 			})))
 		}
-		return app.Ul().Class("checklist").Body(items...)
+		return ul("checklist", items...)
 	}
 	return nil
 }

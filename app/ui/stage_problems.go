@@ -29,7 +29,7 @@ func (p *stagePage) problemsPrompt(prompt string) app.UI {
 			warning = app.P().Class("warning").ID("too-many-problems").Role("status").Text(
 				"That is " + itoa(n) + " problems. The guide asks for two or three: past that, the list has stopped setting priorities. Which ones can wait until these are under way?")
 		}
-		return app.Div().Body(warning, p.renderList(problemsList))
+		return div("", warning, p.renderList(problemsList))
 	case "budget":
 		return p.noteField("budget-advice", "Advice on budget and headcount", func(o *onboarding.Onboarding) *onboarding.Note { return &o.BudgetAdvice })
 	case "working":

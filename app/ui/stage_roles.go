@@ -69,11 +69,11 @@ func (p *stagePage) ownership() app.UI {
 	}
 	parts = append(parts, app.P().Class("worksheet-links no-print").Body(
 		app.Text("For the first meeting: "),
-		app.A().ID("worksheet-blank").Href(worksheetLink(o.ID, "blank")).Text("print the blank worksheet"),
-		app.If(o.Roles.BothDone(o), app.Text(" or "), app.A().ID("worksheet-filled").Href(worksheetLink(o.ID, "filled")).Text("print the filled worksheet")),
+		buttonLink("worksheet-blank", "", worksheetLink(o.ID, "blank"), "print the blank worksheet"),
+		app.If(o.Roles.BothDone(o), app.Text(" or "), buttonLink("worksheet-filled", "", worksheetLink(o.ID, "filled"), "print the filled worksheet")),
 		app.Text("."),
 	))
-	return app.Div().Body(parts...)
+	return div("", parts...)
 }
 
 func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) app.UI {
@@ -87,7 +87,7 @@ func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) ap
 		rows = append(rows, p.gridRow(r))
 	}
 	unanswered := view.Unanswered()
-	finish := app.Button().ID("finish-side").Text("I have finished my side").OnClick(func(ctx app.Context, e app.Event) {
+	finish := button("finish-side", "", "I have finished my side", func(ctx app.Context, e app.Event) {
 		if unanswered > 0 && !p.roles.confirmFinish {
 			p.roles.confirmFinish = true
 			return
@@ -95,17 +95,17 @@ func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) ap
 		p.roles.confirmFinish = false
 		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.FinishSide(o, view.Person, now()) })
 	}, view.Person, unanswered)
-	return app.Div().Class("grid-wrap").Body(
+	return div("grid-wrap",
 		app.P().Class("blind-note").Body(
 			app.Strong().Text(writer.Name+", you are answering alone. "),
 			app.Text(otherState+" Sitting together? When it is "+other.Name+"'s turn, switch “Who is writing?” above: your answers stay hidden from them."),
 		),
 		app.Div().Class("own-grid").ID("own-grid").Body(rows...),
-		app.If(len(view.Rows) == 0, app.P().Class("muted").Text("No areas yet. Add the areas of responsibility that matter between your two functions.")),
+		app.If(len(view.Rows) == 0, para("muted", "No areas yet. Add the areas of responsibility that matter between your two functions.")),
 		p.manageAreas(),
 		app.If(p.roles.confirmFinish, app.P().Class("warning").Role("alert").Text(
 			itoa(unanswered)+" of the areas have no answer from you. They will show as not answered in the comparison. Press the button again to finish anyway.")),
-		app.Div().Class("actions").Body(finish),
+		div("actions", finish),
 	)
 }
 
@@ -126,7 +126,7 @@ func (p *stagePage) gridRow(r onboarding.BlindRow) app.UI {
 	}
 	return app.FieldSet().Class("own-row").DataSet("row", id).Body(
 		app.Legend().Text(r.Area),
-		app.Div().Class("segments").Body(options...),
+		div("segments", options...),
 	)
 }
 
@@ -134,8 +134,8 @@ func (p *stagePage) gridRow(r onboarding.BlindRow) app.UI {
 // by both sides; only the answers are private.
 func (p *stagePage) manageAreas() app.UI {
 	if !p.roles.manage {
-		return app.Div().Class("actions").Body(
-			app.Button().Class("secondary").ID("manage-areas").Text("Add, rename or remove areas").OnClick(func(ctx app.Context, e app.Event) {
+		return div("actions",
+			button("manage-areas", "secondary", "Add, rename or remove areas", func(ctx app.Context, e app.Event) {
 				p.roles.manage = true
 				focusLater(ctx, p, "new-area")
 			}),
@@ -155,9 +155,9 @@ func (p *stagePage) manageAreas() app.UI {
 			}, id, area),
 		))
 	}
-	return app.Div().Class("manage-areas card").Body(
-		app.H3().Text("Areas"),
-		app.Ul().Class("plain").Body(items...),
+	return div("manage-areas card",
+		h3("Areas"),
+		ul("plain", items...),
 		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			area := strings.TrimSpace(p.roles.newArea)
@@ -175,16 +175,16 @@ func (p *stagePage) manageAreas() app.UI {
 			focusLater(ctx, p, "new-area")
 		}).Body(
 			&textField{ID: "new-area", Label: "New area", Max: onboarding.MaxShort, Hint: "For example: “Vendor contracts for developer tools”.", OnChange: func(ctx app.Context, v string) { p.roles.newArea = v }},
-			app.Button().Type("submit").ID("add-area").Text("Add the area"),
+			submitButton("add-area", "Add the area"),
 		),
-		app.Button().Class("secondary").Text("Done with the areas").OnClick(func(ctx app.Context, e app.Event) { p.roles.manage = false }),
+		button("", "secondary", "Done with the areas", func(ctx app.Context, e app.Event) { p.roles.manage = false }),
 	)
 }
 
 // sealed is shown to a person who has finished while the other has not.
 func (p *stagePage) sealed(view onboarding.BlindView, other *onboarding.Person) app.UI {
 	me := p.o.PersonByID(view.Person)
-	reopen := app.Button().Class("secondary").ID("reopen-side").Text("Reopen "+me.Name+"'s answers").OnClick(func(ctx app.Context, e app.Event) {
+	reopen := button("reopen-side", "secondary", "Reopen "+me.Name+"'s answers", func(ctx app.Context, e app.Event) {
 		if !p.roles.confirmReopen {
 			p.roles.confirmReopen = true
 			return
@@ -194,7 +194,7 @@ func (p *stagePage) sealed(view onboarding.BlindView, other *onboarding.Person) 
 	}, view.Person)
 	return app.Div().Class("sealed card").ID("sealed").Body(
 		app.P().Body(app.Strong().Text(me.Name+" has finished.")),
-		app.P().Text("These answers stay hidden until "+other.Name+" has finished too; then the comparison appears here. If "+other.Name+" is at this device, switch “Who is writing?” above to "+other.Name+"."),
+		para("", "These answers stay hidden until "+other.Name+" has finished too; then the comparison appears here. If "+other.Name+" is at this device, switch “Who is writing?” above to "+other.Name+"."),
 		app.If(p.roles.confirmReopen, app.P().Class("warning").Role("alert").Text("Reopening shows "+me.Name+"'s answers on this screen. Make sure "+other.Name+" is not looking, then press the button again.")),
 		reopen,
 	)
@@ -207,9 +207,7 @@ func (p *stagePage) comparison() app.UI {
 	var summary []app.UI
 	for _, v := range onboarding.Verdicts {
 		if n := counts[v]; n > 0 {
-			summary = append(summary, app.Li().Class("verdict-"+string(v)).Body(
-				app.Strong().Text(itoa(n)), app.Text(" "+strings.ToLower(v.Label())),
-			))
+			summary = append(summary, verdictCount(v, n))
 		}
 	}
 	owner := func(a onboarding.Answer, person onboarding.Person) string {
@@ -227,7 +225,7 @@ func (p *stagePage) comparison() app.UI {
 		var action app.UI
 		switch {
 		case c.OnAgenda:
-			action = app.Span().Class("muted").Text("On the next 1:1 agenda")
+			action = span("muted", "On the next 1:1 agenda")
 		case verdict.Mismatch():
 			action = app.Button().Class("secondary small").Text("Add to next 1:1").Aria("label", "Add "+c.Row.Area+" to the next 1:1 agenda").
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -244,33 +242,38 @@ func (p *stagePage) comparison() app.UI {
 	}
 	var agenda []app.UI
 	for _, item := range o.Agenda {
-		agenda = append(agenda, app.Li().Text(item.Text))
+		agenda = append(agenda, li(item.Text))
 	}
 	writer := o.CurrentWriter()
 	view := onboarding.ViewFor(o, writer)
 	return app.Div().Class("comparison").ID("comparison").Body(
-		app.P().Text("You have both finished. Each row shows who each of you thinks owns the area."),
+		para("", "You have both finished. Each row shows who each of you thinks owns the area."),
 		app.Ul().Class("verdict-counts").ID("verdict-counts").Body(summary...),
-		app.Div().Class("table-wrap").Body(app.Table().Class("compare").Body(
+		div("table-wrap", app.Table().Class("compare").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Area"),
 				app.Th().Scope("col").Text(o.Buddy.Name+" says"),
 				app.Th().Scope("col").Text(o.Newcomer.Name+" says"),
 				app.Th().Scope("col").Text("Verdict"),
-				app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Next step")),
+				app.Th().Scope("col").Body(span("visually-hidden", "Next step")),
 			)),
 			app.TBody().Body(trs...),
 		)),
-		app.If(len(agenda) > 0, app.Div().Class("agenda card").Body(
-			app.H3().Text("For the next 1:1"),
+		app.If(len(agenda) > 0, div("agenda card",
+			h3("For the next 1:1"),
 			app.Ul().ID("agenda").Body(agenda...),
 		)),
 		app.Details().Class("change-answers").Body(
 			app.Summary().Text("Change "+o.PersonByID(writer).Name+"'s answers"),
-			app.Div().Class("own-grid").Body(app.Range(view.Rows).Slice(func(i int) app.UI { return p.gridRow(view.Rows[i]) })),
+			div("own-grid", app.Range(view.Rows).Slice(func(i int) app.UI { return p.gridRow(view.Rows[i]) })),
 			p.manageAreas(),
 		),
 	)
+}
+
+// verdictCount says how many areas got a verdict, such as "3 both claim it".
+func verdictCount(v onboarding.Verdict, n int) app.UI {
+	return app.Li().Class("verdict-"+string(v)).Body(app.Strong().Text(itoa(n)), app.Text(" "+strings.ToLower(v.Label())))
 }
 
 // expectations are written blind too, and shown side by side once both
@@ -282,8 +285,8 @@ func (p *stagePage) expectations() app.UI {
 		column := func(person onboarding.Person) app.UI {
 			s := o.Roles.SideOf(person.ID)
 			other := o.Other(person.ID)
-			return app.Div().Class("card expectation").Body(
-				app.H3().Text(person.Name),
+			return div("card expectation",
+				h3(person.Name),
 				app.H4().Text("Of their own role"),
 				md(orNothing(s.ExpectMine)),
 				app.H4().Text("Of "+other.Name+"'s role"),
@@ -294,7 +297,7 @@ func (p *stagePage) expectations() app.UI {
 	}
 	view := onboarding.ViewFor(o, writer)
 	if view.Done {
-		return app.P().Class("muted").Text("Hidden until you have both finished.")
+		return para("muted", "Hidden until you have both finished.")
 	}
 	other := o.Other(writer)
 	side := func(set func(*onboarding.Side, string)) func(ctx app.Context, v string) {
@@ -304,7 +307,7 @@ func (p *stagePage) expectations() app.UI {
 			})
 		}
 	}
-	return app.Div().Body(
+	return div("",
 		&textField{ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: true,
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectMine = v })},
 		&textField{ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: true,
@@ -336,9 +339,9 @@ func (p *stagePage) cadence() app.UI {
 		return func(o *onboarding.Onboarding) { change(&o.Roles.Cadence) }
 	}
 	timeErr := onboarding.CheckTime(c.Time)
-	return app.Div().Class("cadence").Body(
-		app.H3().Text("The weekly 1:1"),
-		app.Div().Class("row-fields").Body(
+	return div("cadence",
+		h3("The weekly 1:1"),
+		div("row-fields",
 			selectField("one-on-one-day", "Day", c.Day, days, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetDay(v, browserZone()) }))
 			}),
@@ -363,12 +366,12 @@ func (p *stagePage) cadence() app.UI {
 				p.roles.zoneErr = ""
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
-		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, app.P().Class("field-hint").Text("The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
-		app.H3().Text("Time that isn't about work"),
+		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
+		h3("Time that isn't about work"),
 		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
 		}},
-		app.Div().Class("row-fields").Body(
+		div("row-fields",
 			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialEvery = v }))
 			}),
@@ -381,8 +384,8 @@ func (p *stagePage) cadence() app.UI {
 				}
 			}},
 		),
-		app.P().Class("field-hint").Text("Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
-		app.H3().Text("Meetings where both organisations meet"),
+		para("field-hint", "Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
+		h3("Meetings where both organisations meet"),
 		p.renderList(sharedList),
 	)
 }

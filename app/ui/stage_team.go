@@ -27,9 +27,9 @@ var (
 func (p *stagePage) teamPrompt(prompt string) app.UI {
 	switch prompt {
 	case "team":
-		return app.Div().Body(
+		return div("",
 			app.P().Class("private-note").Body(
-				app.Span().Class("badge private").Text("Private"),
+				span("badge private", "Private"),
 				app.Text(" New entries here are private: they stay on this device and are never shared."),
 			),
 			p.renderList(teamList),
