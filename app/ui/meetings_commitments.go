@@ -16,8 +16,7 @@ func (p *meetingsPage) renderTally() app.UI {
 		)
 		lines = append(lines, line)
 	}
-	return app.Section().Class("card tally").ID("tally").Aria("labelledby", "tally-title").Body(
-		app.H2().ID("tally-title").Text("Commitments kept"),
+	return card("tally", "card tally", "Commitments kept",
 		ul("plain", lines...),
 		para("field-hint", "Due counts what was kept, what was missed, and what is still open past its date. Dropped commitments are not counted."),
 	)
@@ -54,8 +53,7 @@ func (p *meetingsPage) renderCommitments() app.UI {
 			),
 		))
 	}
-	return app.Section().Class("card commitments").ID("commitments").Aria("labelledby", "commitments-title").Body(
-		app.H2().ID("commitments-title").Text("All commitments"),
+	return card("commitments", "card commitments", "All commitments",
 		ul("plain", rows...),
 		app.If(len(rows) == 0, para("muted", "None yet. Commitments are made in a 1:1: start one above.")),
 	)

@@ -35,8 +35,7 @@ func (p *meetingsPage) renderLog(latest *onboarding.Meeting) app.UI {
 			}),
 		))
 	}
-	return app.Section().Class("log").ID("log").Aria("labelledby", "log-title").Body(
-		app.H2().ID("log-title").Text("Earlier 1:1s"),
+	return card("log", "log", "Earlier 1:1s",
 		div("", entries...),
 		app.If(len(entries) == 0, para("muted", "None yet.")),
 	)

@@ -41,8 +41,7 @@ func (p *meetingsPage) renderNext() app.UI {
 	if o.Roles.Cadence.Day == "" {
 		slot = "a week after the last one"
 	}
-	return app.Section().Class("card next").ID("next").Aria("labelledby", "next-title").Body(
-		app.H2().ID("next-title").Text("Next 1:1"),
+	return card("next", "card next", "Next 1:1",
 		app.Ul().ID("queued").Body(queued...),
 		app.If(len(queued) == 0, para("muted", "Nothing queued yet.")),
 		app.If(carryLine != "", app.P().ID("carry").Text(carryLine)),

@@ -46,8 +46,7 @@ func (p *meetingsPage) renderStanding() app.UI {
 			))
 		}
 	}
-	return app.Section().Class("card standing").ID("standing").Aria("labelledby", "standing-title").Body(
-		app.H2().ID("standing-title").Text("Standing topics"),
+	return card("standing", "card standing", "Standing topics",
 		para("field-hint", "Your top problems, and the areas you each answered differently, come back every week until you resolve them."),
 		ul("plain", items...),
 		app.If(len(items) == 0, para("muted", "Nothing open.")),
