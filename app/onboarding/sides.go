@@ -77,3 +77,16 @@ func AnswerArea(o *Onboarding, id, person string, a Answer, now time.Time) bool 
 	}
 	return row != nil
 }
+
+// OwnerName is who person's answer says owns an area, by name: their own
+// name for "mine", the other person's for "yours", else the answer as the
+// grid shows it.
+func (o *Onboarding) OwnerName(a Answer, person string) string {
+	switch a {
+	case Mine:
+		return o.PersonByID(person).Name
+	case Yours:
+		return o.Other(person).Name
+	}
+	return a.Label()
+}

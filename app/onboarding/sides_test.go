@@ -135,3 +135,12 @@ func TestOverallAndResume(t *testing.T) {
 		t.Errorf("%d answered, want 2", answered)
 	}
 }
+
+func TestOwnerName(t *testing.T) {
+	o := newTest(t)
+	for a, want := range map[Answer]string{Mine: "Priya Raman", Yours: "Dana Okafor", BothOfUs: "Shared", NotSure: "Unsure", Unanswered: "—"} {
+		if got := o.OwnerName(a, o.Newcomer.ID); got != want {
+			t.Errorf("the newcomer answering %q names %q, want %q", a, got, want)
+		}
+	}
+}

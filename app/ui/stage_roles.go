@@ -210,15 +210,6 @@ func (p *stagePage) comparison() app.UI {
 			summary = append(summary, verdictCount(v, n))
 		}
 	}
-	owner := func(a onboarding.Answer, person onboarding.Person) string {
-		switch a {
-		case onboarding.Mine:
-			return person.Name
-		case onboarding.Yours:
-			return o.Other(person.ID).Name
-		}
-		return a.Label()
-	}
 	var trs []app.UI
 	for _, c := range rows {
 		rowID, verdict := c.Row.ID, c.Verdict
@@ -234,8 +225,8 @@ func (p *stagePage) comparison() app.UI {
 		}
 		trs = append(trs, app.Tr().Class("verdict-"+string(verdict)).DataSet("row", rowID).Body(
 			app.Th().Scope("row").Text(c.Row.Area),
-			app.Td().DataSet("label", o.Buddy.Name).Text(owner(c.Buddy, o.Buddy)),
-			app.Td().DataSet("label", o.Newcomer.Name).Text(owner(c.Newcomer, o.Newcomer)),
+			app.Td().DataSet("label", o.Buddy.Name).Text(o.OwnerName(c.Buddy, o.Buddy.ID)),
+			app.Td().DataSet("label", o.Newcomer.Name).Text(o.OwnerName(c.Newcomer, o.Newcomer.ID)),
 			app.Td().Body(app.Span().Class("verdict verdict-"+string(verdict)).Text(verdict.Label())),
 			app.Td().Body(action),
 		))
