@@ -43,13 +43,7 @@ func (p *meetingsPage) renderCommitments() app.UI {
 				selectField("status-"+cid, "Status", string(c.Status), statuses, func(ctx app.Context, v string) {
 					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetStatus(o, cid, onboarding.Status(v), now()) })
 				}),
-				app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove the commitment "+what).OnClick(func(ctx app.Context, e app.Event) {
-					var undo onboarding.Undo
-					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Commitments.Remove(o, cid, now()) })
-					if undo != nil {
-						p.did("Removed the commitment “"+what+"”.", undo)
-					}
-				}, cid, what),
+				p.removeButton("secondary small danger-text", "Remove the commitment "+what, onboarding.Lists.Commitments, cid, "Removed the commitment “"+what+"”."),
 			),
 		))
 	}

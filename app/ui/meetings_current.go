@@ -47,25 +47,9 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		h3("Agenda"),
 		app.Ul().Class("agenda-items plain").ID("items").Body(items...),
 		app.If(len(items) == 0, para("muted", "Nothing on the agenda yet.")),
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
-			e.PreventDefault()
-			text := strings.TrimSpace(p.item)
-			if text == "" {
-				return
-			}
-			var err error
-			p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.AddItem(o, mid, text, now()) })
-			if err != nil {
-				p.fail(sentence(err))
-				return
-			}
-			p.item = ""
-			app.Window().GetElementByID("new-item").Set("value", "")
-			focusLater(ctx, p, "new-item")
-		}, mid).Body(
-			&textField{ID: "new-item", Label: "Add an agenda item", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.item = v }},
+		p.addForm("inline-form", textField{ID: "new-item", Label: "Add an agenda item", Max: onboarding.MaxShort}, &p.item,
 			submitButton("add-item", "Add"),
-		),
+			func(o *onboarding.Onboarding, text string) error { return onboarding.AddItem(o, mid, text, now()) }, mid),
 		&textField{ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = v }))
 		}},

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
@@ -24,13 +23,7 @@ func (p *meetingsPage) renderNext() app.UI {
 				span("", text+" "),
 				span("item-meta", "raised by "+p.name(q.Author)),
 			),
-			app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove "+text).OnClick(func(ctx app.Context, e app.Event) {
-				var undo onboarding.Undo
-				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Agenda.Remove(o, qid, now()) })
-				if undo != nil {
-					p.did("Removed “"+text+"” from the next 1:1.", undo)
-				}
-			}, qid, text),
+			p.removeButton("secondary small danger-text", "Remove "+text, onboarding.Lists.Agenda, qid, "Removed “"+text+"” from the next 1:1."),
 		))
 	}
 	carryLine := ""
@@ -45,25 +38,9 @@ func (p *meetingsPage) renderNext() app.UI {
 		app.Ul().ID("queued").Body(queued...),
 		app.If(len(queued) == 0, para("muted", "Nothing queued yet.")),
 		app.If(carryLine != "", app.P().ID("carry").Text(carryLine)),
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
-			e.PreventDefault()
-			text := strings.TrimSpace(p.queued)
-			if text == "" {
-				return
-			}
-			var err error
-			p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.QueueTopic(o, text, now()) })
-			if err != nil {
-				p.fail(sentence(err))
-				return
-			}
-			p.queued = ""
-			app.Window().GetElementByID("new-queued").Set("value", "")
-			focusLater(ctx, p, "new-queued")
-		}).Body(
-			&textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.queued = v }},
+		p.addForm("inline-form", textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort}, &p.queued,
 			submitButton("add-queued", "Add").Class("secondary"),
-		),
+			func(o *onboarding.Onboarding, text string) error { return onboarding.QueueTopic(o, text, now()) }),
 		div("inline-form date-form",
 			&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
 				OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/store"
@@ -138,4 +139,38 @@ func (s *opened) renderStatus() app.UI {
 			})),
 		)),
 	)
+}
+
+// removeButton removes the entry id of a list, and says so with an undo.
+func (s *opened) removeButton(class, label string, l onboarding.List, id, notice string) app.UI {
+	return app.Button().Class(class).Text("Remove").Aria("label", label).OnClick(func(ctx app.Context, e app.Event) {
+		var undo onboarding.Undo
+		s.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = l.Remove(o, id, now()) })
+		if undo != nil {
+			s.did(notice, undo)
+		}
+	}, id, notice)
+}
+
+// addForm is a form of one line that adds what is typed to the onboarding
+// with add, then empties the line for the next one. typed holds the text
+// as it is typed; the field's ID is in.ID.
+func (s *opened) addForm(class string, in textField, typed *string, submit app.UI, add func(o *onboarding.Onboarding, text string) error, scope ...any) app.UI {
+	in.OnChange = func(ctx app.Context, v string) { *typed = v }
+	return app.Form().Class(class).OnSubmit(func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		text := strings.TrimSpace(*typed)
+		if text == "" {
+			return
+		}
+		var err error
+		s.edit(ctx, func(o *onboarding.Onboarding) { err = add(o, text) })
+		if err != nil {
+			s.fail(sentence(err))
+			return
+		}
+		*typed = ""
+		app.Window().GetElementByID(in.ID).Set("value", "")
+		focusLater(ctx, s.page, in.ID)
+	}, scope...).Body(&in, submit)
 }

@@ -148,35 +148,18 @@ func (p *stagePage) manageAreas() app.UI {
 			&textField{ID: "area-" + id, Label: "Area", Value: area, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
 				p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.RenameArea(o, id, v, now()) })
 			}},
-			app.Button().Class("secondary danger-text").Text("Remove").Aria("label", "Remove the area "+area).OnClick(func(ctx app.Context, e app.Event) {
-				var undo onboarding.Undo
-				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Areas.Remove(o, id, now()) })
-				p.did("Removed the area “"+area+"”.", undo)
-			}, id, area),
+			p.removeButton("secondary danger-text", "Remove the area "+area, onboarding.Lists.Areas, id, "Removed the area “"+area+"”."),
 		))
 	}
 	return div("manage-areas card",
 		h3("Areas"),
 		ul("plain", items...),
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
-			e.PreventDefault()
-			area := strings.TrimSpace(p.roles.newArea)
-			if area == "" {
-				return
-			}
-			var err error
-			p.edit(ctx, func(o *onboarding.Onboarding) { _, err = onboarding.AddArea(o, area, now()) })
-			if err != nil {
-				p.fail(sentence(err))
-				return
-			}
-			p.roles.newArea = ""
-			app.Window().GetElementByID("new-area").Set("value", "")
-			focusLater(ctx, p, "new-area")
-		}).Body(
-			&textField{ID: "new-area", Label: "New area", Max: onboarding.MaxShort, Hint: "For example: “Vendor contracts for developer tools”.", OnChange: func(ctx app.Context, v string) { p.roles.newArea = v }},
+		p.addForm("inline-form", textField{ID: "new-area", Label: "New area", Max: onboarding.MaxShort, Hint: "For example: “Vendor contracts for developer tools”."}, &p.roles.newArea,
 			submitButton("add-area", "Add the area"),
-		),
+			func(o *onboarding.Onboarding, area string) error {
+				_, err := onboarding.AddArea(o, area, now())
+				return err
+			}),
 		button("", "secondary", "Done with the areas", func(ctx app.Context, e app.Event) { p.roles.manage = false }),
 	)
 }
