@@ -1,7 +1,6 @@
 package ui
 
 import (
-
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
 
