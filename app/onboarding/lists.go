@@ -1,9 +1,7 @@
 package onboarding
 
 import (
-	"errors"
 	"reflect"
-	"strconv"
 	"time"
 )
 
@@ -13,8 +11,18 @@ import (
 // only what the operation did.
 type Undo func(o *Onboarding, now time.Time)
 
-// ErrListFull is what adding to a list that holds MaxEntries gives.
-var ErrListFull = errors.New("this list is full: it holds up to " + strconv.Itoa(MaxEntries) + " entries")
+// fullError is what adding to list (a pointer to a list of o) at its cap
+// gives: a FullError that names the list.
+func fullError(o *Onboarding, list any) error {
+	l := reflect.ValueOf(list).Elem()
+	path := ""
+	eachList(reflect.ValueOf(o).Elem(), "", func(p string, v reflect.Value) {
+		if v.Addr().Pointer() == l.Addr().Pointer() {
+			path = p
+		}
+	})
+	return &FullError{List: path, Count: l.Len() + 1, Cap: Cap(l.Type().Elem())}
+}
 
 // List is one list of entries of an onboarding, such as its data sources,
 // with the operations every list shares: add, move, remove with a
@@ -73,12 +81,12 @@ func (l List) index(o *Onboarding, id string) int {
 // keeps new entries private, and returns its ID.
 func (l List) Add(o *Onboarding, now time.Time) (string, error) {
 	s := l.slice(o)
-	if s.Len() >= MaxEntries {
-		return "", ErrListFull
+	if s.Len() >= Cap(s.Type().Elem()) {
+		return "", fullError(o, l.Of(o))
 	}
 	s.Set(reflect.Append(s, reflect.Zero(s.Type().Elem())))
 	m := metaAt(s, s.Len()-1)
-	m.ID, m.Author, m.Private, m.Updated = NewID(), o.CurrentWriter(), l.Private, now.UTC()
+	m.ID, m.Author, m.Private, m.Updated = NewID(), o.CurrentWriter(), l.Private, Stamp(time.Time{}, now)
 	return m.ID, nil
 }
 
@@ -108,7 +116,8 @@ func (l List) Edit(o *Onboarding, id string, now time.Time, change func(entry an
 		return false
 	}
 	change(e)
-	e.(entry).Common().Updated = now.UTC()
+	m := e.(entry).Common()
+	m.Updated = Stamp(m.Updated, now)
 	return true
 }
 
@@ -138,7 +147,9 @@ func (l List) Remove(o *Onboarding, id string, now time.Time) (Undo, bool) {
 	removed := reflect.New(s.Type().Elem()).Elem()
 	removed.Set(s.Index(at))
 	s.Set(reflect.AppendSlice(s.Slice(0, at), s.Slice(at+1, s.Len())))
-	o.Bury(id, now)
+	// The removal must be newer than the entry, even when the entry came
+	// from a device whose clock runs ahead.
+	o.Bury(id, Stamp(removed.Addr().Interface().(entry).Common().Updated, now))
 	return func(o *Onboarding, _ time.Time) {
 		o.Unbury(id)
 		if l.index(o, id) >= 0 {

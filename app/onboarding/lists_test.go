@@ -136,8 +136,13 @@ func TestListAddWhenFull(t *testing.T) {
 			t.Fatalf("entry %d: %v", i+1, err)
 		}
 	}
-	if _, err := Lists.Surprises.Add(o, t0); !errors.Is(err, ErrListFull) || len(o.Surprises) != MaxEntries {
+	_, err := Lists.Surprises.Add(o, t0)
+	var full *FullError
+	if !errors.As(err, &full) || full.List != "surprises" || len(o.Surprises) != MaxEntries {
 		t.Errorf("adding past the cap gave %v and %d entries", err, len(o.Surprises))
+	}
+	if !strings.Contains(err.Error(), "the surprises") {
+		t.Errorf("the message does not name the list: %q", err)
 	}
 }
 

@@ -13,7 +13,7 @@ func EditSide(o *Onboarding, person string, now time.Time, change func(*Side)) {
 	s := o.Roles.SideOf(person)
 	change(s)
 	s.ExpectMine, s.ExpectYours = Clip(s.ExpectMine, MaxText), Clip(s.ExpectYours, MaxText)
-	s.Updated = now.UTC()
+	s.Updated = Stamp(s.Updated, now)
 }
 
 // FinishSide seals person's side: they have finished writing blind. Once
@@ -51,7 +51,7 @@ func (v BlindView) Unanswered() int {
 func WriteNote(o *Onboarding, n *Note, text string, now time.Time) {
 	n.Text = Clip(text, MaxText)
 	n.Author = o.CurrentWriter()
-	n.Updated = now.UTC()
+	n.Updated = Stamp(n.Updated, now)
 }
 
 // AddArea adds an area of responsibility to the grid, by the person

@@ -37,7 +37,7 @@ func AddItem(o *Onboarding, meetingID, text string, now time.Time) error {
 	}
 	it := Add(&m.Items, o.CurrentWriter(), now)
 	if it == nil {
-		return ErrListFull
+		return fullError(o, &m.Items)
 	}
 	it.Text, it.Raised = Clip(strings.TrimSpace(text), MaxText), m.Date
 	return nil

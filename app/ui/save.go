@@ -7,8 +7,7 @@ import "counterpart/app/onboarding"
 // error when nothing was saved, or a notice when another tab's changes had
 // to be merged in.
 func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (saveErr, notice string) {
-	change(o)
-	o.Touch(now())
+	onboarding.Apply(o, now(), change)
 	res, err := appStore().Save(o)
 	switch {
 	case err != nil:
