@@ -15,6 +15,7 @@ const exampleID = "00000000-0000-4000-8000-00000000e3a1"
 // A person creates an onboarding, writes something in every stage, reloads,
 // and finds all of it.
 func TestFillEveryStageAndReload(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -90,6 +91,7 @@ func TestFillEveryStageAndReload(t *testing.T) {
 }
 
 func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -126,6 +128,7 @@ func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 }
 
 func TestDeleteAndUndoRestoresEverything(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -160,6 +163,7 @@ func TestDeleteAndUndoRestoresEverything(t *testing.T) {
 // Whatever a person types, nothing in it runs: no HTML element, no script,
 // no javascript: link, no dialog.
 func TestMarkupInFieldsIsInert(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	const img = `<img src=x onerror=alert(1)>`
@@ -197,6 +201,7 @@ func TestMarkupInFieldsIsInert(t *testing.T) {
 // Damaged data in storage is kept aside, the person is told, and the other
 // onboardings keep working.
 func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -237,6 +242,7 @@ func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
 // Two tabs on one onboarding: each sees the other's edits, and neither
 // overwrites them.
 func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a := newBrowser(t)
 	id := a.newOnboarding(srv.URL + "/")
@@ -271,6 +277,7 @@ func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
 // The whole flow with the keyboard alone: add an entry, type in it, move it,
 // remove it and undo.
 func TestKeyboardAlone(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -311,6 +318,7 @@ func TestKeyboardAlone(t *testing.T) {
 }
 
 func TestNewOnboardingFormExplainsMistakes(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/new")
@@ -336,6 +344,7 @@ func TestNewOnboardingFormExplainsMistakes(t *testing.T) {
 // A huge paste is cut at the field's limit, the person is told, and what
 // was saved before is safe.
 func TestHugePasteIsCutAndSaid(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -358,6 +367,7 @@ func TestHugePasteIsCutAndSaid(t *testing.T) {
 // When the browser's storage is full, the person is told their last change
 // did not save, and what was saved before is untouched.
 func TestFullStorageIsExplainedAndLosesNothing(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
