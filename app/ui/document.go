@@ -55,7 +55,7 @@ func (p *documentPage) Render() app.UI {
 			button("download-ics", "secondary", "Download calendar (.ics)", p.downloadCalendar),
 		),
 		div("status-area no-print",
-			app.If(p.message != "", app.P().Class(map[bool]string{true: "alert", false: "toast"}[p.failed]).Role("status").ID("document-status").Text(p.message)),
+			app.If(p.message != "", app.P().Class(pick(p.failed, "alert", "toast")).Role("status").ID("document-status").Text(p.message)),
 		),
 		app.P().Class("field-hint no-print").ID("zone-note").Text(zoneNote),
 		app.Article().Class("document").ID("document").Body(app.Raw(p.html)),

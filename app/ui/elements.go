@@ -71,3 +71,12 @@ func buttonLink(id, class, href, text string) app.HTMLA {
 
 // textLink is a plain link.
 func textLink(href, text string) app.HTMLA { return app.A().Href(href).Text(text) }
+
+// pick is a if cond holds, else b: a class or a label that depends on
+// state.
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
+}

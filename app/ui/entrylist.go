@@ -188,8 +188,8 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 		div("entry-body", body...),
 		div("entry-tools",
 			app.Button().Class("secondary").ID("toggle-"+id).
-				Text(map[bool]string{true: "Done", false: "Edit"}[editing]).
-				Aria("label", map[bool]string{true: "Done editing ", false: "Edit "}[editing]+named).
+				Text(pick(editing, "Done", "Edit")).
+				Aria("label", pick(editing, "Done editing ", "Edit ")+named).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.editing[id] = !editing
 					if !editing {

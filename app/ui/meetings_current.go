@@ -96,7 +96,7 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 	if weeks > 0 {
 		badge = "open " + words.Count(weeks, "week", "weeks")
 	}
-	return app.Li().Class(map[bool]string{true: "agenda-item done", false: "agenda-item"}[done]).DataSet("item", iid).Body(
+	return app.Li().Class(pick(done, "agenda-item done", "agenda-item")).DataSet("item", iid).Body(
 		checkbox("done-"+iid, it.Text, done, func(ctx app.Context, v bool) {
 			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetItemDone(o, mid, iid, v, now()) })
 		}),
