@@ -65,8 +65,12 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 		start, _ = civilDate(o.Created.Format("2006-01-02"))
 	}
 	var events []Event
+	// busy holds the recurring slots, which the sessions keep clear of.
+	var busy []slot
 	if w, ok := onboarding.Weekday(c.Day); ok && c.Time != "" {
 		first := onOrAfter(start, w)
+		busy = append(busy, slot{clock: at(first, c.Time), minutes: orDefault(c.Minutes, onboarding.RecommendedMinutes),
+			on: func(d time.Time) bool { return d.Weekday() == w && !d.Before(first) }})
 		events = append(events, Event{
 			UID:         o.ID + "-weekly@counterpart",
 			Summary:     "Weekly 1:1: " + pair,
@@ -77,10 +81,15 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 		})
 	}
 	if w, ok := onboarding.Weekday(c.SocialDay); ok && c.SocialTime != "" && (c.SocialEvery == onboarding.Monthly || c.SocialEvery == onboarding.Quarterly) {
-		rule := "FREQ=MONTHLY;BYDAY=2" + byDay(w)
+		rule, every := "FREQ=MONTHLY;BYDAY=2"+byDay(w), 1
 		if c.SocialEvery == onboarding.Quarterly {
-			rule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2" + byDay(w)
+			rule, every = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2"+byDay(w), 3
 		}
+		first := secondWeekday(start, w)
+		busy = append(busy, slot{clock: at(first, c.SocialTime), minutes: SocialMinutes, on: func(d time.Time) bool {
+			months := (d.Year()-first.Year())*12 + int(d.Month()) - int(first.Month())
+			return !d.Before(first) && months%every == 0 && secondWeekday(time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), w).Equal(d)
+		}})
 		what := strings.TrimSpace(c.Social)
 		if what == "" {
 			what = "Time together that is not about work."
@@ -89,7 +98,7 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 			UID:         o.ID + "-social@counterpart",
 			Summary:     "Time together: " + pair,
 			Description: what,
-			Start:       at(secondWeekday(start, w), c.SocialTime),
+			Start:       at(first, c.SocialTime),
 			Minutes:     SocialMinutes,
 			RRule:       rule,
 		})
@@ -98,7 +107,15 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 	if sessionTime == "" {
 		sessionTime = "10:00"
 	}
+	day := 0 // the working day of the session before
 	for i, st := range stages {
+		// A session keeps its day of the guide, unless that day's slot is
+		// taken by the 1:1 or the time together: then it moves to the
+		// next working day that is free, and the later sessions follow.
+		day = max(st.SessionDay, day+1)
+		for clashes(busy, at(workingDay(start, day), sessionTime), st.SessionMinutes) {
+			day++
+		}
 		var prompts []string
 		for _, p := range st.Prompts {
 			prompts = append(prompts, p.Title)
@@ -111,11 +128,34 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 			UID:         o.ID + "-stage-" + string(st.ID) + "@counterpart",
 			Summary:     "Onboarding: " + st.Title,
 			Description: desc,
-			Start:       at(workingDay(start, st.SessionDay), sessionTime),
+			Start:       at(workingDay(start, day), sessionTime),
 			Minutes:     st.SessionMinutes,
 		})
 	}
 	return events
+}
+
+// slot is a recurring event's time, on the days it falls on.
+type slot struct {
+	on      func(day time.Time) bool
+	clock   time.Time // its wall-clock time; only the hour counts
+	minutes int
+}
+
+// clashes reports whether an event at start for minutes overlaps a
+// recurring slot on that day.
+func clashes(busy []slot, start time.Time, minutes int) bool {
+	day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	for _, b := range busy {
+		if !b.on(day) {
+			continue
+		}
+		from := at(day, b.clock.Format("15:04"))
+		if start.Before(from.Add(time.Duration(b.minutes)*time.Minute)) && from.Before(start.Add(time.Duration(minutes)*time.Minute)) {
+			return true
+		}
+	}
+	return false
 }
 
 // SocialMinutes is how long the time together is booked for: a lunch.
@@ -200,7 +240,11 @@ func (w *icsWriter) line(l string) {
 }
 
 // Text escapes a TEXT value: backslash, semicolon, comma and line breaks,
-// as RFC 5545 section 3.3.11 asks. Other control characters are dropped.
+// as RFC 5545 section 3.3.11 asks. Unicode's other line breaks (next line
+// U+0085, line and paragraph separators U+2028 and U+2029) are escaped
+// as line breaks too: a reader that splits lines on them would otherwise
+// read the rest as a property of its own, such as "SUMMARY:...". Other
+// control characters, C0 and C1, are dropped.
 func Text(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -209,11 +253,11 @@ func Text(s string) string {
 		case r == '\\' || r == ';' || r == ',':
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '\n' || r == '\r':
+		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
 		default:
 			b.WriteRune(r)
 		}

@@ -2,6 +2,7 @@ package onboarding
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,11 +82,16 @@ func (o *Onboarding) latestBefore(date string) *Meeting {
 // NextSlot is the date the next 1:1 should default to: the first day of
 // the agreed weekday on or after today that holds no meeting yet. Without
 // an agreed day it is a week after the last meeting, or today when that
-// week has already passed or there was no meeting.
+// week has already passed or there was no meeting. Before the newcomer's
+// first day, the start date stands for today: the first 1:1 is held once
+// they are there.
 func NextSlot(o *Onboarding, today string) string {
 	t, ok := parseDate(today)
 	if !ok {
 		return ""
+	}
+	if first, ok := parseDate(o.StartDate); ok && first.After(t) {
+		t, today = first, o.StartDate
 	}
 	if w, ok := Weekday(o.Roles.Cadence.Day); ok {
 		d := t.AddDate(0, 0, (int(w)-int(t.Weekday())+7)%7)
@@ -102,6 +108,14 @@ func NextSlot(o *Onboarding, today string) string {
 		}
 	}
 	return today
+}
+
+// StartDue reports whether the page should offer to start the next 1:1:
+// not while the latest one is dated today or later, since that is the one
+// the pair is holding, or has set up ahead.
+func StartDue(o *Onboarding, today string) bool {
+	m := o.LatestMeeting()
+	return m == nil || m.Date < today
 }
 
 // Topic is the identity of an agenda item across the weeks it is carried:
@@ -336,7 +350,8 @@ type StandingTopic struct {
 }
 
 // StandingTopics lists the unresolved top problems, then the role areas
-// whose two answers differ and that have not been settled. Role areas
+// whose two answers differ, that have not been settled and that are not
+// on the agenda (queued, or open on the latest 1:1). Role areas
 // count only once both sides are done: before, the answers are still
 // being written blind. Private entries are left out, since the topics go
 // into the shared document.
@@ -353,7 +368,9 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	}
 	rows, _ := Compare(o)
 	for _, c := range rows {
-		if c.Row.Private || c.Row.Settled != "" || !c.Verdict.Mismatch() {
+		// A row on the agenda is talked over there: listing it here too
+		// would show the same question twice on the page.
+		if c.Row.Private || c.Row.Settled != "" || !c.Verdict.Mismatch() || c.OnAgenda {
 			continue
 		}
 		out = append(out, StandingTopic{Kind: TopicRole, ID: c.Row.ID, Text: c.Row.Area, Verdict: c.Verdict})
@@ -362,7 +379,10 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 }
 
 // Settle records the owner the two agreed on for a role area, which takes
-// it off the standing topics. The undo puts back the owner it had.
+// it off the standing topics. Settling answers the area's agenda item too:
+// it is ticked off on the latest 1:1 and in the queue, so it does not
+// carry forward to next week. The undo puts back the owner the area had
+// and opens those items again.
 func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) (Undo, bool) {
 	row := Find(o.Roles.Rows, rowID)
 	if row == nil || owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
@@ -370,8 +390,38 @@ func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) (Undo, bool
 	}
 	was := row.Settled
 	Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	// The items ticked off, so that the undo opens just those again.
+	var ticked []string
+	if owner != "" {
+		source := rowSource(rowID)
+		if q := o.agendaItemFor(source); q != nil && !q.Done {
+			q.Done, q.Updated = true, Stamp(q.Updated, now)
+			ticked = append(ticked, q.ID)
+		}
+		if m := o.LatestMeeting(); m != nil {
+			for i := range m.Items {
+				if it := &m.Items[i]; it.Source == source && !it.Done {
+					it.Done, it.Updated = true, Stamp(it.Updated, now)
+					ticked = append(ticked, it.ID)
+				}
+			}
+		}
+	}
 	return func(o *Onboarding, now time.Time) {
 		Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = was })
+		reopen := func(m *Meta, done *bool) {
+			if slices.Contains(ticked, m.ID) {
+				*done, m.Updated = false, Stamp(m.Updated, now)
+			}
+		}
+		for i := range o.Agenda {
+			reopen(&o.Agenda[i].Meta, &o.Agenda[i].Done)
+		}
+		for i := range o.Meetings {
+			for j := range o.Meetings[i].Items {
+				reopen(&o.Meetings[i].Items[j].Meta, &o.Meetings[i].Items[j].Done)
+			}
+		}
 	}, true
 }
 

@@ -134,3 +134,17 @@ func (it MeetingItem) Kind() ItemKind {
 	}
 	return RaisedByPerson
 }
+
+// AreaToSettle is the role area an agenda item (of a 1:1, or queued) asks
+// the two to agree an owner for, or nil: the item comes from the
+// comparison, is not done, and the area is not settled yet.
+func (o *Onboarding) AreaToSettle(source string, done bool) *RoleRow {
+	rowID, ok := strings.CutPrefix(source, rowSource(""))
+	if !ok || done {
+		return nil
+	}
+	if row := Find(o.Roles.Rows, rowID); row != nil && row.Settled == "" {
+		return row
+	}
+	return nil
+}

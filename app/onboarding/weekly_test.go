@@ -92,6 +92,18 @@ func TestResolveAndSettleUndo(t *testing.T) {
 	if got := Find(o.Roles.Rows, rid).Settled; got != Shared {
 		t.Errorf("the undo left the owner %q, want the one it had, shared", got)
 	}
+
+	// Settling ticks the area's queued item off; the undo opens it again.
+	Settle(o, rid, "", t0)
+	q := AddToAgenda(o, rid, o.Buddy.ID, t0)
+	undo, _ = Settle(o, rid, Owner(o.Buddy.ID), t0)
+	if !o.agendaItemFor(q.Source).Done {
+		t.Fatal("settling left the area's queued item open")
+	}
+	undo(o, t0.Add(time.Minute))
+	if o.agendaItemFor(q.Source).Done {
+		t.Error("the undo of settling left the queued item ticked off")
+	}
 }
 
 func TestSetStatusAndCommitmentsOf(t *testing.T) {
@@ -123,5 +135,21 @@ func TestItemKind(t *testing.T) {
 		if got := (MeetingItem{Source: source}).Kind(); got != want {
 			t.Errorf("%q is %q, want %q", source, got, want)
 		}
+	}
+}
+
+func TestAreaToSettle(t *testing.T) {
+	o := weekly(t)
+	rid, _ := AddArea(o, "Pricing", t0)
+	src := rowSource(rid)
+	if row := o.AreaToSettle(src, false); row == nil || row.ID != rid {
+		t.Fatalf("an open item of an unsettled area asks nothing: %v", row)
+	}
+	if o.AreaToSettle(src, true) != nil || o.AreaToSettle("debrief:x:2026-11-05", false) != nil || o.AreaToSettle("", false) != nil {
+		t.Error("a done item, or one not from the comparison, asks to settle")
+	}
+	Settle(o, rid, Shared, t0)
+	if o.AreaToSettle(src, false) != nil {
+		t.Error("a settled area asks to be settled again")
 	}
 }

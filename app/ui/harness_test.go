@@ -324,8 +324,8 @@ type probe struct {
 }
 
 func (p *probe) Render() app.UI {
-	return app.Div().Body(
-		app.P().Text(p.typed),
+	return div("",
+		para("", p.typed),
 		app.Button().ID("inner").OnClick(func(app.Context, app.Event) { p.onClick() }),
 		app.Input().ID("field").OnInput(func(ctx app.Context, e app.Event) { p.typed = target(e).Get("value").String() }),
 	)

@@ -63,7 +63,7 @@ func (p *meetingsPage) Render() app.UI {
 		p.renderStatus(),
 		p.renderTally(),
 		div("current-slot", when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
-		p.renderNext(),
+		p.renderNext(latest),
 		p.renderStanding(),
 		p.renderShared(),
 		p.renderCommitments(),

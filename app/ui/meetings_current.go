@@ -105,5 +105,16 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(badge != "", span("badge weeks", badge)),
 			app.If(it.Kind() != onboarding.RaisedByPerson, span("badge", string(it.Kind()))),
 		),
+		p.renderSettle(it.Source, it.Done),
 	)
+}
+
+// renderSettle lets the pair record the owner they agree on, next to the
+// agenda item of a role area (queued or on the 1:1), since the area is not
+// listed under the standing topics while it is on the agenda.
+func (p *meetingsPage) renderSettle(source string, done bool) app.UI {
+	if row := p.o.AreaToSettle(source, done); row != nil {
+		return p.settleField(row.ID, row.Area)
+	}
+	return nil
 }

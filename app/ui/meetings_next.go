@@ -8,7 +8,7 @@ import (
 )
 
 // renderNext is what waits for the next 1:1, and the button that starts it.
-func (p *meetingsPage) renderNext() app.UI {
+func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 	o := p.o
 	date := p.date
 	if date == "" {
@@ -22,6 +22,7 @@ func (p *meetingsPage) renderNext() app.UI {
 				span("", text+" "),
 				span("item-meta", "raised by "+p.name(q.Author)),
 			),
+			p.renderSettle(q.Source, q.Done),
 			p.removeButton("secondary small danger-text", "Remove "+text, onboarding.Lists.Agenda, qid, "Removed “"+text+"” from the next 1:1."),
 		))
 	}
@@ -40,27 +41,46 @@ func (p *meetingsPage) renderNext() app.UI {
 		p.addForm("inline-form", textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort}, &p.queued,
 			submitButton("add-queued", "Add").Class("secondary"),
 			func(o *onboarding.Onboarding, text string) error { return onboarding.QueueTopic(o, text, now()) }),
-		div("inline-form date-form",
-			&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
-				OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
-			button("start-meeting", "", "Start this 1:1", func(ctx app.Context, e app.Event) {
-				// Read the date now: the field changes it without
-				// rendering this page again.
-				date := p.date
-				if date == "" {
-					date = onboarding.NextSlot(p.o, today())
-				}
-				var err error
-				p.edit(ctx, func(o *onboarding.Onboarding) {
-					_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
-				})
-				if err != nil {
-					p.startErr = sentence(err)
-					return
-				}
-				p.startErr, p.date, p.notice, p.undo = "", "", "", nil
-				focusLater(ctx, p, "new-item")
-			}),
+		p.renderStart(latest, date, slot),
+	)
+}
+
+// renderStart is the date of the next 1:1 and the button that starts it.
+// Right after a 1:1 is started, the next one is not due: the page says
+// when it is, and keeps the form behind a disclosure for a 1:1 on
+// another date.
+func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string) app.UI {
+	form := div("inline-form date-form",
+		&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
+			OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
+		button("start-meeting", "", "Start this 1:1", func(ctx app.Context, e app.Event) {
+			// Read the date now: the field changes it without
+			// rendering this page again.
+			date := p.date
+			if date == "" {
+				date = onboarding.NextSlot(p.o, today())
+			}
+			var err error
+			p.edit(ctx, func(o *onboarding.Onboarding) {
+				_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
+			})
+			if err != nil {
+				p.startErr = sentence(err)
+				return
+			}
+			p.startErr, p.date = "", ""
+			p.did("", nil)
+			focusLater(ctx, p, "new-item")
+		}),
+	)
+	if onboarding.StartDue(p.o, today()) || p.startErr != "" {
+		return form
+	}
+	return div("next-due",
+		app.P().ID("next-due").Text("The 1:1 of "+words.LongDate(latest.Date)+" is the one above. The next is on "+words.LongDate(date)+": start it here once this one is past."),
+		app.Details().ID("start-other").Body(
+			app.Summary().Text("Start a 1:1 on another date"),
+			form,
 		),
 	)
 }

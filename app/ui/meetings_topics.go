@@ -29,20 +29,12 @@ func (p *meetingsPage) renderStanding() app.UI {
 				}, id),
 			))
 		case onboarding.TopicRole:
-			owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
 			items = append(items, app.Li().Class("topic").DataSet("topic", id).Body(
 				app.Span().Class("topic-text").Body(
 					span("badge", t.Verdict.Label()),
 					app.Text(" Who owns "+t.Text+"?"),
 				),
-				selectField("settle-"+id, "Agreed owner", "", owners, func(ctx app.Context, v string) {
-					if v == "" {
-						return
-					}
-					var undo onboarding.Undo
-					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Settle(o, id, onboarding.Owner(v), now()) })
-					p.did("Settled: "+t.Text+".", undo)
-				}),
+				p.settleField(id, t.Text),
 			))
 		}
 	}
@@ -51,6 +43,20 @@ func (p *meetingsPage) renderStanding() app.UI {
 		ul("plain", items...),
 		app.If(len(items) == 0, para("muted", "Nothing open.")),
 	)
+}
+
+// settleField records the owner agreed for a role area.
+func (p *meetingsPage) settleField(rowID, area string) app.UI {
+	o := p.o
+	owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
+	return selectField("settle-"+rowID, "Agreed owner", "", owners, func(ctx app.Context, v string) {
+		if v == "" {
+			return
+		}
+		var undo onboarding.Undo
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Settle(o, rowID, onboarding.Owner(v), now()) })
+		p.did("Settled: "+area+".", undo)
+	})
 }
 
 // renderShared lets the pair say when a shared meeting took place, so its
