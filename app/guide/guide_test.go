@@ -172,3 +172,39 @@ func TestSessionsFollowTheGuide(t *testing.T) {
 		t.Errorf("a stage with no session parsed: %v", l.err)
 	}
 }
+
+// A pair with its own areas gets those and the common ones only: rows
+// from one function's own list would concern only that function. The
+// grid holds ownership; how the two disagree and escalate are agreements
+// of their own, asked for later in the stage.
+func TestAreasComeFromThePair(t *testing.T) {
+	l := load()
+	for _, a := range onboarding.Functions {
+		for _, b := range onboarding.Functions {
+			pair, written := l.areas[pairName(a, b)]
+			if !written {
+				continue
+			}
+			allowed := map[string]bool{}
+			for _, area := range append(append([]string{}, pair...), l.areas["common"]...) {
+				allowed[area] = true
+			}
+			for _, area := range DefaultAreas(a, b) {
+				if !allowed[area] {
+					t.Errorf("%s: %q comes from neither the pair's areas nor the common ones", pairName(a, b), area)
+				}
+			}
+		}
+	}
+	if got := DefaultAreas(onboarding.Other, onboarding.Legal); len(got) <= len(l.areas["common"]) {
+		t.Errorf("a pair with Other should get the named function's areas too: %q", got)
+	}
+	for name, areas := range l.areas {
+		for _, area := range areas {
+			lower := strings.ToLower(area)
+			if strings.Contains(lower, "disagree") || strings.Contains(lower, "escalat") && strings.Contains(lower, "ceo") {
+				t.Errorf("roles/%s.md: %q is a working agreement, not an area to own", name, area)
+			}
+		}
+	}
+}
