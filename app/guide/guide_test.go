@@ -27,6 +27,11 @@ func TestEveryStageAndPromptHasContent(t *testing.T) {
 		if st.Title == "" || st.Short == "" || len(st.Guidance) < 200 {
 			t.Errorf("%s: needs a title, a Short: label and a few sentences of guidance", st.ID)
 		}
+		// The intro speaks to the buddy; a paragraph of it must tell
+		// the newcomer what the stage is for them.
+		if !strings.Contains(st.Guidance, "\n\nFor the newcomer, ") {
+			t.Errorf("%s: the guidance has no paragraph starting \"For the newcomer, \"", st.ID)
+		}
 		want := onboarding.Prompts[st.ID]
 		if len(st.Prompts) != len(want) {
 			t.Errorf("%s: %d prompts, the model has %d", st.ID, len(st.Prompts), len(want))
@@ -206,5 +211,28 @@ func TestAreasComeFromThePair(t *testing.T) {
 				t.Errorf("roles/%s.md: %q is a working agreement, not an area to own", name, area)
 			}
 		}
+	}
+}
+
+// The framing page and the checkpoints have every section they must,
+// and a file missing one is refused.
+func TestFramingAndCheckpointPages(t *testing.T) {
+	f := Framing()
+	if f.Title == "" || len(f.Sections) != len(FramingPoints) {
+		t.Fatalf("framing: %+v", f)
+	}
+	cp := CheckpointGuide()
+	for _, c := range onboarding.Checkpoints {
+		if s, ok := cp.Section(c.ID); !ok || len(s.Body) < 150 {
+			t.Errorf("checkpoint %s has no guide text of its own", c.ID)
+		}
+	}
+	fsys := fstest.MapFS{
+		"framing.md":     {Data: []byte("# Before\nShort: Before\n\nIntro.\n\n## your-job\nTitle: Yours\n\nText.\n")},
+		"checkpoints.md": {Data: []byte("# Checks\nShort: Checks\n\nIntro.\n\n## nobody-knows-me\nTitle: What\n\nText.\n")},
+	}
+	err := parse(fsys).err
+	if err == nil || !strings.Contains(err.Error(), "framing.md: has 1 sections") || !strings.Contains(err.Error(), "checkpoints.md") {
+		t.Errorf("incomplete pages parsed: %v", err)
 	}
 }

@@ -39,6 +39,10 @@ type Onboarding struct {
 	Roles        Roles        `json:"roles"`
 	Agenda       []AgendaItem `json:"agenda"`
 
+	// Brief is what the newcomer was hired to fix and the situation they
+	// walk into, written at the first checkpoints and read again later.
+	Brief Brief `json:"brief,omitzero"`
+
 	// Meetings is the log of weekly 1:1s, oldest first.
 	Meetings []Meeting `json:"meetings"`
 	// Commitments are what each person said they would do.

@@ -12,6 +12,9 @@ func weekly(t *testing.T) *Onboarding {
 	t.Helper()
 	o := newTest(t)
 	o.Roles.Cadence.Day = "thursday"
+	// A start date after these tests' 1:1s keeps the checkpoints of the
+	// first ninety days off their agendas; checkpoints_test.go has them.
+	o.StartDate = "2027-06-01"
 	return o
 }
 
