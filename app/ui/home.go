@@ -82,6 +82,7 @@ func (h *home) Render() app.UI {
 				app.A().Class("button secondary").ID("open-link").Href(link("/open")).Text("Open a link or file"),
 			),
 		),
+		framingNote(""),
 		// Containers that are always there keep the list from being
 		// re-created, and the focus from being lost, when a message comes
 		// or goes.

@@ -139,6 +139,7 @@ func (p *meetingsPage) Render() app.UI {
 		app.Div().Class("current-slot").Body(when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
 		p.renderNext(latest),
 		p.renderStanding(),
+		&checkpointsPanel{O: o, Next: p.nextDate(), Edit: p.edit},
 		p.renderShared(),
 		p.renderCommitments(),
 		p.renderLog(latest),
@@ -303,8 +304,17 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(badge != "", app.Span().Class("badge weeks").Text(badge)),
 			app.If(strings.HasPrefix(it.Source, "roles:"), app.Span().Class("badge").Text("role")),
 			app.If(strings.HasPrefix(it.Source, "debrief:"), app.Span().Class("badge").Text("debrief")),
+			app.If(strings.HasPrefix(it.Source, "checkpoint:"), app.Span().Class("badge").Text("checkpoint")),
 		),
 	)
+}
+
+// nextDate is the date chosen for the next 1:1, or its default slot.
+func (p *meetingsPage) nextDate() string {
+	if p.date != "" {
+		return p.date
+	}
+	return onboarding.NextSlot(p.o, today())
 }
 
 // renderNext is what waits for the next 1:1, and the button that starts it.

@@ -31,6 +31,7 @@ func Pages() []Page {
 		{Path: "/meetings", New: func() app.Composer { return &meetingsPage{} }},
 		{Path: "/document", New: func() app.Composer { return &documentPage{} }},
 		{Path: "/about", New: func() app.Composer { return &about{} }},
+		{Path: framingPath, New: func() app.Composer { return &framingPage{} }},
 		{Path: "/share", New: func() app.Composer { return &sharePage{} }},
 		{Path: share.OpenPath, New: func() app.Composer { return &openPage{} }},
 	}

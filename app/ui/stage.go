@@ -141,6 +141,7 @@ func (p *stagePage) Render() app.UI {
 			app.Text(": a link that brings what you wrote to their device."),
 		),
 		p.renderStatus(),
+		app.If(st.ID == onboarding.StageData, framingNote(o.ID)),
 		app.Div().Class("guidance").Body(md(st.Guidance)),
 		app.Div().Class("prompts").Body(prompts...),
 		p.renderPrevNext(),
