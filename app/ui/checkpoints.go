@@ -42,11 +42,11 @@ func (c *checkpointsPanel) Render() app.UI {
 	for _, s := range onboarding.CheckpointStates(o, c.Next) {
 		text, _ := g.Section(s.ID)
 		items = append(items, app.Li().Class("checkpoint").DataSet("checkpoint", s.ID).Body(
-			app.Div().Class("checkpoint-head").Body(
+			app.P().Class("checkpoint-head").Body(
 				app.Strong().Text(text.Title),
-				app.Span().Class("item-meta").Text(" "+checkpointDay(s)),
-				app.Span().Class("badge").Text(checkpointStatus(s)),
+				app.Span().Class("item-meta").Text(" · "+checkpointDay(s)),
 			),
+			app.P().Class("item-meta checkpoint-status").Text(capitalize(checkpointStatus(s))+"."),
 			app.Details().Body(
 				app.Summary().Text("What to talk about"),
 				md(text.Body),
