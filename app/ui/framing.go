@@ -1,25 +1,11 @@
 package ui
 
 import (
-	"net/url"
-
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// framingPath is the page both people read before stage one.
-const framingPath = "/before"
-
-// framingLink is the framing page's URL; with an onboarding's ID, its
-// last link goes on to that onboarding's first stage.
-func framingLink(id string) string {
-	if id == "" {
-		return link(framingPath)
-	}
-	return link(framingPath) + "?id=" + url.QueryEscape(id)
-}
 
 // framingPage shows content/framing.md: what the buddy takes on, why it
 // falls to a peer, where the buddy's part ends, and what it means for the
@@ -46,7 +32,7 @@ func (p *framingPage) Render() app.UI {
 			md(s.Body),
 		))
 	}
-	next := app.A().Class("button").ID("framing-next").Href(link("/new")).Text("Start an onboarding")
+	next := app.A().Class("button").ID("framing-next").Href(link(newPath)).Text("Start an onboarding")
 	if p.id != "" {
 		next = app.A().Class("button").ID("framing-next").Href(stageLink(onboarding.StageData, p.id)).Text("Go to stage one")
 	}

@@ -77,9 +77,9 @@ func (h *home) Render() app.UI {
 		app.Div().Class("page-head").Body(
 			app.H1().Text("Your onboardings"),
 			app.Div().Class("actions").Body(
-				app.A().Class("button").ID("new-onboarding").Href(link("/new")).Text("New onboarding"),
+				app.A().Class("button").ID("new-onboarding").Href(link(newPath)).Text("New onboarding"),
 				app.Button().Class("secondary").ID("open-example").Text("Open the example").OnClick(h.openExample),
-				app.A().Class("button secondary").ID("open-link").Href(link("/open")).Text("Open a link or file"),
+				app.A().Class("button secondary").ID("open-link").Href(link(openPath)).Text("Open a link or file"),
 			),
 		),
 		framingNote(""),

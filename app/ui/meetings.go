@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
-	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -17,12 +15,7 @@ import (
 // commitments kept. The rules are in package onboarding (oneonones.go).
 type meetingsPage struct {
 	app.Compo
-
-	o       *onboarding.Onboarding
-	loadErr string
-	saveErr string
-	notice  string
-	undo    func(*onboarding.Onboarding)
+	opened
 
 	// date is the date chosen for the next 1:1; empty means the next slot.
 	date     string
@@ -33,7 +26,6 @@ type meetingsPage struct {
 	commitErr      string
 	held           map[string]string // shared meeting ID → date typed
 	heldErr        map[string]string
-	stopWatch      func()
 }
 
 // agendaQueue and commitments point the generic list code at the 1:1's
@@ -41,76 +33,26 @@ type meetingsPage struct {
 func agendaQueue(o *onboarding.Onboarding) *[]onboarding.AgendaItem { return &o.Agenda }
 func commitments(o *onboarding.Onboarding) *[]onboarding.Commitment { return &o.Commitments }
 
-// OnMount follows saves made in other tabs.
-func (p *meetingsPage) OnMount(ctx app.Context) {
-	p.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return p.o }, p.reload)
-}
-
-func (p *meetingsPage) OnDismount() {
-	if p.stopWatch != nil {
-		p.stopWatch()
-	}
-}
+func (p *meetingsPage) OnMount(ctx app.Context) { p.mount(ctx, p) }
+func (p *meetingsPage) OnDismount()             { p.dismount() }
 
 // OnNav reads the onboarding from ?id=.
 func (p *meetingsPage) OnNav(ctx app.Context) {
 	if p.held == nil {
 		p.held, p.heldErr = map[string]string{}, map[string]string{}
 	}
-	id := ctx.Page().URL().Query().Get("id")
-	if p.o == nil || p.o.ID != id {
-		p.o, p.loadErr = nil, ""
-		p.reload(id)
-	}
-	if p.o != nil {
-		setTitle(ctx, "Weekly 1:1 · "+p.o.Title)
-	} else {
-		setTitle(ctx, "Weekly 1:1")
-	}
-}
-
-func (p *meetingsPage) reload(id string) {
-	o, err := appStore().Load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		p.o, p.loadErr = nil, notOnDevice
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
-}
-
-// edit changes the onboarding and saves it at once.
-func (p *meetingsPage) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
-	if p.o == nil {
-		return
-	}
-	var notice string
-	p.saveErr, notice = saveChange(p.o, change)
-	if notice != "" {
-		p.notice = notice
-	}
-	p.Update()
+	p.open(ctx, "Weekly 1:1")
 }
 
 func (p *meetingsPage) Render() app.UI {
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text("Weekly 1:1"),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing("Weekly 1:1")
 	}
 	o := p.o
 	latest := o.LatestMeeting()
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(stageLink(onboarding.StageData, o.ID)).Text(o.Title),
 			app.Span().Aria("hidden", true).Text(" › "),
@@ -124,17 +66,7 @@ func (p *meetingsPage) Render() app.UI {
 		app.Div().Class("actions").Body(
 			app.A().Class("button secondary").ID("open-document").Href(documentLink(o.ID)).Text("Open the shared document"),
 		),
-		app.Div().Class("status-area").Body(
-			app.If(p.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(p.saveErr)),
-			app.If(p.notice != "", app.Div().Class("toast").Role("status").Body(
-				app.Span().Text(p.notice),
-				app.If(p.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
-					undo := p.undo
-					p.undo, p.notice = nil, "Put back."
-					p.edit(ctx, undo)
-				})),
-			)),
-		),
+		p.renderStatus(),
 		p.renderTally(),
 		app.Div().Class("current-slot").Body(when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
 		p.renderNext(latest),
@@ -624,9 +556,3 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-// meetingsLink is the URL of the weekly 1:1 page of an onboarding.
-func meetingsLink(id string) string { return link("/meetings") + "?id=" + id }
-
-// documentLink is the URL of the shared document of an onboarding.
-func documentLink(id string) string { return link("/document") + "?id=" + id }

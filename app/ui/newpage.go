@@ -65,7 +65,7 @@ func (p *newPage) Render() app.UI {
 			&textField{ID: "start-date", Value: p.draft.StartDate, Label: "The new executive's start date", Type: "date", Max: 10, Error: errs["start-date"], OnChange: func(ctx app.Context, v string) { p.draft.StartDate = v }},
 			app.Div().Class("actions").Body(
 				app.Button().Type("submit").ID("start").Text("Start the onboarding"),
-				app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+				app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 			),
 		),
 	)

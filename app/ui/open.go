@@ -290,7 +290,7 @@ func (p *openPage) renderWhoAmI() app.UI {
 		),
 		app.Div().Class("actions").Body(
 			app.Button().ID("save-incoming").Text("Save to this device").Disabled(p.me == "").OnClick(p.save),
-			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 		),
 	)
 }
@@ -309,7 +309,7 @@ func (p *openPage) renderMergePreview() app.UI {
 		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
 		app.Div().Class("actions").Body(
 			app.Button().ID("save-incoming").Text("Merge into my copy").OnClick(p.save),
-			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 		),
 	)
 }
@@ -391,7 +391,7 @@ func (p *openPage) renderSaved() app.UI {
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 			app.P().ID("undone").Text(msg),
-			app.A().Class("button secondary").Href(link("/")).Text("Go to your onboardings"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Go to your onboardings"),
 		)
 	}
 	lines := changeLines(p.result, p.merged)

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"errors"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
-	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -18,9 +15,7 @@ import (
 // person's device, and the file for when the link is too long.
 type sharePage struct {
 	app.Compo
-
-	o       *onboarding.Onboarding
-	loadErr string
+	opened
 
 	passphrase string // as typed
 	lockedWith string // the passphrase the link is locked with, if any
@@ -30,29 +25,12 @@ type sharePage struct {
 	err        string
 }
 
-// shareLink is the URL of the share page of one onboarding.
-func shareLink(id string) string {
-	return link("/share") + "?id=" + url.QueryEscape(id)
-}
-
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
-	id := ctx.Page().URL().Query().Get("id")
-	o, err := appStore().Load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		p.o, p.loadErr = nil, "This onboarding is not on this device, so there is nothing to share from here."
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
+	p.open(ctx, "Share")
 	p.passphrase, p.lockedWith, p.status, p.err = "", "", "", ""
 	if p.o != nil {
-		setTitle(ctx, "Share · "+p.o.Title)
 		p.encode(ctx, "")
-	} else {
-		setTitle(ctx, "Share")
 	}
 }
 
@@ -94,15 +72,7 @@ func (p *sharePage) fullLink() string {
 
 func (p *sharePage) Render() app.UI {
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text("Share"),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing("Share")
 	}
 	o := p.o
 	me := o.PersonByID(o.Me)
@@ -116,7 +86,7 @@ func (p *sharePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(resumeLink(o)).Text(o.Title),
 		),

@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
-	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -17,102 +15,37 @@ import (
 // stages. What each stage asks for is in the stage_*.go files.
 type stagePage struct {
 	app.Compo
+	opened
 
-	stage   onboarding.Stage
-	o       *onboarding.Onboarding
-	loadErr string
-	saveErr string
-	notice  string
-	// undo puts back the entry removed last.
-	undo func(*onboarding.Onboarding)
+	stage onboarding.Stage
 	// editing holds the IDs of the entries open for editing.
 	editing map[string]bool
 	// roles holds the state of the role agreement page.
 	roles rolesState
-
-	stopWatch func()
 }
 
-// OnMount follows saves made in other tabs to the onboarding on screen.
-func (p *stagePage) OnMount(ctx app.Context) {
-	p.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return p.o }, p.reload)
-}
-
-func (p *stagePage) OnDismount() {
-	if p.stopWatch != nil {
-		p.stopWatch()
-	}
-}
+func (p *stagePage) OnMount(ctx app.Context) { p.mount(ctx, p) }
+func (p *stagePage) OnDismount()             { p.dismount() }
 
 // OnNav reads the stage from the path and the onboarding from ?id=.
 func (p *stagePage) OnNav(ctx app.Context) {
-	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), "/guide/"))
+	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), guidePath))
 	if stage != p.stage {
-		p.notice, p.undo = "", nil
+		p.did("", nil)
 	}
 	p.stage = stage
 	if p.editing == nil {
 		p.editing = map[string]bool{}
 	}
-	id := ctx.Page().URL().Query().Get("id")
-	if p.o == nil || p.o.ID != id {
-		p.o, p.loadErr = nil, ""
-		p.reload(id)
-	}
 	st, _ := guide.StageOf(p.stage)
-	if p.o != nil {
-		setTitle(ctx, st.Title+" · "+p.o.Title)
-	} else {
-		setTitle(ctx, st.Title)
-	}
+	p.open(ctx, st.Title)
 	ctx.ScrollTo("main")
-}
-
-// reload reads the onboarding from storage: on arrival, and when another
-// tab saved it.
-func (p *stagePage) reload(id string) {
-	o, err := appStore().Load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		if p.o != nil {
-			p.loadErr = "This onboarding was deleted, perhaps in another tab."
-		} else {
-			p.loadErr = notOnDevice
-		}
-		p.o = nil
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
-}
-
-// edit changes the onboarding and saves it at once, so that a reload, a
-// closed tab or a crash loses nothing.
-func (p *stagePage) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
-	if p.o == nil {
-		return
-	}
-	var notice string
-	p.saveErr, notice = saveChange(p.o, change)
-	if notice != "" {
-		p.notice = notice
-	}
-	p.Update()
 }
 
 func (p *stagePage) Render() app.UI {
 	st, _ := guide.StageOf(p.stage)
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text(st.Title),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing(st.Title)
 	}
 	o := p.o
 	writerIsNew := o.IsNewcomer(o.CurrentWriter())
@@ -122,7 +55,7 @@ func (p *stagePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.Span().Text(o.Title),
 		),
@@ -145,20 +78,6 @@ func (p *stagePage) Render() app.UI {
 		app.Div().Class("guidance").Body(md(st.Guidance)),
 		app.Div().Class("prompts").Body(prompts...),
 		p.renderPrevNext(),
-	)
-}
-
-func (p *stagePage) renderStatus() app.UI {
-	return app.Div().Class("status-area").Body(
-		app.If(p.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(p.saveErr)),
-		app.If(p.notice != "", app.Div().Class("toast").Role("status").Body(
-			app.Span().Text(p.notice),
-			app.If(p.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
-				undo := p.undo
-				p.undo, p.notice = nil, "Put back."
-				p.edit(ctx, undo)
-			})),
-		)),
 	)
 }
 
@@ -269,7 +188,7 @@ func (p *stagePage) renderPrevNext() app.UI {
 		st, _ := guide.StageOf(next)
 		links = append(links, app.A().Class("button").Rel("next").ID("next-stage").Href(stageLink(next, p.o.ID)).Text(st.Short+" →"))
 	} else {
-		links = append(links, app.A().Class("button").Href(link("/")).Text("Back to your onboardings"))
+		links = append(links, app.A().Class("button").Href(link(homePath)).Text("Back to your onboardings"))
 	}
 	return app.Nav().Class("prev-next").Aria("label", "Previous and next stage").Body(links...)
 }

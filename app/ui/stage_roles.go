@@ -420,8 +420,3 @@ func (p *stagePage) cadence() app.UI {
 		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: listOf[onboarding.SharedMeeting, *onboarding.SharedMeeting]{items: shared}, cards: cards}),
 	)
 }
-
-// worksheetLink is the URL of the printable worksheet of an onboarding.
-func worksheetLink(id, variant string) string {
-	return link("/worksheet") + "?id=" + id + "&variant=" + variant
-}
