@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"counterpart/app/words"
 )
 
 // The rules of the weekly 1:1 live here: when the next one is, what goes
@@ -314,8 +316,7 @@ func MarkHeld(o *Onboarding, sharedID, date, author string, now time.Time) error
 	if name == "" {
 		name = "the shared meeting"
 	}
-	d, _ := parseDate(date)
-	item.Text = Clip("Debrief: "+name+" of "+d.Format("Monday 2 January"), MaxText)
+	item.Text = Clip("Debrief: "+name+" of "+words.DayAndMonth(date), MaxText)
 	item.Source = source
 	item.Private = sm.Private
 	return nil

@@ -3,6 +3,7 @@ package ui
 import (
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -46,7 +47,7 @@ func (c *checkpointsPanel) Render() app.UI {
 				app.Strong().Text(text.Title),
 				app.Span().Class("item-meta").Text(" · "+checkpointDay(s)),
 			),
-			app.P().Class("item-meta checkpoint-status").Text(capitalize(checkpointStatus(s))+"."),
+			app.P().Class("item-meta checkpoint-status").Text(words.Capitalize(checkpointStatus(s))+"."),
 			app.Details().Body(
 				app.Summary().Text("What to talk about"),
 				md(text.Body),
@@ -82,16 +83,16 @@ func checkpointDay(s onboarding.CheckpointState) string {
 	if s.Date == "" {
 		return day
 	}
-	return day + ", " + longDate(s.Date)
+	return day + ", " + words.LongDate(s.Date)
 }
 
 // checkpointStatus says where a checkpoint stands, in words.
 func checkpointStatus(s onboarding.CheckpointState) string {
 	switch {
 	case s.Done:
-		return "talked over at the 1:1 of " + longDate(s.Meeting.Date)
+		return "talked over at the 1:1 of " + words.LongDate(s.Meeting.Date)
 	case s.Meeting != nil:
-		return "on the agenda of the 1:1 of " + longDate(s.Meeting.Date)
+		return "on the agenda of the 1:1 of " + words.LongDate(s.Meeting.Date)
 	case s.Next:
 		return "goes on the next 1:1"
 	case s.Skipped:

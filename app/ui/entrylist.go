@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -200,7 +201,7 @@ func (p *stagePage) renderCard(spec listSpec, c card, index int) app.UI {
 
 	return app.Li().Class("entry card").ID("entry-"+id).DataSet("entry", id).Body(
 		app.Div().Class("entry-meta").Body(
-			app.If(spec.numbered, app.Span().Class("entry-number").Text(strings.ToUpper(spec.noun[:1])+spec.noun[1:]+" "+itoa(index+1))),
+			app.If(spec.numbered, app.Span().Class("entry-number").Text(words.Capitalize(spec.noun)+" "+itoa(index+1))),
 			app.Span().Text("Added by "+author),
 			app.If(c.meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
 		),

@@ -89,23 +89,3 @@ func (p *newPage) submit(ctx app.Context, e app.Event) {
 	}
 	ctx.Navigate(stageLink(onboarding.StageData, o.ID))
 }
-
-// radio is one labelled radio button of a group.
-func radio(id, group, label string, checked bool, onPick func(ctx app.Context)) app.UI {
-	return app.Div().Class("check").Body(
-		app.Input().Type("radio").ID(id).Name(group).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
-			if ctx.JSSrc().Get("checked").Bool() {
-				onPick(ctx)
-			}
-		}, id),
-		app.Label().For(id).Text(label),
-	)
-}
-
-// fieldError shows a message under a field that is not a textField.
-func fieldError(msg string) app.UI {
-	if msg == "" {
-		return nil
-	}
-	return app.P().Class("field-error").Role("alert").Text(msg)
-}

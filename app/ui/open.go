@@ -10,6 +10,7 @@ import (
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
 	"counterpart/app/store"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -244,7 +245,7 @@ func (p *openPage) renderPreview() app.UI {
 	var rows []app.UI
 	for _, s := range share.Sections {
 		rows = append(rows, app.Li().DataSet("section", string(s)).Body(
-			app.Span().Text(sectionName(s)+": "), app.Strong().Text(entries(counts[s])),
+			app.Span().Text(sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
 	var decide app.UI
@@ -262,13 +263,6 @@ func (p *openPage) renderPreview() app.UI {
 		),
 		decide,
 	)
-}
-
-func entries(n int) string {
-	if n == 1 {
-		return "1 entry"
-	}
-	return strconv.Itoa(n) + " entries"
 }
 
 // renderWhoAmI asks, the first time an onboarding arrives on this device,

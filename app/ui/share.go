@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -79,10 +79,8 @@ func (p *sharePage) Render() app.UI {
 	other := o.Other(o.Me)
 	withheld := share.Withheld(o)
 	kept := "Everything you wrote goes in it."
-	if withheld == 1 {
-		kept = "One private entry stays on this device."
-	} else if withheld > 1 {
-		kept = strconv.Itoa(withheld) + " private entries stay on this device."
+	if withheld > 0 {
+		kept = words.Count(withheld, "private entry stays", "private entries stay") + " on this device."
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
@@ -114,11 +112,11 @@ func (p *sharePage) renderLink() app.UI {
 	case p.busy != "":
 		meter = app.P().Class("muted").Role("status").ID("link-size").Text(p.busy)
 	case n > share.MaxLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + thousands(n) + " characters). Download the file below and send it as an attachment.")
+		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + words.Thousands(n) + " characters). Download the file below and send it as an attachment.")
 	case n > share.WarnLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text(thousands(n) + " characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file below instead. Chat apps and most mail apps take it.")
+		meter = app.P().Class("warning").Role("status").ID("link-size").Text(words.Thousands(n) + " characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file below instead. Chat apps and most mail apps take it.")
 	default:
-		meter = app.P().Class("muted").Role("status").ID("link-size").Text(thousands(n) + " characters: short enough for email and chat.")
+		meter = app.P().Class("muted").Role("status").ID("link-size").Text(words.Thousands(n) + " characters: short enough for email and chat.")
 	}
 	show := full
 	if n > share.MaxLength {
@@ -197,13 +195,4 @@ func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	}
 	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))
 	p.status = "Downloaded. Send the file to " + p.o.Other(p.o.Me).Name + "."
-}
-
-// thousands writes a count with thousands separators, such as 11,022.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

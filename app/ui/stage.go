@@ -84,25 +84,16 @@ func (p *stagePage) Render() app.UI {
 // renderWriter lets the pair say who is typing, when they share a device:
 // it sets the author of new entries and how the prompts are phrased.
 func (p *stagePage) renderWriter() app.UI {
-	o := p.o
-	writer := o.CurrentWriter()
-	option := func(person onboarding.Person) app.UI {
-		label := person.Name + ", onboarding their peer"
-		if o.IsNewcomer(person.ID) {
-			label = person.Name + ", the new " + roleOr(person, "executive")
+	return p.writerChoice(func(person onboarding.Person) string {
+		if p.o.IsNewcomer(person.ID) {
+			return person.Name + ", the new " + roleOr(person, "executive")
 		}
-		return radio("writer-"+person.ID, "writer", label, writer == person.ID, func(ctx app.Context) {
-			// A confirmation asked of one person must not carry over to
-			// the other.
-			p.roles.confirmFinish, p.roles.confirmReopen = false, false
-			p.edit(ctx, func(o *onboarding.Onboarding) { o.Writer = person.ID })
-		})
-	}
-	return app.FieldSet().Class("writer choices").Body(
-		app.Legend().Text("Who is writing?"),
-		option(o.Buddy),
-		option(o.Newcomer),
-	)
+		return person.Name + ", onboarding their peer"
+	}, func() {
+		// A confirmation asked of one person must not carry over to the
+		// other.
+		p.roles.confirmFinish, p.roles.confirmReopen = false, false
+	})
 }
 
 func roleOr(p onboarding.Person, fallback string) string {
