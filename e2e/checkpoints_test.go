@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 )
 
 // The page before stage one is linked from the home page and the first
@@ -62,7 +62,7 @@ func TestCheckpointsOnTheWeeklyOneOnOne(t *testing.T) {
 	// The example's first 1:1 talked over what Farah was hired to fix.
 	first := ex.MeetingsByDate()[len(ex.Meetings)-1]
 	hired := b.text(`[data-checkpoint="hired-to-fix"]`)
-	if !strings.Contains(hired, "Talked over at the 1:1 of "+longDate(first.Date)) {
+	if !strings.Contains(hired, "Talked over at the 1:1 of "+words.LongDate(first.Date)) {
 		t.Errorf("the first checkpoint reads %q", hired)
 	}
 	if n := b.count("[data-checkpoint]"); n != len(onboarding.Checkpoints) {
@@ -97,13 +97,4 @@ func TestCheckpointsOnTheWeeklyOneOnOne(t *testing.T) {
 		t.Errorf("the weekly-hour checkpoint reads %q", got)
 	}
 	b.expectNoProblems("the checkpoints")
-}
-
-// longDate writes a date as the 1:1 page does.
-func longDate(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return d.Format("Monday 2 January 2006")
 }
