@@ -213,3 +213,24 @@ func TestBrief(t *testing.T) {
 		}
 	}
 }
+
+// The brief merges like any entry: one device writes what the CEO said,
+// the other the situation, and both survive; a brief written on one side
+// only arrives whole.
+func TestBriefMerges(t *testing.T) {
+	base := checkpointed(t)
+	mine, theirs := copyOf(t, base), copyOf(t, base)
+	theirs.EditBrief(theirs.Newcomer.ID, t0, func(b *Brief) { b.HiredToFix = "Contracts we can keep" })
+	m, conflicts, err := Merge(base, mine, theirs)
+	if err != nil || conflicts != 0 || m.Brief.HiredToFix != "Contracts we can keep" || !IsID(m.Brief.ID) {
+		t.Fatalf("a brief from one side: %+v, %d conflicts, %v", m.Brief, conflicts, err)
+	}
+	base = m
+	mine, theirs = copyOf(t, base), copyOf(t, base)
+	mine.EditBrief(mine.Buddy.ID, t0.Add(1), func(b *Brief) { b.JobNow = "The contracts, then privacy" })
+	theirs.EditBrief(theirs.Newcomer.ID, t0.Add(2), func(b *Brief) { b.Situation, b.Why = Realignment, "Drifting" })
+	m, _, err = Merge(base, mine, theirs)
+	if err != nil || m.Brief.JobNow != "The contracts, then privacy" || m.Brief.Situation != Realignment || m.Brief.HiredToFix != "Contracts we can keep" {
+		t.Errorf("both sides' fields: %+v, %v", m.Brief, err)
+	}
+}
