@@ -91,7 +91,7 @@ func NextSlot(o *Onboarding, today string) string {
 		d := t.AddDate(0, 0, (int(w)-int(t.Weekday())+7)%7)
 		// Each taken week moves on by one; a bound keeps bad data from
 		// looping for long.
-		for i := 0; i < MaxEntries+1 && o.MeetingOn(formatDate(d)) != nil; i++ {
+		for i := 0; i < MaxMeetings+1 && o.MeetingOn(formatDate(d)) != nil; i++ {
 			d = d.AddDate(0, 0, 7)
 		}
 		return formatDate(d)
@@ -142,7 +142,7 @@ func WeeksOpen(it MeetingItem, meetingDate string) int {
 var (
 	ErrMeetingDate   = errors.New("choose the date of the 1:1")
 	ErrMeetingExists = errors.New("there is already a 1:1 on that date")
-	ErrTooMany       = errors.New("the log is full: it holds up to 200 meetings")
+	ErrTooMany       = errors.New("the log is full: it holds up to " + thousands(MaxMeetings) + " meetings")
 )
 
 // StartMeeting creates the 1:1 of a date and fills its agenda: the open
@@ -158,13 +158,14 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 	if o.MeetingOn(date) != nil {
 		return nil, ErrMeetingExists
 	}
-	if len(o.Meetings) >= MaxEntries {
+	if len(o.Meetings) >= MaxMeetings {
 		return nil, ErrTooMany
 	}
-	m := Meeting{Meta: Meta{ID: NewID(), Author: author, Updated: now.UTC()}, Date: date, Items: []MeetingItem{}}
+	now = Stamp(time.Time{}, now)
+	m := Meeting{Meta: Meta{ID: NewID(), Author: author, Updated: now}, Date: date, Items: []MeetingItem{}}
 	sources := map[string]bool{}
 	add := func(it MeetingItem) {
-		if len(m.Items) >= MaxEntries {
+		if len(m.Items) >= MaxItems {
 			return
 		}
 		if it.Source != "" {
@@ -181,7 +182,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 				continue
 			}
 			carried := it
-			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now.UTC()
+			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now
 			if carried.Raised == "" {
 				carried.Raised = prev.Date
 			}
@@ -198,7 +199,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		if !q.Done {
 			add(MeetingItem{
-				Meta:   Meta{ID: NewID(), Author: q.Author, Private: q.Private, Updated: now.UTC()},
+				Meta:   Meta{ID: NewID(), Author: q.Author, Private: q.Private, Updated: now},
 				Text:   q.Text,
 				Source: q.Source,
 				Raised: date,
@@ -302,7 +303,7 @@ func MarkHeld(o *Onboarding, sharedID, date, author string, now time.Time) error
 	}
 	if sm.LastHeld < date {
 		sm.LastHeld = date
-		sm.Updated = now.UTC()
+		sm.Updated = Stamp(sm.Updated, now)
 	}
 	source := debriefSource(sharedID, date)
 	if !sm.Debrief || o.hasSource(source) {

@@ -44,7 +44,9 @@ func (l listOf[T, P]) remove(o *onboarding.Onboarding, id string) (func(*onboard
 	if !ok {
 		return nil, false
 	}
-	o.Bury(id, now())
+	// The removal must be newer than the entry, even when the entry came
+	// from a device whose clock runs ahead.
+	o.Bury(id, onboarding.Stamp(P(&removed).Common().Updated, now()))
 	return func(o *onboarding.Onboarding) {
 		o.Unbury(id)
 		if onboarding.Find[T, P](*l.items(o), id) == nil {

@@ -62,7 +62,9 @@ func (p *meetingsPage) Render() app.UI {
 		app.P().Class("lead").Text("An hour a week, around one shared document. Topics either of you raise carry forward until they are done, and the tally shows how each of you keeps the commitments you make."),
 		app.Div().Class("actions").Body(
 			app.A().Class("button secondary").ID("open-document").Href(documentLink(o.ID)).Text("Open the shared document"),
+			app.A().Class("button secondary").ID("share-onboarding").Href(shareLink(o.ID)).Text("Share with "+o.Other(o.Me).Name),
 		),
+		exchangeNote(o),
 		p.renderStatus(),
 		p.renderTally(),
 		app.Div().Class("current-slot").Body(when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),

@@ -12,8 +12,7 @@ import (
 // error when nothing was saved, or a notice when another tab's changes had
 // to be merged in.
 func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (saveErr, notice string) {
-	change(o)
-	o.Touch(now())
+	onboarding.Apply(o, now(), change)
 	res, err := appStore().Save(o)
 	switch {
 	case errors.Is(err, store.ErrNewer):
