@@ -6,12 +6,20 @@ WASM_ENV  = GOOS=js GOARCH=wasm
 # -s -w drop the symbol table and DWARF data: a smaller download, same code.
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 
-.PHONY: build run test fmt-check vet unit browser browser-deps bench clean
+.PHONY: build content run test fmt-check vet unit browser browser-deps bench clean
 
 ## build: compile the app to web/app.wasm and the server to bin/counterpart
-build:
+build: content
 	$(WASM_ENV) $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/counterpart
 	$(GO) build -trimpath -o bin/counterpart ./cmd/counterpart
+
+## content: render the guide's text (content/*.md) to HTML, in
+## app/guide/rendered.go. The browser carries no Markdown parser for it; a
+## clean clone builds from the committed file, make build writes it again,
+## and make test fails while it is out of date. Run it after editing
+## content/, and commit the result.
+content:
+	$(GO) test ./app/guide -run '^TestRenderedGuide$$' -count=1 -update
 
 ## run: build, then serve on http://$(ADDR)/
 run: build
@@ -40,7 +48,7 @@ vet:
 # time runs out on a busy machine (golang/go#75804, fixed in Go 1.27).
 FUZZTIME ?= 5000x
 FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML \
-	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup \
+	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
 	./app/document:FuzzDocument
 
 unit:

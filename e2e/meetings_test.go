@@ -178,15 +178,19 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	b.waitFor("the document", `!!document.querySelector("#document h1")`)
 	doc := b.text("#document")
 	containsAll(t, "the document", doc, "Priya Raman joins as CFO", "Standing topics", "Meeting log",
-		"Headcount already promised (raised by Priya Raman, open 2 weeks)",
-		"<script>alert(1)</script> stays text", "Keep *Thursday* mornings.",
+		"Headcount already promised — raised by Priya Raman, open 2 weeks",
+		"<script>alert(1)</script> stays text", "Keep Thursday mornings.",
 		"Dana Okafor: kept 1 of 1 due", "Weekly 1:1 on Thursdays at 08:30 (America/New_York time), one hour")
 	i19, i12, i05 := strings.Index(doc, "19 November 2026"), strings.Index(doc, "12 November 2026"), strings.Index(doc, "5 November 2026")
 	if !(i19 >= 0 && i19 < i12 && i12 < i05) {
 		t.Errorf("the log is not newest first (%d, %d, %d)", i19, i12, i05)
 	}
-	if n := b.count("#document script, #document em, #document a"); n != 0 {
+	if n := b.count("#document script, #document a"); n != 0 {
 		t.Errorf("typed text became %d live elements in the document", n)
+	}
+	// The decisions' *Thursday* reads as it does on the 1:1 page.
+	if got := b.text("#document em"); got != "Thursday" {
+		t.Errorf("the decisions' emphasis shows as %q, want Thursday in italics", got)
 	}
 
 	// Downloads land in a directory the test reads.
@@ -200,8 +204,8 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	b.click("#download-md")
 	md := b.downloaded(dir, ".md")
 	containsAll(t, "the .md file", md, "# Priya Raman joins as CFO\n",
-		"- [ ] Headcount already promised (raised by Priya Raman, open 2 weeks)",
-		`\<script\>alert(1)\</script\> stays text`, `Keep \*Thursday\* mornings.`,
+		"- [ ] Headcount already promised — raised by Priya Raman, open 2 weeks",
+		`\<script\>alert(1)\</script\> stays text`, `Keep *Thursday* mornings.`,
 		"- Dana Okafor: kept 1 of 1 due", "### 1:1 of Thursday 19 November 2026")
 
 	b.click("#download-ics")

@@ -188,7 +188,7 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 	dana.grantClipboard(srv.URL)
 	dana.newOnboarding(srv.URL + "/")
 	link := dana.shareLink("")
-	locked := dana.shareLink("right words")
+	locked := dana.shareLink("the right four words")
 	_, frag, _ := strings.Cut(link, "#")
 	_, payload, _ := strings.Cut(frag, ".")
 
@@ -202,6 +202,8 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 		{"from a future version", base + "3." + payload, "made by a newer version of Counterpart"},
 		{"not a link of ours", base + "hello", "This is not a Counterpart link"},
 		{"a zip bomb", base + zipBomb(5<<20), "far more data than an onboarding can"},
+		{"1.39 million empty meetings", base + bombLink(t, "bomb-flat.link"), "This link is damaged"},
+		{"meetings of a thousand items", base + bombLink(t, "bomb-nested.link"), "This link is damaged"},
 	} {
 		priya.leave()
 		priya.open(c.link)
@@ -314,6 +316,7 @@ func (b *browser) shareLink(passphrase string) string {
 	}
 	if passphrase != "" {
 		plain := b.value("#share-link")
+		b.choose("#passphrase", "") // the suggested one
 		b.typeInto("#passphrase", passphrase)
 		b.click("#lock-link")
 		start := time.Now()
@@ -441,9 +444,16 @@ func (b *browser) chooseFile(css, name, content string) {
 // follows the link format (raw DEFLATE, CRC-32 of "1." and the body,
 // base64url), so only the size gives it away.
 func zipBomb(n int) string {
+	return plainLinkOf(bytes.Repeat([]byte(" "), n))
+}
+
+// plainLinkOf makes a plain link of any data, as an attacker could: raw
+// DEFLATE (the app's dictionary is only needed to make links short) and
+// the checksum.
+func plainLinkOf(data []byte) string {
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestCompression)
-	w.Write(bytes.Repeat([]byte(" "), n))
+	w.Write(data)
 	w.Close()
 	body := buf.Bytes()
 	sum := crc32.ChecksumIEEE(append([]byte("1."), body...))

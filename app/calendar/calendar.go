@@ -71,8 +71,12 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 		start, _ = civilDate(o.Created.Format("2006-01-02"))
 	}
 	var events []Event
+	// busy holds the recurring slots, which the sessions keep clear of.
+	var busy []slot
 	if w, ok := onboarding.Weekday(c.Day); ok && c.Time != "" {
 		first := onOrAfter(start, w)
+		busy = append(busy, slot{clock: at(first, c.Time), minutes: orDefault(c.Minutes, onboarding.RecommendedMinutes),
+			on: func(d time.Time) bool { return d.Weekday() == w && !d.Before(first) }})
 		events = append(events, Event{
 			UID:         o.ID + "-weekly@counterpart",
 			Summary:     "Weekly 1:1: " + pair,
@@ -83,10 +87,15 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 		})
 	}
 	if w, ok := onboarding.Weekday(c.SocialDay); ok && c.SocialTime != "" && (c.SocialEvery == onboarding.Monthly || c.SocialEvery == onboarding.Quarterly) {
-		rule := "FREQ=MONTHLY;BYDAY=2" + byDay(w)
+		rule, every := "FREQ=MONTHLY;BYDAY=2"+byDay(w), 1
 		if c.SocialEvery == onboarding.Quarterly {
-			rule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2" + byDay(w)
+			rule, every = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2"+byDay(w), 3
 		}
+		first := secondWeekday(start, w)
+		busy = append(busy, slot{clock: at(first, c.SocialTime), minutes: SocialMinutes, on: func(d time.Time) bool {
+			months := (d.Year()-first.Year())*12 + int(d.Month()) - int(first.Month())
+			return !d.Before(first) && months%every == 0 && secondWeekday(time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), w).Equal(d)
+		}})
 		what := strings.TrimSpace(c.Social)
 		if what == "" {
 			what = "Time together that is not about work."
@@ -95,7 +104,7 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 			UID:         o.ID + "-social@counterpart",
 			Summary:     "Time together: " + pair,
 			Description: what,
-			Start:       at(secondWeekday(start, w), c.SocialTime),
+			Start:       at(first, c.SocialTime),
 			Minutes:     SocialMinutes,
 			RRule:       rule,
 		})
@@ -104,7 +113,15 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 	if sessionTime == "" {
 		sessionTime = "10:00"
 	}
+	day := 0 // the working day of the session before
 	for i, st := range stages {
+		// A session keeps its day of the guide, unless that day's slot is
+		// taken by the 1:1 or the time together: then it moves to the
+		// next working day that is free, and the later sessions follow.
+		day = max(st.SessionDay, day+1)
+		for clashes(busy, at(onboarding.WorkingDay(start, day), sessionTime), st.SessionMinutes) {
+			day++
+		}
 		var prompts []string
 		for _, p := range st.Prompts {
 			prompts = append(prompts, p.Title)
@@ -117,17 +134,18 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 			UID:         o.ID + "-stage-" + string(st.ID) + "@counterpart",
 			Summary:     "Onboarding: " + st.Title,
 			Description: desc,
-			Start:       at(onboarding.WorkingDay(start, st.SessionDay), sessionTime),
+			Start:       at(onboarding.WorkingDay(start, day), sessionTime),
 			Minutes:     st.SessionMinutes,
 		})
 	}
-	return append(events, checkpointEvents(o, pair, sessionTime)...)
+	return append(events, checkpointEvents(o, pair, sessionTime, events)...)
 }
 
 // checkpointEvents marks each 1:1 that takes checkpoints: the weekly
 // occurrence itself when the 1:1 is agreed, or else a half hour of its
-// own on the checkpoint's day.
-func checkpointEvents(o *onboarding.Onboarding, pair, sessionTime string) []Event {
+// own on the checkpoint's day, straight after a session already booked
+// at that hour.
+func checkpointEvents(o *onboarding.Onboarding, pair, sessionTime string, booked []Event) []Event {
 	c := o.Roles.Cadence
 	weekly := false
 	if _, ok := onboarding.Weekday(c.Day); ok && c.Time != "" {
@@ -159,6 +177,13 @@ func checkpointEvents(o *onboarding.Onboarding, pair, sessionTime string) []Even
 			Start:       at(d, sessionTime),
 			Minutes:     CheckpointMinutes,
 		}
+		for !weekly {
+			end, clash := overlaps(booked, e.Start, e.Minutes)
+			if !clash {
+				break
+			}
+			e.Start = end
+		}
 		if weekly {
 			e.UID = o.ID + "-weekly@counterpart"
 			e.Summary = "Weekly 1:1 and checkpoint: " + pair
@@ -171,9 +196,45 @@ func checkpointEvents(o *onboarding.Onboarding, pair, sessionTime string) []Even
 	return events
 }
 
+// overlaps reports whether an event at start for minutes overlaps one of
+// the one-off events booked, and when that one ends.
+func overlaps(booked []Event, start time.Time, minutes int) (time.Time, bool) {
+	end := start.Add(time.Duration(minutes) * time.Minute)
+	for _, b := range booked {
+		bEnd := b.Start.Add(time.Duration(b.Minutes) * time.Minute)
+		if b.RRule == "" && start.Before(bEnd) && b.Start.Before(end) {
+			return bEnd, true
+		}
+	}
+	return time.Time{}, false
+}
+
 // CheckpointMinutes is how long a checkpoint is booked for when there is
 // no weekly 1:1 to hold it.
 const CheckpointMinutes = 30
+
+// slot is a recurring event's time, on the days it falls on.
+type slot struct {
+	on      func(day time.Time) bool
+	clock   time.Time // its wall-clock time; only the hour counts
+	minutes int
+}
+
+// clashes reports whether an event at start for minutes overlaps a
+// recurring slot on that day.
+func clashes(busy []slot, start time.Time, minutes int) bool {
+	day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	for _, b := range busy {
+		if !b.on(day) {
+			continue
+		}
+		from := at(day, b.clock.Format("15:04"))
+		if start.Before(from.Add(time.Duration(b.minutes)*time.Minute)) && from.Before(start.Add(time.Duration(minutes)*time.Minute)) {
+			return true
+		}
+	}
+	return false
+}
 
 // SocialMinutes is how long the time together is booked for: a lunch.
 const SocialMinutes = 90
@@ -260,7 +321,11 @@ func (w *icsWriter) line(l string) {
 }
 
 // Text escapes a TEXT value: backslash, semicolon, comma and line breaks,
-// as RFC 5545 section 3.3.11 asks. Other control characters are dropped.
+// as RFC 5545 section 3.3.11 asks. Unicode's other line breaks (next line
+// U+0085, line and paragraph separators U+2028 and U+2029) are escaped
+// as line breaks too: a reader that splits lines on them would otherwise
+// read the rest as a property of its own, such as "SUMMARY:...". Other
+// control characters, C0 and C1, are dropped.
 func Text(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -269,11 +334,11 @@ func Text(s string) string {
 		case r == '\\' || r == ';' || r == ',':
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '\n' || r == '\r':
+		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
 		default:
 			b.WriteRune(r)
 		}

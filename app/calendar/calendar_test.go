@@ -338,7 +338,8 @@ func TestTextRoundTrips(t *testing.T) {
 func TestEvents(t *testing.T) {
 	o := pair(t) // starts Monday 2 November 2026
 	// Without a weekly 1:1, each checkpoint day gets a half hour of its
-	// own: days 1, 5 and 10 (working) and 30, 45 and 90.
+	// own: days 1, 5 and 10 (working) and 30, 45 and 90; on day 1 it
+	// follows the first session.
 	var own []string
 	for _, e := range Events(o, guide.Stages())[len(guide.Stages()):] {
 		own = append(own, e.Start.Format("2006-01-02 15:04")+" "+strconv.Itoa(e.Minutes))
@@ -346,7 +347,7 @@ func TestEvents(t *testing.T) {
 			t.Errorf("a checkpoint with no weekly 1:1 is a recurrence: %+v", e)
 		}
 	}
-	if got, want := strings.Join(own, ", "), "2026-11-02 10:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
+	if got, want := strings.Join(own, ", "), "2026-11-02 11:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
 		t.Errorf("with no cadence, after the sessions:\n got %s\nwant %s", got, want)
 	}
 	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
@@ -379,10 +380,11 @@ func TestEvents(t *testing.T) {
 	}
 	check("weekly", "2026-11-05 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
 	check("social", "2026-11-10 12:30 Tue", "FREQ=MONTHLY;BYDAY=2TU", SocialMinutes)
-	// Working days 1, 2, 4, 6 and 8 from Monday 2 November.
+	// Working days 1, 2, 4, 6 and 8 from Monday 2 November, but day 4 is
+	// Thursday, the 1:1's slot: that session moves to the Friday.
 	check("stage-data", "2026-11-02 08:30 Mon", "", 60)
 	check("stage-problems", "2026-11-03 08:30 Tue", "", 90)
-	check("stage-team", "2026-11-05 08:30 Thu", "", 60)
+	check("stage-team", "2026-11-06 08:30 Fri", "", 60)
 	check("stage-processes", "2026-11-09 08:30 Mon", "", 60)
 	check("stage-roles", "2026-11-11 08:30 Wed", "", 90)
 
@@ -398,6 +400,114 @@ func TestEvents(t *testing.T) {
 	check("stage-data", "2026-11-16 08:30 Mon", "", 60)
 	check("social", "2026-12-08 12:30 Tue", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", SocialMinutes)
 	check("weekly", "2026-11-19 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
+}
+
+// No onboarding session shares a slot with the weekly 1:1 or the time
+// together, whatever day and time they fall on, and the sessions keep
+// the guide's order within the first weeks.
+func TestSessionsKeepClearOfTheRecurringEvents(t *testing.T) {
+	o := pair(t)
+	for _, day := range onboarding.Weekdays {
+		for _, clock := range []string{"08:30", "10:00", "10:30", "16:00"} {
+			for _, start := range []string{"2026-11-02", "2026-11-05", "2026-11-07"} {
+				o.StartDate = start
+				o.Roles.Cadence = onboarding.Cadence{Day: day, Time: clock, Minutes: 90,
+					SocialEvery: onboarding.Monthly, SocialDay: day, SocialTime: "10:00"}
+				events := Events(o, guide.Stages())
+				var prev time.Time
+				for _, e := range events {
+					// The sessions; a checkpoint changes an occurrence of
+					// the 1:1 rather than booking beside it.
+					if e.RRule != "" || !strings.Contains(e.UID, "-stage-") {
+						continue
+					}
+					for _, r := range events {
+						if r.RRule != "" && overlapsAnOccurrence(r, e) {
+							t.Errorf("1:1 on %s at %s, start %s: %q at %s clashes with %q", day, clock, start, e.Summary, e.Start.Format("Mon 2 Jan 15:04"), r.Summary)
+						}
+					}
+					if !e.Start.After(prev) || e.Start.Sub(at(mustDate(t, start), "00:00")) > 21*24*time.Hour {
+						t.Errorf("1:1 on %s at %s, start %s: %q at %s is out of order or past the first three weeks", day, clock, start, e.Summary, e.Start.Format("Mon 2 Jan"))
+					}
+					prev = e.Start
+				}
+			}
+		}
+	}
+}
+
+// overlapsAnOccurrence expands a recurring event of ours over the weeks
+// around a single one, day by day, reading its RRULE as a calendar would.
+func overlapsAnOccurrence(r, e Event) bool {
+	parts := map[string]string{}
+	for _, p := range strings.Split(r.RRule, ";") {
+		k, v, _ := strings.Cut(p, "=")
+		parts[k] = v
+	}
+	every, _ := strconv.Atoi(parts["INTERVAL"])
+	every = max(every, 1)
+	byDay := parts["BYDAY"]
+	for d := r.Start; !d.After(e.Start); d = d.AddDate(0, 0, 1) {
+		wd := strings.ToUpper(d.Weekday().String()[:2])
+		occurs := false
+		switch parts["FREQ"] {
+		case "WEEKLY":
+			occurs = byDay == wd
+		case "MONTHLY":
+			months := (d.Year()-r.Start.Year())*12 + int(d.Month()) - int(r.Start.Month())
+			occurs = byDay == "2"+wd && (d.Day()-1)/7 == 1 && months%every == 0
+		}
+		if !occurs {
+			continue
+		}
+		from := time.Date(d.Year(), d.Month(), d.Day(), r.Start.Hour(), r.Start.Minute(), 0, 0, time.UTC)
+		if e.Start.Before(from.Add(time.Duration(r.Minutes)*time.Minute)) && from.Before(e.Start.Add(time.Duration(e.Minutes)*time.Minute)) {
+			return true
+		}
+	}
+	return false
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	d, ok := civilDate(s)
+	if !ok {
+		t.Fatalf("bad date %q", s)
+	}
+	return d
+}
+
+// A reader that splits lines on every Unicode line break, as JavaScript's
+// and Python's line splitting do, must still see only this file's own
+// properties: a name or a note holding U+2028, U+2029, U+0085 or a C1
+// control cannot start a property of its own.
+func TestNoTextStartsALineForANaiveSplitter(t *testing.T) {
+	o := pair(t)
+	inject := func(sep string) string { return "Ann" + sep + "SUMMARY:INJECTED" + sep + "END:VEVENT" }
+	o.Title = inject("\u2028")
+	o.Buddy.Name = inject("\u2029")
+	o.Newcomer.Name = inject("\u0085")
+	o.Roles.Cadence = onboarding.Cadence{Day: "tuesday", Time: "09:00", Social: inject("\u2028\u2029") + "\u009b31m\u0090x\u009c",
+		SocialEvery: onboarding.Monthly, SocialDay: "friday", SocialTime: "12:00"}
+	ics := ICS(o, nil, stamp)
+	naive := regexp.MustCompile(`\r\n|\n|\r|\v|\f|\x1c|\x1d|\x1e|\x{85}|\x{2028}|\x{2029}`)
+	property := regexp.MustCompile(`^[A-Z][A-Z0-9-]*[;:]`)
+	for _, line := range naive.Split(ics, -1) {
+		if line == "" || strings.HasPrefix(line, " ") {
+			continue // the end, or a folded line's continuation
+		}
+		if !property.MatchString(line) || strings.HasPrefix(line, "SUMMARY:INJECTED") {
+			t.Errorf("a naive reader sees the line %q", line)
+		}
+	}
+	for _, r := range ics {
+		if r == 0x85 || r == 0x2028 || r == 0x2029 || r >= 0x80 && r <= 0x9f {
+			t.Errorf("the file holds U+%04X", r)
+		}
+	}
+	// The separators read as line breaks in the text.
+	if got := Text("a\u2028b\u2029c\u0085d\u0086e"); got != `a\nb\nc\nde` {
+		t.Errorf("Text = %q", got)
+	}
 }
 
 // The UIDs stay the same from one download to the next, so importing the

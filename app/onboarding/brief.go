@@ -76,7 +76,9 @@ func (o *Onboarding) normalizeBrief() {
 	if o.PersonByID(b.Author) == nil {
 		b.Author = o.Newcomer.ID
 	}
-	b.HiredToFix, b.JobNow, b.Why = Clip(b.HiredToFix, MaxText), Clip(b.JobNow, MaxText), Clip(b.Why, MaxText)
+	for _, t := range []*string{&b.HiredToFix, &b.JobNow, &b.Why} {
+		*t = CleanText(Clip(*t, MaxText))
+	}
 	if b.Situation.Label() == "" {
 		b.Situation = ""
 	}

@@ -81,11 +81,16 @@ func (o *Onboarding) latestBefore(date string) *Meeting {
 // NextSlot is the date the next 1:1 should default to: the first day of
 // the agreed weekday on or after today that holds no meeting yet. Without
 // an agreed day it is a week after the last meeting, or today when that
-// week has already passed or there was no meeting.
+// week has already passed or there was no meeting. Before the newcomer's
+// first day, the start date stands for today: the first 1:1 is held once
+// they are there.
 func NextSlot(o *Onboarding, today string) string {
 	t, ok := parseDate(today)
 	if !ok {
 		return ""
+	}
+	if first, ok := parseDate(o.StartDate); ok && first.After(t) {
+		t, today = first, o.StartDate
 	}
 	if w, ok := Weekday(o.Roles.Cadence.Day); ok {
 		d := t.AddDate(0, 0, (int(w)-int(t.Weekday())+7)%7)
@@ -102,6 +107,14 @@ func NextSlot(o *Onboarding, today string) string {
 		}
 	}
 	return today
+}
+
+// StartDue reports whether the page should offer to start the next 1:1:
+// not while the latest one is dated today or later, since that is the one
+// the pair is holding, or has set up ahead.
+func StartDue(o *Onboarding, today string) bool {
+	m := o.LatestMeeting()
+	return m == nil || m.Date < today
 }
 
 // Topic is the identity of an agenda item across the weeks it is carried:
@@ -344,7 +357,8 @@ type StandingTopic struct {
 }
 
 // StandingTopics lists the unresolved top problems, then the role areas
-// whose two answers differ and that have not been settled. Role areas
+// whose two answers differ, that have not been settled and that are not
+// on the agenda (queued, or open on the latest 1:1). Role areas
 // count only once both sides are done: before, the answers are still
 // being written blind. Private entries are left out, since the topics go
 // into the shared document.
@@ -361,7 +375,9 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	}
 	rows, _ := Compare(o)
 	for _, c := range rows {
-		if c.Row.Private || c.Row.Settled != "" || !c.Verdict.Mismatch() {
+		// A row on the agenda is talked over there: listing it here too
+		// would show the same question twice on the page.
+		if c.Row.Private || c.Row.Settled != "" || !c.Verdict.Mismatch() || c.OnAgenda {
 			continue
 		}
 		out = append(out, StandingTopic{Kind: TopicRole, ID: c.Row.ID, Text: c.Row.Area, Verdict: c.Verdict})
@@ -369,12 +385,31 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	return out
 }
 
-// Settle records the owner the two agreed on for a role area.
+// Settle records the owner the two agreed on for a role area. Settling
+// answers the area's agenda item too: it is ticked off on the latest 1:1
+// and in the queue, so it does not carry forward to next week.
 func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) bool {
 	if owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
 		return false
 	}
-	return Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	if !Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner }) {
+		return false
+	}
+	if owner == "" {
+		return true
+	}
+	source := rowSource(rowID)
+	if q := o.agendaItemFor(source); q != nil && !q.Done {
+		q.Done, q.Updated = true, now.UTC()
+	}
+	if m := o.LatestMeeting(); m != nil {
+		for i := range m.Items {
+			if it := &m.Items[i]; it.Source == source && !it.Done {
+				it.Done, it.Updated = true, now.UTC()
+			}
+		}
+	}
+	return true
 }
 
 // Tally is how one person has kept their word.

@@ -20,7 +20,7 @@ type documentPage struct {
 
 	zone    calendar.Zone // nil when no zone is set or the browser does not know it
 	source  string        // the Markdown
-	html    string        // the Markdown, rendered safely
+	html    string        // the same document as HTML
 	message string
 	failed  bool // the message reports a failure
 }
@@ -33,8 +33,9 @@ func (p *documentPage) OnNav(ctx app.Context) {
 		return
 	}
 	p.zone = zoneFor(p.o.Roles.Cadence.Zone)
-	p.source = document.Markdown(p.o, today())
-	p.html = markdown.ToHTML(p.source)
+	doc := document.Build(p.o, today())
+	p.source = markdown.Markdown(doc)
+	p.html = `<div class="md">` + markdown.HTML(doc) + `</div>`
 }
 
 func (p *documentPage) Render() app.UI {

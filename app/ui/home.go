@@ -81,6 +81,10 @@ func (h *home) Render() app.UI {
 				app.A().Class("button secondary").ID("open-link").Href(link(openPath)).Text("Open a link or file"),
 			),
 		),
+		// The same for everyone, so the page the server prerenders shows
+		// it before the app has started: it must stay the page's largest
+		// text, which is what paints first (see web/app.css).
+		app.P().Class("lede").ID("home-intro").Text("An onboarding walks the two of you through five stages: where the real data lives, the first problems, an honest read of the team, how the company runs, and who owns what."),
 		framingNote(""),
 		// Containers that are always there keep the list from being
 		// re-created, and the focus from being lost, when a message comes
@@ -102,9 +106,10 @@ func (h *home) Render() app.UI {
 }
 
 func (h *home) renderEmpty() app.UI {
+	// Short: a text larger than the introduction would paint only once
+	// the app has started, and be the page's largest paint.
 	return app.Div().Class("empty").Body(
-		app.P().Text("Nothing here yet. An onboarding walks the two of you through five stages: where the real data lives, the first problems, an honest read of the team, how the company runs, and who owns what."),
-		app.P().Text("Start one for the peer you are onboarding, or the peer who is onboarding you. Or open the example to see one filled in."),
+		app.P().Text("Nothing here yet: start one for your peer, or open the example to see one filled in."),
 	)
 }
 

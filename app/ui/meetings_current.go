@@ -130,5 +130,18 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(strings.HasPrefix(it.Source, "debrief:"), app.Span().Class("badge").Text("debrief")),
 			app.If(strings.HasPrefix(it.Source, "checkpoint:"), app.Span().Class("badge").Text("checkpoint")),
 		),
+		p.renderSettle(it.Source, it.Done),
 	)
+}
+
+// renderSettle lets the pair record the owner they agree on, next to the
+// agenda item of a role area (queued or on the 1:1), since the area is not
+// listed under the standing topics while it is on the agenda.
+func (p *meetingsPage) renderSettle(source string, done bool) app.UI {
+	rowID, ok := strings.CutPrefix(source, "roles:")
+	row := onboarding.Find(p.o.Roles.Rows, rowID)
+	if !ok || done || row == nil || row.Settled != "" {
+		return nil
+	}
+	return p.settleField(rowID, row.Area)
 }

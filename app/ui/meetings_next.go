@@ -32,6 +32,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 				app.Span().Text(text+" "),
 				app.Span().Class("item-meta").Text("raised by "+p.name(q.Author)),
 			),
+			p.renderSettle(q.Source, q.Done),
 			app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove "+text).OnClick(func(ctx app.Context, e app.Event) {
 				var undo func(*onboarding.Onboarding)
 				p.edit(ctx, func(o *onboarding.Onboarding) {
@@ -82,24 +83,42 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 			&textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.queued = v }},
 			app.Button().Type("submit").ID("add-queued").Class("secondary").Text("Add"),
 		),
-		app.Div().Class("inline-form date-form").Body(
-			&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
-				OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
-			app.Button().ID("start-meeting").Text("Start this 1:1").OnClick(func(ctx app.Context, e app.Event) {
-				// Read the date now: the field changes it without
-				// rendering this page again.
-				date := p.nextDate()
-				var err error
-				p.edit(ctx, func(o *onboarding.Onboarding) {
-					_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
-				})
-				if err != nil {
-					p.startErr = words.Sentence(err.Error())
-					return
-				}
-				p.startErr, p.date, p.notice, p.undo = "", "", "", nil
-				focusLater(ctx, p, "new-item")
-			}),
+		p.renderStart(latest, date, slot),
+	)
+}
+
+// renderStart is the date of the next 1:1 and the button that starts it.
+// Right after a 1:1 is started, the next one is not due: the page says
+// when it is, and keeps the form behind a disclosure for a 1:1 on
+// another date.
+func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string) app.UI {
+	form := app.Div().Class("inline-form date-form").Body(
+		&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
+			OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
+		app.Button().ID("start-meeting").Text("Start this 1:1").OnClick(func(ctx app.Context, e app.Event) {
+			// Read the date now: the field changes it without
+			// rendering this page again.
+			date := p.nextDate()
+			var err error
+			p.edit(ctx, func(o *onboarding.Onboarding) {
+				_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
+			})
+			if err != nil {
+				p.startErr = words.Sentence(err.Error())
+				return
+			}
+			p.startErr, p.date, p.notice, p.undo = "", "", "", nil
+			focusLater(ctx, p, "new-item")
+		}),
+	)
+	if onboarding.StartDue(p.o, today()) || p.startErr != "" {
+		return form
+	}
+	return app.Div().Class("next-due").Body(
+		app.P().ID("next-due").Text("The 1:1 of "+words.LongDate(latest.Date)+" is the one above. The next is on "+words.LongDate(date)+": start it here once this one is past."),
+		app.Details().ID("start-other").Body(
+			app.Summary().Text("Start a 1:1 on another date"),
+			form,
 		),
 	)
 }

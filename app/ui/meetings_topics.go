@@ -33,20 +33,12 @@ func (p *meetingsPage) renderStanding() app.UI {
 				}, id),
 			))
 		case onboarding.TopicRole:
-			owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
 			items = append(items, app.Li().Class("topic").DataSet("topic", id).Body(
 				app.Span().Class("topic-text").Body(
 					app.Span().Class("badge").Text(t.Verdict.Label()),
 					app.Text(" Who owns "+t.Text+"?"),
 				),
-				selectField("settle-"+id, "Agreed owner", "", owners, func(ctx app.Context, v string) {
-					if v == "" {
-						return
-					}
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.Settle(o, id, onboarding.Owner(v), now()) })
-					p.notice = "Settled: " + t.Text + "."
-					p.undo = func(o *onboarding.Onboarding) { onboarding.Settle(o, id, "", now()) }
-				}),
+				p.settleField(id, t.Text),
 			))
 		}
 	}
@@ -56,6 +48,20 @@ func (p *meetingsPage) renderStanding() app.UI {
 		app.Ul().Class("plain").Body(items...),
 		app.If(len(items) == 0, app.P().Class("muted").Text("Nothing open.")),
 	)
+}
+
+// settleField records the owner agreed for a role area.
+func (p *meetingsPage) settleField(rowID, area string) app.UI {
+	o := p.o
+	owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
+	return selectField("settle-"+rowID, "Agreed owner", "", owners, func(ctx app.Context, v string) {
+		if v == "" {
+			return
+		}
+		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.Settle(o, rowID, onboarding.Owner(v), now()) })
+		p.notice = "Settled: " + area + "."
+		p.undo = func(o *onboarding.Onboarding) { onboarding.Settle(o, rowID, "", now()) }
+	})
 }
 
 // renderShared lets the pair say when a shared meeting took place, so its

@@ -75,7 +75,16 @@ func (p *openPage) OnNav(ctx app.Context) {
 	href := app.Window().Get("location").Get("href").String()
 	if strings.Contains(href, "#") || strings.Contains(strings.ToLower(href), "%23") {
 		p.start(ctx, href, false)
+		forgetLink()
 	}
+}
+
+// forgetLink takes the link's data out of the address once it has been
+// read, so that the onboarding does not stay in the browser's history,
+// where anyone using the device later, or history sync, would find it.
+// The page keeps what it read.
+func forgetLink() {
+	app.Window().Get("history").Call("replaceState", nil, "", link(share.OpenPath))
 }
 
 // reset forgets the last link or file.
@@ -238,7 +247,11 @@ func (p *openPage) renderPassphrase() app.UI {
 		p.decode(ctx, p.passphrase)
 	}).Body(
 		app.P().Text("This is locked with a passphrase. The sender gives it to you separately from the link, for example by phone."),
-		&textField{ID: "open-passphrase", Label: "Passphrase", Max: 200, Error: p.passErr, OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
+		app.Div().Class("field").Body(
+			app.Label().For("open-passphrase").Text("Passphrase"),
+			passphraseInput("open-passphrase", "open-passphrase-hint", p.passErr != "", func(ctx app.Context, v string) { p.passphrase = v }),
+			app.Div().ID("open-passphrase-hint").Body(app.If(p.passErr != "", app.P().Class("field-error").Role("alert").Text(p.passErr))),
+		),
 		app.Div().Class("actions").Body(
 			app.Button().Type("submit").ID("unlock").Text("Unlock").Disabled(p.busy != ""),
 			app.Span().Role("status").ID("unlock-status").Text(p.busy),

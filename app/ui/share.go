@@ -19,7 +19,7 @@ type sharePage struct {
 	app.Compo
 	opened
 
-	passphrase string // as typed
+	passErr    string // why the passphrase was refused
 	lockedWith string // the passphrase the link is locked with, if any
 	// complete asks for a link with everything, even when one with only
 	// the changes since the other person's last link would do.
@@ -36,7 +36,7 @@ type sharePage struct {
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
 	p.open(ctx, "Share")
-	p.passphrase, p.lockedWith, p.status, p.err, p.complete = "", "", "", "", false
+	p.passErr, p.lockedWith, p.status, p.err, p.complete = "", "", "", "", false
 	if p.o != nil {
 		p.encode(ctx, "")
 	}
@@ -233,16 +233,18 @@ func (p *sharePage) renderLock() app.UI {
 		app.H2().Text("Lock it with a passphrase (optional)"),
 		app.P().Text("A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
 		state,
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
+		app.Form().Class("lock-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
-			if strings.TrimSpace(p.passphrase) == "" {
-				p.err = "Type a passphrase first: a few words are easier to say and to type than a jumble of characters."
+			// What the field holds is what gets used, suggested or typed.
+			pass := app.Window().GetElementByID("passphrase").Get("value").String()
+			if err := share.CheckPassphrase(pass); err != nil {
+				p.passErr = err.Error()
 				return
 			}
-			p.err, p.status = "", ""
-			p.encode(ctx, p.passphrase)
+			p.passErr, p.err, p.status = "", "", ""
+			p.encode(ctx, pass)
 		}).Body(
-			&textField{ID: "passphrase", Label: "Passphrase", Max: 200, Hint: "A few words you can say out loud, such as four random words.", OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
+			&passphraseField{ID: "passphrase", Error: p.passErr, Disabled: p.busy != "", OnChange: func(ctx app.Context, v string) { p.passErr = "" }},
 			app.Button().Type("submit").ID("lock-link").Text("Lock the link").Disabled(p.busy != ""),
 		),
 		app.If(p.lockedWith != "", app.Button().ID("unlock-link").Class("secondary").Text("Remove the lock").OnClick(func(ctx app.Context, e app.Event) {
@@ -283,7 +285,6 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		release()
 		return nil
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
