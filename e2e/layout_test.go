@@ -28,6 +28,7 @@ func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
 		"home":      "/",
 		"new":       "/new",
 		"about":     "/about",
+		"before":    "/before?id=" + exampleID,
 		"data":      "/guide/data?id=" + exampleID,
 		"problems":  "/guide/problems?id=" + exampleID,
 		"team":      "/guide/team?id=" + exampleID,

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"counterpart/app/onboarding"
+
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -101,6 +103,14 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	tick("Board deck review")
 	if got := item("Headcount already promised"); !strings.Contains(got, "raised by Priya Raman") {
 		t.Errorf("week 1 item reads %q", got)
+	}
+	// The start date's checkpoints joined the first 1:1; talked over, they
+	// do not carry.
+	for _, c := range onboarding.CheckpointsDue(&onboarding.Onboarding{StartDate: "2026-11-02"}, "2026-11-05") {
+		if got := item(c.Agenda); !strings.Contains(got, "checkpoint") {
+			t.Errorf("week 1: the checkpoint %s reads %q", c.ID, got)
+		}
+		tick(c.Agenda)
 	}
 	b.typeInto(`[id^="notes-"]`, "Walked through the close.\n<script>alert(1)</script> stays text")
 	b.typeInto(`[id^="decisions-"]`, "Keep *Thursday* mornings.")

@@ -143,14 +143,15 @@ func TestWorksheetsPrint(t *testing.T) {
 	b.click("#open-example")
 	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
 
-	common := []string{"role definition worksheet", "mateo álvarez", "amara nwosu", "who owns what", "cloud infrastructure spend"}
+	ex := theExample(t)
+	common := []string{"role definition worksheet", strings.ToLower(ex.Buddy.Name), strings.ToLower(ex.Newcomer.Name), "who owns what", strings.ToLower(ex.Roles.Rows[0].Area)}
 	chrome := []string{"your answers stay in this browser", "onboardings", "← back", "print"}
 	cases := []struct {
 		name, path string
 		want       []string
 	}{
 		{"blank", "/worksheet?id=" + exampleID + "&variant=blank", append([]string{"mine", "yours", "shared", "unsure", "what i expect of my role", "when we disagree in front of others", "when we cannot agree, we escalate"}, common...)},
-		{"filled", "/worksheet?id=" + exampleID + "&variant=filled", append([]string{"both claim it", "neither claims it", "agreed", "of their own role", "escalation", "weekly 1:1 on thursdays"}, common...)},
+		{"filled", "/worksheet?id=" + exampleID + "&variant=filled", append([]string{"both claim it", "neither claims it", "agreed", "of their own role", "escalation", "weekly 1:1 on " + ex.Roles.Cadence.Day + "s"}, common...)},
 		{"bookmark", "/worksheet?a=sales&b=legal", []string{"role definition worksheet", "sales and legal", "contract terms for enterprise deals", "person a", "person b"}},
 	}
 	for _, c := range cases {

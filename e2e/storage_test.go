@@ -67,7 +67,7 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 			// The example opens and can be changed in this tab.
 			b.click("#open-example")
 			b.waitFor("the example", `!!document.querySelector(".example-note")`)
-			containsAll(t, "the example", b.pageText(), "Amara joins as CFO")
+			containsAll(t, "the example", b.pageText(), theExample(t).Title)
 			if b.count("#storage-off") != 1 {
 				t.Error("the stage page does not say that nothing is kept")
 			}

@@ -160,6 +160,7 @@ func (o *Onboarding) Normalize() {
 		}
 	})
 
+	o.normalizeBrief()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
 		fix(&m.Meta)
 		if CheckDate(m.Date) != "" {

@@ -162,7 +162,8 @@ var (
 // StartMeeting creates the 1:1 of a date and fills its agenda: the open
 // items of the latest earlier meeting carried forward, then the items
 // queued for the next 1:1 (role mismatches, debriefs, topics either person
-// added between meetings). Queued items move into the meeting, so they
+// added between meetings), then the checkpoints of the first ninety days
+// that fall due. Queued items move into the meeting, so they
 // leave the queue with a tombstone, as any removal does.
 func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, error) {
 	if CheckDate(date) != "" {
@@ -216,6 +217,12 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 			})
 		}
 		o.Bury(q.ID, now)
+	}
+	// The checkpoints of the first ninety days that fall due by this 1:1
+	// join it; the sources seen above keep one that came back to the
+	// queue (from a removed meeting) from appearing twice.
+	for _, c := range CheckpointsDue(o, date) {
+		add(MeetingItem{Meta: Meta{ID: NewID(), Author: author, Updated: now.UTC()}, Text: c.Agenda, Source: c.Source(), Raised: date})
 	}
 	if keep == nil {
 		keep = []AgendaItem{}

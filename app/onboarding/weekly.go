@@ -120,8 +120,9 @@ type ItemKind string
 // The kinds of agenda item.
 const (
 	RaisedByPerson ItemKind = ""
-	FromRoles      ItemKind = "role"    // an area the two answered differently
-	FromDebrief    ItemKind = "debrief" // a shared meeting to talk over
+	FromRoles      ItemKind = "role"       // an area the two answered differently
+	FromDebrief    ItemKind = "debrief"    // a shared meeting to talk over
+	FromCheckpoint ItemKind = "checkpoint" // a checkpoint of the first ninety days
 )
 
 // Kind says what put the item on the agenda.
@@ -131,6 +132,8 @@ func (it MeetingItem) Kind() ItemKind {
 		return FromRoles
 	case strings.HasPrefix(it.Source, debriefPrefix):
 		return FromDebrief
+	case strings.HasPrefix(it.Source, checkpointPrefix):
+		return FromCheckpoint
 	}
 	return RaisedByPerson
 }

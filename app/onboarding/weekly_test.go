@@ -130,6 +130,7 @@ func TestItemKind(t *testing.T) {
 		"":                               RaisedByPerson,
 		rowSource("x"):                   FromRoles,
 		debriefSource("s", "2026-11-05"): FromDebrief,
+		"checkpoint:roles-45":            FromCheckpoint,
 		"something else":                 RaisedByPerson,
 	} {
 		if got := (MeetingItem{Source: source}).Kind(); got != want {

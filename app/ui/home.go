@@ -85,6 +85,7 @@ func (h *home) Render() app.UI {
 		// it before the app has started: it must stay the page's largest
 		// text, which is what paints first (see web/app.css).
 		app.P().Class("lede").ID("home-intro").Text("An onboarding walks the two of you through five stages: where the real data lives, the first problems, an honest read of the team, how the company runs, and who owns what."),
+		framingNote(""),
 		// Containers that are always there keep the list from being
 		// re-created, and the focus from being lost, when a message comes
 		// or goes.

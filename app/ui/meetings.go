@@ -65,6 +65,7 @@ func (p *meetingsPage) Render() app.UI {
 		div("current-slot", when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
 		p.renderNext(latest),
 		p.renderStanding(),
+		&checkpointsPanel{O: o, Next: p.nextDate(), Edit: p.edit},
 		p.renderShared(),
 		p.renderCommitments(),
 		p.renderLog(latest),

@@ -7,13 +7,18 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
+// nextDate is the date chosen for the next 1:1, or its default slot.
+func (p *meetingsPage) nextDate() string {
+	if p.date != "" {
+		return p.date
+	}
+	return onboarding.NextSlot(p.o, today())
+}
+
 // renderNext is what waits for the next 1:1, and the button that starts it.
 func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 	o := p.o
-	date := p.date
-	if date == "" {
-		date = onboarding.NextSlot(o, today())
-	}
+	date := p.nextDate()
 	var queued []app.UI
 	for _, q := range o.Queued() {
 		qid, text := q.ID, q.Text
@@ -56,10 +61,7 @@ func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string
 		button("start-meeting", "", "Start this 1:1", func(ctx app.Context, e app.Event) {
 			// Read the date now: the field changes it without
 			// rendering this page again.
-			date := p.date
-			if date == "" {
-				date = onboarding.NextSlot(p.o, today())
-			}
+			date := p.nextDate()
 			var err error
 			p.edit(ctx, func(o *onboarding.Onboarding) {
 				_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())

@@ -179,10 +179,15 @@ func TestTheWeeklyOneOnOne(t *testing.T) {
 		t.Fatalf("the queue is %+v", q)
 	}
 
+	// The first 1:1 also takes the checkpoints due by its date.
+	checkpoints := len(onboarding.CheckpointsDue(stored(t, o.ID), "2026-11-05"))
+	if checkpoints == 0 {
+		t.Fatal("no checkpoint is due at the first 1:1")
+	}
 	s.typeIn("meeting-date", "2026-11-05")
 	s.click("start-meeting")
 	m := stored(t, o.ID).LatestMeeting()
-	if m == nil || m.Date != "2026-11-05" || len(m.Items) != 1 {
+	if m == nil || m.Date != "2026-11-05" || len(m.Items) != 1+checkpoints {
 		t.Fatalf("starting the 1:1 made %+v", m)
 	}
 	s.expect("1:1 of Thursday 5 November 2026", "Hiring plan")
@@ -190,9 +195,9 @@ func TestTheWeeklyOneOnOne(t *testing.T) {
 	s.typeIn("new-item", "Close calendar")
 	s.submit("new-item")
 	s.typeIn("meeting-date", "2026-11-12")
-	s.expect("2 open items from the 1:1 of Thursday 5 November 2026 will carry forward.")
+	s.expect(itoa(2+checkpoints) + " open items from the 1:1 of Thursday 5 November 2026 will carry forward.")
 	s.check("done-"+stored(t, o.ID).Meetings[0].Items[0].ID, true)
-	s.expect("1 open item from the 1:1 of Thursday 5 November 2026 will carry forward.")
+	s.expect(itoa(1+checkpoints) + " open items from the 1:1 of Thursday 5 November 2026 will carry forward.")
 
 	s.typeIn("commit-what", "Send the forecast")
 	s.submit("commit-what")

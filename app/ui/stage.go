@@ -74,6 +74,7 @@ func (p *stagePage) Render() app.UI {
 			app.Text(": a link that brings what you wrote to their device."),
 		),
 		p.renderStatus(),
+		app.If(st.ID == onboarding.StageData, framingNote(o.ID)),
 		div("guidance", md(st.Guidance)),
 		div("prompts", prompts...),
 		p.renderPrevNext(),
