@@ -28,13 +28,21 @@ func exampleOnboarding(t *testing.T) *onboarding.Onboarding {
 // It is the largest onboarding a pair is likely to keep.
 func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 	t.Helper()
+	return yearsOfOneOnes(t, 1)
+}
+
+// yearsOfOneOnes is the example after years of weekly 1:1s, as
+// yearOfOneOnes (zero years: the example with no 1:1s of its own).
+func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
+	t.Helper()
 	o := exampleOnboarding(t)
-	o.ID, o.Example, o.Title = onboarding.NewID(), false, "Amara, a year in"
+	first, _, _ := strings.Cut(o.Newcomer.Name, " ")
+	o.ID, o.Example, o.Title = onboarding.NewID(), false, fmt.Sprintf("%s, %d years in", first, years)
 	// The example has a few 1:1s of its own; the year replaces them.
 	o.Meetings, o.Commitments, o.Agenda = nil, nil, nil
 	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 	people := []string{o.Buddy.ID, o.Newcomer.ID}
-	for w := 0; w < 52; w++ {
+	for w := 0; w < 52*years; w++ {
 		day := start.AddDate(0, 0, 7*w)
 		date := day.Format("2006-01-02")
 		m := onboarding.Meeting{
@@ -43,7 +51,7 @@ func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 			Notes: fmt.Sprintf("Week %d. We went through the pipeline review and the hiring plan. "+
 				"Cloud spend is %d%% over plan; the **reforecast** lands next week. "+
 				"- churn in the mid-market segment\n- the audit timetable\n- board pack owners", w+1, 3+w%9),
-			Decisions: fmt.Sprintf("- Keep the hiring freeze on for engineering until week %d\n- Amara owns the pricing memo\n- Move the QBR to Thursdays", w+3),
+			Decisions: fmt.Sprintf("- Keep the hiring freeze on for engineering until week %d\n- %s owns the pricing memo\n- Move the QBR to Thursdays", w+3, first),
 		}
 		for i := 0; i < 5; i++ {
 			m.Items = append(m.Items, onboarding.MeetingItem{
@@ -66,8 +74,8 @@ func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 		}
 	}
 	o.Normalize()
-	if len(o.Meetings) != 52 || len(o.Commitments) != 104 {
-		t.Fatalf("the year has %d meetings and %d commitments", len(o.Meetings), len(o.Commitments))
+	if len(o.Meetings) != 52*years || len(o.Commitments) != 104*years {
+		t.Fatalf("%d years have %d meetings and %d commitments", years, len(o.Meetings), len(o.Commitments))
 	}
 	return o
 }

@@ -49,6 +49,7 @@ func (b *browser) openExample(home string) {
 // link, not to the header. The address stays as it is, which matters on
 // the open page, where what follows "#" is the link being opened.
 func TestSkipLinkMovesTheFocusIntoTheContent(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.openExample(srv.URL + "/")
@@ -90,6 +91,7 @@ func TestSkipLinkMovesTheFocusIntoTheContent(t *testing.T) {
 // there; a page opened from the address bar starts at the top as usual.
 // The pages come from the routes, so a new page is checked too.
 func TestFocusGoesToTheHeadingOfEachNewPage(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.openExample(srv.URL + "/")
@@ -143,6 +145,7 @@ func TestFocusGoesToTheHeadingOfEachNewPage(t *testing.T) {
 // rather than on its heading: here, the new entry a keyboard user adds and
 // the first stage after "Start the onboarding".
 func TestFocusThatAPageMovesStaysWhereItWent(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -161,6 +164,7 @@ func TestFocusThatAPageMovesStaysWhereItWent(t *testing.T) {
 // against what is around it (3:1 at least) and not cut off by a box
 // around it, in both schemes.
 func TestDateFieldsShowTheirFocus(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.openExample(srv.URL + "/")
@@ -220,6 +224,7 @@ const focusRingProblem = `(() => {
 // After a wrong start, each field's error goes as soon as the field is
 // right, and the summary at the top lists only what is still wrong.
 func TestNewOnboardingClearsEachErrorOnceFixed(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/new")
@@ -270,6 +275,7 @@ func TestNewOnboardingClearsEachErrorOnceFixed(t *testing.T) {
 // nothing else on the page moves; without it, the spinner turns (which
 // shows the check can see it turn).
 func TestReducedMotionStopsTheSpinner(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	for _, reduce := range []bool{false, true} {
 		b := newBrowser(t)
@@ -307,6 +313,7 @@ func (b *browser) holdRequests(pattern string) {
 // whichever scheme the screen asks for. (That the screen is dark in the
 // dark scheme, every page checks with axe-core: see checkAxe.)
 func TestPrintStaysLightInTheDarkScheme(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("this test needs pdftoppm (poppler-utils): run make test, which installs it")
 	}
@@ -414,6 +421,7 @@ func pixelsApart(a, b image.Image) float64 {
 
 // The share page leads on to the weekly 1:1 and the shared document.
 func TestSharePageLeadsToTheOneOnOneAndTheDocument(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.openExample(srv.URL + "/")
@@ -439,6 +447,7 @@ func TestSharePageLeadsToTheOneOnOneAndTheDocument(t *testing.T) {
 // Chromium reads the manifest without a complaint, and finds its id and
 // its maskable icons.
 func TestManifestIsReadWithItsIDAndMaskableIcons(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

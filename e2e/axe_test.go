@@ -185,6 +185,7 @@ func axeStates(t *testing.T) []axeState {
 // AA and best-practice rules. Entries that can be edited are checked open
 // for editing too.
 func TestEveryPagePassesAxe(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

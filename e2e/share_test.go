@@ -26,11 +26,13 @@ import (
 // Dana then sees the comparison. The link travels only through the
 // clipboard, as it would in a message.
 func TestShareLinkBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	shareBetweenTwoDevices(t, "")
 }
 
 // The same with both links locked by a passphrase, which travels apart.
 func TestShareLockedLinkBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	shareBetweenTwoDevices(t, "blue harbour seven lamps")
 }
 
@@ -60,8 +62,8 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	dana.finishSide()
 
 	link := dana.shareLink(passphrase)
-	if want := "/open#1."; passphrase != "" {
-		want = "/open#1e."
+	if want := "/open#2."; passphrase != "" {
+		want = "/open#2e."
 		if !strings.Contains(link, want) {
 			t.Fatalf("the locked link %q is not marked as locked", link[:40])
 		}
@@ -88,10 +90,10 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	if len(priya.onboardingKeys()) != 0 {
 		t.Fatal("something was saved before Priya said yes")
 	}
-	if priya.enabled("#save-incoming") {
-		t.Error("saving is possible before Priya says who she is")
+	// The link names Dana as its sender, so Priya is chosen already.
+	if !eval[bool](priya, `document.getElementById("me-newcomer").checked`) || !strings.Contains(priya.text("#who-am-i"), "You are Priya Raman") {
+		t.Errorf("the person the link was sent to is not preselected: %q", priya.text("#who-am-i"))
 	}
-	priya.click(`label[for="me-newcomer"]`)
 	priya.waitFor("the save button", `!document.getElementById("save-incoming").disabled`)
 	priya.click("#save-incoming")
 	priya.waitFor("the saved message", `!!document.getElementById("saved-changes")`)
@@ -183,12 +185,13 @@ func (b *browser) expectOnlyOwnOrigin(origin string) {
 // Every way a link can go wrong gets its own message in the receiver's
 // browser, and nothing saved there changes.
 func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	dana.newOnboarding(srv.URL + "/")
 	link := dana.shareLink("")
-	locked := dana.shareLink("right words")
+	locked := dana.shareLink("the right four words")
 	_, frag, _ := strings.Cut(link, "#")
 	_, payload, _ := strings.Cut(frag, ".")
 
@@ -199,9 +202,11 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 	for _, c := range []struct{ name, link, want string }{
 		{"cut off", link[:len(link)*2/3], "This link is damaged"},
 		{"one character changed", base + "1." + payload[:30] + swap(payload[30]) + payload[31:], "This link is damaged"},
-		{"from a future version", base + "2." + payload, "made by a newer version of Counterpart"},
+		{"from a future version", base + "3." + payload, "made by a newer version of Counterpart"},
 		{"not a link of ours", base + "hello", "This is not a Counterpart link"},
 		{"a zip bomb", base + zipBomb(5<<20), "far more data than an onboarding can"},
+		{"1.39 million empty meetings", base + bombLink(t, "bomb-flat.link"), "This link is damaged"},
+		{"meetings of a thousand items", base + bombLink(t, "bomb-nested.link"), "This link is damaged"},
 	} {
 		priya.leave()
 		priya.open(c.link)
@@ -240,6 +245,7 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 
 // The file export carries the same as the link, for links too long to send.
 func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.newOnboarding(srv.URL + "/")
@@ -258,6 +264,7 @@ func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
 
 // A backup restores into a fresh browser, and one undo takes it back out.
 func TestBackupRestoresOnAnotherDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a, b := newBrowser(t), newBrowser(t)
 	a.newOnboarding(srv.URL + "/")
@@ -314,6 +321,7 @@ func (b *browser) shareLink(passphrase string) string {
 	}
 	if passphrase != "" {
 		plain := b.value("#share-link")
+		b.choose("#passphrase", "") // the suggested one
 		b.typeInto("#passphrase", passphrase)
 		b.click("#lock-link")
 		start := time.Now()
@@ -441,9 +449,16 @@ func (b *browser) chooseFile(css, name, content string) {
 // follows the link format (raw DEFLATE, CRC-32 of "1." and the body,
 // base64url), so only the size gives it away.
 func zipBomb(n int) string {
+	return plainLinkOf(bytes.Repeat([]byte(" "), n))
+}
+
+// plainLinkOf makes a plain link of any data, as an attacker could: raw
+// DEFLATE (the app's dictionary is only needed to make links short) and
+// the checksum.
+func plainLinkOf(data []byte) string {
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestCompression)
-	w.Write(bytes.Repeat([]byte(" "), n))
+	w.Write(data)
 	w.Close()
 	body := buf.Bytes()
 	sum := crc32.ChecksumIEEE(append([]byte("1."), body...))

@@ -1,19 +1,29 @@
 package onboarding
 
-import "strings"
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+)
 
 // Normalize makes a decoded onboarding safe to use: nil lists become
 // empty, text is cut to the limits, unknown choices are cleared and
 // entries without an ID get one. Stored data is outside input too: it may
 // have been edited by hand or written by a buggy version.
 func (o *Onboarding) Normalize() {
-	o.Title = Clip(o.Title, MaxShort)
-	o.StartDate = Clip(o.StartDate, 10)
+	if !IsID(o.ID) {
+		o.ID = NewID() // decoders refuse such data first; this keeps the rule whole
+	}
+	o.Title = Clip(CleanLine(o.Title), MaxShort)
+	if CheckDate(o.StartDate) != "" {
+		o.StartDate = ""
+	}
 	for _, p := range []*Person{&o.Buddy, &o.Newcomer} {
 		if !IsID(p.ID) {
 			p.ID = NewID()
 		}
-		p.Name, p.Role = Clip(p.Name, MaxShort), Clip(p.Role, MaxShort)
+		p.Name, p.Role = Clip(CleanLine(p.Name), MaxShort), Clip(CleanLine(p.Role), MaxShort)
 		if !p.Function.Valid() {
 			p.Function = Other
 		}
@@ -39,15 +49,17 @@ func (o *Onboarding) Normalize() {
 			m.Author = o.Buddy.ID
 		}
 	}
-	short := func(s *string) { *s = Clip(*s, MaxShort) }
-	long := func(s *string) { *s = Clip(*s, MaxText) }
+	// Every one-line field is shown as a name or a title somewhere; see
+	// text.go for what each kind of text may hold.
+	short := func(s *string) { *s = Clip(CleanLine(*s), MaxShort) }
+	long := func(s *string) { *s = CleanText(Clip(*s, MaxText)) }
 
 	o.DataSources = normalizeList(o.DataSources, func(d *DataSource) {
 		fix(&d.Meta)
 		short(&d.Name)
 		short(&d.Owner)
 		long(&d.Answers)
-		d.Link = Clip(d.Link, MaxLink)
+		d.Link = Clip(CleanLine(d.Link), MaxLink)
 	})
 	o.Problems = normalizeList(o.Problems, func(p *Problem) {
 		fix(&p.Meta)
@@ -116,11 +128,7 @@ func (o *Onboarding) Normalize() {
 	long(&r.Disagreement.Text)
 	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })
 	c := &r.Cadence
-	valid := false
-	for _, d := range Weekdays {
-		valid = valid || c.Day == d
-	}
-	if !valid {
+	if !isWeekday(c.Day) {
 		c.Day = ""
 	}
 	if CheckTime(c.Time) != "" {
@@ -135,7 +143,7 @@ func (o *Onboarding) Normalize() {
 	if CheckTime(c.SocialTime) != "" {
 		c.SocialTime = ""
 	}
-	if c.Minutes < 0 || c.Minutes > 480 {
+	if c.Minutes < 0 || c.Minutes > maxMinutes {
 		c.Minutes = 0
 	}
 	short(&c.Social)
@@ -152,6 +160,7 @@ func (o *Onboarding) Normalize() {
 		}
 	})
 
+	o.normalizeBrief()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
 		fix(&m.Meta)
 		if CheckDate(m.Date) != "" {
@@ -169,6 +178,8 @@ func (o *Onboarding) Normalize() {
 			}
 		})
 	})
+	// The log reads oldest first, whichever device added a meeting.
+	sort.SliceStable(o.Meetings, func(i, j int) bool { return o.Meetings[i].Date < o.Meetings[j].Date })
 	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
 		fix(&c.Meta)
 		if o.PersonByID(c.Who) == nil {
@@ -188,14 +199,75 @@ func (o *Onboarding) Normalize() {
 			delete(o.Deleted, id)
 		}
 	}
+	for path := range o.Changed {
+		if _, ok := values(o)[path]; !ok {
+			delete(o.Changed, path)
+		}
+	}
+	// Device names come from links (the sender's "by"): a name that is
+	// not one this app makes is forgotten, and the next link is complete.
+	for _, d := range []*string{&o.Sync.Device, &o.Sync.Peer} {
+		if !isDeviceName(*d) {
+			*d = ""
+		}
+	}
+	truncateTimes(reflect.ValueOf(o).Elem())
 }
 
-// normalizeList fixes each entry, drops entries past MaxEntries and turns
-// nil into an empty list so it is stored as [] rather than null.
-func normalizeList[T any](list []T, fix func(*T)) []T {
-	if len(list) > MaxEntries {
-		list = list[:MaxEntries]
+// isDeviceName reports whether s can be a device's name in its links: up
+// to 64 characters of base64url, as the app makes them, or empty.
+func isDeviceName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
 	}
+	return len(s) <= 64
+}
+
+// truncateTimes puts every time in v in UTC, to the millisecond: what a
+// link carries, so a copy that went through one compares equal to the
+// one it came from.
+func truncateTimes(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			if r := t.UTC().Truncate(time.Millisecond); !r.Equal(t) || t.Location() != time.UTC {
+				v.Set(reflect.ValueOf(r))
+			}
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			truncateTimes(v.Field(i))
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			truncateTimes(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			truncateTimes(v.Elem())
+		}
+	case reflect.Map:
+		if v.Type().Elem() == timeType {
+			for _, k := range v.MapKeys() {
+				t := v.MapIndex(k).Interface().(time.Time)
+				v.SetMapIndex(k, reflect.ValueOf(t.UTC().Truncate(time.Millisecond)))
+			}
+		} else if v.Type().Elem().Kind() == reflect.Pointer {
+			for _, k := range v.MapKeys() {
+				truncateTimes(v.MapIndex(k)) // the pointed-to value is settable
+			}
+		}
+	}
+}
+
+// normalizeList fixes each entry and turns nil into an empty list so it is
+// stored as [] rather than null. It never drops an entry: caps are kept
+// where entries come in (caps.go), never by cutting a list.
+func normalizeList[T any](list []T, fix func(*T)) []T {
 	if list == nil {
 		return []T{}
 	}

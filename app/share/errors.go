@@ -1,6 +1,10 @@
 package share
 
-import "errors"
+import (
+	"errors"
+
+	"counterpart/app/onboarding"
+)
 
 // What can go wrong with a link, a file or a backup. Each is its own value
 // so the page can react (ask for the passphrase again, offer the file) and
@@ -14,8 +18,11 @@ var (
 	// ErrFutureVersion means a newer release of the app made the link.
 	ErrFutureVersion = errors.New("This was made by a newer version of Counterpart. Reload the page to get the newest version, then try again.")
 	ErrTooLarge      = errors.New("This holds far more data than an onboarding can, so it was not opened: it may have been made to harm the app.")
-	ErrNotFile       = errors.New("This file is not a Counterpart onboarding. Choose a file exported from Counterpart (it ends in .counterpart.json).")
-	ErrFileDamaged   = errors.New("This file is damaged: part of it is missing or was changed. Ask for it again.")
+	// ErrTooMuchToShare means an onboarding holds more entries than a link
+	// or a file may carry, which only years of very heavy use reach.
+	ErrTooMuchToShare = errors.New("This onboarding holds more entries than a link or a file can carry. Remove entries you no longer need, such as old 1:1 agenda items, and try again.")
+	ErrNotFile        = errors.New("This file is not a Counterpart onboarding. Choose a file exported from Counterpart (it ends in .counterpart.json).")
+	ErrFileDamaged    = errors.New("This file is damaged: part of it is missing or was changed. Ask for it again.")
 	// ErrIsBackup means a backup was chosen where one onboarding was expected.
 	ErrIsBackup = errors.New("This file is a backup of everything on a device, not one onboarding. Restore it from the home page, under “Backup”.")
 	// ErrIsExport means one exported onboarding was chosen as a backup.
@@ -24,5 +31,8 @@ var (
 	ErrBackupDamaged = errors.New("This backup is damaged and cannot be read.")
 	// ErrOtherPair means an incoming copy has the onboarding's ID but not
 	// its two people, which a real copy never has.
-	ErrOtherPair = errors.New("This link has the same onboarding but different people in it, so it cannot be merged.")
+	ErrOtherPair = onboarding.ErrOtherPair
+	// ErrChangesOnly means Decode was given a link that carries only the
+	// changes since an earlier one, which Open and Take handle.
+	ErrChangesOnly = errors.New("This link carries only the changes since an earlier link, so it can only be merged into a copy that has that earlier link.")
 )

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/qr"
 	"counterpart/app/share"
 	"counterpart/app/words"
 
@@ -17,48 +19,75 @@ type sharePage struct {
 	app.Compo
 	opened
 
-	passphrase string // as typed
+	passErr    string // why the passphrase was refused
 	lockedWith string // the passphrase the link is locked with, if any
-	fragment   string
-	busy       string // what is being done, while the key is derived
-	status     string // after copying or downloading
-	err        string
+	// complete asks for a link with everything, even when one with only
+	// the changes since the other person's last link would do.
+	complete bool
+	header   onboarding.Header // what the link says about itself
+	changes  int               // how many changes a link of changes carries
+	fragment string
+	qr       string // the link as a QR code (SVG), when it fits
+	busy     string // what is being done, while the key is derived
+	status   string // after copying or downloading
+	err      string
 }
 
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
 	p.open(ctx, "Share")
-	p.passphrase, p.lockedWith, p.status, p.err = "", "", "", ""
+	p.passErr, p.lockedWith, p.status, p.err, p.complete = "", "", "", "", false
 	if p.o != nil {
 		p.encode(ctx, "")
 	}
 }
 
-// encode makes the link, locked if a passphrase is given. Locking takes
-// about a second on purpose, so it runs after the page says so.
+// encode makes the link, locked if a passphrase is given: after the
+// first exchange, only the changes the other person lacks, unless a
+// complete link is asked for. Locking takes about a second on purpose, so
+// it runs after the page says so.
 func (p *sharePage) encode(ctx app.Context, passphrase string) {
 	o := p.o
+	h := onboarding.StartLink(o, now(), p.complete)
+	// The link's time and this device's name must be kept: the other
+	// person's link back confirms them.
+	if _, err := appStore().Save(o); err != nil {
+		p.err = failed("Not saved", err)
+	}
+	p.header = h
 	if passphrase == "" {
-		p.fragment, p.err = encodeOrErr(o, "")
+		p.fragment, p.changes, p.err = encodeOrErr(o, h, "")
 		p.lockedWith = ""
+		p.drawQR()
 		return
 	}
 	p.busy = "Locking the link…"
 	ctx.Async(func() {
 		time.Sleep(30 * time.Millisecond) // let the page show it is busy
-		frag, err := encodeOrErr(o, passphrase)
+		frag, n, err := encodeOrErr(o, h, passphrase)
 		ctx.Dispatch(func(ctx app.Context) {
-			p.busy, p.fragment, p.err, p.lockedWith = "", frag, err, passphrase
+			p.busy, p.fragment, p.changes, p.err, p.lockedWith = "", frag, n, err, passphrase
+			p.drawQR()
 		})
 	})
 }
 
-func encodeOrErr(o *onboarding.Onboarding, passphrase string) (string, string) {
-	frag, err := share.Encode(o, passphrase)
+func encodeOrErr(o *onboarding.Onboarding, h onboarding.Header, passphrase string) (string, int, string) {
+	frag, n, err := share.EncodeLink(o, h, passphrase)
 	if err != nil {
-		return "", "The link could not be made: " + err.Error()
+		return "", 0, failed("The link could not be made", err)
 	}
-	return frag, ""
+	return frag, n, ""
+}
+
+// drawQR makes the QR code of the link when it fits in one.
+func (p *sharePage) drawQR() {
+	p.qr = ""
+	if full := p.fullLink(); full != "" && len(full) <= qr.MaxBytes {
+		if c, err := qr.Encode(full); err == nil {
+			p.qr = c.SVG("QR code of the link to " + p.o.Other(p.o.Me).Name)
+		}
+	}
 }
 
 // fullLink is the link as the other person receives it.
@@ -84,22 +113,25 @@ func (p *sharePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link(homePath)).Text("Your onboardings"),
+			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.A().Href(resumeLink(o)).Text(o.Title),
+			textLink(resumeLink(o), o.Title),
 		),
 		ongoingLinks(o.ID),
 		app.H1().Text("Share with "+other.Name),
-		app.P().Class("lede").Text("Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
-		app.P().Class("muted").Text("Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
-		app.Div().Class("share-status").Body(
+		para("lede", "Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
+		para("muted", "Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
+		exchangeNote(o),
+		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
 		),
+		p.renderScope(),
 		p.renderLink(),
+		p.renderQR(),
 		p.renderLock(),
-		app.Section().Class("card share-file").Body(
+		app.Section().Class("card share-file").ID("share-file").Body(
 			app.H2().Text("As a file"),
-			app.P().Text("For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
+			para("", "For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
 			app.Button().ID("download-file").Class("secondary").Text("Download the file").Disabled(p.fragment == "" || p.busy != "").OnClick(p.downloadFile),
 		),
 	)
@@ -115,7 +147,17 @@ func (p *sharePage) renderLink() app.UI {
 	case n > share.MaxLength:
 		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + words.Thousands(n) + " characters). Download the file below and send it as an attachment.")
 	case n > share.WarnLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text(words.Thousands(n) + " characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file below instead. Chat apps and most mail apps take it.")
+		also := " Sitting together? " + p.o.Other(p.o.Me).Name + " can scan the QR code below with a phone."
+		if p.qr == "" {
+			also = ""
+		}
+		meter = app.Div().Class("warning").Role("status").ID("link-size").Body(
+			para("", words.Thousands(n)+" characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file instead. Chat apps and most mail apps take it."+also),
+			div("actions",
+				app.Button().ID("download-file-instead").Class("secondary").Text("Download the file instead").Disabled(p.busy != "").OnClick(p.downloadFile),
+				app.If(p.qr != "", buttonLink("show-qr", "button secondary", "#share-qr", "Show the QR code")),
+			),
+		)
 	default:
 		meter = app.P().Class("muted").Role("status").ID("link-size").Text(words.Thousands(n) + " characters: short enough for email and chat.")
 	}
@@ -128,10 +170,57 @@ func (p *sharePage) renderLink() app.UI {
 		app.Label().For("share-link").Class("visually-hidden").Text("Link to send"),
 		app.Textarea().ID("share-link").Class("share-link-field").ReadOnly(true).Rows(4).Text(show),
 		meter,
-		app.Div().Class("actions").Body(
+		div("actions",
 			app.Button().ID("copy-link").Text("Copy the link").Disabled(show == "" || p.busy != "").OnClick(p.copy),
 			app.Span().Role("status").ID("share-done").Text(p.status),
 		),
+	)
+}
+
+// renderScope says whether the link carries everything or only the
+// changes, with the other choice one click away.
+func (p *sharePage) renderScope() app.UI {
+	other := p.o.Other(p.o.Me).Name
+	h := p.header
+	if !h.Partial() {
+		msg := "This link carries everything you share."
+		if p.complete {
+			msg = "A complete link: everything you share, for a device that has none of it yet."
+		}
+		body := []app.UI{app.P().ID("link-scope").Text(msg)}
+		if p.complete && !p.o.Sync.Confirmed.IsZero() {
+			body = append(body, button("changes-link", "secondary", "Only the changes", func(ctx app.Context, e app.Event) {
+				p.complete, p.status = false, ""
+				p.encode(ctx, p.lockedWith)
+			}))
+		}
+		return div("share-scope", body...)
+	}
+	what := "nothing new; it tells " + other + " that you have their changes"
+	if p.changes == 1 {
+		what = "1 change"
+	} else if p.changes > 1 {
+		what = strconv.Itoa(p.changes) + " changes"
+	}
+	return div("share-scope",
+		app.P().ID("link-scope").Text("This link carries only what changed since "+dayWords(h.Since)+" ("+what+"): "+other+" has everything before. On a device without your earlier links, they need a complete one."),
+		button("complete-link", "secondary", "Make a complete link", func(ctx app.Context, e app.Event) {
+			p.complete, p.status = true, ""
+			p.encode(ctx, p.lockedWith)
+		}),
+	)
+}
+
+// renderQR shows the link as a QR code when it fits in one, for the two
+// sitting together: the other person's phone camera opens it.
+func (p *sharePage) renderQR() app.UI {
+	if p.qr == "" || p.busy != "" {
+		return app.Text("")
+	}
+	return app.Section().Class("card share-qr").ID("share-qr").Body(
+		app.H2().Text("As a QR code"),
+		para("", "Sitting together? "+p.o.Other(p.o.Me).Name+" points a phone's camera at it to open the link. It holds the same as the link above."),
+		div("qr", app.Raw(p.qr)),
 	)
 }
 
@@ -143,21 +232,23 @@ func (p *sharePage) renderLock() app.UI {
 	}
 	return app.Section().Class("card share-lock").Body(
 		app.H2().Text("Lock it with a passphrase (optional)"),
-		app.P().Text("A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
+		para("", "A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
 		state,
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
+		app.Form().Class("lock-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
-			if strings.TrimSpace(p.passphrase) == "" {
-				p.err = "Type a passphrase first: a few words are easier to say and to type than a jumble of characters."
+			// What the field holds is what gets used, suggested or typed.
+			pass := app.Window().GetElementByID("passphrase").Get("value").String()
+			if err := share.CheckPassphrase(pass); err != nil {
+				p.passErr = sentence(err)
 				return
 			}
-			p.err, p.status = "", ""
-			p.encode(ctx, p.passphrase)
+			p.passErr, p.err, p.status = "", "", ""
+			p.encode(ctx, pass)
 		}).Body(
-			&textField{ID: "passphrase", Label: "Passphrase", Max: 200, Hint: "A few words you can say out loud, such as four random words.", OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
-			app.Button().Type("submit").ID("lock-link").Text("Lock the link").Disabled(p.busy != ""),
+			&passphraseField{ID: "passphrase", Error: p.passErr, Disabled: p.busy != "", OnChange: func(ctx app.Context, v string) { p.passErr = "" }},
+			submitButton("lock-link", "Lock the link").Disabled(p.busy != ""),
 		),
-		app.If(p.lockedWith != "", app.Button().ID("unlock-link").Class("secondary").Text("Remove the lock").OnClick(func(ctx app.Context, e app.Event) {
+		app.If(p.lockedWith != "", button("unlock-link", "secondary", "Remove the lock", func(ctx app.Context, e app.Event) {
 			p.status = ""
 			p.encode(ctx, "")
 		})),
@@ -165,33 +256,42 @@ func (p *sharePage) renderLock() app.UI {
 }
 
 func (p *sharePage) copy(ctx app.Context, e app.Event) {
-	text := p.fullLink()
+	copyText(ctx, p.fullLink(), func(msg string) {
+		if strings.HasPrefix(msg, "Copied") {
+			msg = "Copied. Paste it in a message to " + p.o.Other(p.o.Me).Name + "."
+		}
+		p.status = msg
+	})
+}
+
+// copyText puts text on the clipboard and reports in words how it went:
+// "Copied." or why not.
+func copyText(ctx app.Context, text string, report func(string)) {
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
-		p.status = "This browser does not let the app copy. Select the link and copy it yourself."
+		report("This browser does not let the app copy. Select the text and copy it yourself.")
 		return
 	}
 	var done, failed app.Func
 	release := func() { done.Release(); failed.Release() }
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { p.status = "Copied. Paste it in a message to " + p.o.Other(p.o.Me).Name + "." })
+		ctx.Dispatch(func(app.Context) { report("Copied.") })
 		release()
 		return nil
 	})
 	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ctx.Dispatch(func(app.Context) {
-			p.status = "The browser did not let the app copy. Select the link and copy it yourself."
+			report("The browser did not let the app copy. Select the text and copy it yourself.")
 		})
 		release()
 		return nil
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	file, err := share.FileOf(p.fragment)
 	if err != nil {
-		p.err = "The file could not be made: " + err.Error()
+		p.err = failed("The file could not be made", err)
 		return
 	}
 	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))

@@ -131,10 +131,11 @@ func appStore() *store.Store {
 // storageNotice is the message every page shows when nothing can be saved.
 // Its container is always there, so the page keeps its shape.
 func storageNotice() app.UI {
-	return app.Div().Class("storage-slot").Body(
+	return div("storage-slot",
 		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
 	)
 }
 
 // now is the time used to stamp changes.
-func now() time.Time { return time.Now() }
+// now is the time of a change, to the millisecond: what links carry.
+func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
