@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,7 +16,6 @@ import (
 
 	"counterpart/app/guide"
 	"counterpart/app/share"
-	"counterpart/app/ui"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -130,6 +130,21 @@ type axeState struct {
 	setUp func(b *browser)
 }
 
+// appPages are the paths of every page the app routes, as the server
+// lists them (the tests cannot import the ui package, which is go-app's).
+func appPages(t *testing.T) []string {
+	t.Helper()
+	out, err := exec.Command(serverBin, "-pages").Output()
+	if err != nil {
+		t.Fatalf("%s -pages: %v", serverBin, err)
+	}
+	pages := strings.Fields(string(out))
+	if len(pages) < 5 {
+		t.Fatalf("the server lists only %d pages: %q", len(pages), out)
+	}
+	return pages
+}
+
 // axeStates lists every page of the app, from the routes themselves, in
 // the states a person meets: each with the example's ID (pages that need
 // none ignore it), and as many more states as a page has. A page added to
@@ -161,15 +176,15 @@ func axeStates(t *testing.T) []axeState {
 		},
 	}
 	var states []axeState
-	for _, p := range ui.Pages() {
-		list, ok := more[p.Path]
-		delete(more, p.Path)
+	for _, path := range appPages(t) {
+		list, ok := more[path]
+		delete(more, path)
 		if !ok {
-			list = []axeState{{Name: strings.ReplaceAll(strings.TrimPrefix(p.Path, "/"), "/", " ")}}
+			list = []axeState{{Name: strings.ReplaceAll(strings.TrimPrefix(path, "/"), "/", " ")}}
 		}
 		for _, s := range list {
 			if s.Path == "" {
-				s.Path = p.Path + "?id=" + guide.ExampleID
+				s.Path = path + "?id=" + guide.ExampleID
 			}
 			states = append(states, s)
 		}
