@@ -5,6 +5,8 @@ ADDR     ?= 127.0.0.1:8000
 WASM_ENV  = GOOS=js GOARCH=wasm
 # -s -w drop the symbol table and DWARF data: a smaller download, same code.
 WASM_FLAGS = -trimpath -ldflags="-s -w"
+# What the browser tests load from npm (see browser-deps).
+AXE = e2e/node_modules/axe-core/axe.min.js
 
 .PHONY: build content run test fmt-check vet unit browser browser-deps bench clean
 
@@ -60,18 +62,35 @@ unit:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
+# The browser tests run four at a time: each has its own server on a free
+# port and its own Chromium profile, and most of their time is spent
+# waiting on the page, so on two cores four finish sooner than two.
 browser: browser-deps
-	$(GO) test $(TAGS) -count=1 -timeout 20m ./e2e/
+	$(GO) test $(TAGS) -count=1 -parallel 4 -timeout 30m ./e2e/
 
-# The browser tests need Chromium; the worksheet tests need pdftotext.
-# Both come from Debian's packages and are installed when missing.
-browser-deps:
+# The browser tests need Chromium; the worksheet tests need pdftotext and
+# pdftoppm. All come from Debian's packages and are installed when missing,
+# as is npm where node came without it.
+browser-deps: $(AXE)
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
 		echo "Installing Chromium and poppler-utils from Debian's packages..."; \
 		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core; \
 	fi
+
+# axe-core checks every page for accessibility in the browser tests. It
+# comes from npm at the version e2e/package-lock.json pins, and is installed
+# again whenever that file changes.
+$(AXE): e2e/package.json e2e/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "Installing npm from Debian's packages..."; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	fi
+	npm ci --prefix e2e --no-audit --no-fund --loglevel=error
+	@touch $@
 
 ## bench: sizes and speeds as ratios against baselines built in the same run
 bench:

@@ -36,7 +36,8 @@ func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
 	t.Helper()
 	o := exampleOnboarding(t)
-	o.ID, o.Example, o.Title = onboarding.NewID(), false, fmt.Sprintf("Amara, %d years in", years)
+	first, _, _ := strings.Cut(o.Newcomer.Name, " ")
+	o.ID, o.Example, o.Title = onboarding.NewID(), false, fmt.Sprintf("%s, %d years in", first, years)
 	// The example has a few 1:1s of its own; the year replaces them.
 	o.Meetings, o.Commitments, o.Agenda = nil, nil, nil
 	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
@@ -50,7 +51,7 @@ func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
 			Notes: fmt.Sprintf("Week %d. We went through the pipeline review and the hiring plan. "+
 				"Cloud spend is %d%% over plan; the **reforecast** lands next week. "+
 				"- churn in the mid-market segment\n- the audit timetable\n- board pack owners", w+1, 3+w%9),
-			Decisions: fmt.Sprintf("- Keep the hiring freeze on for engineering until week %d\n- Amara owns the pricing memo\n- Move the QBR to Thursdays", w+3),
+			Decisions: fmt.Sprintf("- Keep the hiring freeze on for engineering until week %d\n- %s owns the pricing memo\n- Move the QBR to Thursdays", w+3, first),
 		}
 		for i := 0; i < 5; i++ {
 			m.Items = append(m.Items, onboarding.MeetingItem{

@@ -22,9 +22,18 @@ func (b *browser) click(css string) {
 }
 
 // typeInto types text into a field, key by key.
+//
+// Every key is a save and a render, some tens of milliseconds on a busy
+// machine, so a long text goes in parts, each with the time limit of one
+// step: the page sees the same keys, one after the other.
 func (b *browser) typeInto(css, text string) {
 	b.t.Helper()
-	b.do(chromedp.SendKeys(chromedp.CSS(css), text))
+	keys := []rune(text)
+	for len(keys) > 0 {
+		n := min(len(keys), 400)
+		b.do(chromedp.SendKeys(chromedp.CSS(css), string(keys[:n])))
+		keys = keys[n:]
+	}
 }
 
 // choose picks an option of a select, or a date, the way the browser's own
@@ -126,7 +135,21 @@ func (b *browser) storageKeys() []string {
 // storage, as a person opening the app twice.
 func (b *browser) newTab(t *testing.T) *browser {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(b.ctx)
+	return b.newTarget(t)
+}
+
+// otherDevice opens a tab with storage of its own, as the other person's
+// device would have: a new browser context of the same Chromium, cheaper
+// to start than another Chromium.
+func (b *browser) otherDevice(t *testing.T) *browser {
+	t.Helper()
+	return b.newTarget(t, chromedp.WithNewBrowserContext())
+}
+
+// newTarget opens a tab of this Chromium, observed like the first.
+func (b *browser) newTarget(t *testing.T, opts ...chromedp.ContextOption) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx, opts...)
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"counterpart/app/onboarding"
+
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -24,6 +26,7 @@ import (
 // the shared document goes out every way it can: .md and .ics downloads,
 // rich text on the clipboard, and a PDF.
 func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	// The device is in New York: the cadence should take that zone.
@@ -100,6 +103,14 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	tick("Board deck review")
 	if got := item("Headcount already promised"); !strings.Contains(got, "raised by Priya Raman") {
 		t.Errorf("week 1 item reads %q", got)
+	}
+	// The start date's checkpoints joined the first 1:1; talked over, they
+	// do not carry.
+	for _, c := range onboarding.CheckpointsDue(&onboarding.Onboarding{StartDate: "2026-11-02"}, "2026-11-05") {
+		if got := item(c.Agenda); !strings.Contains(got, "checkpoint") {
+			t.Errorf("week 1: the checkpoint %s reads %q", c.ID, got)
+		}
+		tick(c.Agenda)
 	}
 	b.typeInto(`[id^="notes-"]`, "Walked through the close.\n<script>alert(1)</script> stays text")
 	b.typeInto(`[id^="decisions-"]`, "Keep *Thursday* mornings.")
@@ -281,6 +292,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 
 // A browser without the async clipboard gets told how to copy instead.
 func TestCopyWithoutClipboardSupport(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

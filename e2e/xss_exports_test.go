@@ -234,7 +234,7 @@ var icsLine = regexp.MustCompile(`^([A-Z][A-Z0-9-]*)(;[^:]*)?:(.*)$`)
 var icsProperties = map[string]bool{
 	"BEGIN": true, "END": true, "VERSION": true, "PRODID": true, "CALSCALE": true, "METHOD": true,
 	"X-WR-CALNAME": true, "UID": true, "DTSTAMP": true, "DTSTART": true, "DTEND": true, "DURATION": true,
-	"RRULE": true, "SUMMARY": true, "DESCRIPTION": true, "TZID": true, "TZOFFSETFROM": true,
+	"RRULE": true, "RECURRENCE-ID": true, "SUMMARY": true, "DESCRIPTION": true, "TZID": true, "TZOFFSETFROM": true,
 	"TZOFFSETTO": true, "TZNAME": true, "X-LIC-LOCATION": true,
 }
 

@@ -108,8 +108,10 @@ func TestFilesFollowTheRFC(t *testing.T) {
 	}
 	// The checker itself catches what it should.
 	bad := "BEGIN:VCALENDAR\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:a, b\r\nX:" + strings.Repeat("X", 80) + "\r\nEND:VEVENT\r\nBEGIN:VTODO\r\nEND:VCALENDAR\r\n"
+	bad += "BEGIN:VEVENT\r\nUID:w\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261105T083000\r\nRRULE:FREQ=WEEKLY;BYDAY=TH\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20261106T083000\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261106T083000\r\nEND:VEVENT\r\n"
 	problems := strings.Join(checkRFC(bad), "\n")
-	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID"} {
+	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID", "is no occurrence"} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("the checker misses %q in a bad file; it found:\n%s", want, problems)
 		}
@@ -211,6 +213,8 @@ func checkRFC(ics string) []string {
 	}
 	tzDefined := map[string]bool{}
 	uids := map[string]bool{}
+	series := map[string]*component{}
+	var overrides []*component
 	once := func(c *component, props ...string) {
 		for _, p := range props {
 			if n := len(c.props[p]); n != 1 {
@@ -233,10 +237,18 @@ func checkRFC(ics string) []string {
 			if len(c.props["UID"]) != 1 {
 				fail("a VEVENT has no UID")
 			} else {
-				if uids[c.props["UID"][0]] {
-					fail("UID used twice: " + c.props["UID"][0])
+				// A changed occurrence shares its series' UID; the
+				// pair of UID and RECURRENCE-ID names one event.
+				key := c.props["UID"][0] + " " + strings.Join(c.props["RECURRENCE-ID"], "")
+				if uids[key] {
+					fail("UID used twice: " + key)
 				}
-				uids[c.props["UID"][0]] = true
+				uids[key] = true
+				if rid := c.props["RECURRENCE-ID"]; len(rid) > 0 {
+					overrides = append(overrides, c)
+				} else if len(c.props["RRULE"]) > 0 {
+					series[c.props["UID"][0]] = c
+				}
 			}
 			once(c, "DTSTAMP", "DTSTART")
 			if st := c.props["DTSTAMP"]; len(st) == 1 && !regexp.MustCompile(`^\d{8}T\d{6}Z$`).MatchString(st[0]) {
@@ -249,6 +261,26 @@ func checkRFC(ics string) []string {
 			}
 		case "STANDARD", "DAYLIGHT":
 			once(c, "DTSTART", "TZOFFSETFROM", "TZOFFSETTO")
+		}
+	}
+	// A changed occurrence must be one the series really has: same
+	// start as its RECURRENCE-ID, on the series' weekday, not before it.
+	for _, c := range overrides {
+		uid, rid := c.props["UID"][0], c.props["RECURRENCE-ID"][0]
+		sr := series[uid]
+		if sr == nil {
+			fail("RECURRENCE-ID for no recurring event: " + uid)
+			continue
+		}
+		if st := c.props["DTSTART"]; len(st) != 1 || st[0] != rid {
+			fail("an occurrence moved from its RECURRENCE-ID " + rid)
+		}
+		when, err1 := time.Parse("20060102T150405", rid)
+		first, err2 := time.Parse("20060102T150405", sr.props["DTSTART"][0])
+		rule := sr.props["RRULE"][0]
+		day := rule[strings.LastIndex(rule, "=")+1:]
+		if err1 != nil || err2 != nil || when.Before(first) || strings.ToUpper(when.Weekday().String()[:2]) != day || !first.Add(when.Sub(first).Truncate(7*24*time.Hour)).Equal(when) {
+			fail("RECURRENCE-ID " + rid + " is no occurrence of " + rule + " from " + sr.props["DTSTART"][0])
 		}
 	}
 	if cal == nil && len(stack) == 0 {
@@ -305,15 +337,35 @@ func TestTextRoundTrips(t *testing.T) {
 
 func TestEvents(t *testing.T) {
 	o := pair(t) // starts Monday 2 November 2026
-	if got := Events(o, guide.Stages()); len(got) != len(guide.Stages()) {
-		t.Errorf("with no cadence: %d events, want only the %d sessions", len(got), len(guide.Stages()))
+	// Without a weekly 1:1, each checkpoint day gets a half hour of its
+	// own: days 1, 5 and 10 (working) and 30, 45 and 90; on day 1 it
+	// follows the first session.
+	var own []string
+	for _, e := range Events(o, guide.Stages())[len(guide.Stages()):] {
+		own = append(own, e.Start.Format("2006-01-02 15:04")+" "+strconv.Itoa(e.Minutes))
+		if !e.RecurrenceOf.IsZero() || e.RRule != "" {
+			t.Errorf("a checkpoint with no weekly 1:1 is a recurrence: %+v", e)
+		}
+	}
+	if got, want := strings.Join(own, ", "), "2026-11-02 11:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
+		t.Errorf("with no cadence, after the sessions:\n got %s\nwant %s", got, want)
 	}
 	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
 		SocialEvery: onboarding.Monthly, SocialDay: "tuesday", SocialTime: "12:30"}
 	events := Events(o, guide.Stages())
 	byUID := map[string]Event{}
+	var changed []string
 	for _, e := range events {
+		if !e.RecurrenceOf.IsZero() {
+			changed = append(changed, e.Start.Format("2006-01-02 15:04 Mon")+" "+strconv.Itoa(e.Minutes))
+			continue
+		}
 		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+	}
+	// With a Thursday 1:1, the checkpoints change the Thursdays that take
+	// them: up to three days before each checkpoint's day.
+	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
+		t.Errorf("changed occurrences:\n got %s\nwant %s", got, want)
 	}
 	check := func(key, start, rule string, minutes int) {
 		t.Helper()
@@ -341,7 +393,9 @@ func TestEvents(t *testing.T) {
 	o.StartDate = "2026-11-14"
 	o.Roles.Cadence.SocialEvery = onboarding.Quarterly
 	for _, e := range Events(o, guide.Stages()) {
-		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+		if e.RecurrenceOf.IsZero() {
+			byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+		}
 	}
 	check("stage-data", "2026-11-16 08:30 Mon", "", 60)
 	check("social", "2026-12-08 12:30 Tue", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", SocialMinutes)
@@ -362,7 +416,9 @@ func TestSessionsKeepClearOfTheRecurringEvents(t *testing.T) {
 				events := Events(o, guide.Stages())
 				var prev time.Time
 				for _, e := range events {
-					if e.RRule != "" {
+					// The sessions; a checkpoint changes an occurrence of
+					// the 1:1 rather than booking beside it.
+					if e.RRule != "" || !strings.Contains(e.UID, "-stage-") {
 						continue
 					}
 					for _, r := range events {
@@ -464,13 +520,18 @@ func TestUIDsAreStable(t *testing.T) {
 			if v, ok := strings.CutPrefix(l, "UID:"); ok {
 				out = append(out, v)
 			}
+			if v, ok := strings.CutPrefix(l, "RECURRENCE-ID;TZID=Europe/Paris:"); ok {
+				out[len(out)-1] += " " + v[:8]
+			}
 		}
 		return out
 	}
 	a := uids()
 	o.Roles.Cadence.Time = "17:00"
 	b := uids()
-	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7 {
+	// The weekly 1:1, the time together, five sessions and the 1:1s
+	// that take the checkpoints.
+	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+5 {
 		t.Errorf("UIDs changed or are missing: %v then %v", a, b)
 	}
 	for _, u := range a {

@@ -16,9 +16,11 @@
 package document
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"counterpart/app/guide"
 	"counterpart/app/markdown"
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
@@ -42,6 +44,7 @@ func Build(o *onboarding.Onboarding, today string) []markdown.Block {
 	w.head()
 	w.agreements()
 	w.standing()
+	w.ninetyDays()
 	w.commitments()
 	w.next()
 	w.dataSources()
@@ -261,6 +264,56 @@ func (w *writer) standing() {
 		case onboarding.TopicRole:
 			items = append(items, line{text("Who owns " + t.Text + "? (" + strings.ToLower(t.Verdict.Label()) + ")")})
 		}
+	}
+	w.add(markdown.List(items...))
+}
+
+// ninetyDays is what the checkpoints of the first ninety days asked the
+// newcomer to write down, and where each checkpoint stands, so that the
+// day-45 and day-90 reviews can read the first answers back.
+func (w *writer) ninetyDays() {
+	o := w.o
+	w.heading(2, "The first ninety days")
+	b := o.Brief
+	if strings.TrimSpace(b.HiredToFix) != "" {
+		w.heading(3, "What "+o.Newcomer.Name+" was hired to fix")
+		w.typed(b.HiredToFix)
+	}
+	if b.Situation.Label() != "" || strings.TrimSpace(b.Why) != "" {
+		w.heading(3, "The situation")
+		if b.Situation.Label() != "" {
+			w.para(bold(text(b.Situation.Label())))
+		}
+		w.typed(b.Why)
+	}
+	if strings.TrimSpace(b.JobNow) != "" {
+		w.heading(3, "What the job looks like now")
+		w.typed(b.JobNow)
+	}
+	w.heading(3, "Checkpoints")
+	var items []line
+	guideText := guide.CheckpointGuide()
+	for _, s := range onboarding.CheckpointStates(o, w.today) {
+		what := s.Agenda
+		if sec, ok := guideText.Section(s.ID); ok {
+			what = sec.Title
+		}
+		state := "to come"
+		switch {
+		case s.Done:
+			state = "talked over at the 1:1 of " + words.LongDate(s.Meeting.Date)
+		case s.Meeting != nil:
+			state = "on the agenda of the 1:1 of " + words.LongDate(s.Meeting.Date)
+		case s.Skipped:
+			state = "skipped: a later checkpoint asks it again"
+		case s.Date != "" && s.Date <= w.today:
+			state = "due"
+		}
+		when := words.LongDate(s.Date)
+		if when == "" {
+			when = "Day " + strconv.Itoa(s.Day)
+		}
+		items = append(items, line{bold(text(when)), text(": " + what + " (" + state + ")")})
 	}
 	w.add(markdown.List(items...))
 }

@@ -25,6 +25,7 @@ var freeText = map[string]bool{
 	"Meeting.Notes": true, "Meeting.Decisions": true,
 	"MeetingItem.Text": true,
 	"Commitment.What":  true,
+	"Brief.HiredToFix": true, "Brief.JobNow": true, "Brief.Why": true,
 }
 
 // spoof holds what a hostile link may put in any text: a right-to-left

@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"counterpart/app/ui"
 )
 
 // serve runs the command line: serve the app, or write the static site.
@@ -38,11 +40,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	base := flags.String("base", "", "with -static: the URL `path` the site is served under, e.g. /counterpart")
 	webDir := flags.String("web", "web", "the `dir` holding app.wasm, icons and CSS")
 	updateCheck := flags.Duration("update-check", 30*time.Minute, "how often an open tab asks whether a new version is out")
+	listPages := flags.Bool("pages", false, "print the path of every page of the app, one a line, then exit")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
 	if flags.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q (see -help)", flags.Arg(0))
+	}
+	if *listPages {
+		// What a static host must serve, and what the browser tests check
+		// page by page: they cannot import the ui package themselves.
+		for _, p := range ui.Pages() {
+			fmt.Fprintln(stdout, p.Path)
+		}
+		return nil
 	}
 
 	cfg := siteConfig{WebDir: *webDir, UpdateCheck: *updateCheck}

@@ -210,6 +210,12 @@ func renderGoApp(cfg siteConfig, version string) (map[string]*asset, error) {
 				return nil, fmt.Errorf("rendering %s: %w", p, err)
 			}
 		}
+		if p == "/manifest.webmanifest" {
+			var err error
+			if body, err = finishManifest(body, cfg.Prefix); err != nil {
+				return nil, err
+			}
+		}
 		if p == "/app.js" {
 			var err error
 			if body, err = finishScript(body); err != nil {
