@@ -334,7 +334,7 @@ func v3Link(t testing.TB, onboardingJSON string) string {
 }
 
 // A version 3 link holds at most maxStreams of compacted bytes, so the
-// bombs above do not fit in one; what does fit, a list of 40,000 empty
+// bombs above do not fit in one; what does fit, a list of 20,000 empty
 // meetings, stops at the budget like the others.
 func TestVersion3BombsAreRefused(t *testing.T) {
 	for name, c := range map[string]struct {
@@ -343,7 +343,7 @@ func TestVersion3BombsAreRefused(t *testing.T) {
 	}{
 		"flat":                 {flatBombJSON(), ErrTooLarge},
 		"within the list caps": {nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems), ErrTooLarge},
-		"as large as fits":     {bombHead() + `"meetings":[` + strings.Repeat(`{},`, 40_000) + `{}]}`, ErrDamaged},
+		"as large as fits":     {bombHead() + `"meetings":[` + strings.Repeat(`{},`, 20_000) + `{}]}`, ErrDamaged},
 	} {
 		if _, err := Decode(v3Link(t, c.json), ""); !errors.Is(err, c.want) {
 			t.Errorf("%s: Decode = %v, want %v", name, err, c.want)

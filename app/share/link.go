@@ -30,7 +30,7 @@ import (
 // AES-256-GCM under a key derived from a passphrase (see seal).
 //
 // Version 2, which this build writes past maxStreams, where contextmix
-// would take a second or more in a browser: token "2" (or "2e" locked),
+// would make the share page wait: token "2" (or "2e" locked),
 // the same envelope compacted into one token stream and compressed with
 // raw DEFLATE and the preset dictionary dictV2.
 //
@@ -52,12 +52,14 @@ const (
 	tokenLockedV1 = "1e"
 )
 
-// maxStreams is the most compacted bytes a version 3 link holds: about
-// a year of weekly 1:1s. contextmix takes a few microseconds a byte, so
-// this bounds making or opening a link to well under a second in a
-// browser; a larger onboarding goes as version 2, and a version 3 link
-// that claims more is refused before it is decoded.
-const maxStreams = 96 << 10
+// maxStreams is the most compacted bytes a version 3 link holds: the
+// example, a new onboarding or every link of changes, and a complete link
+// of about half a year of weekly 1:1s. contextmix takes a few microseconds
+// a byte, about 0.2 s for this much in Chromium on a laptop (make bench),
+// and the share page makes its link as it opens, so a larger onboarding
+// goes as version 2; a version 3 link that claims more is refused before
+// it is decoded.
+const maxStreams = 48 << 10
 
 // streamKinds are the models of a version 3 body's three streams.
 var streamKinds = []contextmix.Kind{contextmix.Structure, contextmix.IDs, contextmix.Text}
