@@ -484,9 +484,10 @@ func TestManifestIsReadWithItsIDAndMaskableIcons(t *testing.T) {
 		t.Fatalf("no maskable icon among %d", len(manifest.Icons))
 	}
 	for _, u := range maskable {
-		b.do(chromedp.Navigate(u))
-		if ok := eval[bool](b, `(img => !!img && img.complete && img.naturalWidth > 0)(document.querySelector("img"))`); !ok {
-			t.Errorf("the maskable icon %s does not load", u)
+		// Fetched and decoded by the page, as a launcher would.
+		size := eval[string](b, fmt.Sprintf(`fetch(%q).then(r => r.ok ? r.blob() : Promise.reject(r.status)).then(createImageBitmap).then(i => i.width + "x" + i.height, e => "failed: " + e)`, u))
+		if strings.HasPrefix(size, "failed") || size == "0x0" {
+			t.Errorf("the maskable icon %s does not load: %s", u, size)
 		}
 	}
 	b.expectNoProblems("the manifest")
