@@ -16,6 +16,7 @@ import (
 // stage, and says everything the buddy takes on and what it means for the
 // newcomer.
 func TestFramingPage(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")
@@ -44,6 +45,7 @@ func TestFramingPage(t *testing.T) {
 // checkpoint with where it stands. A checkpoint reaches a 1:1 started on
 // its day, and the brief survives a reload.
 func TestCheckpointsOnTheWeeklyOneOnOne(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

@@ -63,6 +63,7 @@ func (b *browser) expectLinkForgotten(what, data string) {
 // as the plain name. Each link leaves the history once it has been read,
 // and nothing saved on the device changes.
 func TestHostileLinksInTheBrowser(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	priya := newBrowser(t)
 	priya.newOnboarding(srv.URL + "/")
@@ -116,6 +117,7 @@ func TestHostileLinksInTheBrowser(t *testing.T) {
 // the link with the suggested words. No passphrase field lets the browser
 // remember or correct what is typed.
 func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.grantClipboard(srv.URL)
@@ -174,6 +176,7 @@ func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 // browser, which derives the key with its own PBKDF2 (Web Crypto): the two
 // give the same key, and the slow one in WebAssembly is not used.
 func TestGoLockedLinkOpensWithTheBrowsersCrypto(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.beforeEveryPage(`(() => {
@@ -214,6 +217,7 @@ func (b *browser) expectPassphraseField(css string) {
 // under the standing topics, and can be settled where it is. Starting a
 // 1:1 does not offer to start the next one straight away.
 func TestOneOnOnePageShowsEachThingOnce(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

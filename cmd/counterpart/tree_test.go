@@ -4,6 +4,9 @@ package main
 
 import (
 	"bufio"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,4 +85,50 @@ func TestOnlyTheUIUsesGoApp(t *testing.T) {
 			t.Fatalf("go list named only %d packages: %s", checked, out)
 		}
 	}
+}
+
+// TestBrowserTestsRunInParallel keeps make test fast: each browser test has
+// its own server on a free port and its own Chromium profile, so each one
+// starts with t.Parallel(), and a new test that forgets it fails here.
+func TestBrowserTestsRunInParallel(t *testing.T) {
+	files, err := filepath.Glob("../../e2e/*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, path := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv != nil || !strings.HasPrefix(fn.Name.Name, "Test") || fn.Name.Name == "TestMain" {
+				continue
+			}
+			n++
+			if !startsWithParallel(fn.Body) {
+				t.Errorf("%s: %s does not start with t.Parallel()", path, fn.Name.Name)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("found only %d browser tests: the path is wrong", n)
+	}
+}
+
+func startsWithParallel(body *ast.BlockStmt) bool {
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	call, ok := body.List[0].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := call.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Parallel"
 }
