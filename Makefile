@@ -59,8 +59,11 @@ unit:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
+# The browser tests run four at a time: each has its own server on a free
+# port and its own Chromium profile, and most of their time is spent
+# waiting on the page, so on two cores four finish sooner than two.
 browser: browser-deps
-	$(GO) test $(TAGS) -count=1 -timeout 20m ./e2e/
+	$(GO) test $(TAGS) -count=1 -parallel 4 -timeout 30m ./e2e/
 
 # The browser tests need Chromium; the worksheet tests need pdftotext.
 # Both come from Debian's packages and are installed when missing.

@@ -29,6 +29,7 @@ func theExample(t *testing.T) *onboarding.Onboarding {
 // A person creates an onboarding, writes something in every stage, reloads,
 // and finds all of it.
 func TestFillEveryStageAndReload(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -104,6 +105,7 @@ func TestFillEveryStageAndReload(t *testing.T) {
 }
 
 func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -142,6 +144,7 @@ func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 }
 
 func TestDeleteAndUndoRestoresEverything(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -176,6 +179,7 @@ func TestDeleteAndUndoRestoresEverything(t *testing.T) {
 // Whatever a person types, nothing in it runs: no HTML element, no script,
 // no javascript: link, no dialog.
 func TestMarkupInFieldsIsInert(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	const img = `<img src=x onerror=alert(1)>`
@@ -213,6 +217,7 @@ func TestMarkupInFieldsIsInert(t *testing.T) {
 // Damaged data in storage is kept aside, the person is told, and the other
 // onboardings keep working.
 func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -253,6 +258,7 @@ func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
 // Two tabs on one onboarding: each sees the other's edits, and neither
 // overwrites them.
 func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a := newBrowser(t)
 	id := a.newOnboarding(srv.URL + "/")
@@ -287,6 +293,7 @@ func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
 // The whole flow with the keyboard alone: add an entry, type in it, move it,
 // remove it and undo.
 func TestKeyboardAlone(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -327,6 +334,7 @@ func TestKeyboardAlone(t *testing.T) {
 }
 
 func TestNewOnboardingFormExplainsMistakes(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/new")
@@ -352,6 +360,7 @@ func TestNewOnboardingFormExplainsMistakes(t *testing.T) {
 // A huge paste is cut at the field's limit, the person is told, and what
 // was saved before is safe.
 func TestHugePasteIsCutAndSaid(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -374,6 +383,7 @@ func TestHugePasteIsCutAndSaid(t *testing.T) {
 // When the browser's storage is full, the person is told their last change
 // did not save, and what was saved before is untouched.
 func TestFullStorageIsExplainedAndLosesNothing(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")

@@ -26,6 +26,7 @@ import (
 // the shared document goes out every way it can: .md and .ics downloads,
 // rich text on the clipboard, and a PDF.
 func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	// The device is in New York: the cadence should take that zone.
@@ -294,6 +295,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 
 // A browser without the async clipboard gets told how to copy instead.
 func TestCopyWithoutClipboardSupport(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

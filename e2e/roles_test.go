@@ -19,6 +19,7 @@ import (
 // Both sides of the role agreement filled on one device, each blind to
 // the other, then compared.
 func TestRoleAgreementOnOneDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -117,6 +118,7 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 // The blind rule holds on the page too: a filled worksheet is refused
 // while a side is open.
 func TestFilledWorksheetWaitsForBothSides(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	id := b.newOnboarding(srv.URL + "/")
@@ -131,6 +133,7 @@ func TestFilledWorksheetWaitsForBothSides(t *testing.T) {
 // Print each worksheet to PDF at A4 and Letter, as the browser's print
 // dialog would, and read what is on the pages.
 func TestWorksheetsPrint(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Fatal("this test needs pdftotext and pdfinfo (poppler-utils): run make test, which installs them")
 	}

@@ -26,11 +26,13 @@ import (
 // Dana then sees the comparison. The link travels only through the
 // clipboard, as it would in a message.
 func TestShareLinkBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	shareBetweenTwoDevices(t, "")
 }
 
 // The same with both links locked by a passphrase, which travels apart.
 func TestShareLockedLinkBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	shareBetweenTwoDevices(t, "blue harbour seven lamps")
 }
 
@@ -183,6 +185,7 @@ func (b *browser) expectOnlyOwnOrigin(origin string) {
 // Every way a link can go wrong gets its own message in the receiver's
 // browser, and nothing saved there changes.
 func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.grantClipboard(srv.URL)
@@ -242,6 +245,7 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 
 // The file export carries the same as the link, for links too long to send.
 func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.newOnboarding(srv.URL + "/")
@@ -260,6 +264,7 @@ func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
 
 // A backup restores into a fresh browser, and one undo takes it back out.
 func TestBackupRestoresOnAnotherDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a, b := newBrowser(t), newBrowser(t)
 	a.newOnboarding(srv.URL + "/")

@@ -227,6 +227,7 @@ const xssRounds = 3
 // on every page and in every export: none runs, and none leaves a live
 // element, attribute or link behind.
 func TestXSSCorpusStaysText(t *testing.T) {
+	t.Parallel()
 	vectors := xssVectors(t)
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)

@@ -128,11 +128,7 @@ func (o *Onboarding) Normalize() {
 	long(&r.Disagreement.Text)
 	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })
 	c := &r.Cadence
-	valid := false
-	for _, d := range Weekdays {
-		valid = valid || c.Day == d
-	}
-	if !valid {
+	if !isWeekday(c.Day) {
 		c.Day = ""
 	}
 	if CheckTime(c.Time) != "" {
@@ -147,7 +143,7 @@ func (o *Onboarding) Normalize() {
 	if CheckTime(c.SocialTime) != "" {
 		c.SocialTime = ""
 	}
-	if c.Minutes < 0 || c.Minutes > 480 {
+	if c.Minutes < 0 || c.Minutes > maxMinutes {
 		c.Minutes = 0
 	}
 	short(&c.Social)

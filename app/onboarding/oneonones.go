@@ -2,6 +2,7 @@ package onboarding
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -155,7 +156,7 @@ func WeeksOpen(it MeetingItem, meetingDate string) int {
 var (
 	ErrMeetingDate   = errors.New("choose the date of the 1:1")
 	ErrMeetingExists = errors.New("there is already a 1:1 on that date")
-	ErrTooMany       = errors.New("the log is full: it holds up to " + thousands(MaxMeetings) + " meetings")
+	ErrTooMany       = errors.New("the log is full: it holds up to " + words.Thousands(MaxMeetings) + " meetings")
 )
 
 // StartMeeting creates the 1:1 of a date and fills its agenda: the open
@@ -189,11 +190,8 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		m.Items = append(m.Items, it)
 	}
-	if prev := o.latestBefore(date); prev != nil {
-		for _, it := range prev.Items {
-			if it.Done || o.TopicDone(it.Topic()) {
-				continue
-			}
+	if prev, open := Carried(o, date); prev != nil {
+		for _, it := range open {
 			carried := it
 			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now
 			if carried.Raised == "" {
@@ -242,9 +240,9 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 
 // RemoveMeeting deletes a 1:1 from the log. Items first raised in it that
 // were not done go back to the queue for the next 1:1, so that removing a
-// meeting started by mistake loses no topic. It returns a function that
-// undoes the removal.
-func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboarding), ok bool) {
+// meeting started by mistake loses no topic. Its undo takes those topics
+// off the queue again and puts the meeting back.
+func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool) {
 	removed, at, ok := Remove(&o.Meetings, id)
 	if !ok {
 		return nil, false
@@ -259,7 +257,7 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboardi
 		q.Text, q.Source, q.Private = it.Text, it.Source, it.Private
 		requeued = append(requeued, q.ID)
 	}
-	return func(o *Onboarding) {
+	return func(o *Onboarding, now time.Time) {
 		for _, qid := range requeued {
 			if _, _, ok := Remove(&o.Agenda, qid); ok {
 				o.Bury(qid, now)
@@ -272,11 +270,13 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboardi
 	}, true
 }
 
-func debriefSource(sharedID, date string) string { return "debrief:" + sharedID + ":" + date }
+const debriefPrefix = "debrief:"
+
+func debriefSource(sharedID, date string) string { return debriefPrefix + sharedID + ":" + date }
 
 // debriefDate is the date in a debrief item's source.
 func debriefDate(source string) (string, bool) {
-	rest, ok := strings.CutPrefix(source, "debrief:")
+	rest, ok := strings.CutPrefix(source, debriefPrefix)
 	if !ok {
 		return "", false
 	}
@@ -385,31 +385,51 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	return out
 }
 
-// Settle records the owner the two agreed on for a role area. Settling
-// answers the area's agenda item too: it is ticked off on the latest 1:1
-// and in the queue, so it does not carry forward to next week.
-func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) bool {
-	if owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
-		return false
+// Settle records the owner the two agreed on for a role area, which takes
+// it off the standing topics. Settling answers the area's agenda item too:
+// it is ticked off on the latest 1:1 and in the queue, so it does not
+// carry forward to next week. The undo puts back the owner the area had
+// and opens those items again.
+func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) (Undo, bool) {
+	row := Find(o.Roles.Rows, rowID)
+	if row == nil || owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
+		return nil, false
 	}
-	if !Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner }) {
-		return false
-	}
-	if owner == "" {
-		return true
-	}
-	source := rowSource(rowID)
-	if q := o.agendaItemFor(source); q != nil && !q.Done {
-		q.Done, q.Updated = true, now.UTC()
-	}
-	if m := o.LatestMeeting(); m != nil {
-		for i := range m.Items {
-			if it := &m.Items[i]; it.Source == source && !it.Done {
-				it.Done, it.Updated = true, now.UTC()
+	was := row.Settled
+	Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	// The items ticked off, so that the undo opens just those again.
+	var ticked []string
+	if owner != "" {
+		source := rowSource(rowID)
+		if q := o.agendaItemFor(source); q != nil && !q.Done {
+			q.Done, q.Updated = true, Stamp(q.Updated, now)
+			ticked = append(ticked, q.ID)
+		}
+		if m := o.LatestMeeting(); m != nil {
+			for i := range m.Items {
+				if it := &m.Items[i]; it.Source == source && !it.Done {
+					it.Done, it.Updated = true, Stamp(it.Updated, now)
+					ticked = append(ticked, it.ID)
+				}
 			}
 		}
 	}
-	return true
+	return func(o *Onboarding, now time.Time) {
+		Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = was })
+		reopen := func(m *Meta, done *bool) {
+			if slices.Contains(ticked, m.ID) {
+				*done, m.Updated = false, Stamp(m.Updated, now)
+			}
+		}
+		for i := range o.Agenda {
+			reopen(&o.Agenda[i].Meta, &o.Agenda[i].Done)
+		}
+		for i := range o.Meetings {
+			for j := range o.Meetings[i].Items {
+				reopen(&o.Meetings[i].Items[j].Meta, &o.Meetings[i].Items[j].Done)
+			}
+		}
+	}, true
 }
 
 // Tally is how one person has kept their word.

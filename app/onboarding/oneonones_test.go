@@ -253,7 +253,7 @@ func TestRemoveMeetingRequeuesItsOwnTopics(t *testing.T) {
 	if len(o.Agenda) != 1 || o.Agenda[0].Text != "New this week" || o.Agenda[0].Author != o.Newcomer.ID {
 		t.Errorf("queue after removal: %+v", o.Agenda)
 	}
-	undo(o)
+	undo(o, t0)
 	if len(o.Meetings) != 2 || Find(o.Meetings, id) == nil || len(o.Agenda) != 0 {
 		t.Errorf("undo left %d meetings and %d queued items", len(o.Meetings), len(o.Agenda))
 	}
@@ -356,10 +356,10 @@ func TestStandingTopics(t *testing.T) {
 	if got := topics(); got != "problem:Cash runway, role:Pricing, role:Vendors" {
 		t.Errorf("topics %q", got)
 	}
-	if !Settle(o, o.Roles.Rows[2].ID, Owner(o.Newcomer.ID), t0) {
+	if _, ok := Settle(o, o.Roles.Rows[2].ID, Owner(o.Newcomer.ID), t0); !ok {
 		t.Fatal("settle failed")
 	}
-	if Settle(o, o.Roles.Rows[1].ID, Owner("someone else"), t0) {
+	if _, ok := Settle(o, o.Roles.Rows[1].ID, Owner("someone else"), t0); ok {
 		t.Error("settled on an owner who is neither person")
 	}
 	o.Problems[0].Resolved = true

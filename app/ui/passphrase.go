@@ -45,9 +45,9 @@ func (f *passphraseField) suggest(ctx app.Context) {
 
 func (f *passphraseField) Render() app.UI {
 	hintID := f.ID + "-hint"
-	return app.Div().Class("field passphrase-field").Body(
+	return div("field passphrase-field",
 		app.Label().For(f.ID).Text("Passphrase"),
-		app.Div().Class("inline-form").Body(
+		div("inline-form",
 			passphraseInput(f.ID, hintID, f.Error != "", func(ctx app.Context, v string) {
 				f.value, f.status = v, ""
 				if f.OnChange != nil {
@@ -69,7 +69,7 @@ func (f *passphraseField) Render() app.UI {
 		app.Div().ID(hintID).Body(
 			app.If(f.Error != "", app.P().Class("field-error").Role("alert").ID(f.ID+"-error").Text(f.Error)),
 			app.P().Class("field-hint").Role("status").ID(f.ID+"-status").Text(f.status),
-			app.P().Class("field-hint").Text("Five random words, suggested by this device: use them, or type at least four words of your own. Words from the EFF's word list (CC BY 3.0)."),
+			para("field-hint", "Five random words, suggested by this device: use them, or type at least four words of your own. Words from the EFF's word list (CC BY 3.0)."),
 		),
 	)
 }

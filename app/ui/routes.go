@@ -1,6 +1,3 @@
-// Package ui holds Counterpart's pages and components: go-app code that
-// renders the model and turns clicks and keystrokes into calls on it. The
-// rules of the domain live in the plain-Go packages next to this one.
 package ui
 
 import (

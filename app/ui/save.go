@@ -1,11 +1,6 @@
 package ui
 
-import (
-	"errors"
-
-	"counterpart/app/onboarding"
-	"counterpart/app/store"
-)
+import "counterpart/app/onboarding"
 
 // saveChange applies change to o and saves it at once, so that a reload, a
 // closed tab or a crash loses nothing. It returns what the page shows: an
@@ -15,10 +10,8 @@ func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (
 	onboarding.Apply(o, now(), change)
 	res, err := appStore().Save(o)
 	switch {
-	case errors.Is(err, store.ErrNewer):
-		return "Not saved: " + err.Error() + ".", ""
 	case err != nil:
-		return err.Error(), ""
+		return failed("Not saved", err), ""
 	case res.Conflicts > 0:
 		return "", "This onboarding was also being changed in another tab. Both sets of changes are kept; where you both changed the same thing, your version was kept."
 	}

@@ -131,7 +131,7 @@ func appStore() *store.Store {
 // storageNotice is the message every page shows when nothing can be saved.
 // Its container is always there, so the page keeps its shape.
 func storageNotice() app.UI {
-	return app.Div().Class("storage-slot").Body(
+	return div("storage-slot",
 		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
 	)
 }
