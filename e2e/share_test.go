@@ -396,13 +396,6 @@ func (b *browser) onboardingKeys() []string {
 	return eval[[]string](b, `Object.keys(localStorage).filter(k => k.startsWith("counterpart.v1.onboarding."))`)
 }
 
-// storedOnboarding is the onboarding as stored, without the record's save
-// counter and time, which an undo may renew.
-func (b *browser) storedOnboarding(id string) string {
-	b.t.Helper()
-	return eval[string](b, fmt.Sprintf(`JSON.stringify(JSON.parse(localStorage.getItem("counterpart.v1.onboarding.%s")).onboarding)`, id))
-}
-
 // captureDownload clicks a button that downloads a file made in the page,
 // and returns the file's text. It catches the Blob the page hands to the
 // browser, so nothing depends on the download folder.

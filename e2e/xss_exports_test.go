@@ -2,13 +2,14 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"counterpart/app/onboarding"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
@@ -287,16 +288,9 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 		"Priya\nBEGIN:VALARM\nACTION:AUDIO\nEND:VALARM",
 		"Lunch\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected;\\, <script>window.__xss=1</script>",
 	}
-	args, _ := json.Marshal(planted)
-	eval[bool](b, `((names) => {
-		const key = "counterpart.v1.onboarding.`+r.id+`";
-		const rec = JSON.parse(localStorage.getItem(key));
-		rec.onboarding.buddy.name = names[0];
-		rec.onboarding.newcomer.name = names[1];
-		rec.onboarding.roles.cadence.social = names[2];
-		localStorage.setItem(key, JSON.stringify(rec));
-		return true;
-	})(`+string(args)+`)`)
+	b.change(r.id, func(o *onboarding.Onboarding) {
+		o.Buddy.Name, o.Newcomer.Name, o.Roles.Cadence.Social = planted[0], planted[1], planted[2]
+	})
 	openDocument(b, base, r.id)
 	b.expectInert("the document of planted line breaks")
 	b.click("#download-ics")

@@ -1007,3 +1007,33 @@ func (s *Store) Discard(asideKey string) error {
 	}
 	return s.backend.Remove(asideKey)
 }
+
+// Whole returns o with its 1:1 log: o itself, or, when o was read without
+// its log, a copy of o with the log as stored. A backup made while a save
+// is refused uses it, so that what is on screen and the stored log both
+// go into the file.
+func (s *Store) Whole(o *onboarding.Onboarding) (*onboarding.Onboarding, error) {
+	if !s.isPartial(o) {
+		return o, nil
+	}
+	// Read as it is, leaving this tab's record of it alone: the next save
+	// must still notice what another tab wrote.
+	raw, ok, err := s.backend.Get(KeyOf(o.ID))
+	if err != nil {
+		return nil, readError(err)
+	}
+	if !ok {
+		return o, nil
+	}
+	stored, _, err := s.read(o.ID, raw, true)
+	if err != nil {
+		return nil, err
+	}
+	c := *o
+	for i := range parts {
+		if p := &parts[i]; p.log {
+			p.value(&c).Set(p.value(stored))
+		}
+	}
+	return &c, nil
+}

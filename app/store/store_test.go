@@ -610,3 +610,25 @@ func TestIDOfKey(t *testing.T) {
 		t.Error("a part's owner")
 	}
 }
+
+// A copy read without its log comes whole again for a backup, with what is
+// on screen and the log as stored.
+func TestWhole(t *testing.T) {
+	mem := NewMemory()
+	o := withYears(1)
+	New(mem, clock()).Save(o)
+	s := New(mem, clock())
+	p, _ := s.LoadWithoutLog(o.ID)
+	p.BudgetAdvice.Text = "not saved yet"
+	w, err := s.Whole(p)
+	if err != nil || len(w.Meetings) != 52 || len(w.Commitments) != 104 || w.BudgetAdvice.Text != "not saved yet" {
+		t.Fatalf("whole: %v, %d meetings", err, len(w.Meetings))
+	}
+	if len(p.Meetings) != 0 {
+		t.Error("Whole changed the copy on screen")
+	}
+	full, _ := s.Load(o.ID)
+	if w, _ := s.Whole(full); w != full {
+		t.Error("a whole copy should come back as it is")
+	}
+}

@@ -87,18 +87,7 @@ func (b *backupPanel) renderPending() app.UI {
 }
 
 func (b *backupPanel) download(ctx app.Context, e app.Event) {
-	list, errs := appStore().List()
-	if len(errs) > 0 {
-		b.err = "Some saved onboardings could not be read and are not in the backup: " + errs[0].Error() + "."
-	} else {
-		b.err = ""
-	}
-	raw, err := share.WriteBackup(list, now())
-	if err != nil {
-		b.err = "The backup could not be made: " + err.Error()
-		return
-	}
-	download("counterpart-backup-"+now().Format("2006-01-02")+".json", "application/json", string(raw))
+	b.err = downloadBackup(nil)
 }
 
 func (b *backupPanel) read(text string) {

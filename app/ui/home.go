@@ -52,7 +52,7 @@ func (h *home) OnDismount() {
 // storage.
 func (h *home) reload() {
 	s := appStore()
-	all, errs := s.List()
+	all, errs := s.ListWithoutLog()
 	h.list, h.example, h.problems = nil, nil, nil
 	for _, o := range all {
 		if o.Example {
@@ -199,7 +199,7 @@ func (h *home) renderAside() app.UI {
 // rename and delete read the onboarding afresh, so that they act on what
 // is stored now, including edits made in another tab.
 func (h *home) rename(ctx app.Context, id string) {
-	o, err := appStore().Load(id)
+	o, err := appStore().LoadWithoutLog(id)
 	if err != nil {
 		h.message = "Could not rename: " + err.Error()
 		return

@@ -125,7 +125,7 @@ func (p *meetingsPage) Render() app.UI {
 			app.A().Class("button secondary").ID("open-document").Href(documentLink(o.ID)).Text("Open the shared document"),
 		),
 		app.Div().Class("status-area").Body(
-			app.If(p.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(p.saveErr)),
+			app.If(p.saveErr != "", saveFailed(p.saveErr, p.o)),
 			app.If(p.notice != "", app.Div().Class("toast").Role("status").Body(
 				app.Span().Text(p.notice),
 				app.If(p.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {

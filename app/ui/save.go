@@ -22,6 +22,8 @@ func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (
 	switch {
 	case errors.Is(err, store.ErrNewer):
 		return "Not saved: " + err.Error() + ".", ""
+	case errors.Is(err, store.ErrFull):
+		return err.Error() + fullAdvice, ""
 	case err != nil:
 		return err.Error(), ""
 	case res.Conflicts > 0:

@@ -31,6 +31,8 @@ type stagePage struct {
 	roles rolesState
 
 	stopWatch func()
+	// whole says p.o was read with its 1:1 log (see reload).
+	whole bool
 }
 
 // OnMount follows saves made in other tabs to the onboarding on screen.
@@ -55,7 +57,7 @@ func (p *stagePage) OnNav(ctx app.Context) {
 		p.editing = map[string]bool{}
 	}
 	id := ctx.Page().URL().Query().Get("id")
-	if p.o == nil || p.o.ID != id {
+	if p.o == nil || p.o.ID != id || p.stage == onboarding.StageRoles && !p.whole {
 		p.o, p.loadErr = nil, ""
 		p.reload(id)
 	}
@@ -69,9 +71,16 @@ func (p *stagePage) OnNav(ctx app.Context) {
 }
 
 // reload reads the onboarding from storage: on arrival, and when another
-// tab saved it.
+// tab saved it. The stages neither show nor change the 1:1 log, so they
+// read the onboarding without it and open as quickly after three years of
+// 1:1s as on day one; the role agreement reads it whole, for the 1:1
+// agenda it adds mismatches to.
 func (p *stagePage) reload(id string) {
-	o, err := appStore().Load(id)
+	load := appStore().LoadWithoutLog
+	if p.whole = p.stage == onboarding.StageRoles; p.whole {
+		load = appStore().Load
+	}
+	o, err := load(id)
 	switch {
 	case err == nil:
 		p.o, p.loadErr = o, ""
@@ -149,7 +158,7 @@ func (p *stagePage) Render() app.UI {
 
 func (p *stagePage) renderStatus() app.UI {
 	return app.Div().Class("status-area").Body(
-		app.If(p.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(p.saveErr)),
+		app.If(p.saveErr != "", saveFailed(p.saveErr, p.o)),
 		app.If(p.notice != "", app.Div().Class("toast").Role("status").Body(
 			app.Span().Text(p.notice),
 			app.If(p.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"counterpart/app/store"
@@ -20,8 +21,21 @@ func (localStorage) js() app.Value {
 
 func guard(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%v", r)
+		*err = &browserError{msg: fmt.Sprint(r)}
 	}
+}
+
+// browserError is an exception the browser threw at a storage call. Its
+// text is the browser's and stays out of what the person reads; a full
+// storage is recognised (every browser says "quota": QuotaExceededError,
+// NS_ERROR_DOM_QUOTA_REACHED) and reported as store.ErrFull.
+type browserError struct{ msg string }
+
+func (e *browserError) Error() string { return e.msg }
+
+// Is makes errors.Is(err, store.ErrFull) true for a full storage.
+func (e *browserError) Is(target error) bool {
+	return target == store.ErrFull && strings.Contains(strings.ToLower(e.msg), "quota")
 }
 
 // Get, Set, Remove and Keys implement store.Backend over window.localStorage.
