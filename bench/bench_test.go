@@ -1,11 +1,5 @@
-// Package bench measures Counterpart against baselines built in the same
-// run, so the numbers are ratios that mean the same on any machine: the
-// wasm download against a bare go-app program, load and typing in
-// Chromium, the server under load, and hot paths against the plain
-// operation they wrap. Run it with make bench: it prints one report and
-// writes it to bench/report.md. It reports; it never fails on a number.
-// It is not part of make test because it builds two apps, starts
-// Chromium many times and times loops.
+//go:build browser
+
 package bench
 
 import (
@@ -107,7 +101,7 @@ func TestSpeedAgainstBaselines(t *testing.T) {
 			st.Save(o)
 		})
 	}
-	fresh, years := keystroke(emptyOnboarding()), keystroke(withYears(t, 3))
+	fresh, years := keystroke(emptyOnboarding()), keystroke(yearsOfOneOnes(t, 3))
 	s.add(figure{Name: "save a keystroke, the example with three years of 1:1s", Value: us(years), Base: us(fresh), BaseName: "a new onboarding", Unit: "µs",
 		Meaning: "the store's work for one keystroke in a stage field: finding what changed and writing it; close to 1× means the history costs nothing."})
 
@@ -116,7 +110,7 @@ func TestSpeedAgainstBaselines(t *testing.T) {
 		store.New(mem, time.Now).Save(o)
 		return timeOp(func() { store.New(mem, time.Now).LoadWithoutLog(o.ID) })
 	}
-	s.add(figure{Name: "read for a stage, the example with three years of 1:1s", Value: us(open(withYears(t, 3))), Base: us(open(emptyOnboarding())), BaseName: "a new onboarding", Unit: "µs",
+	s.add(figure{Name: "read for a stage, the example with three years of 1:1s", Value: us(open(yearsOfOneOnes(t, 3))), Base: us(open(emptyOnboarding())), BaseName: "a new onboarding", Unit: "µs",
 		Meaning: "the store's work to open a stage page: reading, checking and repairing the onboarding without its 1:1s."})
 
 	s2 := store.New(store.NewMemory(), time.Now)

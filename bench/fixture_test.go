@@ -1,3 +1,5 @@
+//go:build browser
+
 package bench
 
 import (
@@ -21,23 +23,28 @@ func exampleOnboarding(t *testing.T) *onboarding.Onboarding {
 	return o
 }
 
-// withYears is the example with years of weekly 1:1s in place of its own
-// few (sample.AddYears: five agenda items, notes and decisions, and two
-// commitments a week). The bench reports 0, 1 and 3 years.
-func withYears(t *testing.T, years int) *onboarding.Onboarding {
+// yearOfOneOnes is the example after a year of weekly 1:1s: 52 meetings,
+// each with five agenda items, notes and decisions, and 104 commitments.
+// It is the largest onboarding a pair is likely to keep.
+func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
+	t.Helper()
+	return yearsOfOneOnes(t, 1)
+}
+
+// yearsOfOneOnes is the example after years of weekly 1:1s, in place of
+// its own few (sample.AddYears: five agenda items, notes and decisions,
+// and two commitments a week); zero years is the example with no 1:1s.
+func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
 	t.Helper()
 	o := exampleOnboarding(t)
 	o.ID, o.Example, o.Title = onboarding.NewID(), false, fmt.Sprintf("Amara, %d years in", years)
 	sample.AddYears(o, years)
+	o.Normalize()
 	if len(o.Meetings) != 52*years || len(o.Commitments) != 104*years {
-		t.Fatalf("%d years hold %d meetings and %d commitments", years, len(o.Meetings), len(o.Commitments))
+		t.Fatalf("%d years have %d meetings and %d commitments", years, len(o.Meetings), len(o.Commitments))
 	}
 	return o
 }
-
-// yearOfOneOnes is the example after a year of weekly 1:1s: 52 meetings,
-// each with five agenda items, notes and decisions, and 104 commitments.
-func yearOfOneOnes(t *testing.T) *onboarding.Onboarding { return withYears(t, 1) }
 
 // emptyOnboarding is one just started from the form.
 func emptyOnboarding() *onboarding.Onboarding { return sample.New(time.Now()) }

@@ -1,3 +1,5 @@
+//go:build browser
+
 package bench
 
 import (
@@ -128,7 +130,7 @@ type fixture struct {
 func yearFixtures(t *testing.T) []fixture {
 	fx := []fixture{{"a new onboarding", emptyOnboarding()}}
 	for _, y := range []int{0, 1, 3} {
-		fx = append(fx, fixture{fmt.Sprintf("the example, %d years of 1:1s", y), withYears(t, y)})
+		fx = append(fx, fixture{fmt.Sprintf("the example, %d years of 1:1s", y), yearsOfOneOnes(t, y)})
 	}
 	return fx
 }
@@ -155,7 +157,9 @@ func TestTypingWithYearsStoredAgainstANewOnboarding(t *testing.T) {
 	for _, f := range fx {
 		tb.plant(stored(t, f.o))
 	}
-	type field struct{ page, css func(*onboarding.Onboarding) string }
+	type field struct {
+		page, css func(*onboarding.Onboarding) string
+	}
 	fields := map[string]field{
 		"a stage field": {
 			func(o *onboarding.Onboarding) string { return "/guide/problems?id=" + o.ID },

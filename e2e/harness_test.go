@@ -1,6 +1,5 @@
-// Package e2e drives the real Counterpart, built from this tree, in real
-// Chromium: the server binary, the wasm, the service worker and all. Each
-// test gets a fresh browser profile and checks what a person would see.
+//go:build browser
+
 package e2e
 
 import (

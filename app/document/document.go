@@ -13,9 +13,9 @@ package document
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 )
 
 // Markdown returns the shared document. today (YYYY-MM-DD) dates it and
@@ -69,11 +69,11 @@ func (w *writer) head() {
 		return s
 	}
 	intro := person(o.Buddy) + " and " + person(o.Newcomer)
-	if d := longDate(o.StartDate); d != "" {
+	if d := words.LongDate(o.StartDate); d != "" {
 		intro += ", who joined on " + d
 	}
 	w.para(intro, ".")
-	if d := longDate(w.today); d != "" {
+	if d := words.LongDate(w.today); d != "" {
 		w.para("Our shared 1:1 document, as of ", d, ".")
 	}
 }
@@ -141,7 +141,7 @@ func (w *writer) agreements() {
 		if m.Debrief {
 			s += " and talk it over at the next 1:1"
 		}
-		if d := longDate(m.LastHeld); d != "" {
+		if d := words.LongDate(m.LastHeld); d != "" {
 			s += "; last held " + d
 		}
 		w.line(s)
@@ -206,19 +206,9 @@ func cadenceLine(c onboarding.Cadence) string {
 		}
 	}
 	if c.Minutes > 0 {
-		s += ", " + duration(c.Minutes)
+		s += ", " + words.Duration(c.Minutes)
 	}
 	return s
-}
-
-func duration(n int) string {
-	switch {
-	case n == 60:
-		return "one hour"
-	case n%60 == 0:
-		return strconv.Itoa(n/60) + " hours"
-	}
-	return strconv.Itoa(n) + " minutes"
 }
 
 func (w *writer) standing() {
@@ -270,7 +260,7 @@ func (w *writer) commitments() {
 
 func (w *writer) commitment(c onboarding.Commitment) string {
 	s := "**" + w.name(c.Who) + "**: " + Inline(c.What)
-	if d := longDate(c.Due); d != "" {
+	if d := words.LongDate(c.Due); d != "" {
 		s += ", due " + d
 	}
 	switch {
@@ -317,7 +307,7 @@ func (w *writer) log() {
 }
 
 func (w *writer) meeting(m *onboarding.Meeting) {
-	w.para("### 1:1 of ", longDate(m.Date))
+	w.para("### 1:1 of ", words.LongDate(m.Date))
 	var items []string
 	for _, it := range m.Items {
 		if it.Private || strings.TrimSpace(it.Text) == "" {
@@ -328,10 +318,8 @@ func (w *writer) meeting(m *onboarding.Meeting) {
 			box = "[x]"
 		}
 		s := "- " + box + " " + Inline(it.Text) + " (raised by " + w.name(it.Author)
-		if weeks := onboarding.WeeksOpen(it, m.Date); weeks == 1 {
-			s += ", open 1 week"
-		} else if weeks > 1 {
-			s += ", open " + strconv.Itoa(weeks) + " weeks"
+		if weeks := onboarding.WeeksOpen(it, m.Date); weeks > 0 {
+			s += ", open " + words.Count(weeks, "week", "weeks")
 		}
 		items = append(items, s+")")
 	}
@@ -440,14 +428,4 @@ func Inline(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// longDate writes a YYYY-MM-DD date as "Thursday 19 November 2026", or ""
-// for a date that is not one.
-func longDate(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return ""
-	}
-	return d.Format("Monday 2 January 2006")
 }

@@ -2,18 +2,19 @@ package onboarding
 
 import (
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// Limits keep one field or one list from filling the browser's storage, and
-// keep a pasted novel from freezing the page.
+// Limits keep one field from filling the browser's storage, and keep a
+// pasted novel from freezing the page. The limits on how many entries a
+// list holds are in caps.go.
 const (
-	MaxShort   = 200    // names, roles, titles
-	MaxLink    = 2000   // a URL
-	MaxText    = 20_000 // free text, in characters
-	MaxEntries = 200    // entries in one list
+	MaxShort = 200    // names, roles, titles
+	MaxLink  = 2000   // a URL
+	MaxText  = 20_000 // free text, in characters
 )
 
 // Entry is a pointer to any list item: a struct that embeds Meta.
@@ -23,16 +24,16 @@ type Entry[T any] interface {
 }
 
 // Add appends a new entry written by author and returns a pointer to it, or
-// nil when the list is full.
+// nil when the list is full (see Cap).
 func Add[T any, P Entry[T]](list *[]T, author string, now time.Time) *T {
-	if len(*list) >= MaxEntries {
+	if len(*list) >= Cap(reflect.TypeFor[T]()) {
 		return nil
 	}
 	var v T
 	m := P(&v).Common()
 	m.ID = NewID()
 	m.Author = author
-	m.Updated = now.UTC()
+	m.Updated = Stamp(time.Time{}, now)
 	*list = append(*list, v)
 	return &(*list)[len(*list)-1]
 }
@@ -65,7 +66,8 @@ func Edit[T any, P Entry[T]](list []T, id string, now time.Time, change func(*T)
 		return false
 	}
 	change(e)
-	P(e).Common().Updated = now.UTC()
+	m := P(e).Common()
+	m.Updated = Stamp(m.Updated, now)
 	return true
 }
 

@@ -62,7 +62,7 @@ func CheckDate(s string) string {
 func New(d Draft, now time.Time) *Onboarding {
 	me := Person{ID: NewID(), Name: Clip(strings.TrimSpace(d.MyName), MaxShort), Role: Clip(strings.TrimSpace(d.MyRole), MaxShort), Function: d.MyFunction}
 	peer := Person{ID: NewID(), Name: Clip(strings.TrimSpace(d.PeerName), MaxShort), Role: Clip(strings.TrimSpace(d.PeerRole), MaxShort), Function: d.PeerFunction}
-	o := &Onboarding{ID: NewID(), StartDate: d.StartDate, Created: now.UTC(), Updated: now.UTC(), Me: me.ID}
+	o := &Onboarding{ID: NewID(), StartDate: d.StartDate, Created: Stamp(time.Time{}, now), Updated: Stamp(time.Time{}, now), Me: me.ID}
 	if d.IAmNew {
 		o.Newcomer, o.Buddy = me, peer
 	} else {
@@ -91,6 +91,5 @@ func (o *Onboarding) Rename(title string, now time.Time) {
 	if title == "" {
 		title = DefaultTitle(o)
 	}
-	o.Title = title
-	o.Touch(now)
+	Apply(o, now, func(o *Onboarding) { o.Title = title })
 }

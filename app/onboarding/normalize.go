@@ -1,6 +1,11 @@
 package onboarding
 
-import "strings"
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+)
 
 // Normalize makes a decoded onboarding safe to use: nil lists become
 // empty, text is cut to the limits, unknown choices are cleared and
@@ -169,6 +174,8 @@ func (o *Onboarding) Normalize() {
 			}
 		})
 	})
+	// The log reads oldest first, whichever device added a meeting.
+	sort.SliceStable(o.Meetings, func(i, j int) bool { return o.Meetings[i].Date < o.Meetings[j].Date })
 	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
 		fix(&c.Meta)
 		if o.PersonByID(c.Who) == nil {
@@ -188,14 +195,56 @@ func (o *Onboarding) Normalize() {
 			delete(o.Deleted, id)
 		}
 	}
+	for path := range o.Changed {
+		if _, ok := values(o)[path]; !ok {
+			delete(o.Changed, path)
+		}
+	}
+	truncateTimes(reflect.ValueOf(o).Elem())
 }
 
-// normalizeList fixes each entry, drops entries past MaxEntries and turns
-// nil into an empty list so it is stored as [] rather than null.
-func normalizeList[T any](list []T, fix func(*T)) []T {
-	if len(list) > MaxEntries {
-		list = list[:MaxEntries]
+// truncateTimes puts every time in v in UTC, to the millisecond: what a
+// link carries, so a copy that went through one compares equal to the
+// one it came from.
+func truncateTimes(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			if r := t.UTC().Truncate(time.Millisecond); !r.Equal(t) || t.Location() != time.UTC {
+				v.Set(reflect.ValueOf(r))
+			}
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			truncateTimes(v.Field(i))
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			truncateTimes(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			truncateTimes(v.Elem())
+		}
+	case reflect.Map:
+		if v.Type().Elem() == timeType {
+			for _, k := range v.MapKeys() {
+				t := v.MapIndex(k).Interface().(time.Time)
+				v.SetMapIndex(k, reflect.ValueOf(t.UTC().Truncate(time.Millisecond)))
+			}
+		} else if v.Type().Elem().Kind() == reflect.Pointer {
+			for _, k := range v.MapKeys() {
+				truncateTimes(v.MapIndex(k)) // the pointed-to value is settable
+			}
+		}
 	}
+}
+
+// normalizeList fixes each entry and turns nil into an empty list so it is
+// stored as [] rather than null. It never drops an entry: caps are kept
+// where entries come in (caps.go), never by cutting a list.
+func normalizeList[T any](list []T, fix func(*T)) []T {
 	if list == nil {
 		return []T{}
 	}

@@ -10,44 +10,59 @@ import (
 )
 
 // Onboarding is one peer onboarding, as kept on one device.
+//
+// The sync:"..." tags say how a field travels between the two people's
+// devices and how two copies are combined (see rules.go): every field of
+// the model either has a rule there or follows the default of its kind,
+// and rules_test.go fails for a field that has neither. Fields tagged
+// sync:"device" never leave this device. The section:"..." tags say
+// which part of the guide a list belongs to, for the preview of a merge.
 type Onboarding struct {
-	ID        string    `json:"id"`
+	ID        string    `json:"id" sync:"id"`
 	Title     string    `json:"title"`
 	Buddy     Person    `json:"buddy"`
 	Newcomer  Person    `json:"newcomer"`
 	StartDate string    `json:"startDate"` // YYYY-MM-DD
-	Created   time.Time `json:"created"`
-	Updated   time.Time `json:"updated"`
+	Created   time.Time `json:"created" sync:"min"`
+	Updated   time.Time `json:"updated" sync:"max"`
 
 	// Me is the ID of the person who uses this device.
-	Me string `json:"me"`
+	Me string `json:"me,omitempty" sync:"device"`
 	// Writer is the ID of the person typing right now; it differs from Me
 	// when the two sit together at one device.
-	Writer string `json:"writer,omitempty"`
+	Writer string `json:"writer,omitempty" sync:"device"`
 	// Example marks the built-in example, which is kept apart from the
 	// person's own onboardings.
-	Example bool `json:"example,omitempty"`
+	Example bool `json:"example,omitempty" sync:"device"`
+	// Sync is what this device knows of the exchange of links with the
+	// other person (see sync.go).
+	Sync Sync `json:"sync,omitzero" sync:"device"`
 
-	DataSources  []DataSource `json:"dataSources"`
-	Problems     []Problem    `json:"problems"`
-	BudgetAdvice Note         `json:"budgetAdvice"`
-	WorkingWell  []Note       `json:"workingWell"`
-	TeamRead     []TeamMember `json:"teamRead"`
-	People       []Contact    `json:"people"`
-	Processes    []Process    `json:"processes"`
-	Surprises    []Surprise   `json:"surprises"`
-	Roles        Roles        `json:"roles"`
-	Agenda       []AgendaItem `json:"agenda"`
+	DataSources  []DataSource `json:"dataSources" section:"data"`
+	Problems     []Problem    `json:"problems" section:"problems"`
+	BudgetAdvice Note         `json:"budgetAdvice" section:"problems"`
+	WorkingWell  []Note       `json:"workingWell" section:"problems"`
+	TeamRead     []TeamMember `json:"teamRead" section:"team"`
+	People       []Contact    `json:"people" section:"team"`
+	Processes    []Process    `json:"processes" section:"processes"`
+	Surprises    []Surprise   `json:"surprises" section:"processes"`
+	Roles        Roles        `json:"roles" section:"roles"`
+	Agenda       []AgendaItem `json:"agenda" section:"meetings"`
 
 	// Meetings is the log of weekly 1:1s, oldest first.
-	Meetings []Meeting `json:"meetings"`
+	Meetings []Meeting `json:"meetings" section:"meetings"`
 	// Commitments are what each person said they would do.
-	Commitments []Commitment `json:"commitments"`
+	Commitments []Commitment `json:"commitments" section:"meetings"`
 
 	// Deleted holds a tombstone for every entry removed, by entry ID, with
 	// when it was removed. A removal then travels to the other person's
 	// device instead of the entry coming back from their copy.
-	Deleted map[string]time.Time `json:"deleted,omitempty"`
+	Deleted map[string]time.Time `json:"deleted,omitempty" sync:"tombstones"`
+	// Changed says when each of the onboarding's own values (the title,
+	// the people, the start date, the cadence: everything that is not in
+	// an entry) last changed, by its path such as "roles.cadence.day", so
+	// that combining two copies keeps the newer of each. Apply keeps it.
+	Changed map[string]time.Time `json:"changed,omitempty" sync:"stamps"`
 }
 
 // Person is one of the two executives.
@@ -247,7 +262,7 @@ func (o *Onboarding) Bury(id string, now time.Time) {
 	if o.Deleted == nil {
 		o.Deleted = map[string]time.Time{}
 	}
-	o.Deleted[id] = now.UTC()
+	o.Deleted[id] = Stamp(o.Deleted[id], now)
 }
 
 // Unbury forgets the tombstone of id, when a removal is undone.
@@ -255,7 +270,11 @@ func (o *Onboarding) Unbury(id string) {
 	delete(o.Deleted, id)
 }
 
-// Touch records that the onboarding changed now.
+// Touch records that the onboarding changed now. A clock that reads
+// earlier than the last link this device made has gone back: the next
+// link is then a complete one, since "changes since" would miss edits
+// stamped before it.
 func (o *Onboarding) Touch(now time.Time) {
-	o.Updated = now.UTC()
+	o.Updated = Stamp(o.Updated, now)
+	o.Sync.checkClock(now)
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"counterpart/app/words"
 )
 
 // The rules of the weekly 1:1 live here: when the next one is, what goes
@@ -89,7 +91,7 @@ func NextSlot(o *Onboarding, today string) string {
 		d := t.AddDate(0, 0, (int(w)-int(t.Weekday())+7)%7)
 		// Each taken week moves on by one; a bound keeps bad data from
 		// looping for long.
-		for i := 0; i < MaxEntries+1 && o.MeetingOn(formatDate(d)) != nil; i++ {
+		for i := 0; i < MaxMeetings+1 && o.MeetingOn(formatDate(d)) != nil; i++ {
 			d = d.AddDate(0, 0, 7)
 		}
 		return formatDate(d)
@@ -140,7 +142,7 @@ func WeeksOpen(it MeetingItem, meetingDate string) int {
 var (
 	ErrMeetingDate   = errors.New("choose the date of the 1:1")
 	ErrMeetingExists = errors.New("there is already a 1:1 on that date")
-	ErrTooMany       = errors.New("the log is full: it holds up to 200 meetings")
+	ErrTooMany       = errors.New("the log is full: it holds up to " + thousands(MaxMeetings) + " meetings")
 )
 
 // StartMeeting creates the 1:1 of a date and fills its agenda: the open
@@ -155,13 +157,14 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 	if o.MeetingOn(date) != nil {
 		return nil, ErrMeetingExists
 	}
-	if len(o.Meetings) >= MaxEntries {
+	if len(o.Meetings) >= MaxMeetings {
 		return nil, ErrTooMany
 	}
-	m := Meeting{Meta: Meta{ID: NewID(), Author: author, Updated: now.UTC()}, Date: date, Items: []MeetingItem{}}
+	now = Stamp(time.Time{}, now)
+	m := Meeting{Meta: Meta{ID: NewID(), Author: author, Updated: now}, Date: date, Items: []MeetingItem{}}
 	sources := map[string]bool{}
 	add := func(it MeetingItem) {
-		if len(m.Items) >= MaxEntries {
+		if len(m.Items) >= MaxItems {
 			return
 		}
 		if it.Source != "" {
@@ -178,7 +181,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 				continue
 			}
 			carried := it
-			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now.UTC()
+			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now
 			if carried.Raised == "" {
 				carried.Raised = prev.Date
 			}
@@ -195,7 +198,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		if !q.Done {
 			add(MeetingItem{
-				Meta:   Meta{ID: NewID(), Author: q.Author, Private: q.Private, Updated: now.UTC()},
+				Meta:   Meta{ID: NewID(), Author: q.Author, Private: q.Private, Updated: now},
 				Text:   q.Text,
 				Source: q.Source,
 				Raised: date,
@@ -293,7 +296,7 @@ func MarkHeld(o *Onboarding, sharedID, date, author string, now time.Time) error
 	}
 	if sm.LastHeld < date {
 		sm.LastHeld = date
-		sm.Updated = now.UTC()
+		sm.Updated = Stamp(sm.Updated, now)
 	}
 	source := debriefSource(sharedID, date)
 	if !sm.Debrief || o.hasSource(source) {
@@ -307,8 +310,7 @@ func MarkHeld(o *Onboarding, sharedID, date, author string, now time.Time) error
 	if name == "" {
 		name = "the shared meeting"
 	}
-	d, _ := parseDate(date)
-	item.Text = Clip("Debrief: "+name+" of "+d.Format("Monday 2 January"), MaxText)
+	item.Text = Clip("Debrief: "+name+" of "+words.DayAndMonth(date), MaxText)
 	item.Source = source
 	item.Private = sm.Private
 	return nil

@@ -52,7 +52,9 @@ type RoleRow struct {
 	Meta
 	Area string `json:"area"`
 	// Owners holds each person's answer, by person ID.
-	Owners map[string]Owner `json:"owners,omitempty"`
+	// Each answer comes from the copy where its person last changed
+	// their side, whichever copy of the row is newer.
+	Owners map[string]Owner `json:"owners,omitempty" sync:"side"`
 	// Settled is the owner the two agreed on after talking a mismatch
 	// over; it takes the row off the 1:1's standing topics.
 	Settled Owner `json:"settled,omitempty"`
@@ -210,11 +212,12 @@ func SetAnswer(o *Onboarding, row *RoleRow, person string, a Answer, now time.Ti
 	default:
 		delete(row.Owners, person)
 	}
-	row.Updated = now.UTC()
+	row.Updated = Stamp(row.Updated, now)
 	// The side's time says when this person last changed anything of
 	// theirs, so that merging two devices' copies knows whose answers are
 	// newer.
-	o.Roles.SideOf(person).Updated = now.UTC()
+	s := o.Roles.SideOf(person)
+	s.Updated = Stamp(s.Updated, now)
 }
 
 // BlindRow is a row as one person may see it while the sides are open:

@@ -144,10 +144,15 @@ func PlanRestore(here, backup []*onboarding.Onboarding, replace bool) RestorePla
 		inBackup[b.ID] = true
 		local := byID[b.ID]
 		switch {
+		// A backup may come from another device: what that device knew of
+		// the exchange of links is not true here, so the next link from a
+		// restored copy is complete.
 		case local == nil:
+			onboarding.ForgetExchange(b)
 			plan.Save = append(plan.Save, b)
 			plan.Added++
 		case replace:
+			onboarding.ForgetExchange(b)
 			plan.Save = append(plan.Save, b)
 		default:
 			merged, ch, err := Merge(local, b)

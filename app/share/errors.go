@@ -1,6 +1,10 @@
 package share
 
-import "errors"
+import (
+	"errors"
+
+	"counterpart/app/onboarding"
+)
 
 // What can go wrong with a link, a file or a backup. Each is its own value
 // so the page can react (ask for the passphrase again, offer the file) and
@@ -24,5 +28,8 @@ var (
 	ErrBackupDamaged = errors.New("This backup is damaged and cannot be read.")
 	// ErrOtherPair means an incoming copy has the onboarding's ID but not
 	// its two people, which a real copy never has.
-	ErrOtherPair = errors.New("This link has the same onboarding but different people in it, so it cannot be merged.")
+	ErrOtherPair = onboarding.ErrOtherPair
+	// ErrChangesOnly means Decode was given a link that carries only the
+	// changes since an earlier one, which Open and Take handle.
+	ErrChangesOnly = errors.New("This link carries only the changes since an earlier link, so it can only be merged into a copy that has that earlier link.")
 )

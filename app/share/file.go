@@ -60,6 +60,19 @@ func DecodeFile(raw []byte, passphrase string) (*onboarding.Onboarding, error) {
 	return o, err
 }
 
+// OpenFile opens a file made by FileOf, as Open opens a link.
+func OpenFile(raw []byte, passphrase string) (*Packet, error) {
+	frag, err := fragmentOfFile(raw)
+	if err != nil {
+		return nil, err
+	}
+	p, err := Open(frag, passphrase)
+	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotLink) {
+		return nil, ErrFileDamaged
+	}
+	return p, err
+}
+
 func fragmentOfFile(raw []byte) (string, error) {
 	if len(raw) > maxFile {
 		return "", ErrTooLarge

@@ -51,6 +51,11 @@ func full(t testing.TB) *onboarding.Onboarding {
 	c := onboarding.Add(&o.Commitments, n, at(62))
 	c.Who, c.What, c.Due, c.Status, c.Meeting = n, "Send the close calendar", "2026-11-14", onboarding.Kept, meeting.ID
 	o.Bury(onboarding.NewID(), at(63))
+	onboarding.Apply(o, at(64), func(o *onboarding.Onboarding) { o.Title += ", in full" })
+	// What this device knows of the exchange, which never travels.
+	// The device names go in a link's header on purpose; the rest never.
+	o.Sync = onboarding.Sync{Device: "device-a", Sent: at(65), Confirmed: at(64), Peer: "device-b",
+		Received: at(66), Echo: map[string]time.Time{"DEVICE-ONLY-echo": at(66)}}
 
 	// A private entry, with a marker no shared text contains, in every
 	// list that holds entries.

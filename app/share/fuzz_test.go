@@ -42,9 +42,13 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add(plain[:len(plain)/2], "")
 	f.Add("2."+plain[2:], "")
 	f.Add(bomb(f, "1", 1<<16), "")
+	f.Add(bomb(f, "2", 1<<16), "")
+	f.Add(encodeV1Fast(f, small, ""), "")
 	f.Add("", "")
 	f.Add("1.", "")
 	f.Add("1e.AQ", "x")
+	f.Add("2.", "")
+	f.Add("2e.AQ", "x")
 	f.Fuzz(func(t *testing.T, link, pass string) {
 		got, err := Decode(link, pass)
 		if err != nil {

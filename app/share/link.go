@@ -6,31 +6,41 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"hash/crc32"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"counterpart/app/onboarding"
 )
 
-// The format of a link's fragment, version 1:
+// The format of a link's fragment:
 //
 //	<token>.<base64url without padding of: body, then CRC-32 of token+"."+body>
 //
-// token "1" is a plain link: body is the shareable onboarding as JSON,
-// compressed with raw DEFLATE and the preset dictionary dictV1.
-// token "1e" is a locked link: body is that same compressed data sealed
-// with AES-256-GCM under a key derived from a passphrase (see seal).
+// Version 2, which this build writes: token "2" is a plain link, whose
+// body is the link's envelope (who sent it, when, whether it carries all
+// or only changes, and the onboarding) as JSON, compacted (compact.go)
+// and compressed with raw DEFLATE and the preset dictionary dictV2.
+// Token "2e" is a locked link: the same compressed body sealed with
+// AES-256-GCM under a key derived from a passphrase (see seal).
+//
+// Version 1, which this build still reads: token "1" (or "1e" locked),
+// whose body is the shareable onboarding as JSON, with Me naming the
+// sender, compressed with DEFLATE and dictV1.
 //
 // The checksum tells a link damaged on the way (cut off, a character
 // changed) from a wrong passphrase, which both look alike to GCM.
 const (
 	// Version is the newest link format this build reads and the one it
 	// writes.
-	Version     = 1
-	tokenPlain  = "1"
-	tokenLocked = "1e"
+	Version       = 2
+	tokenPlain    = "2"
+	tokenLocked   = "2e"
+	tokenPlainV1  = "1"
+	tokenLockedV1 = "1e"
 )
 
 // Limits on what a link may hold.
@@ -52,19 +62,73 @@ const (
 // OpenPath is the app path that opens links.
 const OpenPath = "/open"
 
-// Encode returns the fragment that carries the shareable part of o, locked
-// with the passphrase unless it is empty. Private entries never get in.
+// Encode returns the fragment of a complete link: it carries the whole
+// shareable part of o, locked with the passphrase unless it is empty.
+// Private entries never get in.
 func Encode(o *onboarding.Onboarding, passphrase string) (string, error) {
 	return encode(o, passphrase, DefaultIterations)
 }
 
 func encode(o *onboarding.Onboarding, passphrase string, iterations int) (string, error) {
-	data, err := json.Marshal(Shareable(o))
-	if err != nil {
-		return "", err
+	h := onboarding.Header{From: o.Me, By: o.Sync.Device, Made: time.Now(), HasBy: o.Sync.Peer, Has: o.Sync.Received}
+	frag, _, err := encodeLink(o, h, passphrase, iterations)
+	return frag, err
+}
+
+// EncodeLink returns the fragment of the link that h describes, as
+// onboarding.StartLink makes it: complete, or only the changes since
+// h.Since. It also returns how many changes a link of changes carries.
+func EncodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string) (fragment string, changes int, err error) {
+	return encodeLink(o, h, passphrase, DefaultIterations)
+}
+
+// envelope is the JSON a version 2 link carries.
+type envelope struct {
+	From       string          `json:"from"`
+	By         string          `json:"by,omitempty"`
+	Made       time.Time       `json:"made"`
+	Since      *time.Time      `json:"since,omitempty"`
+	HasBy      string          `json:"hasBy,omitempty"`
+	Has        *time.Time      `json:"has,omitempty"`
+	Shells     []string        `json:"shells,omitempty"`
+	Onboarding json.RawMessage `json:"onboarding"`
+}
+
+func encodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string, iterations int) (string, int, error) {
+	body := onboarding.Shareable(o)
+	changes := 0
+	if h.Partial() {
+		body, h.Shells, changes = onboarding.ChangesSince(o, h.Since)
 	}
+	body.Me = ""
+	data, err := json.Marshal(body)
+	if err != nil {
+		return "", 0, err
+	}
+	env := envelope{From: h.From, By: h.By, Made: h.Made.UTC().Truncate(time.Millisecond), HasBy: h.HasBy, Shells: h.Shells, Onboarding: data}
+	if h.Partial() {
+		since := h.Since.UTC()
+		env.Since = &since
+	}
+	if !h.Has.IsZero() {
+		has := h.Has.UTC()
+		env.Has = &has
+	}
+	if data, err = json.Marshal(env); err != nil {
+		return "", 0, err
+	}
+	if data, err = compactJSON(data); err != nil {
+		return "", 0, err
+	}
+	frag, err := seal2(data, passphrase, iterations, tokenPlain, tokenLocked, dictV2)
+	return frag, changes, err
+}
+
+// seal2 compresses data with a dictionary, locks it if a passphrase is
+// given, and writes the fragment.
+func seal2(data []byte, passphrase string, iterations int, plain, locked, dict string) (string, error) {
 	var buf bytes.Buffer
-	w, err := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dictV1))
+	w, err := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dict))
 	if err != nil {
 		return "", err
 	}
@@ -72,14 +136,24 @@ func encode(o *onboarding.Onboarding, passphrase string, iterations int) (string
 	if err := w.Close(); err != nil {
 		return "", err
 	}
-	token, body := tokenPlain, buf.Bytes()
+	token, body := plain, buf.Bytes()
 	if passphrase != "" {
-		token = tokenLocked
+		token = locked
 		if body, err = seal(body, passphrase, iterations, token); err != nil {
 			return "", err
 		}
 	}
 	return token + "." + base64.RawURLEncoding.EncodeToString(withChecksum(token, body)), nil
+}
+
+// encodeV1 writes a version 1 link, for the tests that keep old links
+// opening.
+func encodeV1(o *onboarding.Onboarding, passphrase string, iterations int) (string, error) {
+	data, err := json.Marshal(Shareable(o))
+	if err != nil {
+		return "", err
+	}
+	return seal2(data, passphrase, iterations, tokenPlainV1, tokenLockedV1, dictV1)
 }
 
 // Link is the whole URL for a fragment: base is where the app is served,
@@ -118,18 +192,49 @@ func Inspect(s string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return Info{Locked: p.token == tokenLocked}, nil
+	return Info{Locked: p.locked()}, nil
 }
 
-// Decode opens a link: a whole URL, or just the part after #, as pasted or
-// as received. It returns the onboarding it carries, normalized and safe
-// to use; its Me is the sender. passphrase is ignored for a plain link.
-func Decode(s, passphrase string) (*onboarding.Onboarding, error) {
+func (p parsed) locked() bool { return p.token == tokenLocked || p.token == tokenLockedV1 }
+
+// Packet is what a link or a file carries, opened: an onboarding, whole
+// or only the changes since an earlier link (Header.Partial), and what
+// the link says about itself.
+type Packet struct {
+	Onboarding *onboarding.Onboarding
+	Header     onboarding.Header
+}
+
+// Open opens a link as Decode does, and also takes a link of changes,
+// which only Take can merge.
+func Open(s, passphrase string) (*Packet, error) {
 	p, err := parse(s)
 	if err != nil {
 		return nil, err
 	}
 	return p.open(passphrase)
+}
+
+// Take merges what a packet carries into this device's copy (nil when
+// there is none, with me the person using this device) by the rules of
+// onboarding.Take, and moves the watermarks.
+func Take(local *onboarding.Onboarding, p *Packet, me string) (*onboarding.Onboarding, Changes, error) {
+	return onboarding.Take(local, p.Onboarding, p.Header, me)
+}
+
+// Decode opens a link: a whole URL, or just the part after #, as pasted or
+// as received. It returns the onboarding it carries, normalized and safe
+// to use; its Me is the sender. passphrase is ignored for a plain link.
+// A link of changes is ErrChangesOnly: it needs Open and Take.
+func Decode(s, passphrase string) (*onboarding.Onboarding, error) {
+	p, err := Open(s, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	if p.Header.Partial() {
+		return nil, ErrChangesOnly
+	}
+	return p.Onboarding, nil
 }
 
 // fragmentOf finds the fragment in what a person pasted or the browser
@@ -169,7 +274,7 @@ func parse(s string) (parsed, error) {
 		return parsed{}, ErrNotLink
 	case version > Version:
 		return parsed{}, ErrFutureVersion
-	case token != tokenPlain && token != tokenLocked:
+	case token != tokenPlain && token != tokenLocked && token != tokenPlainV1 && token != tokenLockedV1:
 		// A flag this build does not know: a later release's feature.
 		return parsed{}, ErrFutureVersion
 	case !found:
@@ -187,9 +292,9 @@ func parse(s string) (parsed, error) {
 	return parsed{token: token, body: body}, nil
 }
 
-func (p parsed) open(passphrase string) (*onboarding.Onboarding, error) {
+func (p parsed) open(passphrase string) (*Packet, error) {
 	compressed := p.body
-	if p.token == tokenLocked {
+	if p.locked() {
 		if passphrase == "" {
 			return nil, ErrNeedsPassphrase
 		}
@@ -198,23 +303,66 @@ func (p parsed) open(passphrase string) (*onboarding.Onboarding, error) {
 			return nil, err
 		}
 	}
-	data, err := inflate(compressed)
+	if p.token == tokenPlainV1 || p.token == tokenLockedV1 {
+		data, err := inflate(compressed, dictV1)
+		if err != nil {
+			return nil, err
+		}
+		o, err := decodeOnboarding(data, ErrDamaged)
+		if err != nil {
+			return nil, err
+		}
+		// Who types on the sender's device means nothing here.
+		o.Writer, o.Example, o.Sync = "", false, onboarding.Sync{}
+		return &Packet{Onboarding: o, Header: onboarding.Header{From: o.Me}}, nil
+	}
+	data, err := inflate(compressed, dictV2)
 	if err != nil {
 		return nil, err
 	}
-	o, err := decodeOnboarding(data, ErrDamaged)
+	return decodeEnvelope(data, ErrDamaged)
+}
+
+// decodeEnvelope reads the compacted body of a version 2 link.
+func decodeEnvelope(data []byte, damaged error) (*Packet, error) {
+	data, err := expandJSON(data, maxInflated)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return nil, ErrTooLarge
+	case err != nil:
+		return nil, damaged
+	}
+	var env envelope
+	if err := json.Unmarshal(data, &env); err != nil {
+		return nil, damaged
+	}
+	o, err := decodeOnboarding(env.Onboarding, damaged)
 	if err != nil {
 		return nil, err
 	}
-	// Who types on the sender's device means nothing here.
-	o.Writer, o.Example = "", false
-	return o, nil
+	if o.PersonByID(env.From) == nil {
+		return nil, damaged
+	}
+	// Device-only fields never travel; a link that holds some anyway
+	// does not get to set them here.
+	o.Me, o.Writer, o.Example, o.Sync = env.From, "", false, onboarding.Sync{}
+	h := onboarding.Header{From: env.From, By: env.By, Made: env.Made, HasBy: env.HasBy, Shells: env.Shells}
+	if env.Since != nil {
+		h.Since = *env.Since
+		if h.Since.IsZero() {
+			return nil, damaged
+		}
+	}
+	if env.Has != nil {
+		h.Has = *env.Has
+	}
+	return &Packet{Onboarding: o, Header: h}, nil
 }
 
 // inflate unpacks at most maxInflated bytes; anything that would unpack
 // to more is refused as ErrTooLarge without unpacking the rest.
-func inflate(compressed []byte) ([]byte, error) {
-	r := flate.NewReaderDict(bytes.NewReader(compressed), []byte(dictV1))
+func inflate(compressed []byte, dict string) ([]byte, error) {
+	r := flate.NewReaderDict(bytes.NewReader(compressed), []byte(dict))
 	defer r.Close()
 	data, err := io.ReadAll(io.LimitReader(r, maxInflated+1))
 	switch {
@@ -236,6 +384,9 @@ func decodeOnboarding(data []byte, damaged error) (*onboarding.Onboarding, error
 	}
 	if !onboarding.IsID(o.ID) || !onboarding.IsID(o.Buddy.ID) || !onboarding.IsID(o.Newcomer.ID) || o.Buddy.ID == o.Newcomer.ID {
 		return nil, damaged
+	}
+	if onboarding.CheckCaps(&o) != nil {
+		return nil, ErrTooLarge
 	}
 	o.Normalize()
 	return &o, nil

@@ -23,6 +23,16 @@ func encodeFast(t testing.TB, o *onboarding.Onboarding, passphrase string) strin
 	return frag
 }
 
+// encodeV1Fast writes a version 1 link, as the first release did.
+func encodeV1Fast(t testing.TB, o *onboarding.Onboarding, passphrase string) string {
+	t.Helper()
+	frag, err := encodeV1(o, passphrase, minIterations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frag
+}
+
 // want is what a receiver should get: the shareable copy, as normalized.
 func want(t testing.TB, o *onboarding.Onboarding) string {
 	s := Shareable(o)
@@ -36,7 +46,7 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(frag, "1.") {
+	if !strings.HasPrefix(frag, "2.") {
 		t.Errorf("a plain link starts with %q", frag[:3])
 	}
 	got, err := Decode(Link("https://example.org/counterpart/", frag), "")
@@ -61,7 +71,7 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 func TestLockedLinkRoundTrips(t *testing.T) {
 	o := full(t)
 	frag := encodeFast(t, o, "correct horse")
-	if !strings.HasPrefix(frag, "1e.") {
+	if !strings.HasPrefix(frag, "2e.") {
 		t.Errorf("a locked link starts with %q", frag[:3])
 	}
 	info, err := Inspect(frag)
@@ -114,11 +124,14 @@ func TestPrivateItemsNeverInTheLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := inflate(p.body)
+	data, err := inflate(p.body, dictV2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{secret, `"private":true`, `"writer"`, `"example"`} {
+	if data, err = expandJSON(data, maxInflated); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{secret, `"private":true`, `"writer"`, `"example"`, `"sync"`, `"me"`, "DEVICE-ONLY"} {
 		if bytes.Contains(data, []byte(bad)) {
 			t.Errorf("the link carries %s", bad)
 		}
@@ -149,15 +162,16 @@ func TestDamagedLinksGiveTheirOwnError(t *testing.T) {
 		{"cut off by one", plain[:len(plain)-1], "", ErrDamaged},
 		{"one character changed", plain[:40] + flip(plain[40]) + plain[41:], "", ErrDamaged},
 		{"last character changed", plain[:len(plain)-1] + flip(plain[len(plain)-1]), "", ErrDamaged},
-		{"not base64", "1." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
-		{"future version", "2." + payload, "", ErrFutureVersion},
-		{"future flag", "1z." + payload, "", ErrFutureVersion},
+		{"not base64", "2." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
+		{"future version", "3." + payload, "", ErrFutureVersion},
+		{"future flag", "2z." + payload, "", ErrFutureVersion},
+		{"a version 1 token on a version 2 body", "1." + payload, "", ErrDamaged},
 		{"version zero", "0." + payload, "", ErrNotLink},
-		{"plain token on locked body", "1" + locked[2:], "", ErrDamaged},
+		{"plain token on locked body", "2" + locked[2:], "", ErrDamaged},
 		{"locked, cut off", locked[:len(locked)-5], "pass", ErrDamaged},
 		{"locked, no passphrase", locked, "", ErrNeedsPassphrase},
 		{"locked, wrong passphrase", locked, "Pass", ErrWrongPassphrase},
-		{"far too long", "1." + strings.Repeat("A", maxInput), "", ErrTooLarge},
+		{"far too long", "2." + strings.Repeat("A", maxInput), "", ErrTooLarge},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -221,16 +235,18 @@ func TestLinksDamagedOnTheWayStillOpen(t *testing.T) {
 }
 
 func TestZipBombIsRefused(t *testing.T) {
-	frag := bomb(t, "1", maxInflated+1)
-	if len(frag) > MaxLength {
-		t.Fatalf("the bomb is %d characters; it should fit in a link", len(frag))
-	}
-	if _, err := Decode(frag, ""); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("Decode = %v, want ErrTooLarge", err)
-	}
-	// Just under the limit it is not refused for its size.
-	if _, err := Decode(bomb(t, "1", maxInflated), ""); !errors.Is(err, ErrDamaged) {
-		t.Errorf("Decode = %v, want ErrDamaged (not JSON)", err)
+	for _, token := range []string{tokenPlain, tokenPlainV1} {
+		frag := bomb(t, token, maxInflated+1)
+		if len(frag) > MaxLength {
+			t.Fatalf("the bomb is %d characters; it should fit in a link", len(frag))
+		}
+		if _, err := Decode(frag, ""); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s: Decode = %v, want ErrTooLarge", token, err)
+		}
+		// Just under the limit it is not refused for its size.
+		if _, err := Decode(bomb(t, token, maxInflated), ""); !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: Decode = %v, want ErrDamaged (not JSON)", token, err)
+		}
 	}
 }
 
@@ -238,7 +254,11 @@ func TestZipBombIsRefused(t *testing.T) {
 func bomb(t testing.TB, token string, n int) string {
 	t.Helper()
 	var buf bytes.Buffer
-	w, _ := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dictV1))
+	dict := dictV2
+	if token == tokenPlainV1 {
+		dict = dictV1
+	}
+	w, _ := flate.NewWriterDict(&buf, flate.BestCompression, []byte(dict))
 	w.Write(bytes.Repeat([]byte(" "), n))
 	w.Close()
 	return token + "." + base64.RawURLEncoding.EncodeToString(withChecksum(token, buf.Bytes()))

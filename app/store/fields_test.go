@@ -93,12 +93,21 @@ func grow(v reflect.Value, key string, depth int) {
 	}
 }
 
+// mapKeys are the keys tried, in order, for the one entry of each map: a
+// person's ID (who owns a role area, each side of the agreement), or a
+// path of the model (when a value last changed).
+func mapKeys(o reflect.Value) []string {
+	return []string{o.FieldByName("Buddy").FieldByName("ID").String(), "title", "roles.cadence.day"}
+}
+
+// mapKey is the key at uses for a map it finds empty.
+var mapKey = 0
+
 // at runs fn on the leaf's value in o, writing it back through any map on
 // the way. Lists, maps and pointers that Normalize emptied get their one
-// element back. Map entries are the buddy's: every map in the model is
-// keyed by a person's ID or accepts one.
+// element back.
 func at(o reflect.Value, path []step, fn func(reflect.Value)) {
-	key := o.FieldByName("Buddy").FieldByName("ID").String()
+	key := mapKeys(o)[mapKey]
 	var walk func(v reflect.Value, path []step)
 	walk = func(v reflect.Value, path []step) {
 		if len(path) == 0 {
@@ -162,6 +171,16 @@ func candidates(o *onboarding.Onboarding, t reflect.Type, n int) []any {
 // the one there now, into the leaf, and reports whether one did.
 func setLeaf(t *testing.T, o *onboarding.Onboarding, l leaf, n int) bool {
 	t.Helper()
+	defer func() { mapKey = 0 }()
+	for mapKey = range mapKeys(reflect.ValueOf(o).Elem()) {
+		if setLeafWithKey(t, o, l, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func setLeafWithKey(t *testing.T, o *onboarding.Onboarding, l leaf, n int) bool {
 	root := reflect.ValueOf(o).Elem()
 	var typ reflect.Type
 	var now any

@@ -19,8 +19,13 @@ func keptAside(mem *Memory, s *Store, key, value string) bool {
 		if v == value {
 			return true
 		}
+		// A bundle is JSON, which holds only valid text, as a browser's
+		// storage does: bytes that are not UTF-8 come back replaced.
 		var bundle map[string]string
-		if json.Unmarshal([]byte(v), &bundle) == nil && bundle[key] == value {
+		var valid string
+		b, _ := json.Marshal(value)
+		json.Unmarshal(b, &valid)
+		if json.Unmarshal([]byte(v), &bundle) == nil && bundle[key] == valid {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"time"
 	"unsafe"
 )
 
@@ -209,9 +210,27 @@ func (sh *shape) same(a, b unsafe.Pointer) bool {
 	return false // opaque
 }
 
-// sameMap compares two maps entry by entry. Maps in the model are small
-// (who owns a role area, the tombstones of removed entries).
+// timeMap is the type of the model's large maps: the tombstones of removed
+// entries, which grow by one for every agenda item a 1:1 takes, and the
+// times each value last changed. They are compared by compiled code, about
+// a tenth of a microsecond an entry in the browser; reflection costs ten
+// times that.
+var timeMap = reflect.TypeOf(map[string]time.Time(nil))
+
+// sameMap compares two maps entry by entry.
 func (sh *shape) sameMap(a, b unsafe.Pointer) bool {
+	if sh.typ == timeMap {
+		x, y := *(*map[string]time.Time)(a), *(*map[string]time.Time)(b)
+		if len(x) != len(y) || (x == nil) != (y == nil) {
+			return false
+		}
+		for k, v := range x {
+			if w, ok := y[k]; !ok || w != v {
+				return false
+			}
+		}
+		return true
+	}
 	x, y := reflect.NewAt(sh.typ, a).Elem(), reflect.NewAt(sh.typ, b).Elem()
 	if x.Len() != y.Len() || x.IsNil() != y.IsNil() {
 		return false

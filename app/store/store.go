@@ -149,11 +149,12 @@ type record struct {
 	flushed map[string]string
 }
 
-// logCopy is a log field as stored: the order of its entries and a copy of
-// each, by the ID it is stored under.
+// logCopy is a log field as stored: the IDs of its entries in order, and a
+// copy of each, in the same order, so that a save that leaves the order
+// alone compares each entry with its copy without looking anything up.
 type logCopy struct {
-	order   []string
-	entries map[string]reflect.Value
+	order  []string
+	copies []reflect.Value
 }
 
 func newRecord(rev int64) *record {
@@ -245,7 +246,7 @@ func (s *Store) load(id string, withLog bool) (*onboarding.Onboarding, error) {
 		// Written by an older version: rewrite it in this layout now. If
 		// the browser refuses, the old record stays as it is and the
 		// next save tries again.
-		if err := s.write(o, rec, raw, true); err == nil {
+		if h, err := readHead(raw, s.schema); err == nil && s.write(o, rec, h) == nil {
 			s.compact(id, rec)
 		}
 	}
@@ -308,7 +309,7 @@ func (s *Store) read(id, raw string, withLog bool) (*onboarding.Onboarding, *rec
 
 // readLog reads the entries of a log field, in their stored order.
 func readLog(o *onboarding.Onboarding, p *part, rec *record, get func(string) (string, bool, error)) error {
-	lc := &logCopy{entries: map[string]reflect.Value{}}
+	lc := &logCopy{}
 	rec.logs[p.name] = lc
 	v, ok, err := get(p.name)
 	if err != nil || !ok {
@@ -317,6 +318,7 @@ func readLog(o *onboarding.Onboarding, p *part, rec *record, get func(string) (s
 	if err := json.Unmarshal([]byte(v), &lc.order); err != nil {
 		return fmt.Errorf("the order of its %s is not valid: %v", p.name, err)
 	}
+	lc.copies = make([]reflect.Value, len(lc.order))
 	rec.stored[p.name] = v
 	list := reflect.MakeSlice(p.typ, len(lc.order), len(lc.order))
 	for i, eid := range lc.order {
@@ -484,9 +486,7 @@ func (s *Store) settle(o *onboarding.Onboarding, rec *record) {
 		}
 		data, n, size := p.entries(o)
 		for i := 0; i < n && i < len(lc.order); i++ {
-			if _, dup := lc.entries[lc.order[i]]; !dup {
-				lc.entries[lc.order[i]] = p.entry.clone(reflect.NewAt(p.entry.typ, unsafe.Add(data, uintptr(i)*size)).Elem())
-			}
+			lc.copies[i] = p.entry.clone(reflect.NewAt(p.entry.typ, unsafe.Add(data, uintptr(i)*size)).Elem())
 		}
 	}
 	o.Normalize()
@@ -598,8 +598,9 @@ func (s *Store) Save(o *onboarding.Onboarding) (Saved, error) {
 		return result, &SaveError{Err: err}
 	}
 	rec := s.open[o.ID]
+	var h head
 	if exists {
-		h, err := readHead(raw, s.schema)
+		h, err = readHead(raw, s.schema)
 		switch {
 		case errors.Is(err, ErrNewer):
 			return result, err
@@ -619,11 +620,11 @@ func (s *Store) Save(o *onboarding.Onboarding) (Saved, error) {
 		}
 	}
 	if !exists {
-		raw, rec = "", newRecord(0)
+		h, rec = head{}, newRecord(0)
 		rec.full = true
 	}
 	full := rec.full
-	if err := s.write(o, rec, raw, exists); err != nil {
+	if err := s.write(o, rec, h); err != nil {
 		return result, err
 	}
 	s.open[o.ID] = rec
@@ -633,14 +634,10 @@ func (s *Store) Save(o *onboarding.Onboarding) (Saved, error) {
 	return result, nil
 }
 
-// write writes the head that commits o's changes against rec, then copies
-// to their own keys the parts an earlier save left pending.
-func (s *Store) write(o *onboarding.Onboarding, rec *record, raw string, exists bool) error {
-	var h head
-	if exists {
-		h, _ = readHead(raw, s.schema)
-	}
-	dedupeLogs(o)
+// write writes the head that commits o's changes against rec, over h, the
+// head stored now (zero if there is none), then copies to their own keys
+// the parts an earlier save left pending.
+func (s *Store) write(o *onboarding.Onboarding, rec *record, h head) error {
 	changes, err := s.changes(o, rec)
 	if err != nil {
 		return err
@@ -763,36 +760,61 @@ func (s *Store) logChanges(o *onboarding.Onboarding, p *part, rec *record, out m
 			}
 		}
 		if lc = rec.logs[p.name]; lc == nil {
-			lc = &logCopy{entries: map[string]reflect.Value{}}
+			lc = &logCopy{}
 			rec.logs[p.name] = lc
 		}
 	}
 	data, n, size := p.entries(o)
 	ids := make([]string, n)
-	for i := 0; i < n; i++ {
+	for i := range ids {
+		ids[i] = p.entryID(unsafe.Add(data, uintptr(i)*size))
+	}
+	sameOrder := !rec.full && slices.Equal(ids, lc.order)
+	var at map[string]int  // where each stored entry's copy is, when the order moved
+	var seen map[string]bool // the IDs in o, then
+	if !sameOrder {
+		// Each entry is stored under its ID: a second entry with an ID
+		// already used gets a new one rather than overwrite the first.
+		seen = make(map[string]bool, n)
+		for i, id := range ids {
+			if seen[id] {
+				ids[i] = onboarding.NewID()
+				*(*string)(unsafe.Add(data, uintptr(i)*size+p.idOff)) = ids[i]
+			}
+			seen[ids[i]] = true
+		}
+		at = make(map[string]int, len(lc.order))
+		for i, id := range lc.order {
+			if _, dup := at[id]; !dup && !rec.full {
+				at[id] = i
+			}
+		}
+	}
+	for i, id := range ids {
 		e := unsafe.Add(data, uintptr(i)*size)
-		id := p.entryID(e)
-		ids[i] = id
-		name := entryKey(p.name, id)
-		c, copied := lc.entries[id]
-		if copied && !rec.full && p.entry.same(e, c.Addr().UnsafePointer()) {
+		var c reflect.Value
+		if sameOrder {
+			c = lc.copies[i]
+		} else if j, ok := at[id]; ok {
+			c = lc.copies[j]
+		}
+		if c.IsValid() && p.entry.same(e, c.Addr().UnsafePointer()) {
 			continue
 		}
+		name := entryKey(p.name, id)
 		v := marshal(reflect.NewAt(p.entry.typ, e).Elem())
 		if old, ok := rec.stored[name]; ok && !rec.full && old == string(v) {
-			lc.entries[id] = p.entry.clone(reflect.NewAt(p.entry.typ, e).Elem())
+			if sameOrder {
+				lc.copies[i] = p.entry.clone(reflect.NewAt(p.entry.typ, e).Elem()) // equal after all
+			}
 			continue
 		}
 		out[name] = v
 	}
-	if rec.full || !slices.Equal(ids, lc.order) {
+	if !sameOrder {
 		out[p.name] = marshal(reflect.ValueOf(ids))
-		live := make(map[string]bool, n)
-		for _, id := range ids {
-			live[id] = true
-		}
 		for _, id := range lc.order {
-			if !live[id] {
+			if !seen[id] {
 				out[entryKey(p.name, id)] = null
 			}
 		}
@@ -827,7 +849,7 @@ func (s *Store) readStoredLog(id string, p *part, rec *record) error {
 	lc := rec.logs[p.name]
 	data, n, size := p.entries(&o)
 	for i := 0; i < n; i++ {
-		lc.entries[lc.order[i]] = p.entry.clone(reflect.NewAt(p.entry.typ, unsafe.Add(data, uintptr(i)*size)).Elem())
+		lc.copies[i] = p.entry.clone(reflect.NewAt(p.entry.typ, unsafe.Add(data, uintptr(i)*size)).Elem())
 	}
 	return nil
 }
@@ -855,20 +877,39 @@ func (rec *record) commit(o *onboarding.Onboarding, changes map[string]json.RawM
 		if lc == nil {
 			continue // not read: its copies are made when it is
 		}
-		if v, changed := changes[p.name]; changed {
-			json.Unmarshal(v, &lc.order)
-		}
-		data, n, size := p.entries(o)
-		for i := 0; i < n; i++ {
-			e := unsafe.Add(data, uintptr(i)*size)
-			id := p.entryID(e)
-			if _, changed := changes[entryKey(p.name, id)]; changed {
-				lc.entries[id] = p.entry.clone(reflect.NewAt(p.entry.typ, e).Elem())
+		changed := map[string]bool{}
+		for name := range changes {
+			if field, id, ok := strings.Cut(name, "/"); ok && field == p.name {
+				changed[id] = true
 			}
 		}
-		for name, v := range changes {
-			if field, id, ok := strings.Cut(name, "/"); ok && field == p.name && removed(name, v) {
-				delete(lc.entries, id)
+		data, n, size := p.entries(o)
+		entry := func(i int) reflect.Value {
+			return p.entry.clone(reflect.NewAt(p.entry.typ, unsafe.Add(data, uintptr(i)*size)).Elem())
+		}
+		if _, moved := changes[p.name]; !moved {
+			// Same order: refresh the copies of the entries changed.
+			for i := 0; i < n && len(changed) > 0; i++ {
+				if id := p.entryID(unsafe.Add(data, uintptr(i)*size)); changed[id] {
+					lc.copies[i] = entry(i)
+				}
+			}
+			continue
+		}
+		old := make(map[string]reflect.Value, len(lc.order))
+		for i, id := range lc.order {
+			if _, dup := old[id]; !dup && i < len(lc.copies) {
+				old[id] = lc.copies[i]
+			}
+		}
+		lc.order, lc.copies = make([]string, n), make([]reflect.Value, n)
+		for i := 0; i < n; i++ {
+			id := p.entryID(unsafe.Add(data, uintptr(i)*size))
+			lc.order[i] = id
+			if changed[id] || !old[id].IsValid() {
+				lc.copies[i] = entry(i)
+			} else {
+				lc.copies[i] = old[id]
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -56,10 +57,7 @@ func (b *backupPanel) Render() app.UI {
 
 func (b *backupPanel) renderPending() app.UI {
 	n := len(b.pending)
-	what := "one onboarding"
-	if n != 1 {
-		what = strconv.Itoa(n) + " onboardings"
-	}
+	what := words.Count(n, "onboarding", "onboardings")
 	var titles []string
 	for _, o := range b.pending {
 		titles = append(titles, "“"+o.Title+"”")

@@ -6,7 +6,6 @@ import (
 	"counterpart/app/calendar"
 	"counterpart/app/document"
 	"counterpart/app/markdown"
-	"counterpart/app/onboarding"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -17,44 +16,30 @@ import (
 // Everything is made here in the browser; nothing is sent anywhere.
 type documentPage struct {
 	app.Compo
+	opened
 
-	o       *onboarding.Onboarding
 	zone    calendar.Zone // nil when no zone is set or the browser does not know it
-	problem string
-	source  string // the Markdown
-	html    string // the Markdown, rendered safely
+	source  string        // the Markdown
+	html    string        // the Markdown, rendered safely
 	message string
 	failed  bool // the message reports a failure
 }
 
 // OnNav builds the document from the onboarding in ?id=.
 func (p *documentPage) OnNav(ctx app.Context) {
-	setTitle(ctx, "Shared 1:1 document")
-	p.o, p.problem, p.message = nil, "", ""
-	id := ctx.Page().URL().Query().Get("id")
-	o, err := appStore().Load(id)
-	if err != nil {
-		p.problem = "This onboarding is not on this device, so its document cannot be shown here."
+	p.message = ""
+	p.o = nil // made afresh on every visit
+	if p.open(ctx, "Shared 1:1 document"); p.o == nil {
 		return
 	}
-	p.o = o
-	p.zone = zoneFor(o.Roles.Cadence.Zone)
-	p.source = document.Markdown(o, today())
+	p.zone = zoneFor(p.o.Roles.Cadence.Zone)
+	p.source = document.Markdown(p.o, today())
 	p.html = markdown.ToHTML(p.source)
-	setTitle(ctx, "Shared 1:1 document · "+o.Title)
 }
 
 func (p *documentPage) Render() app.UI {
 	if p.o == nil {
-		msg := "Loading…"
-		if p.problem != "" {
-			msg = p.problem
-		}
-		return layout(
-			app.H1().Text("Shared 1:1 document"),
-			app.P().Class("alert").ID("document-problem").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing("Shared 1:1 document")
 	}
 	o := p.o
 	zoneNote := "No time zone is set for your weekly 1:1, so the calendar's times are floating: each calendar shows them at the same clock time wherever it is. You can set the zone under “Who owns what”."

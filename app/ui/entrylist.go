@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -43,7 +44,9 @@ func (l listOf[T, P]) remove(o *onboarding.Onboarding, id string) (func(*onboard
 	if !ok {
 		return nil, false
 	}
-	o.Bury(id, now())
+	// The removal must be newer than the entry, even when the entry came
+	// from a device whose clock runs ahead.
+	o.Bury(id, onboarding.Stamp(P(&removed).Common().Updated, now()))
 	return func(o *onboarding.Onboarding) {
 		o.Unbury(id)
 		if onboarding.Find[T, P](*l.items(o), id) == nil {
@@ -200,7 +203,7 @@ func (p *stagePage) renderCard(spec listSpec, c card, index int) app.UI {
 
 	return app.Li().Class("entry card").ID("entry-"+id).DataSet("entry", id).Body(
 		app.Div().Class("entry-meta").Body(
-			app.If(spec.numbered, app.Span().Class("entry-number").Text(strings.ToUpper(spec.noun[:1])+spec.noun[1:]+" "+itoa(index+1))),
+			app.If(spec.numbered, app.Span().Class("entry-number").Text(words.Capitalize(spec.noun)+" "+itoa(index+1))),
 			app.Span().Text("Added by "+author),
 			app.If(c.meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
 		),

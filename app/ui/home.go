@@ -3,12 +3,11 @@ package ui
 import (
 	"errors"
 	"strconv"
-	"strings"
-	"time"
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
 	"counterpart/app/store"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -77,9 +76,9 @@ func (h *home) Render() app.UI {
 		app.Div().Class("page-head").Body(
 			app.H1().Text("Your onboardings"),
 			app.Div().Class("actions").Body(
-				app.A().Class("button").ID("new-onboarding").Href(link("/new")).Text("New onboarding"),
+				app.A().Class("button").ID("new-onboarding").Href(link(newPath)).Text("New onboarding"),
 				app.Button().Class("secondary").ID("open-example").Text("Open the example").OnClick(h.openExample),
-				app.A().Class("button secondary").ID("open-link").Href(link("/open")).Text("Open a link or file"),
+				app.A().Class("button secondary").ID("open-link").Href(link(openPath)).Text("Open a link or file"),
 			),
 		),
 		// Containers that are always there keep the list from being
@@ -173,10 +172,7 @@ func (h *home) renderMessage() app.UI {
 
 func (h *home) renderAside() app.UI {
 	n := len(h.aside)
-	what := "One saved onboarding"
-	if n > 1 {
-		what = strconv.Itoa(n) + " saved onboardings"
-	}
+	what := words.Count(n, "saved onboarding", "saved onboardings")
 	return app.Div().Class("alert").Role("alert").ID("damaged").Body(
 		app.P().Text(what+" could not be read: the data in this browser was damaged, perhaps by an extension or a manual edit. It has been kept aside, unchanged, so the rest of Counterpart works. You can download it to recover what is in it, or delete it."),
 		app.Ul().Body(app.Range(h.aside).Slice(func(i int) app.UI {
@@ -287,21 +283,16 @@ func pairLine(o *onboarding.Onboarding) string {
 	return personLine(o.Buddy) + " onboarding " + personLine(o.Newcomer)
 }
 
-func personLine(p onboarding.Person) string {
-	if strings.TrimSpace(p.Role) == "" {
-		return p.Name
-	}
-	return p.Name + " (" + p.Role + ")"
-}
+// personLine names a person with their title.
+func personLine(p onboarding.Person) string { return words.NameAndRole(p.Name, p.Role) }
 
 // startLine says when the newcomer starts or started.
 func startLine(date string) string {
-	d, err := time.Parse("2006-01-02", date)
-	if err != nil {
+	when := words.Date(date)
+	switch {
+	case when == "":
 		return ""
-	}
-	when := d.Format("2 January 2006")
-	if d.After(now()) {
+	case date > today():
 		return "Starts " + when
 	}
 	return "Started " + when
@@ -315,12 +306,4 @@ func answeredLine(o *onboarding.Onboarding) string {
 		total += p.Total
 	}
 	return strconv.Itoa(answered) + " of " + strconv.Itoa(total) + " prompts answered"
-}
-
-// progressBar shows a share done, with the words for screen readers.
-func progressBar(percent int, label string) app.UI {
-	return app.Div().Class("progress").Body(
-		app.Progress().Max(100).Value(percent).Aria("label", label),
-		app.Span().Class("progress-label").Text(strconv.Itoa(percent)+"% · "+label),
-	)
 }

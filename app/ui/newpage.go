@@ -65,7 +65,7 @@ func (p *newPage) Render() app.UI {
 			&textField{ID: "start-date", Value: p.draft.StartDate, Label: "The new executive's start date", Type: "date", Max: 10, Error: errs["start-date"], OnChange: func(ctx app.Context, v string) { p.draft.StartDate = v }},
 			app.Div().Class("actions").Body(
 				app.Button().Type("submit").ID("start").Text("Start the onboarding"),
-				app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+				app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 			),
 		),
 	)
@@ -88,24 +88,4 @@ func (p *newPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	ctx.Navigate(stageLink(onboarding.StageData, o.ID))
-}
-
-// radio is one labelled radio button of a group.
-func radio(id, group, label string, checked bool, onPick func(ctx app.Context)) app.UI {
-	return app.Div().Class("check").Body(
-		app.Input().Type("radio").ID(id).Name(group).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
-			if ctx.JSSrc().Get("checked").Bool() {
-				onPick(ctx)
-			}
-		}, id),
-		app.Label().For(id).Text(label),
-	)
-}
-
-// fieldError shows a message under a field that is not a textField.
-func fieldError(msg string) app.UI {
-	if msg == "" {
-		return nil
-	}
-	return app.P().Class("field-error").Role("alert").Text(msg)
 }

@@ -10,6 +10,7 @@ import (
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
 	"counterpart/app/store"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -30,11 +31,18 @@ type openPage struct {
 	passErr    string
 	busy       string
 
+	packet   *share.Packet
 	incoming *onboarding.Onboarding
 	local    *onboarding.Onboarding // this device's copy, nil if none
 	me       string                 // who the person said they are, for a new one
 	preview  share.Changes
 	merged   *onboarding.Onboarding
+	// earlier is set when the link carries only changes and this device
+	// lacks what came before them; request is the text asking for a
+	// complete link, once the person asked for it.
+	earlier       *onboarding.ErrNeedsEarlier
+	request       string
+	requestStatus string
 
 	saved   bool
 	result  share.Changes
@@ -74,7 +82,8 @@ func (p *openPage) OnNav(ctx app.Context) {
 func (p *openPage) reset(raw string, fromFile bool) {
 	p.raw, p.fromFile = raw, fromFile
 	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
-	p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, "", share.Changes{}, nil
+	p.packet, p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, nil, "", share.Changes{}, nil
+	p.earlier, p.request, p.requestStatus = nil, "", ""
 	p.saved, p.result, p.undone, p.saveErr = false, share.Changes{}, false, ""
 }
 
@@ -104,11 +113,11 @@ func (p *openPage) start(ctx app.Context, raw string, fromFile bool) {
 // second on purpose, so it runs after the page says so.
 func (p *openPage) decode(ctx app.Context, passphrase string) {
 	raw, fromFile := p.raw, p.fromFile
-	open := func() (*onboarding.Onboarding, error) {
+	open := func() (*share.Packet, error) {
 		if fromFile {
-			return share.DecodeFile([]byte(raw), passphrase)
+			return share.OpenFile([]byte(raw), passphrase)
 		}
-		return share.Decode(raw, passphrase)
+		return share.Open(raw, passphrase)
 	}
 	if passphrase == "" {
 		p.opened(open())
@@ -125,8 +134,8 @@ func (p *openPage) decode(ctx app.Context, passphrase string) {
 	})
 }
 
-// opened takes the decoded onboarding and prepares the preview.
-func (p *openPage) opened(o *onboarding.Onboarding, err error) {
+// opened takes the decoded link and prepares the preview.
+func (p *openPage) opened(pk *share.Packet, err error) {
 	switch {
 	case errors.Is(err, share.ErrWrongPassphrase):
 		p.passErr = err.Error()
@@ -135,7 +144,11 @@ func (p *openPage) opened(o *onboarding.Onboarding, err error) {
 		p.err = err.Error()
 		return
 	}
-	p.incoming, p.locked = o, false
+	p.packet, p.incoming, p.locked = pk, pk.Onboarding, false
+	// The link names its sender: the person opening it is the other one.
+	if sender := p.incoming.PersonByID(pk.Header.From); sender != nil {
+		p.me = p.incoming.Other(sender.ID).ID
+	}
 	p.prepare()
 }
 
@@ -146,18 +159,23 @@ func (p *openPage) prepare() {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		p.local = nil
-		if p.me != "" {
-			p.merged, p.preview = share.Receive(p.incoming, p.me)
-		}
 	case err != nil:
 		p.err = "Your copy of this onboarding could not be read, so nothing was merged: " + err.Error() + "."
+		return
 	default:
 		p.local = local
-		merged, ch, err := share.Merge(local, p.incoming)
-		if err != nil {
-			p.err = err.Error()
-			return
-		}
+	}
+	if p.local == nil && p.me == "" {
+		return
+	}
+	merged, ch, err := share.Take(p.local, p.packet, p.me)
+	var earlier *onboarding.ErrNeedsEarlier
+	switch {
+	case errors.As(err, &earlier):
+		p.earlier = earlier
+	case err != nil:
+		p.err = err.Error()
+	default:
 		p.merged, p.preview = merged, ch
 	}
 }
@@ -179,6 +197,8 @@ func (p *openPage) renderBody() app.UI {
 	switch {
 	case p.saved:
 		return p.renderSaved()
+	case p.earlier != nil:
+		return p.renderNeedsEarlier()
 	case p.incoming != nil:
 		return p.renderPreview()
 	case p.locked:
@@ -239,12 +259,16 @@ func sectionName(s share.Section) string {
 
 func (p *openPage) renderPreview() app.UI {
 	in := p.incoming
-	sender := in.PersonByID(in.Me)
+	sender := in.PersonByID(p.packet.Header.From)
 	counts := share.Counts(in)
+	holds := app.P().ID("preview-holds").Text("It holds everything " + sender.Name + " shares:")
+	if p.packet.Header.Partial() {
+		holds = app.P().ID("preview-holds").Text("It holds only what " + sender.Name + " changed since " + dayWords(p.packet.Header.Since) + ", the time of the link before it:")
+	}
 	var rows []app.UI
 	for _, s := range share.Sections {
 		rows = append(rows, app.Li().DataSet("section", string(s)).Body(
-			app.Span().Text(sectionName(s)+": "), app.Strong().Text(entries(counts[s])),
+			app.Span().Text(sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
 	var decide app.UI
@@ -258,17 +282,11 @@ func (p *openPage) renderPreview() app.UI {
 			app.H2().Text(in.Title),
 			app.P().Body(app.Text("From "), app.Strong().ID("preview-from").Text(personLine(*sender)), app.Text(".")),
 			app.P().Class("meta").Text(pairLine(in)),
+			holds,
 			app.Ul().Class("plain").ID("preview-counts").Body(rows...),
 		),
 		decide,
 	)
-}
-
-func entries(n int) string {
-	if n == 1 {
-		return "1 entry"
-	}
-	return strconv.Itoa(n) + " entries"
 }
 
 // renderWhoAmI asks, the first time an onboarding arrives on this device,
@@ -281,16 +299,20 @@ func (p *openPage) renderWhoAmI() app.UI {
 			p.prepare()
 		})
 	}
+	legend := "Which of the two are you?"
+	if sender := in.PersonByID(p.packet.Header.From); sender != nil {
+		legend = "You are " + in.Other(sender.ID).Name + ", whom " + sender.Name + " sent it to. If not, choose:"
+	}
 	return app.Section().Class("card").ID("decide").Body(
 		app.P().Text("This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),
 		app.FieldSet().Class("choices").ID("who-am-i").Body(
-			app.Legend().Text("Which of the two are you?"),
+			app.Legend().Text(legend),
 			option("buddy", in.Buddy, "onboarding "+in.Newcomer.Name),
 			option("newcomer", in.Newcomer, "the new "+roleOr(in.Newcomer, "executive")),
 		),
 		app.Div().Class("actions").Body(
 			app.Button().ID("save-incoming").Text("Save to this device").Disabled(p.me == "").OnClick(p.save),
-			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 		),
 	)
 }
@@ -309,7 +331,7 @@ func (p *openPage) renderMergePreview() app.UI {
 		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
 		app.Div().Class("actions").Body(
 			app.Button().ID("save-incoming").Text("Merge into my copy").OnClick(p.save),
-			app.A().Class("button secondary").Href(link("/")).Text("Cancel"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
 		),
 	)
 }
@@ -391,7 +413,7 @@ func (p *openPage) renderSaved() app.UI {
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 			app.P().ID("undone").Text(msg),
-			app.A().Class("button secondary").Href(link("/")).Text("Go to your onboardings"),
+			app.A().Class("button secondary").Href(link(homePath)).Text("Go to your onboardings"),
 		)
 	}
 	lines := changeLines(p.result, p.merged)

@@ -14,6 +14,20 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
+// The app's paths. Pages() routes them and the link functions below build
+// every URL to them, so a path is written once.
+const (
+	homePath      = "/"
+	newPath       = "/new"
+	aboutPath     = "/about"
+	worksheetPath = "/worksheet"
+	meetingsPath  = "/meetings"
+	documentPath  = "/document"
+	sharePath     = "/share"
+	openPath      = share.OpenPath
+	guidePath     = "/guide/"
+)
+
 // Page ties a URL path to the component that renders it.
 type Page struct {
 	Path string
@@ -25,14 +39,14 @@ type Page struct {
 // offline cache all have a real page to return.
 func Pages() []Page {
 	pages := []Page{
-		{Path: "/", New: func() app.Composer { return &home{} }},
-		{Path: "/new", New: func() app.Composer { return &newPage{} }},
-		{Path: "/worksheet", New: func() app.Composer { return &worksheetPage{} }},
-		{Path: "/meetings", New: func() app.Composer { return &meetingsPage{} }},
-		{Path: "/document", New: func() app.Composer { return &documentPage{} }},
-		{Path: "/about", New: func() app.Composer { return &about{} }},
-		{Path: "/share", New: func() app.Composer { return &sharePage{} }},
-		{Path: share.OpenPath, New: func() app.Composer { return &openPage{} }},
+		{Path: homePath, New: func() app.Composer { return &home{} }},
+		{Path: newPath, New: func() app.Composer { return &newPage{} }},
+		{Path: worksheetPath, New: func() app.Composer { return &worksheetPage{} }},
+		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{} }},
+		{Path: documentPath, New: func() app.Composer { return &documentPage{} }},
+		{Path: aboutPath, New: func() app.Composer { return &about{} }},
+		{Path: sharePath, New: func() app.Composer { return &sharePage{} }},
+		{Path: openPath, New: func() app.Composer { return &openPage{} }},
 	}
 	for _, s := range onboarding.Stages {
 		pages = append(pages, Page{Path: stagePath(s), New: func() app.Composer { return &stagePage{} }})
@@ -41,11 +55,24 @@ func Pages() []Page {
 }
 
 // stagePath is the path of a stage's page, such as /guide/data.
-func stagePath(s onboarding.Stage) string { return "/guide/" + string(s) }
+func stagePath(s onboarding.Stage) string { return guidePath + string(s) }
 
 // stageLink is the URL of a stage of one onboarding.
-func stageLink(s onboarding.Stage, id string) string {
-	return link(stagePath(s)) + "?id=" + url.QueryEscape(id)
+func stageLink(s onboarding.Stage, id string) string { return link(stagePath(s), "id", id) }
+
+// meetingsLink is the URL of the weekly 1:1 page of an onboarding.
+func meetingsLink(id string) string { return link(meetingsPath, "id", id) }
+
+// documentLink is the URL of the shared document of an onboarding.
+func documentLink(id string) string { return link(documentPath, "id", id) }
+
+// shareLink is the URL of the share page of an onboarding.
+func shareLink(id string) string { return link(sharePath, "id", id) }
+
+// worksheetLink is the URL of the printable worksheet of an onboarding,
+// "blank" or "filled".
+func worksheetLink(id, variant string) string {
+	return link(worksheetPath, "id", id, "variant", variant)
 }
 
 // NotFoundPath is a path no page claims; the server renders it once to get
@@ -59,15 +86,15 @@ const NotFoundPath = "/not-found"
 // the app's own not-found page instead of go-app's default one.
 func Register() {
 	for _, p := range Pages() {
-		if p.Path == "/" {
-			app.RouteFunc("/", p.New)
+		if p.Path == homePath {
+			app.RouteFunc(homePath, p.New)
 			continue
 		}
 		app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(p.Path)+"/?$", p.New)
 	}
 	// A mail scanner that escapes the "#" of a share link as "%23" moves
 	// the link's data into the path: /open%231.… still opens it.
-	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(share.OpenPath)+"(#|%23)", func() app.Composer { return &openPage{} })
+	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(openPath)+"(#|%23)", func() app.Composer { return &openPage{} })
 	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{} })
 }
 
@@ -85,11 +112,20 @@ func appPath(ctx app.Context) string {
 }
 
 // link returns the URL of an app path, under the prefix the app is served
-// from (empty on the server, "/counterpart" on a GitHub Pages site).
-func link(path string) string {
+// from (empty on the server, "/counterpart" on a GitHub Pages site), with
+// the query parameters given as name, value pairs, escaped.
+func link(path string, query ...string) string {
 	prefix := strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
-	if path == "/" && prefix != "" {
-		return prefix + "/"
+	u := prefix + path
+	if path == homePath && prefix != "" {
+		u = prefix + "/"
 	}
-	return prefix + path
+	if len(query) == 0 {
+		return u
+	}
+	q := url.Values{}
+	for i := 0; i+1 < len(query); i += 2 {
+		q.Set(query[i], query[i+1])
+	}
+	return u + "?" + q.Encode()
 }

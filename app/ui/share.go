@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"errors"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/qr"
 	"counterpart/app/share"
-	"counterpart/app/store"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -18,69 +17,77 @@ import (
 // person's device, and the file for when the link is too long.
 type sharePage struct {
 	app.Compo
-
-	o       *onboarding.Onboarding
-	loadErr string
+	opened
 
 	passphrase string // as typed
 	lockedWith string // the passphrase the link is locked with, if any
-	fragment   string
-	busy       string // what is being done, while the key is derived
-	status     string // after copying or downloading
-	err        string
-}
-
-// shareLink is the URL of the share page of one onboarding.
-func shareLink(id string) string {
-	return link("/share") + "?id=" + url.QueryEscape(id)
+	// complete asks for a link with everything, even when one with only
+	// the changes since the other person's last link would do.
+	complete bool
+	header   onboarding.Header // what the link says about itself
+	changes  int               // how many changes a link of changes carries
+	fragment string
+	qr       string // the link as a QR code (SVG), when it fits
+	busy     string // what is being done, while the key is derived
+	status   string // after copying or downloading
+	err      string
 }
 
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
-	id := ctx.Page().URL().Query().Get("id")
-	o, err := appStore().Load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		p.o, p.loadErr = nil, "This onboarding is not on this device, so there is nothing to share from here."
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
-	p.passphrase, p.lockedWith, p.status, p.err = "", "", "", ""
+	p.open(ctx, "Share")
+	p.passphrase, p.lockedWith, p.status, p.err, p.complete = "", "", "", "", false
 	if p.o != nil {
-		setTitle(ctx, "Share · "+p.o.Title)
 		p.encode(ctx, "")
-	} else {
-		setTitle(ctx, "Share")
 	}
 }
 
-// encode makes the link, locked if a passphrase is given. Locking takes
-// about a second on purpose, so it runs after the page says so.
+// encode makes the link, locked if a passphrase is given: after the
+// first exchange, only the changes the other person lacks, unless a
+// complete link is asked for. Locking takes about a second on purpose, so
+// it runs after the page says so.
 func (p *sharePage) encode(ctx app.Context, passphrase string) {
 	o := p.o
+	h := onboarding.StartLink(o, now(), p.complete)
+	// The link's time and this device's name must be kept: the other
+	// person's link back confirms them.
+	if _, err := appStore().Save(o); err != nil {
+		p.err = err.Error()
+	}
+	p.header = h
 	if passphrase == "" {
-		p.fragment, p.err = encodeOrErr(o, "")
+		p.fragment, p.changes, p.err = encodeOrErr(o, h, "")
 		p.lockedWith = ""
+		p.drawQR()
 		return
 	}
 	p.busy = "Locking the link…"
 	ctx.Async(func() {
 		time.Sleep(30 * time.Millisecond) // let the page show it is busy
-		frag, err := encodeOrErr(o, passphrase)
+		frag, n, err := encodeOrErr(o, h, passphrase)
 		ctx.Dispatch(func(ctx app.Context) {
-			p.busy, p.fragment, p.err, p.lockedWith = "", frag, err, passphrase
+			p.busy, p.fragment, p.changes, p.err, p.lockedWith = "", frag, n, err, passphrase
+			p.drawQR()
 		})
 	})
 }
 
-func encodeOrErr(o *onboarding.Onboarding, passphrase string) (string, string) {
-	frag, err := share.Encode(o, passphrase)
+func encodeOrErr(o *onboarding.Onboarding, h onboarding.Header, passphrase string) (string, int, string) {
+	frag, n, err := share.EncodeLink(o, h, passphrase)
 	if err != nil {
-		return "", "The link could not be made: " + err.Error()
+		return "", 0, "The link could not be made: " + err.Error()
 	}
-	return frag, ""
+	return frag, n, ""
+}
+
+// drawQR makes the QR code of the link when it fits in one.
+func (p *sharePage) drawQR() {
+	p.qr = ""
+	if full := p.fullLink(); full != "" && len(full) <= qr.MaxBytes {
+		if c, err := qr.Encode(full); err == nil {
+			p.qr = c.SVG("QR code of the link to " + p.o.Other(p.o.Me).Name)
+		}
+	}
 }
 
 // fullLink is the link as the other person receives it.
@@ -94,41 +101,34 @@ func (p *sharePage) fullLink() string {
 
 func (p *sharePage) Render() app.UI {
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text("Share"),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing("Share")
 	}
 	o := p.o
 	me := o.PersonByID(o.Me)
 	other := o.Other(o.Me)
 	withheld := share.Withheld(o)
 	kept := "Everything you wrote goes in it."
-	if withheld == 1 {
-		kept = "One private entry stays on this device."
-	} else if withheld > 1 {
-		kept = strconv.Itoa(withheld) + " private entries stay on this device."
+	if withheld > 0 {
+		kept = words.Count(withheld, "private entry stays", "private entries stay") + " on this device."
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.A().Href(resumeLink(o)).Text(o.Title),
 		),
 		app.H1().Text("Share with "+other.Name),
 		app.P().Class("lede").Text("Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
 		app.P().Class("muted").Text("Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
+		exchangeNote(o),
 		app.Div().Class("share-status").Body(
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
 		),
+		p.renderScope(),
 		p.renderLink(),
+		p.renderQR(),
 		p.renderLock(),
-		app.Section().Class("card share-file").Body(
+		app.Section().Class("card share-file").ID("share-file").Body(
 			app.H2().Text("As a file"),
 			app.P().Text("For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
 			app.Button().ID("download-file").Class("secondary").Text("Download the file").Disabled(p.fragment == "" || p.busy != "").OnClick(p.downloadFile),
@@ -144,11 +144,21 @@ func (p *sharePage) renderLink() app.UI {
 	case p.busy != "":
 		meter = app.P().Class("muted").Role("status").ID("link-size").Text(p.busy)
 	case n > share.MaxLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + thousands(n) + " characters). Download the file below and send it as an attachment.")
+		meter = app.P().Class("warning").Role("status").ID("link-size").Text("This onboarding is too long for a link (" + words.Thousands(n) + " characters). Download the file below and send it as an attachment.")
 	case n > share.WarnLength:
-		meter = app.P().Class("warning").Role("status").ID("link-size").Text(thousands(n) + " characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file below instead. Chat apps and most mail apps take it.")
+		also := " Sitting together? " + p.o.Other(p.o.Me).Name + " can scan the QR code below with a phone."
+		if p.qr == "" {
+			also = ""
+		}
+		meter = app.Div().Class("warning").Role("status").ID("link-size").Body(
+			app.P().Text(words.Thousands(n)+" characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file instead. Chat apps and most mail apps take it."+also),
+			app.Div().Class("actions").Body(
+				app.Button().ID("download-file-instead").Class("secondary").Text("Download the file instead").Disabled(p.busy != "").OnClick(p.downloadFile),
+				app.If(p.qr != "", app.A().Class("button secondary").ID("show-qr").Href("#share-qr").Text("Show the QR code")),
+			),
+		)
 	default:
-		meter = app.P().Class("muted").Role("status").ID("link-size").Text(thousands(n) + " characters: short enough for email and chat.")
+		meter = app.P().Class("muted").Role("status").ID("link-size").Text(words.Thousands(n) + " characters: short enough for email and chat.")
 	}
 	show := full
 	if n > share.MaxLength {
@@ -163,6 +173,53 @@ func (p *sharePage) renderLink() app.UI {
 			app.Button().ID("copy-link").Text("Copy the link").Disabled(show == "" || p.busy != "").OnClick(p.copy),
 			app.Span().Role("status").ID("share-done").Text(p.status),
 		),
+	)
+}
+
+// renderScope says whether the link carries everything or only the
+// changes, with the other choice one click away.
+func (p *sharePage) renderScope() app.UI {
+	other := p.o.Other(p.o.Me).Name
+	h := p.header
+	if !h.Partial() {
+		msg := "This link carries everything you share."
+		if p.complete {
+			msg = "A complete link: everything you share, for a device that has none of it yet."
+		}
+		body := []app.UI{app.P().ID("link-scope").Text(msg)}
+		if p.complete && !p.o.Sync.Confirmed.IsZero() {
+			body = append(body, app.Button().Class("secondary").ID("changes-link").Text("Only the changes").OnClick(func(ctx app.Context, e app.Event) {
+				p.complete, p.status = false, ""
+				p.encode(ctx, p.lockedWith)
+			}))
+		}
+		return app.Div().Class("share-scope").Body(body...)
+	}
+	what := "nothing new; it tells " + other + " that you have their changes"
+	if p.changes == 1 {
+		what = "1 change"
+	} else if p.changes > 1 {
+		what = strconv.Itoa(p.changes) + " changes"
+	}
+	return app.Div().Class("share-scope").Body(
+		app.P().ID("link-scope").Text("This link carries only what changed since "+dayWords(h.Since)+" ("+what+"): "+other+" has everything before. On a device without your earlier links, they need a complete one."),
+		app.Button().Class("secondary").ID("complete-link").Text("Make a complete link").OnClick(func(ctx app.Context, e app.Event) {
+			p.complete, p.status = true, ""
+			p.encode(ctx, p.lockedWith)
+		}),
+	)
+}
+
+// renderQR shows the link as a QR code when it fits in one, for the two
+// sitting together: the other person's phone camera opens it.
+func (p *sharePage) renderQR() app.UI {
+	if p.qr == "" || p.busy != "" {
+		return app.Text("")
+	}
+	return app.Section().Class("card share-qr").ID("share-qr").Body(
+		app.H2().Text("As a QR code"),
+		app.P().Text("Sitting together? "+p.o.Other(p.o.Me).Name+" points a phone's camera at it to open the link. It holds the same as the link above."),
+		app.Div().Class("qr").Body(app.Raw(p.qr)),
 	)
 }
 
@@ -196,22 +253,32 @@ func (p *sharePage) renderLock() app.UI {
 }
 
 func (p *sharePage) copy(ctx app.Context, e app.Event) {
-	text := p.fullLink()
+	copyText(ctx, p.fullLink(), func(msg string) {
+		if strings.HasPrefix(msg, "Copied") {
+			msg = "Copied. Paste it in a message to " + p.o.Other(p.o.Me).Name + "."
+		}
+		p.status = msg
+	})
+}
+
+// copyText puts text on the clipboard and reports in words how it went:
+// "Copied." or why not.
+func copyText(ctx app.Context, text string, report func(string)) {
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
-		p.status = "This browser does not let the app copy. Select the link and copy it yourself."
+		report("This browser does not let the app copy. Select the text and copy it yourself.")
 		return
 	}
 	var done, failed app.Func
 	release := func() { done.Release(); failed.Release() }
 	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(app.Context) { p.status = "Copied. Paste it in a message to " + p.o.Other(p.o.Me).Name + "." })
+		ctx.Dispatch(func(app.Context) { report("Copied.") })
 		release()
 		return nil
 	})
 	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ctx.Dispatch(func(app.Context) {
-			p.status = "The browser did not let the app copy. Select the link and copy it yourself."
+			report("The browser did not let the app copy. Select the text and copy it yourself.")
 		})
 		release()
 		return nil
@@ -227,13 +294,4 @@ func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	}
 	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))
 	p.status = "Downloaded. Send the file to " + p.o.Other(p.o.Me).Name + "."
-}
-
-// thousands writes a count with thousands separators, such as 11,022.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -15,13 +15,13 @@ func layout(content ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
 		app.Header().Class("shell-header").Body(
-			app.A().Class("brand").Href(link("/")).Body(
+			app.A().Class("brand").Href(link(homePath)).Body(
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Alt(""),
 				app.Span().Text("Counterpart"),
 			),
 			app.Nav().Aria("label", "Main").Body(
-				app.A().Href(link("/")).Text("Onboardings"),
-				app.A().Href(link("/about")).Text("About"),
+				app.A().Href(link(homePath)).Text("Onboardings"),
+				app.A().Href(link(aboutPath)).Text("About"),
 			),
 		),
 		&updateBanner{},

@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
-	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -17,111 +15,40 @@ import (
 // stages. What each stage asks for is in the stage_*.go files.
 type stagePage struct {
 	app.Compo
+	opened
 
-	stage   onboarding.Stage
-	o       *onboarding.Onboarding
-	loadErr string
-	saveErr string
-	notice  string
-	// undo puts back the entry removed last.
-	undo func(*onboarding.Onboarding)
+	stage onboarding.Stage
 	// editing holds the IDs of the entries open for editing.
 	editing map[string]bool
 	// roles holds the state of the role agreement page.
 	roles rolesState
-
-	stopWatch func()
-	// whole says p.o was read with its 1:1 log (see reload).
-	whole bool
 }
 
-// OnMount follows saves made in other tabs to the onboarding on screen.
-func (p *stagePage) OnMount(ctx app.Context) {
-	p.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return p.o }, p.reload)
-}
-
-func (p *stagePage) OnDismount() {
-	if p.stopWatch != nil {
-		p.stopWatch()
-	}
-}
+func (p *stagePage) OnMount(ctx app.Context) { p.mount(ctx, p) }
+func (p *stagePage) OnDismount()             { p.dismount() }
 
 // OnNav reads the stage from the path and the onboarding from ?id=.
 func (p *stagePage) OnNav(ctx app.Context) {
-	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), "/guide/"))
+	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), guidePath))
 	if stage != p.stage {
-		p.notice, p.undo = "", nil
+		p.did("", nil)
 	}
 	p.stage = stage
 	if p.editing == nil {
 		p.editing = map[string]bool{}
 	}
-	id := ctx.Page().URL().Query().Get("id")
-	if p.o == nil || p.o.ID != id || p.stage == onboarding.StageRoles && !p.whole {
-		p.o, p.loadErr = nil, ""
-		p.reload(id)
-	}
 	st, _ := guide.StageOf(p.stage)
-	if p.o != nil {
-		setTitle(ctx, st.Title+" · "+p.o.Title)
-	} else {
-		setTitle(ctx, st.Title)
-	}
+	// The stages neither show nor change the 1:1 log, but for the role
+	// agreement, which adds its mismatches to the next 1:1's agenda.
+	p.noLog = p.stage != onboarding.StageRoles
+	p.open(ctx, st.Title)
 	ctx.ScrollTo("main")
-}
-
-// reload reads the onboarding from storage: on arrival, and when another
-// tab saved it. The stages neither show nor change the 1:1 log, so they
-// read the onboarding without it and open as quickly after three years of
-// 1:1s as on day one; the role agreement reads it whole, for the 1:1
-// agenda it adds mismatches to.
-func (p *stagePage) reload(id string) {
-	load := appStore().LoadWithoutLog
-	if p.whole = p.stage == onboarding.StageRoles; p.whole {
-		load = appStore().Load
-	}
-	o, err := load(id)
-	switch {
-	case err == nil:
-		p.o, p.loadErr = o, ""
-	case id == "" || errors.Is(err, store.ErrNotFound):
-		if p.o != nil {
-			p.loadErr = "This onboarding was deleted, perhaps in another tab."
-		} else {
-			p.loadErr = notOnDevice
-		}
-		p.o = nil
-	default:
-		p.o, p.loadErr = nil, err.Error()+"."
-	}
-}
-
-// edit changes the onboarding and saves it at once, so that a reload, a
-// closed tab or a crash loses nothing.
-func (p *stagePage) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
-	if p.o == nil {
-		return
-	}
-	var notice string
-	p.saveErr, notice = saveChange(p.o, change)
-	if notice != "" {
-		p.notice = notice
-	}
-	p.Update()
 }
 
 func (p *stagePage) Render() app.UI {
 	st, _ := guide.StageOf(p.stage)
 	if p.o == nil {
-		msg := "Loading…"
-		if p.loadErr != "" {
-			msg = p.loadErr
-		}
-		return layout(
-			app.H1().Text(st.Title),
-			app.Div().Class(map[bool]string{true: "alert", false: "muted"}[p.loadErr != ""]).ID("load-error").Text(msg),
-			app.P().Body(app.A().Href(link("/")).Text("Go to your onboardings")),
-		)
+		return p.renderMissing(st.Title)
 	}
 	o := p.o
 	writerIsNew := o.IsNewcomer(o.CurrentWriter())
@@ -131,7 +58,7 @@ func (p *stagePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link("/")).Text("Your onboardings"),
+			app.A().Href(link(homePath)).Text("Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
 			app.Span().Text(o.Title),
 		),
@@ -156,42 +83,19 @@ func (p *stagePage) Render() app.UI {
 	)
 }
 
-func (p *stagePage) renderStatus() app.UI {
-	return app.Div().Class("status-area").Body(
-		app.If(p.saveErr != "", saveFailed(p.saveErr, p.o)),
-		app.If(p.notice != "", app.Div().Class("toast").Role("status").Body(
-			app.Span().Text(p.notice),
-			app.If(p.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
-				undo := p.undo
-				p.undo, p.notice = nil, "Put back."
-				p.edit(ctx, undo)
-			})),
-		)),
-	)
-}
-
 // renderWriter lets the pair say who is typing, when they share a device:
 // it sets the author of new entries and how the prompts are phrased.
 func (p *stagePage) renderWriter() app.UI {
-	o := p.o
-	writer := o.CurrentWriter()
-	option := func(person onboarding.Person) app.UI {
-		label := person.Name + ", onboarding their peer"
-		if o.IsNewcomer(person.ID) {
-			label = person.Name + ", the new " + roleOr(person, "executive")
+	return p.writerChoice(func(person onboarding.Person) string {
+		if p.o.IsNewcomer(person.ID) {
+			return person.Name + ", the new " + roleOr(person, "executive")
 		}
-		return radio("writer-"+person.ID, "writer", label, writer == person.ID, func(ctx app.Context) {
-			// A confirmation asked of one person must not carry over to
-			// the other.
-			p.roles.confirmFinish, p.roles.confirmReopen = false, false
-			p.edit(ctx, func(o *onboarding.Onboarding) { o.Writer = person.ID })
-		})
-	}
-	return app.FieldSet().Class("writer choices").Body(
-		app.Legend().Text("Who is writing?"),
-		option(o.Buddy),
-		option(o.Newcomer),
-	)
+		return person.Name + ", onboarding their peer"
+	}, func() {
+		// A confirmation asked of one person must not carry over to the
+		// other.
+		p.roles.confirmFinish, p.roles.confirmReopen = false, false
+	})
 }
 
 func roleOr(p onboarding.Person, fallback string) string {
@@ -277,7 +181,7 @@ func (p *stagePage) renderPrevNext() app.UI {
 		st, _ := guide.StageOf(next)
 		links = append(links, app.A().Class("button").Rel("next").ID("next-stage").Href(stageLink(next, p.o.ID)).Text(st.Short+" →"))
 	} else {
-		links = append(links, app.A().Class("button").Href(link("/")).Text("Back to your onboardings"))
+		links = append(links, app.A().Class("button").Href(link(homePath)).Text("Back to your onboardings"))
 	}
 	return app.Nav().Class("prev-next").Aria("label", "Previous and next stage").Body(links...)
 }

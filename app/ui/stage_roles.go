@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -340,7 +341,7 @@ func (p *stagePage) cadence() app.UI {
 	c := p.o.Roles.Cadence
 	days := make([]choice, 0, len(onboarding.Weekdays))
 	for _, d := range onboarding.Weekdays {
-		days = append(days, choice{d, strings.ToUpper(d[:1]) + d[1:]})
+		days = append(days, choice{d, words.Capitalize(d)})
 	}
 	lengths := []choice{{"30", "30 minutes"}, {"45", "45 minutes"}, {"60", "1 hour (recommended)"}, {"90", "90 minutes"}}
 	minutes := ""
@@ -419,9 +420,4 @@ func (p *stagePage) cadence() app.UI {
 		app.H3().Text("Meetings where both organisations meet"),
 		p.renderList(listSpec{key: "shared", noun: "shared meeting", list: listOf[onboarding.SharedMeeting, *onboarding.SharedMeeting]{items: shared}, cards: cards}),
 	)
-}
-
-// worksheetLink is the URL of the printable worksheet of an onboarding.
-func worksheetLink(id, variant string) string {
-	return link("/worksheet") + "?id=" + id + "&variant=" + variant
 }

@@ -151,4 +151,5 @@ func storageNotice() app.UI {
 }
 
 // now is the time used to stamp changes.
-func now() time.Time { return time.Now() }
+// now is the time of a change, to the millisecond: what links carry.
+func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }

@@ -26,15 +26,16 @@ type worksheetPage struct {
 func (w *worksheetPage) OnNav(ctx app.Context) {
 	q := ctx.Page().URL().Query()
 	setTitle(ctx, "Role definition worksheet")
-	w.ready, w.problem, w.back = false, "", link("/")
+	w.ready, w.problem, w.back = false, "", link(homePath)
 	if id := q.Get("id"); id != "" {
-		o, err := appStore().Load(id)
-		if err != nil {
-			w.problem = "This onboarding is not on this device, so its worksheet cannot be printed here."
+		o, msg := loadOnboarding(id, false)
+		if o == nil {
+			w.problem = msg
 			return
 		}
 		w.back = stageLink(onboarding.StageRoles, o.ID)
 		if q.Get("variant") == "filled" {
+			var err error
 			w.sheet, err = worksheet.Filled(o)
 			if err != nil {
 				w.problem = "Not yet: " + err.Error() + "."

@@ -6,11 +6,11 @@ package worksheet
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
+	"counterpart/app/words"
 )
 
 // Worksheet is everything printed on the sheet.
@@ -65,7 +65,7 @@ var ErrNotBothDone = errors.New("the filled worksheet appears once both of you h
 func Blank(o *onboarding.Onboarding) Worksheet {
 	w := Worksheet{
 		Names:    [2]string{o.Buddy.Name, o.Newcomer.Name},
-		Subtitle: personLine(o.Buddy) + " and " + personLine(o.Newcomer),
+		Subtitle: words.NameAndRole(o.Buddy.Name, o.Buddy.Role) + " and " + words.NameAndRole(o.Newcomer.Name, o.Newcomer.Role),
 	}
 	for _, r := range o.Roles.Rows {
 		if strings.TrimSpace(r.Area) != "" {
@@ -159,13 +159,13 @@ func CadenceLines(c onboarding.Cadence) []string {
 	if c.Day != "" || c.Time != "" {
 		line := "Weekly 1:1"
 		if c.Day != "" {
-			line += " on " + strings.ToUpper(c.Day[:1]) + c.Day[1:] + "s"
+			line += " on " + words.Capitalize(c.Day) + "s"
 		}
 		if c.Time != "" {
 			line += " at " + c.Time
 		}
 		if c.Minutes > 0 {
-			line += ", " + minutes(c.Minutes)
+			line += ", " + words.Duration(c.Minutes)
 		}
 		lines = append(lines, line)
 	}
@@ -186,21 +186,4 @@ func CadenceLines(c onboarding.Cadence) []string {
 		lines = append(lines, line)
 	}
 	return lines
-}
-
-func minutes(n int) string {
-	switch {
-	case n == 60:
-		return "one hour"
-	case n%60 == 0:
-		return strconv.Itoa(n/60) + " hours"
-	}
-	return strconv.Itoa(n) + " minutes"
-}
-
-func personLine(p onboarding.Person) string {
-	if strings.TrimSpace(p.Role) == "" {
-		return p.Name
-	}
-	return p.Name + " (" + p.Role + ")"
 }

@@ -4,8 +4,14 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"counterpart/app/onboarding"
+	"counterpart/app/words"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
+
+// The controls every page builds its forms from. Each takes its element
+// ID, which also scopes its event handler (see the note on handlers below).
 
 // textField is a labelled input or text area. After it first renders, the
 // text belongs to the person typing: the component never writes the value
@@ -90,7 +96,7 @@ func (f *textField) Render() app.UI {
 	}
 	if f.clash != "" {
 		note = append(note, app.P().Class("field-error").Role("status").Text(
-			"Another tab changed this field while you were typing here; it now says “"+clipWords(f.clash, 300)+
+			"Another tab changed this field while you were typing here; it now says “"+words.Clip(f.clash, 300)+
 				"” What you type here replaces that, so copy it first if you want to keep it."))
 	}
 	hint := f.Hint
@@ -135,14 +141,6 @@ func (f *textField) Render() app.UI {
 	)
 }
 
-// clipWords shortens a text for a message, marking the cut.
-func clipWords(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
-}
-
 func (f *textField) onInput(ctx app.Context, e app.Event) {
 	f.Value = ctx.JSSrc().Get("value").String()
 	if f.OnChange != nil {
@@ -185,5 +183,54 @@ func selectField(id, label, value string, choices []choice, onChange func(ctx ap
 		app.Select().ID(id).Body(opts...).OnChange(func(ctx app.Context, e app.Event) {
 			onChange(ctx, ctx.JSSrc().Get("value").String())
 		}, id),
+	)
+}
+
+// radio is one labelled radio button of a group.
+func radio(id, group, label string, checked bool, onPick func(ctx app.Context)) app.UI {
+	return app.Div().Class("check").Body(
+		app.Input().Type("radio").ID(id).Name(group).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
+			if ctx.JSSrc().Get("checked").Bool() {
+				onPick(ctx)
+			}
+		}, id),
+		app.Label().For(id).Text(label),
+	)
+}
+
+// fieldError shows a message under a field that is not a textField.
+func fieldError(msg string) app.UI {
+	if msg == "" {
+		return nil
+	}
+	return app.P().Class("field-error").Role("alert").Text(msg)
+}
+
+// progressBar shows a share done, with the words for screen readers.
+func progressBar(percent int, label string) app.UI {
+	return app.Div().Class("progress").Body(
+		app.Progress().Max(100).Value(percent).Aria("label", label),
+		app.Span().Class("progress-label").Text(itoa(percent)+"% · "+label),
+	)
+}
+
+// writerChoice asks who is typing, when the two share one device: it sets
+// the author of what they add next. label names each person; picked runs
+// after the choice is saved.
+func (s *opened) writerChoice(label func(onboarding.Person) string, picked func()) app.UI {
+	o := s.o
+	writer := o.CurrentWriter()
+	option := func(person onboarding.Person) app.UI {
+		return radio("writer-"+person.ID, "writer", label(person), writer == person.ID, func(ctx app.Context) {
+			if picked != nil {
+				picked()
+			}
+			s.edit(ctx, func(o *onboarding.Onboarding) { o.Writer = person.ID })
+		})
+	}
+	return app.FieldSet().Class("writer choices").Body(
+		app.Legend().Text("Who is writing?"),
+		option(o.Buddy),
+		option(o.Newcomer),
 	)
 }

@@ -1,0 +1,217 @@
+package onboarding
+
+import (
+	"encoding/json"
+	"reflect"
+	"time"
+)
+
+// rule is how one field of the model travels and combines. Every field has
+// exactly one, from its sync:"..." tag or, without a tag, from its kind;
+// ruleOf panics for a field it cannot place, and rules_test.go walks the
+// whole model so that such a field fails the tests, not a user's merge.
+type rule int
+
+const (
+	// ruleDevice: never leaves this device; a merge keeps this device's.
+	ruleDevice rule = iota
+	// ruleID: the identity of the onboarding; both copies must share it.
+	ruleID
+	// ruleMin and ruleMax: the earlier, or the later, of two times.
+	ruleMin
+	ruleMax
+	// ruleTombstones: removals by entry ID; both copies' are kept, the
+	// later time of each.
+	ruleTombstones
+	// ruleStamps: when each value of the onboarding itself last changed.
+	ruleStamps
+	// ruleSide: one answer per person, from the copy where that person
+	// last changed their side of the role agreement.
+	ruleSide
+	// ruleSides: each person's side, whole, from the copy where it last
+	// changed (its Updated).
+	ruleSides
+	// ruleEntries: a list of entries, merged entry by entry (see plan).
+	ruleEntries
+	// ruleEntry: one entry on its own (a note): the later edit wins.
+	ruleEntry
+	// ruleGroup: a plain struct; each of its fields has its own rule.
+	ruleGroup
+	// ruleValue: a plain value. In an entry it comes with the entry; in
+	// the onboarding itself its stamp in Changed decides.
+	ruleValue
+)
+
+// ruleOf returns the rule of a struct field.
+func ruleOf(f reflect.StructField) rule {
+	switch f.Tag.Get("sync") {
+	case "device":
+		return ruleDevice
+	case "id":
+		return ruleID
+	case "min":
+		return ruleMin
+	case "max":
+		return ruleMax
+	case "tombstones":
+		return ruleTombstones
+	case "stamps":
+		return ruleStamps
+	case "side":
+		return ruleSide
+	case "":
+	default:
+		panic("onboarding: unknown sync tag on " + f.Name)
+	}
+	t := f.Type
+	switch {
+	case isEntryList(t):
+		return ruleEntries
+	case isEntry(t):
+		return ruleEntry
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && stamped(t.Elem()):
+		return ruleSides
+	case t == timeType:
+		panic("onboarding: a time without a sync rule: " + f.Name)
+	case t.Kind() == reflect.Struct:
+		return ruleGroup
+	case t.Kind() == reflect.String, t.Kind() == reflect.Bool, t.Kind() == reflect.Int:
+		return ruleValue
+	}
+	panic("onboarding: no sync rule for " + f.Name + " (" + t.String() + "): give it a sync tag")
+}
+
+// stamped reports whether t (or what it points to) is a struct with its
+// own Updated time.
+func stamped(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	f, ok := t.FieldByName("Updated")
+	return ok && f.Type == timeType
+}
+
+func deviceOnly(f reflect.StructField) bool { return f.Tag.Get("sync") == "device" }
+
+// Stamp returns the time to record for a change made now to something
+// last stamped at old: now, to the millisecond, or just after old when
+// this device's clock is behind it. An edit then always wins over the
+// version it replaced, even when the other device's clock runs ahead.
+func Stamp(old, now time.Time) time.Time {
+	t := now.UTC().Truncate(time.Millisecond)
+	if !t.After(old) {
+		return old.UTC().Truncate(time.Millisecond).Add(time.Millisecond)
+	}
+	return t
+}
+
+// Apply makes a change to o at now: it runs change, stamps in Changed
+// every value of the onboarding itself that change altered (an entry
+// stamps itself, through Edit), and touches o. Every edit a person makes
+// goes through it, so no value can change unstamped.
+func Apply(o *Onboarding, now time.Time, change func(*Onboarding)) {
+	before := values(o)
+	change(o)
+	for path, v := range values(o) {
+		if before[path] != v {
+			o.stampValue(path, now)
+		}
+	}
+	o.Touch(now)
+}
+
+func (o *Onboarding) stampValue(path string, now time.Time) {
+	if o.Changed == nil {
+		o.Changed = map[string]time.Time{}
+	}
+	o.Changed[path] = Stamp(o.Changed[path], now)
+}
+
+// values returns the onboarding's own values (ruleValue fields outside
+// entries), by path.
+func values(o *Onboarding) map[string]any {
+	out := map[string]any{}
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			switch ruleOf(f) {
+			case ruleValue:
+				out[join(path, f)] = v.Field(i).Interface()
+			case ruleGroup:
+				walk(v.Field(i), join(path, f))
+			}
+		}
+	}
+	walk(reflect.ValueOf(o).Elem(), "")
+	return out
+}
+
+// Shareable returns a copy of o holding only what may leave this device:
+// every entry marked private is dropped (with all it holds), private notes
+// are blanked, and device-only fields are cleared, Me included. It works
+// by reflection over the model, so a new list or a new device-only field
+// is covered without touching it.
+func Shareable(o *Onboarding) *Onboarding {
+	c := Copy(o)
+	shareable(reflect.ValueOf(c).Elem())
+	if len(c.Deleted) == 0 {
+		c.Deleted = nil
+	}
+	return c
+}
+
+func shareable(v reflect.Value) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f, fv := t.Field(i), v.Field(i)
+		if f.Anonymous {
+			continue
+		}
+		switch ruleOf(f) {
+		case ruleDevice:
+			fv.SetZero()
+		case ruleEntries:
+			kept := reflect.MakeSlice(f.Type, 0, fv.Len())
+			for j := 0; j < fv.Len(); j++ {
+				if e := fv.Index(j); !metaOf(e).Private {
+					shareable(e)
+					kept = reflect.Append(kept, e)
+				}
+			}
+			fv.Set(kept)
+		case ruleEntry:
+			if m := metaOf(fv); m.Private {
+				blank := reflect.New(f.Type).Elem()
+				*metaOf(blank) = Meta{ID: m.ID, Author: m.Author}
+				fv.Set(blank)
+			} else {
+				shareable(fv)
+			}
+		case ruleGroup:
+			shareable(fv)
+		}
+	}
+}
+
+// metaOf returns the Meta of an addressable entry value.
+func metaOf(e reflect.Value) *Meta {
+	return e.FieldByName("Meta").Addr().Interface().(*Meta)
+}
+
+// Copy returns a deep copy of o: no slice or map is shared with it.
+func Copy(o *Onboarding) *Onboarding {
+	raw, err := json.Marshal(o)
+	if err != nil {
+		panic("onboarding: cannot be encoded: " + err.Error())
+	}
+	var c Onboarding
+	if err := json.Unmarshal(raw, &c); err != nil {
+		panic("onboarding: cannot be decoded: " + err.Error())
+	}
+	return &c
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"errors"
+
+	"counterpart/app/onboarding"
+	"counterpart/app/store"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// notOnDevice is what a page says when the onboarding in its link is not
+// in this browser's storage.
+const notOnDevice = "This onboarding is not on this device. It may have been deleted, or the link was made in another browser: onboardings live only in the browser where they were written."
+
+// loadOnboarding reads the onboarding of id from this device, or says in
+// plain words why it cannot. Without the log, it comes without its 1:1s
+// and commitments (store.LoadWithoutLog).
+func loadOnboarding(id string, withoutLog bool) (*onboarding.Onboarding, string) {
+	load := appStore().Load
+	if withoutLog {
+		load = appStore().LoadWithoutLog
+	}
+	o, err := load(id)
+	switch {
+	case err == nil:
+		return o, ""
+	case id == "" || errors.Is(err, store.ErrNotFound):
+		return nil, notOnDevice
+	}
+	return nil, err.Error() + "."
+}
+
+// opened is the scaffold of every page that shows one onboarding, named
+// by ?id=: it loads it, follows saves other tabs make to it, saves each
+// edit at once, and keeps the status line with its undo. A page embeds
+// it, calls mount and dismount from OnMount and OnDismount, open from
+// OnNav, and renders renderMissing while there is no onboarding.
+type opened struct {
+	page app.Composer
+	o    *onboarding.Onboarding
+	// loadErr says why there is no onboarding; empty while loading.
+	loadErr string
+	saveErr string
+	notice  string
+	// undo puts back what the last action changed, shown with notice.
+	undo      func(*onboarding.Onboarding)
+	stopWatch func()
+	// noLog, set by the page before open, says it neither shows nor
+	// changes the 1:1 log: the onboarding is then read without it, and
+	// opens as quickly after years of 1:1s as on day one. hasLog says s.o
+	// was read with it.
+	noLog, hasLog bool
+}
+
+// mount follows saves made in other tabs to the onboarding on screen.
+func (s *opened) mount(ctx app.Context, page app.Composer) {
+	s.page = page
+	s.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return s.o }, s.load)
+}
+
+func (s *opened) dismount() {
+	if s.stopWatch != nil {
+		s.stopWatch()
+	}
+}
+
+// open loads the onboarding in ?id= unless it is the one on screen, and
+// names the browser tab after it. It reports whether it loaded another.
+func (s *opened) open(ctx app.Context, title string) bool {
+	id := ctx.Page().URL().Query().Get("id")
+	changed := s.o == nil || s.o.ID != id || !s.noLog && !s.hasLog
+	if changed {
+		s.o, s.loadErr, s.saveErr, s.notice, s.undo = nil, "", "", "", nil
+		s.load(id)
+	}
+	if s.o != nil {
+		title += " · " + s.o.Title
+	}
+	setTitle(ctx, title)
+	return changed
+}
+
+// load reads the onboarding from storage: on arrival, and when another
+// tab saved it.
+func (s *opened) load(id string) {
+	o, msg := loadOnboarding(id, s.noLog)
+	s.hasLog = !s.noLog
+	if o == nil && s.o != nil && msg == notOnDevice {
+		msg = "This onboarding was deleted, perhaps in another tab."
+	}
+	s.o, s.loadErr = o, msg
+}
+
+// edit changes the onboarding and saves it at once, so that a reload, a
+// closed tab or a crash loses nothing, then renders the page again (a
+// text field's event renders only the field).
+func (s *opened) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
+	if s.o == nil {
+		return
+	}
+	var notice string
+	s.saveErr, notice = saveChange(s.o, change)
+	if notice != "" {
+		s.notice = notice
+	}
+	if s.page != nil {
+		s.page.Update()
+	}
+}
+
+// did shows what an action did, with the undo that puts it back (nil
+// when it cannot be undone).
+func (s *opened) did(notice string, undo func(*onboarding.Onboarding)) {
+	s.notice, s.undo = notice, undo
+}
+
+// renderMissing is the page while the onboarding loads, or when it
+// cannot be shown.
+func (s *opened) renderMissing(title string) app.UI {
+	msg, class := "Loading…", "muted"
+	if s.loadErr != "" {
+		msg, class = s.loadErr, "alert"
+	}
+	return layout(
+		app.H1().Text(title),
+		app.Div().Class(class).ID("load-error").Text(msg),
+		app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
+	)
+}
+
+// renderStatus is the save error and the notice with its undo. Its
+// container is always there, so that a message coming or going does not
+// re-create the page below it.
+func (s *opened) renderStatus() app.UI {
+	return app.Div().Class("status-area").Body(
+		app.If(s.saveErr != "", saveFailed(s.saveErr, s.o)),
+		app.If(s.notice != "", app.Div().Class("toast").Role("status").Body(
+			app.Span().Text(s.notice),
+			app.If(s.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
+				undo := s.undo
+				s.did("Put back.", nil)
+				s.edit(ctx, undo)
+			})),
+		)),
+	)
+}

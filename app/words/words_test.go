@@ -1,0 +1,37 @@
+package words
+
+import "testing"
+
+func TestWords(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{Capitalize("monday"), "Monday"},
+		{Capitalize("éte"), "Éte"},
+		{Capitalize(""), ""},
+		{Sentence("choose the date of the 1:1"), "Choose the date of the 1:1."},
+		{Sentence("This link is damaged."), "This link is damaged."},
+		{Sentence("  "), ""},
+		{LongDate("2026-11-19"), "Thursday 19 November 2026"},
+		{LongDate("2026-02-30"), ""},
+		{LongDate("next week"), ""},
+		{Date("2026-03-02"), "2 March 2026"},
+		{DayAndMonth("2026-03-02"), "Monday 2 March"},
+		{Duration(45), "45 minutes"},
+		{Duration(60), "one hour"},
+		{Duration(90), "90 minutes"},
+		{Duration(120), "2 hours"},
+		{Count(1, "entry", "entries"), "1 entry"},
+		{Count(0, "entry", "entries"), "0 entries"},
+		{Count(1200, "entry", "entries"), "1,200 entries"},
+		{Thousands(11022), "11,022"},
+		{Thousands(999), "999"},
+		{Thousands(-1234567), "-1,234,567"},
+		{Clip("abcdef", 3), "abc…"},
+		{Clip("abc", 3), "abc"},
+		{NameAndRole("Dana", "CTO"), "Dana (CTO)"},
+		{NameAndRole("Dana", " "), "Dana"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
