@@ -770,7 +770,7 @@ func (s *Store) logChanges(o *onboarding.Onboarding, p *part, rec *record, out m
 		ids[i] = p.entryID(unsafe.Add(data, uintptr(i)*size))
 	}
 	sameOrder := !rec.full && slices.Equal(ids, lc.order)
-	var at map[string]int  // where each stored entry's copy is, when the order moved
+	var at map[string]int    // where each stored entry's copy is, when the order moved
 	var seen map[string]bool // the IDs in o, then
 	if !sameOrder {
 		// Each entry is stored under its ID: a second entry with an ID
