@@ -632,3 +632,37 @@ func TestWhole(t *testing.T) {
 		t.Error("a whole copy should come back as it is")
 	}
 }
+
+// The device record keeps what this browser remembers about its backups,
+// apart from every onboarding, and a damaged one is only advice lost.
+func TestDeviceRecord(t *testing.T) {
+	mem := NewMemory()
+	s := New(mem, clock())
+	type rec struct{ LastBackup time.Time }
+	var got rec
+	if err := s.ReadDevice(&got); err != nil || !got.LastBackup.IsZero() {
+		t.Fatalf("with none: %v %+v", err, got)
+	}
+	if err := s.WriteDevice(rec{t0}); err != nil {
+		t.Fatal(err)
+	}
+	if s.ReadDevice(&got); !got.LastBackup.Equal(t0) {
+		t.Errorf("read back %+v", got)
+	}
+	mem.Set(deviceKey, "}{")
+	if err := s.ReadDevice(&got); err != nil {
+		t.Errorf("a damaged record: %v", err)
+	}
+	if list, errs := s.List(); len(list) != 0 || len(errs) != 0 {
+		t.Errorf("the device record is listed as an onboarding: %v %v", list, errs)
+	}
+	if !IsDeviceKey(deviceKey) || IsDeviceKey(KeyOf("x")) {
+		t.Error("IsDeviceKey")
+	}
+	o := sampleOnboarding(t0)
+	s.Save(o)
+	mem.Set("other.site", strings.Repeat("x", 1000))
+	if n := s.StoredBytes(); n < 1000 || n > int64(mem.Size()-1000) {
+		t.Errorf("StoredBytes %d of %d", n, mem.Size())
+	}
+}

@@ -32,8 +32,8 @@ type backupPanel struct {
 }
 
 func (b *backupPanel) Render() app.UI {
-	return app.Section().Class("card backup").ID("backup").Body(
-		app.H2().Text("Backup"),
+	// It sits in the Backups part of the "Your data" page, under its heading.
+	return app.Div().Class("backup").ID("backup").Body(
 		app.P().Text("Everything on this device in one file, private entries included. The file is not locked: keep it somewhere only you can open."),
 		app.Div().Class("actions").Body(
 			app.Button().Class("secondary").ID("download-backup").Text("Download a backup").OnClick(b.download),
@@ -86,6 +86,7 @@ func (b *backupPanel) renderPending() app.UI {
 
 func (b *backupPanel) download(ctx app.Context, e app.Event) {
 	b.err = downloadBackup(nil)
+	changedKeeping(ctx)
 }
 
 func (b *backupPanel) read(text string) {

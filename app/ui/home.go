@@ -96,7 +96,6 @@ func (h *home) Render() app.UI {
 			app.Range(h.list).Slice(func(i int) app.UI { return h.renderItem(h.list[i]) }),
 		),
 		when(h.example != nil, h.renderExample),
-		&backupPanel{},
 	)
 }
 
@@ -104,6 +103,7 @@ func (h *home) renderEmpty() app.UI {
 	return app.Div().Class("empty").Body(
 		app.P().Text("Nothing here yet. An onboarding walks the two of you through five stages: where the real data lives, the first problems, an honest read of the team, how the company runs, and who owns what."),
 		app.P().Text("Start one for the peer you are onboarding, or the peer who is onboarding you. Or open the example to see one filled in."),
+		app.P().Body(app.Text("Moving from another browser or device? "), app.A().ID("empty-restore").Href(link(yourDataPath)).Text("Restore a backup"), app.Text(" in Your data.")),
 	)
 }
 

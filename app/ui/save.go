@@ -21,7 +21,9 @@ func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (
 		return err.Error() + fullAdvice, ""
 	case err != nil:
 		return err.Error(), ""
-	case res.Conflicts > 0:
+	}
+	noteSave(o)
+	if res.Conflicts > 0 {
 		return "", "This onboarding was also being changed in another tab. Both sets of changes are kept; where you both changed the same thing, your version was kept."
 	}
 	return "", ""

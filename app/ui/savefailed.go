@@ -33,8 +33,20 @@ const fullAdvice = " Download a backup now to keep it, then make room: delete an
 // device, and onScreen as the page has it (saved or not). It returns what
 // went wrong, in words, or "".
 func downloadBackup(onScreen *onboarding.Onboarding) string {
+	raw, problem, err := backupFile(onScreen)
+	if err != nil {
+		return "The backup could not be made: " + err.Error()
+	}
+	download("counterpart-backup-"+now().Format("2006-01-02")+".json", "application/json", string(raw))
+	noteBackup()
+	return problem
+}
+
+// backupFile is the backup of every onboarding on this device, with
+// onScreen as the page has it, and a problem in words when some stored
+// onboarding could not be read and is left out.
+func backupFile(onScreen *onboarding.Onboarding) (raw []byte, problem string, err error) {
 	list, errs := appStore().List()
-	problem := ""
 	if len(errs) > 0 {
 		problem = "Some saved onboardings could not be read and are not in the backup: " + errs[0].Error() + "."
 	}
@@ -53,10 +65,6 @@ func downloadBackup(onScreen *onboarding.Onboarding) string {
 			list = append(list, whole)
 		}
 	}
-	raw, err := share.WriteBackup(list, now())
-	if err != nil {
-		return "The backup could not be made: " + err.Error()
-	}
-	download("counterpart-backup-"+now().Format("2006-01-02")+".json", "application/json", string(raw))
-	return problem
+	raw, err = share.WriteBackup(list, now())
+	return raw, problem, err
 }

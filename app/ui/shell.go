@@ -21,6 +21,7 @@ func layout(content ...app.UI) app.UI {
 			),
 			app.Nav().Aria("label", "Main").Body(
 				app.A().Href(link(homePath)).Text("Onboardings"),
+				app.A().ID("nav-your-data").Href(link(yourDataPath)).Text("Your data"),
 				app.A().Href(link(aboutPath)).Text("About"),
 			),
 		),

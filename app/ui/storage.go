@@ -142,14 +142,16 @@ func appStore() *store.Store {
 	return theStore
 }
 
-// storageNotice is the message every page shows when nothing can be saved.
-// Its container is always there, so the page keeps its shape.
+// storageNotice is the message every page shows when nothing can be saved,
+// and the one thing about keeping the data that needs the person now (see
+// keepingBanner). Its container is always there, so the page keeps its
+// shape.
 func storageNotice() app.UI {
 	return app.Div().Class("storage-slot").Body(
 		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
+		&keepingBanner{Gen: keeping.gen},
 	)
 }
 
-// now is the time used to stamp changes.
 // now is the time of a change, to the millisecond: what links carry.
 func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
