@@ -6,12 +6,20 @@ WASM_ENV  = GOOS=js GOARCH=wasm
 # -s -w drop the symbol table and DWARF data: a smaller download, same code.
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 
-.PHONY: build run test fmt-check vet unit browser browser-deps bench clean
+.PHONY: build content run test fmt-check vet unit browser browser-deps bench clean
 
 ## build: compile the app to web/app.wasm and the server to bin/counterpart
-build:
+build: content
 	$(WASM_ENV) $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/counterpart
 	$(GO) build -trimpath -o bin/counterpart ./cmd/counterpart
+
+## content: render the guide's text (content/*.md) to HTML, in
+## app/guide/rendered.go. The browser carries no Markdown parser for it; a
+## clean clone builds from the committed file, make build writes it again,
+## and make test fails while it is out of date. Run it after editing
+## content/, and commit the result.
+content:
+	$(GO) test ./app/guide -run '^TestRenderedGuide$$' -count=1 -update
 
 ## run: build, then serve on http://$(ADDR)/
 run: build
@@ -40,7 +48,7 @@ vet:
 # time runs out on a busy machine (golang/go#75804, fixed in Go 1.27).
 FUZZTIME ?= 5000x
 FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/store:FuzzLayout ./app/markdown:FuzzToHTML \
-	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup \
+	./app/share:FuzzDecodeLink ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
 	./app/document:FuzzDocument
 
 unit:
@@ -51,8 +59,11 @@ unit:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
+# The browser tests run four at a time: each has its own server on a free
+# port and its own Chromium profile, and most of their time is spent
+# waiting on the page, so on two cores four finish sooner than two.
 browser: browser-deps
-	$(GO) test $(TAGS) -count=1 -timeout 20m ./e2e/
+	$(GO) test $(TAGS) -count=1 -parallel 4 -timeout 30m ./e2e/
 
 # The browser tests need Chromium; the worksheet tests need pdftotext.
 # Both come from Debian's packages and are installed when missing.

@@ -4,6 +4,7 @@ package bench
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,7 +38,8 @@ func yearOfOneOnes(t *testing.T) *onboarding.Onboarding {
 func yearsOfOneOnes(t *testing.T, years int) *onboarding.Onboarding {
 	t.Helper()
 	o := exampleOnboarding(t)
-	o.ID, o.Example, o.Title = onboarding.NewID(), false, fmt.Sprintf("Amara, %d years in", years)
+	first, _, _ := strings.Cut(o.Newcomer.Name, " ")
+	o.ID, o.Example, o.Title = onboarding.NewID(), false, fmt.Sprintf("%s, %d years in", first, years)
 	sample.AddYears(o, years)
 	o.Normalize()
 	if len(o.Meetings) != 52*years || len(o.Commitments) != 104*years {

@@ -26,9 +26,16 @@ type figure struct {
 
 // section groups figures under a heading.
 type section struct {
-	Title string
-	Intro string
-	Figs  []figure
+	Title  string
+	Intro  string
+	Figs   []figure
+	Tables []table
+}
+
+// table is a breakdown printed as it is, after a section's figures.
+type table struct {
+	Head []string
+	Rows [][]string
 }
 
 // theReport collects the figures of every test of the run; TestMain prints
@@ -59,6 +66,13 @@ func (s *section) add(f figure) {
 	s.Figs = append(s.Figs, f)
 }
 
+// table adds a breakdown to a section.
+func (s *section) table(head []string, rows [][]string) {
+	theReport.mu.Lock()
+	defer theReport.mu.Unlock()
+	s.Tables = append(s.Tables, table{Head: head, Rows: rows})
+}
+
 // reportFile is where make bench writes the report; .gitignore keeps it out
 // of the repository, since its numbers belong to one machine and one run.
 const reportFile = "report.md"
@@ -79,7 +93,9 @@ func writeReport() error {
 		if s.Intro != "" {
 			fmt.Fprintf(&b, "%s\n\n", s.Intro)
 		}
-		fmt.Fprintf(&b, "| Figure | Counterpart | Baseline | Ratio |\n|---|---:|---:|---:|\n")
+		if len(s.Figs) > 0 {
+			fmt.Fprintf(&b, "| Figure | Counterpart | Baseline | Ratio |\n|---|---:|---:|---:|\n")
+		}
 		for _, f := range s.Figs {
 			if f.Skipped != "" {
 				fmt.Fprintf(&b, "| %s | skipped | | |\n", f.Name)
@@ -94,6 +110,9 @@ func writeReport() error {
 				continue
 			}
 			fmt.Fprintf(&b, "- **%s**: %s\n", f.Name, f.Meaning)
+		}
+		for _, t := range s.Tables {
+			writeTable(&b, t)
 		}
 	}
 	text := b.String()
@@ -140,4 +159,20 @@ func thousands(n int64) string {
 		out = append(out, s[i])
 	}
 	return string(out)
+}
+
+// writeTable writes a table in Markdown, numbers aligned right.
+func writeTable(b *strings.Builder, t table) {
+	b.WriteString("\n| " + strings.Join(t.Head, " | ") + " |\n|")
+	for i := range t.Head {
+		if i == 0 {
+			b.WriteString("---|")
+		} else {
+			b.WriteString("---:|")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+	}
 }

@@ -9,5 +9,5 @@ import "embed"
 
 // FS is every content file, by path relative to this directory.
 //
-//go:embed stages/*.md examples/*.md roles/*.md example.json
+//go:embed stages/*.md examples/*.md roles/*.md framing.md checkpoints.md example.json
 var FS embed.FS

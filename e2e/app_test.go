@@ -22,9 +22,18 @@ func (b *browser) click(css string) {
 }
 
 // typeInto types text into a field, key by key.
+//
+// Every key is a save and a render, some tens of milliseconds on a busy
+// machine, so a long text goes in parts, each with the time limit of one
+// step: the page sees the same keys, one after the other.
 func (b *browser) typeInto(css, text string) {
 	b.t.Helper()
-	b.do(chromedp.SendKeys(chromedp.CSS(css), text))
+	keys := []rune(text)
+	for len(keys) > 0 {
+		n := min(len(keys), 400)
+		b.do(chromedp.SendKeys(chromedp.CSS(css), string(keys[:n])))
+		keys = keys[n:]
+	}
 }
 
 // choose picks an option of a select, or a date, the way the browser's own

@@ -20,24 +20,28 @@ import (
 )
 
 func TestHomePageRendersCleanly(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	firstVisit(t, b, srv.URL+"/", srv.URL, srv.Version)
 }
 
 func TestNoteSurvivesReload(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	noteSurvivesReload(t, b, srv.URL+"/")
 }
 
 func TestWorksOfflineAfterFirstVisit(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	worksOffline(t, b, srv.URL+"/", srv.Stop)
 }
 
 func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
+	t.Parallel()
 	addr := freeAddr(t)
 	first := startServer(t, builtWeb, addr, "-update-check", "1s")
 	b := newBrowser(t)
@@ -56,8 +60,10 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 	if err := copyWebDir(builtWeb, next); err != nil {
 		t.Fatal(err)
 	}
-	if err := copyFile(filepath.Join(builtWeb, "app.wasm"), filepath.Join(next, "app.wasm")); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
+		if err := copyFile(filepath.Join(builtWeb, name), filepath.Join(next, name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	f, err := os.OpenFile(filepath.Join(next, "app.css"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -82,6 +88,7 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 }
 
 func TestStaticSiteUnderSubPath(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	out, err := exec.Command(serverBin, "-static", filepath.Join(root, "counterpart"), "-base", "/counterpart", "-web", builtWeb).CombinedOutput()
 	if err != nil {
@@ -105,14 +112,17 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 		return fs
 	}
 	t.Run("renders", func(t *testing.T) {
+		t.Parallel()
 		fs := serve(t)
 		firstVisit(t, newBrowser(t), fs.URL+"/counterpart/", fs.URL, version)
 	})
 	t.Run("note survives reload", func(t *testing.T) {
+		t.Parallel()
 		fs := serve(t)
 		noteSurvivesReload(t, newBrowser(t), fs.URL+"/counterpart/")
 	})
 	t.Run("works offline", func(t *testing.T) {
+		t.Parallel()
 		fs := serve(t)
 		worksOffline(t, newBrowser(t), fs.URL+"/counterpart/", fs.Close)
 	})
@@ -198,6 +208,7 @@ func worksOffline(t *testing.T, b *browser, home string, cut func()) {
 // the server tells the page the size before compression, which is what the
 // browser's progress counts.
 func TestLoadingProgressCountsUncompressedBytes(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)

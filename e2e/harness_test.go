@@ -4,9 +4,12 @@ package e2e
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/url"
 	"os"
@@ -19,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -74,7 +78,37 @@ func setUp(m *testing.M) int {
 			return 1
 		}
 	}
+	if err := precompress(filepath.Join(builtWeb, "app.wasm")); err != nil {
+		fmt.Fprintln(os.Stderr, "compressing app.wasm:", err)
+		return 1
+	}
 	return m.Run()
+}
+
+// precompress writes the brotli and gzip copies of a file next to it, as a
+// release does. The server and the static export take copies that inflate
+// back to the file instead of compressing it again, so that the tests'
+// forty servers and the export do not each spend seconds on the wasm.
+func precompress(path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var br, gz bytes.Buffer
+	bw := brotli.NewWriterLevel(&br, 6)
+	gw := gzip.NewWriter(&gz)
+	for _, w := range []io.WriteCloser{bw, gw} {
+		if _, err := w.Write(raw); err != nil {
+			return err
+		}
+		if err := w.Close(); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(path+".br", br.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(path+".gz", gz.Bytes(), 0o644)
 }
 
 func findRepoRoot() (string, error) {
@@ -214,15 +248,20 @@ func (s *server) Stop() {
 }
 
 // freeAddr finds a loopback port nobody uses, for a server that must come
-// back on the same origin after a restart.
+// back on the same origin after a restart. It is taken below the range the
+// system hands out for port 0, so that a server another test starts while
+// this one restarts cannot take it.
 func freeAddr(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	for i := 0; i < 100; i++ {
+		addr := fmt.Sprintf("127.0.0.1:%d", 20000+rand.IntN(12000))
+		if ln, err := net.Listen("tcp", addr); err == nil {
+			ln.Close()
+			return addr
+		}
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	t.Fatal("found no free port from 20000 to 32000")
+	return ""
 }
 
 // browser is one Chromium with a fresh profile, and what it saw go wrong.

@@ -17,6 +17,7 @@ import (
 // nothing sticks out sideways, every field has a label, and a screenshot
 // is kept when COUNTERPART_ARTIFACTS names a directory.
 func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")
@@ -27,6 +28,7 @@ func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
 		"home":      "/",
 		"new":       "/new",
 		"about":     "/about",
+		"before":    "/before?id=" + exampleID,
 		"data":      "/guide/data?id=" + exampleID,
 		"problems":  "/guide/problems?id=" + exampleID,
 		"team":      "/guide/team?id=" + exampleID,

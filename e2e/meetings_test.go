@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"counterpart/app/onboarding"
+
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -24,6 +26,7 @@ import (
 // the shared document goes out every way it can: .md and .ics downloads,
 // rich text on the clipboard, and a PDF.
 func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	// The device is in New York: the cadence should take that zone.
@@ -101,6 +104,14 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	if got := item("Headcount already promised"); !strings.Contains(got, "raised by Priya Raman") {
 		t.Errorf("week 1 item reads %q", got)
 	}
+	// The start date's checkpoints joined the first 1:1; talked over, they
+	// do not carry.
+	for _, c := range onboarding.CheckpointsDue(&onboarding.Onboarding{StartDate: "2026-11-02"}, "2026-11-05") {
+		if got := item(c.Agenda); !strings.Contains(got, "checkpoint") {
+			t.Errorf("week 1: the checkpoint %s reads %q", c.ID, got)
+		}
+		tick(c.Agenda)
+	}
 	b.typeInto(`[id^="notes-"]`, "Walked through the close.\n<script>alert(1)</script> stays text")
 	b.typeInto(`[id^="decisions-"]`, "Keep *Thursday* mornings.")
 	commit(danaID, "Share the billing export", "2020-01-06")
@@ -168,15 +179,19 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	b.waitFor("the document", `!!document.querySelector("#document h1")`)
 	doc := b.text("#document")
 	containsAll(t, "the document", doc, "Priya Raman joins as CFO", "Standing topics", "Meeting log",
-		"Headcount already promised (raised by Priya Raman, open 2 weeks)",
-		"<script>alert(1)</script> stays text", "Keep *Thursday* mornings.",
+		"Headcount already promised — raised by Priya Raman, open 2 weeks",
+		"<script>alert(1)</script> stays text", "Keep Thursday mornings.",
 		"Dana Okafor: kept 1 of 1 due", "Weekly 1:1 on Thursdays at 08:30 (America/New_York time), one hour")
 	i19, i12, i05 := strings.Index(doc, "19 November 2026"), strings.Index(doc, "12 November 2026"), strings.Index(doc, "5 November 2026")
 	if !(i19 >= 0 && i19 < i12 && i12 < i05) {
 		t.Errorf("the log is not newest first (%d, %d, %d)", i19, i12, i05)
 	}
-	if n := b.count("#document script, #document em, #document a"); n != 0 {
+	if n := b.count("#document script, #document a"); n != 0 {
 		t.Errorf("typed text became %d live elements in the document", n)
+	}
+	// The decisions' *Thursday* reads as it does on the 1:1 page.
+	if got := b.text("#document em"); got != "Thursday" {
+		t.Errorf("the decisions' emphasis shows as %q, want Thursday in italics", got)
 	}
 
 	// Downloads land in a directory the test reads.
@@ -190,8 +205,8 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	b.click("#download-md")
 	md := b.downloaded(dir, ".md")
 	containsAll(t, "the .md file", md, "# Priya Raman joins as CFO\n",
-		"- [ ] Headcount already promised (raised by Priya Raman, open 2 weeks)",
-		`\<script\>alert(1)\</script\> stays text`, `Keep \*Thursday\* mornings.`,
+		"- [ ] Headcount already promised — raised by Priya Raman, open 2 weeks",
+		`\<script\>alert(1)\</script\> stays text`, `Keep *Thursday* mornings.`,
 		"- Dana Okafor: kept 1 of 1 due", "### 1:1 of Thursday 19 November 2026")
 
 	b.click("#download-ics")
@@ -277,6 +292,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 
 // A browser without the async clipboard gets told how to copy instead.
 func TestCopyWithoutClipboardSupport(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

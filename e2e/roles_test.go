@@ -19,6 +19,7 @@ import (
 // Both sides of the role agreement filled on one device, each blind to
 // the other, then compared.
 func TestRoleAgreementOnOneDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.newOnboarding(srv.URL + "/")
@@ -117,6 +118,7 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 // The blind rule holds on the page too: a filled worksheet is refused
 // while a side is open.
 func TestFilledWorksheetWaitsForBothSides(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	id := b.newOnboarding(srv.URL + "/")
@@ -131,6 +133,7 @@ func TestFilledWorksheetWaitsForBothSides(t *testing.T) {
 // Print each worksheet to PDF at A4 and Letter, as the browser's print
 // dialog would, and read what is on the pages.
 func TestWorksheetsPrint(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Fatal("this test needs pdftotext and pdfinfo (poppler-utils): run make test, which installs them")
 	}
@@ -140,14 +143,15 @@ func TestWorksheetsPrint(t *testing.T) {
 	b.click("#open-example")
 	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
 
-	common := []string{"role definition worksheet", "mateo álvarez", "amara nwosu", "who owns what", "cloud infrastructure spend"}
+	ex := theExample(t)
+	common := []string{"role definition worksheet", strings.ToLower(ex.Buddy.Name), strings.ToLower(ex.Newcomer.Name), "who owns what", strings.ToLower(ex.Roles.Rows[0].Area)}
 	chrome := []string{"your answers stay in this browser", "onboardings", "← back", "print"}
 	cases := []struct {
 		name, path string
 		want       []string
 	}{
 		{"blank", "/worksheet?id=" + exampleID + "&variant=blank", append([]string{"mine", "yours", "shared", "unsure", "what i expect of my role", "when we disagree in front of others", "when we cannot agree, we escalate"}, common...)},
-		{"filled", "/worksheet?id=" + exampleID + "&variant=filled", append([]string{"both claim it", "neither claims it", "agreed", "of their own role", "escalation", "weekly 1:1 on thursdays"}, common...)},
+		{"filled", "/worksheet?id=" + exampleID + "&variant=filled", append([]string{"both claim it", "neither claims it", "agreed", "of their own role", "escalation", "weekly 1:1 on " + ex.Roles.Cadence.Day + "s"}, common...)},
 		{"bookmark", "/worksheet?a=sales&b=legal", []string{"role definition worksheet", "sales and legal", "contract terms for enterprise deals", "person a", "person b"}},
 	}
 	for _, c := range cases {

@@ -26,11 +26,13 @@ import (
 // Dana then sees the comparison. The link travels only through the
 // clipboard, as it would in a message.
 func TestShareLinkBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	shareBetweenTwoDevices(t, "")
 }
 
 // The same with both links locked by a passphrase, which travels apart.
 func TestShareLockedLinkBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	shareBetweenTwoDevices(t, "blue harbour seven lamps")
 }
 
@@ -183,12 +185,13 @@ func (b *browser) expectOnlyOwnOrigin(origin string) {
 // Every way a link can go wrong gets its own message in the receiver's
 // browser, and nothing saved there changes.
 func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	dana.newOnboarding(srv.URL + "/")
 	link := dana.shareLink("")
-	locked := dana.shareLink("right words")
+	locked := dana.shareLink("the right four words")
 	_, frag, _ := strings.Cut(link, "#")
 	_, payload, _ := strings.Cut(frag, ".")
 
@@ -202,6 +205,8 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 		{"from a future version", base + "3." + payload, "made by a newer version of Counterpart"},
 		{"not a link of ours", base + "hello", "This is not a Counterpart link"},
 		{"a zip bomb", base + zipBomb(5<<20), "far more data than an onboarding can"},
+		{"1.39 million empty meetings", base + bombLink(t, "bomb-flat.link"), "This link is damaged"},
+		{"meetings of a thousand items", base + bombLink(t, "bomb-nested.link"), "This link is damaged"},
 	} {
 		priya.leave()
 		priya.open(c.link)
@@ -240,6 +245,7 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 
 // The file export carries the same as the link, for links too long to send.
 func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya := newBrowser(t), newBrowser(t)
 	dana.newOnboarding(srv.URL + "/")
@@ -258,6 +264,7 @@ func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
 
 // A backup restores into a fresh browser, and one undo takes it back out.
 func TestBackupRestoresOnAnotherDevice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a, b := newBrowser(t), newBrowser(t)
 	a.newOnboarding(srv.URL + "/")
@@ -322,6 +329,7 @@ func (b *browser) shareLink(passphrase string) string {
 	}
 	if passphrase != "" {
 		plain := b.value("#share-link")
+		b.choose("#passphrase", "") // the suggested one
 		b.typeInto("#passphrase", passphrase)
 		b.click("#lock-link")
 		start := time.Now()
@@ -442,9 +450,16 @@ func (b *browser) chooseFile(css, name, content string) {
 // follows the link format (raw DEFLATE, CRC-32 of "1." and the body,
 // base64url), so only the size gives it away.
 func zipBomb(n int) string {
+	return plainLinkOf(bytes.Repeat([]byte(" "), n))
+}
+
+// plainLinkOf makes a plain link of any data, as an attacker could: raw
+// DEFLATE (the app's dictionary is only needed to make links short) and
+// the checksum.
+func plainLinkOf(data []byte) string {
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestCompression)
-	w.Write(bytes.Repeat([]byte(" "), n))
+	w.Write(data)
 	w.Close()
 	body := buf.Bytes()
 	sum := crc32.ChecksumIEEE(append([]byte("1."), body...))

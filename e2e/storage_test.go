@@ -53,6 +53,7 @@ func (b *browser) keepScreenshot(name string) {
 // Where the browser turns storage off, the app still starts, says on every
 // page that nothing will be kept, and can be used in the tab.
 func TestStorageTurnedOffIsExplained(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, script string }{
 		// Storage turned off for the site: reading localStorage throws.
 		{"reading throws", `Object.defineProperty(window, "localStorage", {configurable: true, get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});`},
@@ -60,6 +61,7 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 		{"writing throws", `Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			srv := startServer(t, builtWeb, "127.0.0.1:0")
 			b := newBrowser(t)
 			b.beforeEveryPage(tc.script)
@@ -71,7 +73,7 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 			// The example opens and can be changed in this tab.
 			b.click("#open-example")
 			b.waitFor("the example", `!!document.querySelector(".example-note")`)
-			containsAll(t, "the example", b.pageText(), "Amara joins as CFO")
+			containsAll(t, "the example", b.pageText(), theExample(t).Title)
 			if b.count("#storage-off") != 1 {
 				t.Error("the stage page does not say that nothing is kept")
 			}
@@ -103,6 +105,7 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 // A record written by a newer version of the app is left exactly as it is,
 // and the person is told to reload to get the newer version.
 func TestNewerRecordIsLeftAloneAndExplained(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"
@@ -153,6 +156,7 @@ func (b *browser) fillStorage() {
 // leaves what was saved before as it was: starting an onboarding, opening
 // the example, renaming.
 func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	home := srv.URL + "/"

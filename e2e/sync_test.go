@@ -24,6 +24,7 @@ import (
 // shareable content. A third profile, without the earlier links, is told
 // what to ask for. The QR code on the share page reads back as the link.
 func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	dana, priya, third := newBrowser(t), newBrowser(t), newBrowser(t)
 	dana.grantClipboard(srv.URL)
@@ -96,6 +97,7 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 // A long link offers the file, and the QR code only when the link fits
 // in one.
 func TestALongLinkOffersTheFile(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")

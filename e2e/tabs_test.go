@@ -15,6 +15,7 @@ import (
 // other's as it is typed, so each tab shows what the other wrote, while
 // the person is still typing, and nothing goes unseen.
 func TestTwoTabsTypingInTheSameField(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a := newBrowser(t)
 	id := a.newOnboarding(srv.URL + "/")
@@ -59,6 +60,7 @@ func TestTwoTabsTypingInTheSameField(t *testing.T) {
 // what the link brought, and what was typed there before and after the
 // import is all kept.
 func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a, b := newBrowser(t), newBrowser(t)
 	a.grantClipboard(srv.URL)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"counterpart/app/markdown/markdowntest"
 	"counterpart/app/onboarding"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
@@ -33,43 +34,32 @@ func checkDocumentPage(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
 	b.expectInert("the document page")
 	r.doc = b.text("#document")
+	r.docHTML = eval[string](b, `document.getElementById("document").innerHTML`)
 	expectShown(t, "the document page", r.doc, r.shown())
 }
 
-// unescapeMarkdown removes the backslash of every escaped ASCII
-// punctuation character, which is how the document writes typed text.
-func unescapeMarkdown(md string) string {
-	var b strings.Builder
-	for i := 0; i < len(md); i++ {
-		if md[i] == '\\' && i+1 < len(md) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", md[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(md[i])
-	}
-	return b.String()
+// docTags are the elements the document's HTML may hold.
+var docTags = map[string]bool{
+	"div": true, "h1": true, "h2": true, "h3": true, "p": true, "ul": true, "ol": true, "li": true,
+	"strong": true, "em": true, "del": true, "code": true, "br": true, "a": true,
 }
 
-// expectEscapedMarkdown checks Markdown the document wrote: the document
-// itself writes no HTML and no code, so every "<" and "`" in it came from
-// typed text and must be escaped, by an odd run of backslashes (an even
-// run is escaped backslashes, and leaves the character bare). Unescaped,
-// the Markdown shows every text as typed.
-func expectEscapedMarkdown(t *testing.T, where, md string, texts []string) {
+// expectSameDocument checks Markdown the document wrote, as a Markdown
+// tool reads it (goldmark): nothing in it is live, and it shows what the
+// page shows, block for block and format for format.
+func expectSameDocument(t *testing.T, where, md, pageHTML string) {
 	t.Helper()
-	for i := 0; i < len(md); i++ {
-		if md[i] != '<' && md[i] != '`' {
-			continue
-		}
-		n := 0
-		for j := i - 1; j >= 0 && md[j] == '\\'; j-- {
-			n++
-		}
-		if n%2 == 0 {
-			start := max(0, i-30)
-			t.Errorf("%s has a bare %q in %q", where, md[i], md[start:min(len(md), i+30)])
-		}
+	read := markdowntest.ReadMarkdown(md)
+	tags := map[string]bool{"input": true} // the agenda's task boxes
+	for t := range docTags {
+		tags[t] = true
 	}
-	expectShown(t, where, unescapeMarkdown(md), texts)
+	if problem := markdowntest.Unsafe(read, tags); problem != "" {
+		t.Errorf("%s, read as Markdown, has %s", where, problem)
+	}
+	if got, want := markdowntest.Shape(read), markdowntest.Shape(pageHTML); got != want {
+		t.Errorf("%s reads differently from the page:\n%s", where, firstDifference(want, got))
+	}
 }
 
 // allowDownloads sends the browser's downloads to a new directory.
@@ -85,13 +75,14 @@ func allowDownloads(t *testing.T, b *browser) string {
 	return dir
 }
 
-// The downloaded .md has every vector escaped, and shows it as typed.
+// The downloaded .md, read by a Markdown tool, holds nothing live and
+// shows what the page shows.
 func checkMarkdownFile(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
 	dir := allowDownloads(t, b)
 	b.click("#download-md")
 	md := b.downloaded(dir, ".md")
-	expectEscapedMarkdown(t, "the .md file", md, r.shown())
+	expectSameDocument(t, "the .md file", md, r.docHTML)
 }
 
 // liveInHTML parses HTML in the page, without running it, and lists what
@@ -99,7 +90,7 @@ func checkMarkdownFile(t *testing.T, b *browser, base string, r *xssRound) {
 // page. It returns the problems and the text.
 const liveInHTML = `((html) => {
 	const doc = new DOMParser().parseFromString(html, "text/html");
-	const allowed = new Set(["HTML", "HEAD", "BODY", "META", "DIV", "H1", "H2", "H3", "P", "UL", "OL", "LI", "STRONG", "BR", "A"]);
+	const allowed = new Set(["HTML", "HEAD", "BODY", "META", "DIV", "H1", "H2", "H3", "P", "UL", "OL", "LI", "STRONG", "EM", "DEL", "CODE", "BR", "A"]);
 	const bad = [];
 	for (const el of doc.querySelectorAll("*")) {
 		if (!allowed.has(el.tagName)) bad.push("element " + el.outerHTML.slice(0, 80));
@@ -114,8 +105,8 @@ const liveInHTML = `((html) => {
 })`
 
 // The rich-text copy, read back from the clipboard: its HTML holds
-// nothing live and shows the vectors as text; its plain text is the
-// escaped Markdown.
+// nothing live and shows the vectors as the page does; its plain text is
+// the Markdown, which reads as the page does.
 func checkRichCopy(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
 	cdpDo(b, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
@@ -144,7 +135,7 @@ func checkRichCopy(t *testing.T, b *browser, base string, r *xssRound) {
 		t.Errorf("the clipboard's HTML: %s", p)
 	}
 	expectShown(t, "the clipboard's HTML", c.Text, r.shown())
-	expectEscapedMarkdown(t, "the clipboard's plain text", c.Plain, r.shown())
+	expectSameDocument(t, "the clipboard's plain text", c.Plain, r.docHTML)
 	b.expectInert("the document page after copying")
 }
 
@@ -241,7 +232,7 @@ var icsLine = regexp.MustCompile(`^([A-Z][A-Z0-9-]*)(;[^:]*)?:(.*)$`)
 var icsProperties = map[string]bool{
 	"BEGIN": true, "END": true, "VERSION": true, "PRODID": true, "CALSCALE": true, "METHOD": true,
 	"X-WR-CALNAME": true, "UID": true, "DTSTAMP": true, "DTSTART": true, "DTEND": true, "DURATION": true,
-	"RRULE": true, "SUMMARY": true, "DESCRIPTION": true, "TZID": true, "TZOFFSETFROM": true,
+	"RRULE": true, "RECURRENCE-ID": true, "SUMMARY": true, "DESCRIPTION": true, "TZID": true, "TZOFFSETFROM": true,
 	"TZOFFSETTO": true, "TZNAME": true, "X-LIC-LOCATION": true,
 }
 
@@ -286,9 +277,9 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 	checkICS(t, "the .ics file", b.downloaded(dir, ".ics"), r.names, []string{r.social})
 
 	planted := []string{
-		"Dana\r\nATTACH:https://127.0.0.1/x.exe",
-		"Priya\nBEGIN:VALARM\nACTION:AUDIO\nEND:VALARM",
-		"Lunch\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected;\\, <script>window.__xss=1</script>",
+		"Dana\r\nATTACH:https://127.0.0.1/x.exe\u2028SUMMARY:INJECTED",
+		"Priya\nBEGIN:VALARM\nACTION:AUDIO\u0085END:VALARM",
+		"Lunch\r\nEND:VEVENT\r\nBEGIN:VEVENT\u2029SUMMARY:injected;\\, <script>window.__xss=1</script>",
 	}
 	b.change(r.id, func(o *onboarding.Onboarding) {
 		o.Buddy.Name, o.Newcomer.Name, o.Roles.Cadence.Social = planted[0], planted[1], planted[2]
@@ -297,8 +288,15 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 	b.expectInert("the document of planted line breaks")
 	b.click("#download-ics")
 	ics := b.downloaded(dir, ".ics")
-	checkICS(t, "the .ics of planted line breaks", ics, planted[:2], planted[2:])
-	if n := strings.Count(ics, "BEGIN:VEVENT"); n != strings.Count(ics, "END:VEVENT") || strings.Contains(ics, "\r\nATTACH") || strings.Contains(ics, "\r\nBEGIN:VALARM") {
+	// Names and the time together are one-line fields: the app reads
+	// the planted line breaks as spaces.
+	var kept []string
+	for _, p := range planted {
+		kept = append(kept, onboarding.CleanLine(p))
+	}
+	checkICS(t, "the .ics of planted line breaks", ics, kept[:2], kept[2:])
+	if n := strings.Count(ics, "BEGIN:VEVENT"); n != strings.Count(ics, "END:VEVENT") || strings.Contains(ics, "\r\nATTACH") || strings.Contains(ics, "\r\nBEGIN:VALARM") ||
+		strings.ContainsAny(ics, "\u0085\u2028\u2029") {
 		t.Errorf("a planted line break made a property of its own:\n%s", ics)
 	}
 }

@@ -87,7 +87,7 @@ func TestYourDataWhenTheBrowserAgreesToKeepIt(t *testing.T) {
 	b.click("#notice-persist")
 	b.waitFor("the offer to go", `!document.getElementById("notice-persist")`)
 
-	b.click("#nav-your-data")
+	b.click(`.shell-header nav a[href="/your-data"]`)
 	b.waitFor("the page", `location.pathname === "/your-data" && !!document.getElementById("kept-status")`)
 	b.waitFor("the answer", `document.getElementById("kept-status").innerText.includes("has agreed to keep")`)
 	if b.count("#ask-persist") != 0 {

@@ -51,12 +51,18 @@ type Event struct {
 	Start       time.Time // the wall-clock date and time, in UTC as a carrier
 	Minutes     int
 	RRule       string // such as "FREQ=WEEKLY;BYDAY=TH"; empty for one event
+	// RecurrenceOf, when set, makes the event a changed occurrence of the
+	// recurring event with the same UID: the one that starts then.
+	RecurrenceOf time.Time
 }
 
 // Events returns the onboarding's events: the weekly 1:1 and the time
-// together when their day and time are agreed, and one session for each
-// stage of the guide. Sessions are held at the 1:1's time, since both
-// keep that hour free, or at ten in the morning before it is agreed.
+// together when their day and time are agreed, one session for each
+// stage of the guide, and the checkpoints of the first ninety days.
+// Sessions are held at the 1:1's time, since both keep that hour free, or
+// at ten in the morning before it is agreed. A checkpoint is talked over
+// at the weekly 1:1 that takes it, so it changes that occurrence's title
+// and description rather than booking a second hour beside it.
 func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 	c := o.Roles.Cadence
 	pair := o.Buddy.Name + " and " + o.Newcomer.Name
@@ -65,8 +71,12 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 		start, _ = civilDate(o.Created.Format("2006-01-02"))
 	}
 	var events []Event
+	// busy holds the recurring slots, which the sessions keep clear of.
+	var busy []slot
 	if w, ok := onboarding.Weekday(c.Day); ok && c.Time != "" {
 		first := onOrAfter(start, w)
+		busy = append(busy, slot{clock: at(first, c.Time), minutes: orDefault(c.Minutes, onboarding.RecommendedMinutes),
+			on: func(d time.Time) bool { return d.Weekday() == w && !d.Before(first) }})
 		events = append(events, Event{
 			UID:         o.ID + "-weekly@counterpart",
 			Summary:     "Weekly 1:1: " + pair,
@@ -77,10 +87,15 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 		})
 	}
 	if w, ok := onboarding.Weekday(c.SocialDay); ok && c.SocialTime != "" && (c.SocialEvery == onboarding.Monthly || c.SocialEvery == onboarding.Quarterly) {
-		rule := "FREQ=MONTHLY;BYDAY=2" + byDay(w)
+		rule, every := "FREQ=MONTHLY;BYDAY=2"+byDay(w), 1
 		if c.SocialEvery == onboarding.Quarterly {
-			rule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2" + byDay(w)
+			rule, every = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2"+byDay(w), 3
 		}
+		first := secondWeekday(start, w)
+		busy = append(busy, slot{clock: at(first, c.SocialTime), minutes: SocialMinutes, on: func(d time.Time) bool {
+			months := (d.Year()-first.Year())*12 + int(d.Month()) - int(first.Month())
+			return !d.Before(first) && months%every == 0 && secondWeekday(time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), w).Equal(d)
+		}})
 		what := strings.TrimSpace(c.Social)
 		if what == "" {
 			what = "Time together that is not about work."
@@ -89,7 +104,7 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 			UID:         o.ID + "-social@counterpart",
 			Summary:     "Time together: " + pair,
 			Description: what,
-			Start:       at(secondWeekday(start, w), c.SocialTime),
+			Start:       at(first, c.SocialTime),
 			Minutes:     SocialMinutes,
 			RRule:       rule,
 		})
@@ -98,7 +113,15 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 	if sessionTime == "" {
 		sessionTime = "10:00"
 	}
+	day := 0 // the working day of the session before
 	for i, st := range stages {
+		// A session keeps its day of the guide, unless that day's slot is
+		// taken by the 1:1 or the time together: then it moves to the
+		// next working day that is free, and the later sessions follow.
+		day = max(st.SessionDay, day+1)
+		for clashes(busy, at(onboarding.WorkingDay(start, day), sessionTime), st.SessionMinutes) {
+			day++
+		}
 		var prompts []string
 		for _, p := range st.Prompts {
 			prompts = append(prompts, p.Title)
@@ -111,11 +134,106 @@ func Events(o *onboarding.Onboarding, stages []guide.Stage) []Event {
 			UID:         o.ID + "-stage-" + string(st.ID) + "@counterpart",
 			Summary:     "Onboarding: " + st.Title,
 			Description: desc,
-			Start:       at(workingDay(start, st.SessionDay), sessionTime),
+			Start:       at(onboarding.WorkingDay(start, day), sessionTime),
 			Minutes:     st.SessionMinutes,
 		})
 	}
+	return append(events, checkpointEvents(o, pair, sessionTime, events)...)
+}
+
+// checkpointEvents marks each 1:1 that takes checkpoints: the weekly
+// occurrence itself when the 1:1 is agreed, or else a half hour of its
+// own on the checkpoint's day, straight after a session already booked
+// at that hour.
+func checkpointEvents(o *onboarding.Onboarding, pair, sessionTime string, booked []Event) []Event {
+	c := o.Roles.Cadence
+	weekly := false
+	if _, ok := onboarding.Weekday(c.Day); ok && c.Time != "" {
+		weekly = true
+	}
+	var dates []string
+	byDate := map[string][]onboarding.Checkpoint{}
+	for _, cp := range onboarding.Checkpoints {
+		date, ok := onboarding.CheckpointMeetingDate(o, cp)
+		if !ok {
+			continue
+		}
+		if byDate[date] == nil {
+			dates = append(dates, date)
+		}
+		byDate[date] = append(byDate[date], cp)
+	}
+	var events []Event
+	for _, date := range dates {
+		d, _ := civilDate(date)
+		var lines []string
+		for _, cp := range byDate[date] {
+			lines = append(lines, "- "+cp.Agenda)
+		}
+		e := Event{
+			UID:         o.ID + "-checkpoint-" + byDate[date][0].ID + "@counterpart",
+			Summary:     "Onboarding checkpoint: " + pair,
+			Description: "On the agenda from the first ninety days:\n" + strings.Join(lines, "\n"),
+			Start:       at(d, sessionTime),
+			Minutes:     CheckpointMinutes,
+		}
+		for !weekly {
+			end, clash := overlaps(booked, e.Start, e.Minutes)
+			if !clash {
+				break
+			}
+			e.Start = end
+		}
+		if weekly {
+			e.UID = o.ID + "-weekly@counterpart"
+			e.Summary = "Weekly 1:1 and checkpoint: " + pair
+			e.Description = "Our weekly hour, with these on the agenda from the first ninety days:\n" + strings.Join(lines, "\n")
+			e.Minutes = orDefault(c.Minutes, onboarding.RecommendedMinutes)
+			e.RecurrenceOf = e.Start
+		}
+		events = append(events, e)
+	}
 	return events
+}
+
+// overlaps reports whether an event at start for minutes overlaps one of
+// the one-off events booked, and when that one ends.
+func overlaps(booked []Event, start time.Time, minutes int) (time.Time, bool) {
+	end := start.Add(time.Duration(minutes) * time.Minute)
+	for _, b := range booked {
+		bEnd := b.Start.Add(time.Duration(b.Minutes) * time.Minute)
+		if b.RRule == "" && start.Before(bEnd) && b.Start.Before(end) {
+			return bEnd, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// CheckpointMinutes is how long a checkpoint is booked for when there is
+// no weekly 1:1 to hold it.
+const CheckpointMinutes = 30
+
+// slot is a recurring event's time, on the days it falls on.
+type slot struct {
+	on      func(day time.Time) bool
+	clock   time.Time // its wall-clock time; only the hour counts
+	minutes int
+}
+
+// clashes reports whether an event at start for minutes overlaps a
+// recurring slot on that day.
+func clashes(busy []slot, start time.Time, minutes int) bool {
+	day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	for _, b := range busy {
+		if !b.on(day) {
+			continue
+		}
+		from := at(day, b.clock.Format("15:04"))
+		if start.Before(from.Add(time.Duration(b.minutes)*time.Minute)) && from.Before(start.Add(time.Duration(minutes)*time.Minute)) {
+			return true
+		}
+	}
+	return false
 }
 
 // SocialMinutes is how long the time together is booked for: a lunch.
@@ -162,6 +280,9 @@ func Encode(name string, events []Event, zone Zone, stamp time.Time) string {
 		w.prop("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
 		w.line("DTSTART" + param + ":" + dt(e.Start))
 		w.line("DTEND" + param + ":" + dt(e.Start.Add(time.Duration(e.Minutes)*time.Minute)))
+		if !e.RecurrenceOf.IsZero() {
+			w.line("RECURRENCE-ID" + param + ":" + dt(e.RecurrenceOf))
+		}
 		if e.RRule != "" {
 			w.prop("RRULE", e.RRule)
 		}
@@ -200,7 +321,11 @@ func (w *icsWriter) line(l string) {
 }
 
 // Text escapes a TEXT value: backslash, semicolon, comma and line breaks,
-// as RFC 5545 section 3.3.11 asks. Other control characters are dropped.
+// as RFC 5545 section 3.3.11 asks. Unicode's other line breaks (next line
+// U+0085, line and paragraph separators U+2028 and U+2029) are escaped
+// as line breaks too: a reader that splits lines on them would otherwise
+// read the rest as a property of its own, such as "SUMMARY:...". Other
+// control characters, C0 and C1, are dropped.
 func Text(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -209,11 +334,11 @@ func Text(s string) string {
 		case r == '\\' || r == ';' || r == ',':
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '\n' || r == '\r':
+		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
 		default:
 			b.WriteRune(r)
 		}
@@ -257,21 +382,6 @@ func secondWeekday(d time.Time, w time.Weekday) time.Time {
 			return second
 		}
 	}
-}
-
-// workingDay is the nth working day (Monday to Friday) counting from d as
-// the first, or from the Monday after when d falls on a weekend.
-func workingDay(d time.Time, n int) time.Time {
-	for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
-		d = d.AddDate(0, 0, 1)
-	}
-	for i := 1; i < n; {
-		d = d.AddDate(0, 0, 1)
-		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
-			i++
-		}
-	}
-	return d
 }
 
 func byDay(w time.Weekday) string {

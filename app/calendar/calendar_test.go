@@ -108,8 +108,10 @@ func TestFilesFollowTheRFC(t *testing.T) {
 	}
 	// The checker itself catches what it should.
 	bad := "BEGIN:VCALENDAR\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:a, b\r\nX:" + strings.Repeat("X", 80) + "\r\nEND:VEVENT\r\nBEGIN:VTODO\r\nEND:VCALENDAR\r\n"
+	bad += "BEGIN:VEVENT\r\nUID:w\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261105T083000\r\nRRULE:FREQ=WEEKLY;BYDAY=TH\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20261106T083000\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261106T083000\r\nEND:VEVENT\r\n"
 	problems := strings.Join(checkRFC(bad), "\n")
-	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID"} {
+	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID", "is no occurrence"} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("the checker misses %q in a bad file; it found:\n%s", want, problems)
 		}
@@ -211,6 +213,8 @@ func checkRFC(ics string) []string {
 	}
 	tzDefined := map[string]bool{}
 	uids := map[string]bool{}
+	series := map[string]*component{}
+	var overrides []*component
 	once := func(c *component, props ...string) {
 		for _, p := range props {
 			if n := len(c.props[p]); n != 1 {
@@ -233,10 +237,18 @@ func checkRFC(ics string) []string {
 			if len(c.props["UID"]) != 1 {
 				fail("a VEVENT has no UID")
 			} else {
-				if uids[c.props["UID"][0]] {
-					fail("UID used twice: " + c.props["UID"][0])
+				// A changed occurrence shares its series' UID; the
+				// pair of UID and RECURRENCE-ID names one event.
+				key := c.props["UID"][0] + " " + strings.Join(c.props["RECURRENCE-ID"], "")
+				if uids[key] {
+					fail("UID used twice: " + key)
 				}
-				uids[c.props["UID"][0]] = true
+				uids[key] = true
+				if rid := c.props["RECURRENCE-ID"]; len(rid) > 0 {
+					overrides = append(overrides, c)
+				} else if len(c.props["RRULE"]) > 0 {
+					series[c.props["UID"][0]] = c
+				}
 			}
 			once(c, "DTSTAMP", "DTSTART")
 			if st := c.props["DTSTAMP"]; len(st) == 1 && !regexp.MustCompile(`^\d{8}T\d{6}Z$`).MatchString(st[0]) {
@@ -249,6 +261,26 @@ func checkRFC(ics string) []string {
 			}
 		case "STANDARD", "DAYLIGHT":
 			once(c, "DTSTART", "TZOFFSETFROM", "TZOFFSETTO")
+		}
+	}
+	// A changed occurrence must be one the series really has: same
+	// start as its RECURRENCE-ID, on the series' weekday, not before it.
+	for _, c := range overrides {
+		uid, rid := c.props["UID"][0], c.props["RECURRENCE-ID"][0]
+		sr := series[uid]
+		if sr == nil {
+			fail("RECURRENCE-ID for no recurring event: " + uid)
+			continue
+		}
+		if st := c.props["DTSTART"]; len(st) != 1 || st[0] != rid {
+			fail("an occurrence moved from its RECURRENCE-ID " + rid)
+		}
+		when, err1 := time.Parse("20060102T150405", rid)
+		first, err2 := time.Parse("20060102T150405", sr.props["DTSTART"][0])
+		rule := sr.props["RRULE"][0]
+		day := rule[strings.LastIndex(rule, "=")+1:]
+		if err1 != nil || err2 != nil || when.Before(first) || strings.ToUpper(when.Weekday().String()[:2]) != day || !first.Add(when.Sub(first).Truncate(7*24*time.Hour)).Equal(when) {
+			fail("RECURRENCE-ID " + rid + " is no occurrence of " + rule + " from " + sr.props["DTSTART"][0])
 		}
 	}
 	if cal == nil && len(stack) == 0 {
@@ -305,15 +337,35 @@ func TestTextRoundTrips(t *testing.T) {
 
 func TestEvents(t *testing.T) {
 	o := pair(t) // starts Monday 2 November 2026
-	if got := Events(o, guide.Stages()); len(got) != len(guide.Stages()) {
-		t.Errorf("with no cadence: %d events, want only the %d sessions", len(got), len(guide.Stages()))
+	// Without a weekly 1:1, each checkpoint day gets a half hour of its
+	// own: days 1, 5 and 10 (working) and 30, 45 and 90; on day 1 it
+	// follows the first session.
+	var own []string
+	for _, e := range Events(o, guide.Stages())[len(guide.Stages()):] {
+		own = append(own, e.Start.Format("2006-01-02 15:04")+" "+strconv.Itoa(e.Minutes))
+		if !e.RecurrenceOf.IsZero() || e.RRule != "" {
+			t.Errorf("a checkpoint with no weekly 1:1 is a recurrence: %+v", e)
+		}
+	}
+	if got, want := strings.Join(own, ", "), "2026-11-02 11:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
+		t.Errorf("with no cadence, after the sessions:\n got %s\nwant %s", got, want)
 	}
 	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
 		SocialEvery: onboarding.Monthly, SocialDay: "tuesday", SocialTime: "12:30"}
 	events := Events(o, guide.Stages())
 	byUID := map[string]Event{}
+	var changed []string
 	for _, e := range events {
+		if !e.RecurrenceOf.IsZero() {
+			changed = append(changed, e.Start.Format("2006-01-02 15:04 Mon")+" "+strconv.Itoa(e.Minutes))
+			continue
+		}
 		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+	}
+	// With a Thursday 1:1, the checkpoints change the Thursdays that take
+	// them: up to three days before each checkpoint's day.
+	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
+		t.Errorf("changed occurrences:\n got %s\nwant %s", got, want)
 	}
 	check := func(key, start, rule string, minutes int) {
 		t.Helper()
@@ -328,10 +380,11 @@ func TestEvents(t *testing.T) {
 	}
 	check("weekly", "2026-11-05 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
 	check("social", "2026-11-10 12:30 Tue", "FREQ=MONTHLY;BYDAY=2TU", SocialMinutes)
-	// Working days 1, 2, 4, 6 and 8 from Monday 2 November.
+	// Working days 1, 2, 4, 6 and 8 from Monday 2 November, but day 4 is
+	// Thursday, the 1:1's slot: that session moves to the Friday.
 	check("stage-data", "2026-11-02 08:30 Mon", "", 60)
 	check("stage-problems", "2026-11-03 08:30 Tue", "", 90)
-	check("stage-team", "2026-11-05 08:30 Thu", "", 60)
+	check("stage-team", "2026-11-06 08:30 Fri", "", 60)
 	check("stage-processes", "2026-11-09 08:30 Mon", "", 60)
 	check("stage-roles", "2026-11-11 08:30 Wed", "", 90)
 
@@ -340,11 +393,121 @@ func TestEvents(t *testing.T) {
 	o.StartDate = "2026-11-14"
 	o.Roles.Cadence.SocialEvery = onboarding.Quarterly
 	for _, e := range Events(o, guide.Stages()) {
-		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+		if e.RecurrenceOf.IsZero() {
+			byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
+		}
 	}
 	check("stage-data", "2026-11-16 08:30 Mon", "", 60)
 	check("social", "2026-12-08 12:30 Tue", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", SocialMinutes)
 	check("weekly", "2026-11-19 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
+}
+
+// No onboarding session shares a slot with the weekly 1:1 or the time
+// together, whatever day and time they fall on, and the sessions keep
+// the guide's order within the first weeks.
+func TestSessionsKeepClearOfTheRecurringEvents(t *testing.T) {
+	o := pair(t)
+	for _, day := range onboarding.Weekdays {
+		for _, clock := range []string{"08:30", "10:00", "10:30", "16:00"} {
+			for _, start := range []string{"2026-11-02", "2026-11-05", "2026-11-07"} {
+				o.StartDate = start
+				o.Roles.Cadence = onboarding.Cadence{Day: day, Time: clock, Minutes: 90,
+					SocialEvery: onboarding.Monthly, SocialDay: day, SocialTime: "10:00"}
+				events := Events(o, guide.Stages())
+				var prev time.Time
+				for _, e := range events {
+					// The sessions; a checkpoint changes an occurrence of
+					// the 1:1 rather than booking beside it.
+					if e.RRule != "" || !strings.Contains(e.UID, "-stage-") {
+						continue
+					}
+					for _, r := range events {
+						if r.RRule != "" && overlapsAnOccurrence(r, e) {
+							t.Errorf("1:1 on %s at %s, start %s: %q at %s clashes with %q", day, clock, start, e.Summary, e.Start.Format("Mon 2 Jan 15:04"), r.Summary)
+						}
+					}
+					if !e.Start.After(prev) || e.Start.Sub(at(mustDate(t, start), "00:00")) > 21*24*time.Hour {
+						t.Errorf("1:1 on %s at %s, start %s: %q at %s is out of order or past the first three weeks", day, clock, start, e.Summary, e.Start.Format("Mon 2 Jan"))
+					}
+					prev = e.Start
+				}
+			}
+		}
+	}
+}
+
+// overlapsAnOccurrence expands a recurring event of ours over the weeks
+// around a single one, day by day, reading its RRULE as a calendar would.
+func overlapsAnOccurrence(r, e Event) bool {
+	parts := map[string]string{}
+	for _, p := range strings.Split(r.RRule, ";") {
+		k, v, _ := strings.Cut(p, "=")
+		parts[k] = v
+	}
+	every, _ := strconv.Atoi(parts["INTERVAL"])
+	every = max(every, 1)
+	byDay := parts["BYDAY"]
+	for d := r.Start; !d.After(e.Start); d = d.AddDate(0, 0, 1) {
+		wd := strings.ToUpper(d.Weekday().String()[:2])
+		occurs := false
+		switch parts["FREQ"] {
+		case "WEEKLY":
+			occurs = byDay == wd
+		case "MONTHLY":
+			months := (d.Year()-r.Start.Year())*12 + int(d.Month()) - int(r.Start.Month())
+			occurs = byDay == "2"+wd && (d.Day()-1)/7 == 1 && months%every == 0
+		}
+		if !occurs {
+			continue
+		}
+		from := time.Date(d.Year(), d.Month(), d.Day(), r.Start.Hour(), r.Start.Minute(), 0, 0, time.UTC)
+		if e.Start.Before(from.Add(time.Duration(r.Minutes)*time.Minute)) && from.Before(e.Start.Add(time.Duration(e.Minutes)*time.Minute)) {
+			return true
+		}
+	}
+	return false
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	d, ok := civilDate(s)
+	if !ok {
+		t.Fatalf("bad date %q", s)
+	}
+	return d
+}
+
+// A reader that splits lines on every Unicode line break, as JavaScript's
+// and Python's line splitting do, must still see only this file's own
+// properties: a name or a note holding U+2028, U+2029, U+0085 or a C1
+// control cannot start a property of its own.
+func TestNoTextStartsALineForANaiveSplitter(t *testing.T) {
+	o := pair(t)
+	inject := func(sep string) string { return "Ann" + sep + "SUMMARY:INJECTED" + sep + "END:VEVENT" }
+	o.Title = inject("\u2028")
+	o.Buddy.Name = inject("\u2029")
+	o.Newcomer.Name = inject("\u0085")
+	o.Roles.Cadence = onboarding.Cadence{Day: "tuesday", Time: "09:00", Social: inject("\u2028\u2029") + "\u009b31m\u0090x\u009c",
+		SocialEvery: onboarding.Monthly, SocialDay: "friday", SocialTime: "12:00"}
+	ics := ICS(o, nil, stamp)
+	naive := regexp.MustCompile(`\r\n|\n|\r|\v|\f|\x1c|\x1d|\x1e|\x{85}|\x{2028}|\x{2029}`)
+	property := regexp.MustCompile(`^[A-Z][A-Z0-9-]*[;:]`)
+	for _, line := range naive.Split(ics, -1) {
+		if line == "" || strings.HasPrefix(line, " ") {
+			continue // the end, or a folded line's continuation
+		}
+		if !property.MatchString(line) || strings.HasPrefix(line, "SUMMARY:INJECTED") {
+			t.Errorf("a naive reader sees the line %q", line)
+		}
+	}
+	for _, r := range ics {
+		if r == 0x85 || r == 0x2028 || r == 0x2029 || r >= 0x80 && r <= 0x9f {
+			t.Errorf("the file holds U+%04X", r)
+		}
+	}
+	// The separators read as line breaks in the text.
+	if got := Text("a\u2028b\u2029c\u0085d\u0086e"); got != `a\nb\nc\nde` {
+		t.Errorf("Text = %q", got)
+	}
 }
 
 // The UIDs stay the same from one download to the next, so importing the
@@ -357,13 +520,18 @@ func TestUIDsAreStable(t *testing.T) {
 			if v, ok := strings.CutPrefix(l, "UID:"); ok {
 				out = append(out, v)
 			}
+			if v, ok := strings.CutPrefix(l, "RECURRENCE-ID;TZID=Europe/Paris:"); ok {
+				out[len(out)-1] += " " + v[:8]
+			}
 		}
 		return out
 	}
 	a := uids()
 	o.Roles.Cadence.Time = "17:00"
 	b := uids()
-	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7 {
+	// The weekly 1:1, the time together, five sessions and the 1:1s
+	// that take the checkpoints.
+	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+5 {
 		t.Errorf("UIDs changed or are missing: %v then %v", a, b)
 	}
 	for _, u := range a {

@@ -1,142 +1,179 @@
-// Package document writes the shared 1:1 document of an onboarding as
-// Markdown: the agreements the two made, the topics they revisit every
-// week, the commitments still open and the log of their 1:1s, newest
-// first. The page renders it with the safe goldmark renderer, and people
-// download it, paste it into a docs tool or print it.
+// Package document makes the shared 1:1 document of an onboarding: the
+// agreements the two made, the topics they revisit every week, the
+// commitments still open, where the real data lives, how the company
+// runs, and the log of their 1:1s, newest first.
 //
-// Everything a person typed is escaped, so that it reads exactly as typed
-// and can never become markup: a "<script>" in a note is text, a "*" is
-// a star, and "[x](javascript:…)" is not a link. Private entries never
-// appear: the document is made to be shared.
+// Build makes it once, as a model (package markdown's blocks); Markdown
+// and HTML write that one model, so the file people download, the text
+// they paste and the page they read always say the same thing.
+//
+// Names, titles and one-line entries are plain text: a "<script>" or a
+// "*" in them reads exactly as typed. The text areas (notes, decisions,
+// the way to disagree...) are read as the app reads them everywhere, with
+// the little Markdown package markdown allows, so their bold and their
+// lists come through. Private entries never appear: the document is made
+// to be shared.
 package document
 
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"counterpart/app/guide"
+	"counterpart/app/markdown"
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
 )
 
-// Markdown returns the shared document. today (YYYY-MM-DD) dates it and
-// decides which open commitments are overdue.
+// Markdown returns the shared document as Markdown. today (YYYY-MM-DD)
+// dates it and decides which open commitments are overdue.
 func Markdown(o *onboarding.Onboarding, today string) string {
+	return markdown.Markdown(Build(o, today))
+}
+
+// HTML returns the shared document as HTML, from the same model as
+// Markdown.
+func HTML(o *onboarding.Onboarding, today string) string {
+	return markdown.HTML(Build(o, today))
+}
+
+// Build makes the document's model.
+func Build(o *onboarding.Onboarding, today string) []markdown.Block {
 	w := &writer{o: o, today: today}
 	w.head()
 	w.agreements()
 	w.standing()
+	w.ninetyDays()
 	w.commitments()
 	w.next()
+	w.dataSources()
+	w.processes()
 	w.log()
-	return strings.TrimRight(w.b.String(), "\n") + "\n"
+	return w.blocks
 }
 
 type writer struct {
-	o     *onboarding.Onboarding
-	today string
-	b     strings.Builder
+	o      *onboarding.Onboarding
+	today  string
+	blocks []markdown.Block
 }
 
-// line writes one line of Markdown; the parts are already escaped.
-func (w *writer) line(parts ...string) {
-	for _, p := range parts {
-		w.b.WriteString(p)
+type (
+	span = markdown.Span
+	line = markdown.Line
+)
+
+var text, bold = markdown.Text, markdown.Bold
+
+func (w *writer) add(b ...markdown.Block) { w.blocks = append(w.blocks, b...) }
+
+func (w *writer) heading(level int, s string) { w.add(markdown.Head(level, text(s))) }
+
+func (w *writer) para(spans ...span) { w.add(markdown.Para(spans...)) }
+
+// list adds a bulleted list, or the placeholder when it has no item.
+func (w *writer) list(items []line, none string) {
+	if len(items) == 0 {
+		w.para(text(none))
+		return
 	}
-	w.b.WriteByte('\n')
+	w.add(markdown.List(items...))
 }
 
-// para writes a block followed by a blank line.
-func (w *writer) para(parts ...string) {
-	w.line(parts...)
-	w.b.WriteByte('\n')
-}
+// typed adds what a person wrote in a text area, read as the app reads
+// it everywhere.
+func (w *writer) typed(s string) { w.add(markdown.Parse(s)...) }
 
 func (w *writer) name(id string) string {
 	if p := w.o.PersonByID(id); p != nil {
-		return Inline(p.Name)
+		return p.Name
 	}
 	return "Someone"
 }
 
 func (w *writer) head() {
 	o := w.o
-	w.para("# ", Inline(o.Title))
-	person := func(p onboarding.Person) string {
-		s := "**" + Inline(p.Name) + "**"
-		if strings.TrimSpace(p.Role) != "" {
-			s += " (" + Inline(p.Role) + ")"
+	w.heading(1, o.Title)
+	intro := line{}
+	for i, p := range []onboarding.Person{o.Buddy, o.Newcomer} {
+		if i > 0 {
+			intro = append(intro, text(" and "))
 		}
-		return s
+		intro = append(intro, bold(text(p.Name)))
+		if strings.TrimSpace(p.Role) != "" {
+			intro = append(intro, text(" ("+p.Role+")"))
+		}
 	}
-	intro := person(o.Buddy) + " and " + person(o.Newcomer)
 	if d := words.LongDate(o.StartDate); d != "" {
-		intro += ", who joined on " + d
+		// A start date still ahead has not happened yet.
+		verb := ", who joined on "
+		if w.today != "" && o.StartDate > w.today {
+			verb = ", who joins on "
+		}
+		intro = append(intro, text(verb+d))
 	}
-	w.para(intro, ".")
+	w.para(append(intro, text("."))...)
 	if d := words.LongDate(w.today); d != "" {
-		w.para("Our shared 1:1 document, as of ", d, ".")
+		w.para(text("Our shared 1:1 document, as of " + d + "."))
 	}
 }
 
 func (w *writer) agreements() {
 	o := w.o
-	w.para("## Our agreements")
+	w.heading(2, "Our agreements")
 
-	w.para("### Who owns what")
+	w.heading(3, "Who owns what")
 	if !o.Roles.BothDone(o) {
 		// The answers are written blind: nothing of one side may show
 		// before both are in.
-		w.para("Each of us is still answering alone; the comparison appears here once we have both finished.")
+		w.para(text("Each of us is still answering alone; the comparison appears here once we have both finished."))
 	} else {
 		rows, _ := onboarding.Compare(o)
-		n := 0
+		var items []line
 		for _, c := range rows {
 			if c.Row.Private || strings.TrimSpace(c.Row.Area) == "" {
 				continue
 			}
-			w.line("- **", Inline(c.Row.Area), "**: ", w.ownership(c))
-			n++
+			items = append(items, line{bold(text(c.Row.Area)), text(": " + w.ownership(c))})
 		}
-		if n == 0 {
-			w.line("No areas yet.")
-		}
-		w.line()
+		w.list(items, "No areas yet.")
 	}
 
-	w.para("### When we disagree in front of others")
+	w.heading(3, "When we disagree in front of others")
 	if d := o.Roles.Disagreement; !d.Private && strings.TrimSpace(d.Text) != "" {
-		w.block(d.Text)
+		w.typed(d.Text)
 	} else {
-		w.para("Not agreed yet.")
+		w.para(text("Not agreed yet."))
 	}
 
-	w.para("### When we cannot agree")
-	n := 0
+	w.heading(3, "When we cannot agree")
+	var steps []line
 	for _, s := range o.Roles.Escalation {
-		if s.Private || strings.TrimSpace(s.Text) == "" {
-			continue
+		if !s.Private && strings.TrimSpace(s.Text) != "" {
+			steps = append(steps, line{text(s.Text)})
 		}
-		n++
-		w.line(strconv.Itoa(n), ". ", Inline(s.Text))
 	}
-	if n == 0 {
-		w.line("Not agreed yet.")
+	if len(steps) == 0 {
+		w.para(text("Not agreed yet."))
+	} else {
+		w.add(markdown.Numbered(steps...))
 	}
-	w.line()
 
-	w.para("### How we meet")
+	w.heading(3, "How we meet")
 	c := o.Roles.Cadence
-	w.line("- ", cadenceLine(c))
+	items := []line{{text(cadenceLine(c))}}
 	if s := strings.TrimSpace(c.Social); s != "" {
-		w.line("- Time together, not about work: ", Inline(s))
+		items = append(items, line{text("Time together, not about work: " + s)})
 	}
 	for _, m := range c.Shared {
 		if m.Private || strings.TrimSpace(m.Name) == "" {
 			continue
 		}
-		s := "- We both attend **" + Inline(m.Name) + "**"
+		it := line{text("We both attend "), bold(text(m.Name))}
+		s := ""
 		if strings.TrimSpace(m.Cadence) != "" {
-			s += " (" + Inline(m.Cadence) + ")"
+			s += " (" + m.Cadence + ")"
 		}
 		if m.Debrief {
 			s += " and talk it over at the next 1:1"
@@ -144,9 +181,9 @@ func (w *writer) agreements() {
 		if d := words.LongDate(m.LastHeld); d != "" {
 			s += "; last held " + d
 		}
-		w.line(s)
+		items = append(items, append(it, text(s)))
 	}
-	w.line()
+	w.add(markdown.List(items...))
 }
 
 // ownership says who owns an area, or how the two answers differ.
@@ -192,7 +229,7 @@ func (w *writer) ownership(c onboarding.Comparison) string {
 
 // cadenceLine writes the day and time only when they are a weekday and
 // an HH:MM time: they are not typed but picked, yet stored data from
-// outside could hold anything there, and they are written unescaped.
+// outside could hold anything there.
 func cadenceLine(c onboarding.Cadence) string {
 	day, ok := onboarding.Weekday(c.Day)
 	if !ok {
@@ -202,7 +239,7 @@ func cadenceLine(c onboarding.Cadence) string {
 	if c.Time != "" && onboarding.CheckTime(c.Time) == "" {
 		s += " at " + c.Time
 		if c.Zone != "" {
-			s += " (" + Inline(c.Zone) + " time)"
+			s += " (" + c.Zone + " time)"
 		}
 	}
 	if c.Minutes > 0 {
@@ -212,54 +249,102 @@ func cadenceLine(c onboarding.Cadence) string {
 }
 
 func (w *writer) standing() {
-	w.para("## Standing topics")
+	w.heading(2, "Standing topics")
 	topics := onboarding.StandingTopics(w.o)
 	if len(topics) == 0 {
-		w.para("Nothing open: every top problem is resolved and every role area is agreed.")
+		w.para(text("Nothing open: every top problem is resolved and every role area is agreed."))
 		return
 	}
-	w.para("We come back to these every week until they are resolved.")
+	w.para(text("We come back to these every week until they are resolved."))
+	var items []line
 	for _, t := range topics {
 		switch t.Kind {
 		case onboarding.TopicProblem:
-			w.line("- Top problem: ", Inline(t.Text))
+			items = append(items, line{text("Top problem: " + t.Text)})
 		case onboarding.TopicRole:
-			w.line("- Who owns ", Inline(t.Text), "? (", strings.ToLower(t.Verdict.Label()), ")")
+			items = append(items, line{text("Who owns " + t.Text + "? (" + strings.ToLower(t.Verdict.Label()) + ")")})
 		}
 	}
-	w.line()
+	w.add(markdown.List(items...))
+}
+
+// ninetyDays is what the checkpoints of the first ninety days asked the
+// newcomer to write down, and where each checkpoint stands, so that the
+// day-45 and day-90 reviews can read the first answers back.
+func (w *writer) ninetyDays() {
+	o := w.o
+	w.heading(2, "The first ninety days")
+	b := o.Brief
+	if strings.TrimSpace(b.HiredToFix) != "" {
+		w.heading(3, "What "+o.Newcomer.Name+" was hired to fix")
+		w.typed(b.HiredToFix)
+	}
+	if b.Situation.Label() != "" || strings.TrimSpace(b.Why) != "" {
+		w.heading(3, "The situation")
+		if b.Situation.Label() != "" {
+			w.para(bold(text(b.Situation.Label())))
+		}
+		w.typed(b.Why)
+	}
+	if strings.TrimSpace(b.JobNow) != "" {
+		w.heading(3, "What the job looks like now")
+		w.typed(b.JobNow)
+	}
+	w.heading(3, "Checkpoints")
+	var items []line
+	guideText := guide.CheckpointGuide()
+	for _, s := range onboarding.CheckpointStates(o, w.today) {
+		what := s.Agenda
+		if sec, ok := guideText.Section(s.ID); ok {
+			what = sec.Title
+		}
+		state := "to come"
+		switch {
+		case s.Done:
+			state = "talked over at the 1:1 of " + words.LongDate(s.Meeting.Date)
+		case s.Meeting != nil:
+			state = "on the agenda of the 1:1 of " + words.LongDate(s.Meeting.Date)
+		case s.Skipped:
+			state = "skipped: a later checkpoint asks it again"
+		case s.Date != "" && s.Date <= w.today:
+			state = "due"
+		}
+		when := words.LongDate(s.Date)
+		if when == "" {
+			when = "Day " + strconv.Itoa(s.Day)
+		}
+		items = append(items, line{bold(text(when)), text(": " + what + " (" + state + ")")})
+	}
+	w.add(markdown.List(items...))
 }
 
 func (w *writer) commitments() {
 	o := w.o
-	w.para("## Commitments")
+	w.heading(2, "Commitments")
 	// Trust is built by doing what you said: say how each of us does,
 	// plainly.
-	w.para("Kept against due, for each of us:")
+	w.para(text("Kept against due, for each of us:"))
+	var tallies []line
 	for _, t := range onboarding.Tallies(o, w.today) {
-		w.line("- ", Inline(t.Line()))
+		tallies = append(tallies, line{text(t.Line())})
 	}
-	w.line()
-	n := 0
+	w.add(markdown.List(tallies...))
+	var open []line
 	for _, c := range o.Commitments {
-		if c.Private || c.Status != onboarding.Open {
-			continue
+		if !c.Private && c.Status == onboarding.Open {
+			open = append(open, w.commitment(c))
 		}
-		if n == 0 {
-			w.para("Open:")
-		}
-		n++
-		w.line("- ", w.commitment(c))
 	}
-	if n == 0 {
-		w.para("No open commitments.")
+	if len(open) == 0 {
+		w.para(text("No open commitments."))
 		return
 	}
-	w.line()
+	w.para(text("Open:"))
+	w.add(markdown.List(open...))
 }
 
-func (w *writer) commitment(c onboarding.Commitment) string {
-	s := "**" + w.name(c.Who) + "**: " + Inline(c.What)
+func (w *writer) commitment(c onboarding.Commitment) line {
+	s := ": " + c.What
 	if d := words.LongDate(c.Due); d != "" {
 		s += ", due " + d
 	}
@@ -269,30 +354,193 @@ func (w *writer) commitment(c onboarding.Commitment) string {
 	case c.Status != onboarding.Open:
 		s += " (" + strings.ToLower(c.Status.Label()) + ")"
 	}
-	return s
+	return line{bold(text(w.name(c.Who))), text(s)}
+}
+
+// raisedBy says who raised a topic, after it: apart from the topic's own
+// words, which may end in brackets of their own (a role area's verdict).
+func (w *writer) raisedBy(topic, author string, weeks int) line {
+	s := topic + " — raised by " + w.name(author)
+	if weeks > 0 {
+		s += ", open " + words.Count(weeks, "week", "weeks")
+	}
+	return line{text(s)}
 }
 
 // next lists what is queued for the next 1:1.
 func (w *writer) next() {
-	var items []string
+	var items []line
 	for _, a := range w.o.Agenda {
 		if a.Private || a.Done || strings.TrimSpace(a.Text) == "" {
 			continue
 		}
-		items = append(items, "- "+Inline(a.Text)+" (raised by "+w.name(a.Author)+")")
+		items = append(items, w.raisedBy(a.Text, a.Author, 0))
 	}
 	if len(items) == 0 {
 		return
 	}
-	w.para("## For the next 1:1")
-	for _, it := range items {
-		w.line(it)
+	w.heading(2, "For the next 1:1")
+	w.add(markdown.List(items...))
+}
+
+// dataSources lists where the real data lives, so that the document
+// holds the map the newcomer checks stories against.
+func (w *writer) dataSources() {
+	w.heading(2, "Where the real data lives")
+	newcomer := w.o.Newcomer.Name
+	var items []line
+	for _, d := range w.o.DataSources {
+		name := strings.TrimSpace(d.Name)
+		link, linked := d.SafeLink()
+		if d.Private || name == "" && !linked && strings.TrimSpace(d.Answers) == "" {
+			continue
+		}
+		if name == "" {
+			name = "A data source"
+			if linked {
+				name = link
+			}
+		}
+		var it sentences
+		if linked {
+			it.add(span{Kind: markdown.Link, Href: link, Inner: line{bold(text(name))}})
+		} else {
+			it.add(bold(text(name)))
+		}
+		if a := flatten(d.Answers); len(a) > 0 {
+			it.l = append(it.l, text(": "))
+			it.l = append(it.l, a...)
+		}
+		if o := strings.TrimSpace(d.Owner); o != "" {
+			it.add(text("Owner: " + o))
+		}
+		if d.Checked {
+			it.add(text("Checked by " + newcomer))
+		} else {
+			it.add(text("Not yet checked by " + newcomer))
+		}
+		items = append(items, it.end())
 	}
-	w.line()
+	w.list(items, "No data sources yet.")
+}
+
+// processes lists the company's key processes and what will surprise
+// the newcomer.
+func (w *writer) processes() {
+	w.heading(2, "How the company runs")
+	var items []line
+	for _, p := range w.o.Processes {
+		name := strings.TrimSpace(p.Name)
+		if p.Private || name == "" && strings.TrimSpace(p.ChangeHow) == "" {
+			continue
+		}
+		if name == "" {
+			name = "A process"
+		}
+		var it sentences
+		it.add(bold(text(name)))
+		if c := strings.TrimSpace(p.Cadence); c != "" {
+			it.l = append(it.l, text(": "+c))
+		}
+		if s := strings.TrimSpace(p.Since); s != "" {
+			it.add(text("In place: " + s))
+		}
+		if h := p.Health.Label(); h != "" {
+			it.add(text("How well it works: " + strings.ToLower(h)))
+		}
+		if c := flatten(p.ChangeHow); len(c) > 0 {
+			it.add(append(line{text("To propose a change: ")}, c...)...)
+		}
+		items = append(items, it.end())
+	}
+	w.list(items, "No processes yet.")
+
+	var surprises []line
+	for _, s := range w.o.Surprises {
+		what := flatten(s.What)
+		if s.Private || len(what) == 0 {
+			continue
+		}
+		it := sentences{l: what}
+		if when := strings.TrimSpace(s.When); when != "" {
+			it.add(text("When it comes around: " + when))
+		}
+		surprises = append(surprises, it.end())
+	}
+	if len(surprises) > 0 {
+		w.heading(3, "What will surprise a newcomer")
+		w.add(markdown.List(surprises...))
+	}
+}
+
+// sentences builds a line of short sentences from the facts of an
+// entry, with a full stop between two unless the first ends with one
+// (typed text often does).
+type sentences struct{ l line }
+
+func (s *sentences) add(parts ...span) {
+	if len(s.l) > 0 {
+		if strings.ContainsRune(".!?", lastRune(s.l)) {
+			s.l = append(s.l, text(" "))
+		} else {
+			s.l = append(s.l, text(". "))
+		}
+	}
+	s.l = append(s.l, parts...)
+}
+
+func (s *sentences) end() line {
+	if r := lastRune(s.l); r != 0 && !strings.ContainsRune(".!?:)", r) {
+		s.l = append(s.l, text("."))
+	}
+	return s.l
+}
+
+// lastRune is the last character a line shows.
+func lastRune(l line) rune {
+	for i := len(l) - 1; i >= 0; i-- {
+		sp := l[i]
+		t := strings.TrimRight(sp.Text, " \t\n")
+		if sp.Kind != markdown.Plain && sp.Kind != markdown.Code {
+			if r := lastRune(sp.Inner); r != 0 {
+				return r
+			}
+			continue
+		}
+		if t != "" {
+			r, _ := utf8.DecodeLastRuneInString(t)
+			return r
+		}
+	}
+	return 0
+}
+
+// flatten reads typed text as the app does and puts it on one line, for
+// a list item: its lines and items joined, their formats kept.
+func flatten(s string) line {
+	var out line
+	sep := func() {
+		if len(out) > 0 {
+			out = append(out, text(" "))
+		}
+	}
+	for _, b := range markdown.Parse(s) {
+		for _, l := range b.Lines {
+			sep()
+			out = append(out, l...)
+		}
+		for _, it := range b.Items {
+			for _, l := range it.Lines {
+				sep()
+				out = append(out, l...)
+			}
+		}
+	}
+	return out
 }
 
 func (w *writer) log() {
-	w.para("## Meeting log")
+	w.heading(2, "Meeting log")
 	n := 0
 	for _, m := range w.o.MeetingsByDate() {
 		if m.Private {
@@ -302,130 +550,46 @@ func (w *writer) log() {
 		w.meeting(m)
 	}
 	if n == 0 {
-		w.para("No 1:1 held yet.")
+		w.para(text("No 1:1 held yet."))
 	}
 }
 
 func (w *writer) meeting(m *onboarding.Meeting) {
-	w.para("### 1:1 of ", words.LongDate(m.Date))
-	var items []string
+	w.heading(3, "1:1 of "+words.LongDate(m.Date))
+	var items []markdown.Item
 	for _, it := range m.Items {
 		if it.Private || strings.TrimSpace(it.Text) == "" {
 			continue
 		}
-		box := "[ ]"
+		task := markdown.OpenTask
 		if it.Done {
-			box = "[x]"
+			task = markdown.DoneTask
 		}
-		s := "- " + box + " " + Inline(it.Text) + " (raised by " + w.name(it.Author)
-		if weeks := onboarding.WeeksOpen(it, m.Date); weeks > 0 {
-			s += ", open " + words.Count(weeks, "week", "weeks")
-		}
-		items = append(items, s+")")
+		items = append(items, markdown.Item{Task: task, Lines: []line{w.raisedBy(it.Text, it.Author, onboarding.WeeksOpen(it, m.Date))}})
 	}
 	if len(items) > 0 {
-		w.para("**Agenda**")
-		for _, s := range items {
-			w.line(s)
-		}
-		w.line()
+		w.para(bold(text("Agenda")))
+		w.add(markdown.Block{Kind: markdown.Bullets, Items: items})
 	}
 	if strings.TrimSpace(m.Notes) != "" {
-		w.para("**Notes**")
-		w.block(m.Notes)
+		w.para(bold(text("Notes")))
+		w.typed(m.Notes)
 	}
 	if strings.TrimSpace(m.Decisions) != "" {
-		w.para("**Decisions**")
-		w.block(m.Decisions)
+		w.para(bold(text("Decisions")))
+		w.typed(m.Decisions)
 	}
-	var made []string
+	var made []line
 	for _, c := range w.o.Commitments {
 		if !c.Private && c.Meeting == m.ID {
-			made = append(made, "- "+w.commitment(c))
+			made = append(made, w.commitment(c))
 		}
 	}
 	if len(made) > 0 {
-		w.para("**Commitments made**")
-		for _, s := range made {
-			w.line(s)
-		}
-		w.line()
+		w.para(bold(text("Commitments made")))
+		w.add(markdown.List(made...))
 	}
 	if len(items) == 0 && len(made) == 0 && strings.TrimSpace(m.Notes+m.Decisions) == "" {
-		w.para("Nothing written.")
+		w.para(text("Nothing written."))
 	}
-}
-
-// block writes free text that may run over several lines. Its line
-// breaks are kept, and lines starting with "- " or "* " stay list items,
-// since that is how people write notes; everything else is escaped.
-func (w *writer) block(text string) {
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-	var run []string
-	inList := false
-	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		if inList {
-			for _, l := range run {
-				w.line("- ", l)
-			}
-		} else {
-			// A backslash at the end of a line is a hard line break.
-			w.line(strings.Join(run, "\\\n"))
-		}
-		w.line()
-		run = nil
-	}
-	for _, raw := range strings.Split(text, "\n") {
-		l := strings.TrimSpace(raw)
-		if l == "" {
-			flush()
-			continue
-		}
-		item, isItem := strings.CutPrefix(l, "- ")
-		if !isItem {
-			item, isItem = strings.CutPrefix(l, "* ")
-		}
-		if isItem != inList {
-			flush()
-			inList = isItem
-		}
-		if isItem {
-			l = item
-		}
-		run = append(run, Inline(l))
-	}
-	flush()
-}
-
-// Inline escapes a piece of text so that Markdown shows it as typed, on
-// one line. Every character Markdown could read as markup is escaped with
-// a backslash, which CommonMark allows before any ASCII punctuation;
-// characters that only matter at the start of a line are escaped there.
-func Inline(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	// At the start of a line: lists, quotes, setext underlines and
-	// numbered lists ("1." or "1)"). A "#" is escaped everywhere, since
-	// "#"s at the end of a heading close it and would vanish.
-	if s != "" && strings.ContainsRune("+-=", rune(s[0])) {
-		b.WriteByte('\\')
-	}
-	digits := 0
-	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
-		digits++
-	}
-	if digits+1 < len(s) && s[digits+1] != ' ' {
-		digits = 0 // "1.5" is a number, not a list
-	}
-	for i, r := range s {
-		if strings.ContainsRune("\\`*_[]<>&|~#", r) || (digits > 0 && i == digits && (r == '.' || r == ')')) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

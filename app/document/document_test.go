@@ -2,6 +2,7 @@ package document
 
 import (
 	"flag"
+	"html"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,9 +12,8 @@ import (
 
 	"counterpart/app/guide"
 	"counterpart/app/markdown"
+	"counterpart/app/markdown/markdowntest"
 	"counterpart/app/onboarding"
-
-	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -112,20 +112,21 @@ func TestGolden(t *testing.T) {
 		"hostile": hostile(t),
 	}
 	for name, o := range cases {
-		got := Markdown(o, today)
-		file := filepath.Join("testdata", name+".md")
-		if *update {
-			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
+		for ext, got := range map[string]string{".md": Markdown(o, today), ".html": HTML(o, today)} {
+			file := filepath.Join("testdata", name+ext)
+			if *update {
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
 			}
-			continue
-		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatalf("%v (run go test ./app/document -update to write it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s: the document differs from %s (run with -update if the change is intended):\n%s", name, file, firstDiff(string(want), got))
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test ./app/document -update to write it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s: the document differs from %s (run with -update if the change is intended):\n%s", name, file, firstDiff(string(want), got))
+			}
 		}
 	}
 }
@@ -147,50 +148,39 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-// renderedText renders a document as the page does and returns its text.
-// It fails the test on any tag but the structure the document itself
-// writes, and on any attribute: nothing typed may become markup.
-func renderedText(t *testing.T, name, doc string) string {
-	t.Helper()
-	out := markdown.ToHTML(doc)
-	allowed := map[string]bool{"div": true, "h1": true, "h2": true, "h3": true, "p": true, "ul": true, "ol": true, "li": true, "strong": true, "br": true}
-	var text strings.Builder
-	z := html.NewTokenizer(strings.NewReader(out))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		tok := z.Token()
-		switch tt {
-		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			if !allowed[tok.Data] {
-				t.Errorf("%s: the rendered document has a <%s> tag", name, tok.Data)
-			}
-			for _, a := range tok.Attr {
-				if !(tok.Data == "div" && a.Key == "class") {
-					t.Errorf("%s: the rendered document has an attribute %s on <%s>", name, a.Key, tok.Data)
-				}
-			}
-		case html.TextToken:
-			text.WriteString(tok.Data)
-		}
-	}
-	return text.String()
+// docTags are the elements the document's HTML may hold: its own
+// structure, and what the text areas' Markdown makes.
+var docTags = map[string]bool{
+	"div": true, "h1": true, "h2": true, "h3": true, "p": true, "ul": true, "ol": true, "li": true,
+	"strong": true, "em": true, "del": true, "code": true, "br": true, "a": true,
 }
 
-// Every golden input renders with no live tag.
+// renderedText is the text of a document's HTML, as the page shows it.
+// It fails the test on any tag or attribute but the allowed ones.
+func renderedText(t *testing.T, name string, o *onboarding.Onboarding) string {
+	t.Helper()
+	out := HTML(o, today)
+	if problem := markdowntest.Unsafe(out, docTags); problem != "" {
+		t.Errorf("%s: the document's HTML has %s", name, problem)
+	}
+	return markdowntest.Text(out)
+}
+
+// Every golden input renders with no live tag, and its Markdown says what
+// its HTML says.
 func TestGoldenInputsRenderInert(t *testing.T) {
 	for name, o := range map[string]*onboarding.Onboarding{"fresh": fresh(t), "example": example(t), "hostile": hostile(t)} {
-		renderedText(t, name, Markdown(o, today))
+		renderedText(t, name, o)
+		markdowntest.Agree(t, name, Build(o, today))
 	}
 }
 
-// Every hostile text reads exactly as typed once rendered.
+// Every hostile text reads exactly as typed in a one-line field, and as
+// the app shows it everywhere in a text area.
 func TestUserTextIsInert(t *testing.T) {
-	doc := Markdown(hostile(t), today)
-	out := markdown.ToHTML(doc)
-	plain := renderedText(t, "hostile", doc)
+	o := hostile(t)
+	plain := renderedText(t, "hostile", o)
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	for _, s := range hostileTexts {
 		if !strings.Contains(plain, s) {
 			t.Errorf("the document does not show %q as typed", s)
@@ -201,31 +191,14 @@ func TestUserTextIsInert(t *testing.T) {
 			t.Errorf("the document does not show the name %q as typed", s)
 		}
 	}
-	// Line breaks and list items in notes survive.
-	if !strings.Contains(out, "<li>"+html.EscapeString(hostileTexts[3])+"</li>") {
-		t.Error("a note's list item did not stay a list item")
-	}
-}
-
-func TestInline(t *testing.T) {
-	cases := map[string]string{
-		"plain words":          "plain words",
-		"  many \n  spaces\t":  "many spaces",
-		"- item":               `\- item`,
-		"+ item":               `\+ item`,
-		"# title":              `\# title`,
-		"Onboarding #2 ##":     `Onboarding \#2 \#\#`,
-		"=====":                `\=====`,
-		"12. twelve":           `12\. twelve`,
-		"3) three":             `3\) three`,
-		"2026-11-05 is a date": "2026-11-05 is a date",
-		"a_b*c":                `a\_b\*c`,
-		"1.5 stays":            "1.5 stays",
-	}
-	for in, want := range cases {
-		if got := Inline(in); got != want {
-			t.Errorf("Inline(%q) = %q, want %q", in, got, want)
+	for _, s := range []string{o.LatestMeeting().Notes, o.Roles.Disagreement.Text} {
+		if shown := squeeze(markdowntest.Text(markdown.ToHTML(s))); !strings.Contains(squeeze(plain), shown) {
+			t.Errorf("the document does not show the text area %q as the app does (%q)", s, shown)
 		}
+	}
+	// Line breaks and list items in notes survive.
+	if out := HTML(o, today); !strings.Contains(out, "<li>"+html.EscapeString(hostileTexts[3])+"</li>") {
+		t.Error("a note's list item did not stay a list item")
 	}
 }
 
@@ -302,7 +275,106 @@ func TestLogOrderAndWeeksOpen(t *testing.T) {
 	if i19 < 0 || !(i19 < i12 && i12 < i05) {
 		t.Errorf("the log is not newest first: %d %d %d", i19, i12, i05)
 	}
-	if !strings.Contains(doc[i19:i12], "- [ ] Close calendar (raised by Dana Okafor, open 2 weeks)") {
+	if !strings.Contains(doc[i19:i12], "- [ ] Close calendar — raised by Dana Okafor, open 2 weeks") {
 		t.Errorf("week 3 does not show the item open 2 weeks:\n%s", doc[i19:i12])
+	}
+}
+
+// The meeting log's agenda shows a box for each item, ticked when it was
+// covered, and never the "[ ]" of the Markdown it is written in.
+func TestAgendaBoxes(t *testing.T) {
+	o := hostile(t)
+	page := renderedText(t, "hostile", o)
+	if strings.Contains(page, "[ ]") || strings.Contains(page, "[x]") {
+		t.Errorf("the page shows Markdown's task boxes as text:\n%s", page)
+	}
+	if !strings.Contains(page, "☐ ") || !strings.Contains(page, "☑ ") {
+		t.Errorf("the page shows no box for open and covered items:\n%s", page)
+	}
+	md := Markdown(o, today)
+	if !strings.Contains(md, "- [ ] ") || !strings.Contains(md, "- [x] ") {
+		t.Error("the Markdown file has no task list for the agenda")
+	}
+}
+
+// Who raised a topic is said apart from its words, so a topic that ends
+// in brackets (a role area's verdict) is not followed by a second pair.
+func TestNoDoubledBrackets(t *testing.T) {
+	o := fresh(t)
+	b, n := o.Buddy.ID, o.Newcomer.ID
+	row := onboarding.Add(&o.Roles.Rows, b, t0)
+	row.Area = "Cloud spend"
+	onboarding.SetAnswer(o, row, b, onboarding.Mine, t0)
+	onboarding.SetAnswer(o, row, n, onboarding.Mine, t0)
+	o.Roles.SideOf(b).Done = true
+	o.Roles.SideOf(n).Done = true
+	q := onboarding.Add(&o.Agenda, b, t0)
+	q.Text = "Who owns Cloud spend? (Both claim it)"
+	m, err := onboarding.StartMeeting(o, "2026-11-05", b, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := onboarding.Add(&m.Items, n, t0)
+	it.Text, it.Raised = "Budget (Q1)", "2026-10-29"
+	for _, out := range []string{renderedText(t, "fresh", o), Markdown(o, today)} {
+		if strings.Contains(out, ") (") {
+			t.Errorf("a topic is followed by a second pair of brackets:\n%s", out)
+		}
+		for _, want := range []string{"(Both claim it) — raised by Dana Okafor", "Budget (Q1) — raised by Priya Raman, open 1 week"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("the document does not say %q:\n%s", want, out)
+			}
+		}
+	}
+}
+
+// The document carries where the real data lives and how the company
+// runs, the shared entries only.
+func TestDataSourcesAndProcesses(t *testing.T) {
+	o := fresh(t)
+	b := o.Buddy.ID
+	d := onboarding.Add(&o.DataSources, b, t0)
+	d.Name, d.Link, d.Answers, d.Owner, d.Checked = "Close pack", "https://drive.example.com/close", "Actuals against **budget**", "Ines", true
+	d2 := onboarding.Add(&o.DataSources, b, t0)
+	d2.Name, d2.Link = "Board deck", "javascript:alert(1)"
+	hidden := onboarding.Add(&o.DataSources, b, t0)
+	hidden.Name, hidden.Private = "SECRET source", true
+	p := onboarding.Add(&o.Processes, b, t0)
+	p.Name, p.Cadence, p.Since, p.Health, p.ChangeHow = "Month-end close", "Monthly", "2019", onboarding.Strained, "Ask Ines first"
+	hp := onboarding.Add(&o.Processes, b, t0)
+	hp.Name, hp.Private = "SECRET process", true
+	su := onboarding.Add(&o.Surprises, b, t0)
+	su.What, su.When = "Budgets are set bottom-up", "every October"
+
+	md := Markdown(o, today)
+	for _, want := range []string{
+		"## Where the real data lives", "[**Close pack**](<https://drive.example.com/close>): Actuals against **budget**. Owner: Ines. Checked by Priya Raman.",
+		"**Board deck**. Not yet checked by Priya Raman.",
+		"## How the company runs", "**Month-end close**: Monthly. In place: 2019. How well it works: strained. To propose a change: Ask Ines first.",
+		"Budgets are set bottom-up. When it comes around: every October.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown does not have %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "SECRET") {
+		t.Error("a private data source or process is in the document")
+	}
+	if out := HTML(o, today); !strings.Contains(out, `<a href="https://drive.example.com/close"><strong>Close pack</strong></a>`) || strings.Contains(out, "javascript") {
+		t.Errorf("the data sources' links are wrong:\n%s", out)
+	}
+	markdowntest.Agree(t, "data and processes", Build(o, today))
+}
+
+// A start date still ahead is not written as past.
+func TestStartDateAhead(t *testing.T) {
+	o := fresh(t)
+	o.StartDate = "2026-12-10"
+	if md := Markdown(o, today); !strings.Contains(md, "who joins on Thursday 10 December 2026") || strings.Contains(md, "joined") {
+		t.Errorf("a start date after today reads:\n%s", md[:200])
+	}
+	o.StartDate = today
+	if md := Markdown(o, today); !strings.Contains(md, "who joined on Saturday 21 November 2026") {
+		t.Errorf("a start date of today reads:\n%s", md[:200])
 	}
 }

@@ -10,8 +10,11 @@ import (
 const MaxDefaultAreas = 14
 
 // DefaultAreas returns the areas of responsibility to start the ownership
-// grid with, for a pair of functions: the areas written for that pair, then
-// those common to every pair, then each function's own, without repeats.
+// grid with, for a pair of functions: the areas written for that pair,
+// then those common to every pair. A pair with no areas of its own (one of
+// the two is Other) gets each named function's areas instead. A pair's
+// file is written for those two people; topping it up from one function's
+// list would put rows in front of them that only that function cares about.
 func DefaultAreas(a, b onboarding.Function) []string {
 	// Both people must start from the same grid, whoever asks.
 	if b < a {
@@ -29,11 +32,14 @@ func DefaultAreas(a, b onboarding.Function) []string {
 			}
 		}
 	}
-	add(l.areas[pairName(a, b)])
+	pair, written := l.areas[pairName(a, b)]
+	add(pair)
 	add(l.areas["common"])
-	for _, f := range []onboarding.Function{a, b} {
-		if f != onboarding.Other {
-			add(l.areas[string(f)])
+	if !written {
+		for _, f := range []onboarding.Function{a, b} {
+			if f != onboarding.Other {
+				add(l.areas[string(f)])
+			}
 		}
 	}
 	return out

@@ -62,7 +62,10 @@ type library struct {
 	examples map[onboarding.Function]Examples
 	general  Examples
 	areas    map[string][]string // by file name without .md
-	err      error
+	// framing is the page before stage one; checkpoints the text of the
+	// checkpoints of the first ninety days.
+	framing, checkpoints Page
+	err                  error
 }
 
 var (
@@ -166,6 +169,14 @@ func parse(fsys fs.FS) library {
 			fail("%s: no areas (lines starting with \"- \")", name)
 		}
 		l.areas[strings.TrimSuffix(path.Base(name), ".md")] = areas
+	}
+
+	var err error
+	if l.framing, err = parsePage(fsys, "framing.md", FramingPoints); err != nil {
+		fail("framing.md: %v", err)
+	}
+	if l.checkpoints, err = parsePage(fsys, "checkpoints.md", checkpointIDs()); err != nil {
+		fail("checkpoints.md: %v", err)
 	}
 
 	if len(errs) > 0 {

@@ -27,6 +27,11 @@ func TestEveryStageAndPromptHasContent(t *testing.T) {
 		if st.Title == "" || st.Short == "" || len(st.Guidance) < 200 {
 			t.Errorf("%s: needs a title, a Short: label and a few sentences of guidance", st.ID)
 		}
+		// The intro speaks to the buddy; a paragraph of it must tell
+		// the newcomer what the stage is for them.
+		if !strings.Contains(st.Guidance, "\n\nFor the newcomer, ") {
+			t.Errorf("%s: the guidance has no paragraph starting \"For the newcomer, \"", st.ID)
+		}
 		want := onboarding.Prompts[st.ID]
 		if len(st.Prompts) != len(want) {
 			t.Errorf("%s: %d prompts, the model has %d", st.ID, len(st.Prompts), len(want))
@@ -170,5 +175,64 @@ func TestSessionsFollowTheGuide(t *testing.T) {
 	fsys := fstest.MapFS{"stages/1-data.md": {Data: []byte("# Data\nShort: Data\n\nIntro.\n")}}
 	if l := parse(fsys); l.err == nil || !strings.Contains(l.err.Error(), "SessionDay") {
 		t.Errorf("a stage with no session parsed: %v", l.err)
+	}
+}
+
+// A pair with its own areas gets those and the common ones only: rows
+// from one function's own list would concern only that function. The
+// grid holds ownership; how the two disagree and escalate are agreements
+// of their own, asked for later in the stage.
+func TestAreasComeFromThePair(t *testing.T) {
+	l := load()
+	for _, a := range onboarding.Functions {
+		for _, b := range onboarding.Functions {
+			pair, written := l.areas[pairName(a, b)]
+			if !written {
+				continue
+			}
+			allowed := map[string]bool{}
+			for _, area := range append(append([]string{}, pair...), l.areas["common"]...) {
+				allowed[area] = true
+			}
+			for _, area := range DefaultAreas(a, b) {
+				if !allowed[area] {
+					t.Errorf("%s: %q comes from neither the pair's areas nor the common ones", pairName(a, b), area)
+				}
+			}
+		}
+	}
+	if got := DefaultAreas(onboarding.Other, onboarding.Legal); len(got) <= len(l.areas["common"]) {
+		t.Errorf("a pair with Other should get the named function's areas too: %q", got)
+	}
+	for name, areas := range l.areas {
+		for _, area := range areas {
+			lower := strings.ToLower(area)
+			if strings.Contains(lower, "disagree") || strings.Contains(lower, "escalat") && strings.Contains(lower, "ceo") {
+				t.Errorf("roles/%s.md: %q is a working agreement, not an area to own", name, area)
+			}
+		}
+	}
+}
+
+// The framing page and the checkpoints have every section they must,
+// and a file missing one is refused.
+func TestFramingAndCheckpointPages(t *testing.T) {
+	f := Framing()
+	if f.Title == "" || len(f.Sections) != len(FramingPoints) {
+		t.Fatalf("framing: %+v", f)
+	}
+	cp := CheckpointGuide()
+	for _, c := range onboarding.Checkpoints {
+		if s, ok := cp.Section(c.ID); !ok || len(s.Body) < 150 {
+			t.Errorf("checkpoint %s has no guide text of its own", c.ID)
+		}
+	}
+	fsys := fstest.MapFS{
+		"framing.md":     {Data: []byte("# Before\nShort: Before\n\nIntro.\n\n## your-job\nTitle: Yours\n\nText.\n")},
+		"checkpoints.md": {Data: []byte("# Checks\nShort: Checks\n\nIntro.\n\n## nobody-knows-me\nTitle: What\n\nText.\n")},
+	}
+	err := parse(fsys).err
+	if err == nil || !strings.Contains(err.Error(), "framing.md: has 1 sections") || !strings.Contains(err.Error(), "checkpoints.md") {
+		t.Errorf("incomplete pages parsed: %v", err)
 	}
 }

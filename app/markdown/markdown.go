@@ -1,141 +1,113 @@
-// Package markdown turns the Markdown people type, and the guide's own
-// text, into HTML that is safe to put in the page: no raw HTML, no images
-// (they would fetch from other sites), and no links but http, https and
-// mailto.
+// Package markdown is Counterpart's formatted text. It has a small model
+// (blocks of lines of spans), a parser for the little Markdown people type
+// in the app's text areas, and two writers that say the same thing from
+// the same model: HTML for the page, Markdown for files and for pasting.
+//
+// What people type is read as a small, safe subset of Markdown:
+// paragraphs, line breaks (kept as typed), "- " and "1. " lists,
+// **bold**, *italic*, ~~struck~~, `code`, links to http, https and mailto
+// addresses written [like this](https://example.com), and web and mail
+// addresses on their own. Everything else shows exactly as typed: no raw
+// HTML, no images, no headings, no quotes.
+//
+// The guide's own text (content/) is fixed when the app is built and is
+// rendered then, with goldmark (guide.go, which the browser build leaves
+// out), so the browser carries no Markdown parser but this one.
 package markdown
 
-import (
-	"bytes"
-	"net/url"
-	"strings"
-	"unicode"
+// Block is one block of text: a paragraph, a heading or a list.
+type Block struct {
+	Kind  Kind
+	Level int    // a heading's level, 1 to 4
+	Start int    // the first number of a numbered list
+	Lines []Line // a paragraph's lines, shown with line breaks; a heading's one line
+	Items []Item // a list's items
+}
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
+// Kind is what a block is.
+type Kind uint8
+
+// The kinds of block.
+const (
+	Paragraph Kind = iota
+	Heading
+	Bullets
+	Numbers
 )
 
-// md is the one configured converter. goldmark leaves raw HTML out by
-// default; the transformer below deals with links and images.
-var md = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
-	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
+// Item is one item of a list. Its lines are shown with line breaks.
+type Item struct {
+	Task  Task
+	Lines []Line
+}
+
+// Task marks a list item as a task, open or done.
+type Task uint8
+
+// Whether an item is a task, and its state.
+const (
+	NoTask Task = iota
+	OpenTask
+	DoneTask
 )
 
-// ToHTML renders Markdown to HTML. The result is always one <div>, which is
-// what go-app's Raw element needs.
-func ToHTML(source string) string {
-	var b bytes.Buffer
-	b.WriteString(`<div class="md">`)
-	if err := md.Convert([]byte(source), &b); err != nil {
-		// goldmark only fails when writing fails, and a bytes.Buffer does
-		// not; show the text escaped rather than nothing.
-		b.Reset()
-		b.WriteString(`<div class="md"><p>`)
-		b.WriteString(escape(source))
-		b.WriteString(`</p>`)
-	}
-	b.WriteString(`</div>`)
-	return b.String()
+// Line is a run of spans, shown on one line.
+type Line []Span
+
+// Span is a piece of a line: plain text, or text with a format.
+type Span struct {
+	Kind  SpanKind
+	Text  string // what a Plain or Code span shows
+	Href  string // where a Link goes: always an address that Allowed accepts
+	Inner Line   // what a Strong, Emphasis, Strike or Link span holds
 }
 
-// safeLinks rewrites the tree before rendering: links with a scheme other
-// than http, https or mailto become plain text, and images become their
-// alt text, so nothing in a note can run script or fetch from elsewhere.
-type safeLinks struct{}
+// SpanKind is the format of a span.
+type SpanKind uint8
 
-// Transform implements goldmark's parser.ASTTransformer.
-func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var unsafe []ast.Node
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			if !Allowed(string(n.Destination)) {
-				unsafe = append(unsafe, n)
-			}
-		case *ast.AutoLink:
-			// An address in angle brackets is rendered as a mailto:
-			// link, so that is what gets checked.
-			dest := string(n.URL(reader.Source()))
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
-				dest = "mailto:" + dest
-			}
-			if !Allowed(dest) {
-				unsafe = append(unsafe, n)
-			}
-		case *ast.Image:
-			unsafe = append(unsafe, n)
-		case *ast.RawHTML, *ast.HTMLBlock:
-			unsafe = append(unsafe, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range unsafe {
-		parent := n.Parent()
-		if parent == nil {
-			continue
-		}
-		switch n := n.(type) {
-		case *ast.AutoLink:
-			parent.ReplaceChild(parent, n, ast.NewString(n.Label(reader.Source())))
-		case *ast.RawHTML, *ast.HTMLBlock:
-			parent.RemoveChild(parent, n)
-		default:
-			// Keep the link's or image's text where the node was.
-			for c := n.FirstChild(); c != nil; {
-				next := c.NextSibling()
-				parent.InsertBefore(parent, n, c)
-				c = next
-			}
-			parent.RemoveChild(parent, n)
-		}
-	}
+// The formats of a span.
+const (
+	Plain SpanKind = iota
+	Strong
+	Emphasis
+	Strike
+	Code
+	Link
+)
+
+// Text is plain text: it shows exactly as given, with runs of white space
+// shown as one space.
+func Text(s string) Span { return Span{Kind: Plain, Text: s} }
+
+// Bold is strong text.
+func Bold(inner ...Span) Span { return Span{Kind: Strong, Inner: inner} }
+
+// Para is a paragraph of one line.
+func Para(spans ...Span) Block { return Block{Kind: Paragraph, Lines: []Line{spans}} }
+
+// Head is a heading.
+func Head(level int, spans ...Span) Block {
+	return Block{Kind: Heading, Level: level, Lines: []Line{spans}}
 }
 
-// Allowed reports whether a link may stay clickable: an absolute http,
-// https or mailto URL.
-func Allowed(dest string) bool {
-	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil {
-		return false
+// List is a bulleted list of one-line items.
+func List(items ...Line) Block {
+	b := Block{Kind: Bullets}
+	for _, it := range items {
+		b.Items = append(b.Items, Item{Lines: []Line{it}})
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return hostname(u.Hostname())
-	case "mailto":
-		return u.Opaque != ""
-	}
-	return false
+	return b
 }
 
-// hostname reports whether h can name a host: letters (of any script),
-// digits, dots and hyphens, or the hex digits and colons of an IPv6
-// address. The URL parser takes more (quotes, braces), which goldmark then
-// renders percent-encoded: the link on the page would not be the one
-// checked here.
-func hostname(h string) bool {
-	if h == "" {
-		return false
-	}
-	ipv6 := strings.Contains(h, ":")
-	for _, r := range h {
-		switch {
-		case ipv6 && (r == ':' || r == '.' || strings.ContainsRune("0123456789abcdefABCDEF", r)):
-		case !ipv6 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-'):
-		default:
-			return false
-		}
-	}
-	return true
+// Numbered is a numbered list of one-line items, from 1.
+func Numbered(items ...Line) Block {
+	b := List(items...)
+	b.Kind, b.Start = Numbers, 1
+	return b
 }
 
-func escape(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
-	return r.Replace(s)
+// ToHTML renders what a person typed (see Parse) as safe HTML, in one
+// <div class="md">, which is what go-app's Raw element needs.
+func ToHTML(typed string) string {
+	return `<div class="md">` + HTML(Parse(typed)) + `</div>`
 }

@@ -2,8 +2,9 @@ package onboarding
 
 import (
 	"reflect"
-	"strconv"
 	"time"
+
+	"counterpart/app/words"
 )
 
 // How many entries a list may hold. They are sized for ten years of weekly
@@ -59,8 +60,8 @@ type FullError struct {
 // Error says, for the person, which list is too long and that nothing was
 // changed.
 func (e *FullError) Error() string {
-	return "This would make " + listName(e.List) + " hold " + thousands(e.Count) + " entries, more than the " +
-		thousands(e.Cap) + " it can hold, so nothing was changed. Remove entries you no longer need, then try again."
+	return "This would make " + listName(e.List) + " hold " + words.Thousands(e.Count) + " entries, more than the " +
+		words.Thousands(e.Cap) + " it can hold, so nothing was changed. Remove entries you no longer need, then try again."
 }
 
 // listName names a list of the model in words.
@@ -77,14 +78,6 @@ func listName(path string) string {
 		return n
 	}
 	return "a list (" + path + ")"
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // CheckCaps reports the first list of o past its cap, or nil. It finds the

@@ -12,13 +12,18 @@ import (
 // entries without an ID get one. Stored data is outside input too: it may
 // have been edited by hand or written by a buggy version.
 func (o *Onboarding) Normalize() {
-	o.Title = Clip(o.Title, MaxShort)
-	o.StartDate = Clip(o.StartDate, 10)
+	if !IsID(o.ID) {
+		o.ID = NewID() // decoders refuse such data first; this keeps the rule whole
+	}
+	o.Title = Clip(CleanLine(o.Title), MaxShort)
+	if CheckDate(o.StartDate) != "" {
+		o.StartDate = ""
+	}
 	for _, p := range []*Person{&o.Buddy, &o.Newcomer} {
 		if !IsID(p.ID) {
 			p.ID = NewID()
 		}
-		p.Name, p.Role = Clip(p.Name, MaxShort), Clip(p.Role, MaxShort)
+		p.Name, p.Role = Clip(CleanLine(p.Name), MaxShort), Clip(CleanLine(p.Role), MaxShort)
 		if !p.Function.Valid() {
 			p.Function = Other
 		}
@@ -44,15 +49,17 @@ func (o *Onboarding) Normalize() {
 			m.Author = o.Buddy.ID
 		}
 	}
-	short := func(s *string) { *s = Clip(*s, MaxShort) }
-	long := func(s *string) { *s = Clip(*s, MaxText) }
+	// Every one-line field is shown as a name or a title somewhere; see
+	// text.go for what each kind of text may hold.
+	short := func(s *string) { *s = Clip(CleanLine(*s), MaxShort) }
+	long := func(s *string) { *s = CleanText(Clip(*s, MaxText)) }
 
 	o.DataSources = normalizeList(o.DataSources, func(d *DataSource) {
 		fix(&d.Meta)
 		short(&d.Name)
 		short(&d.Owner)
 		long(&d.Answers)
-		d.Link = Clip(d.Link, MaxLink)
+		d.Link = Clip(CleanLine(d.Link), MaxLink)
 	})
 	o.Problems = normalizeList(o.Problems, func(p *Problem) {
 		fix(&p.Meta)
@@ -121,11 +128,7 @@ func (o *Onboarding) Normalize() {
 	long(&r.Disagreement.Text)
 	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })
 	c := &r.Cadence
-	valid := false
-	for _, d := range Weekdays {
-		valid = valid || c.Day == d
-	}
-	if !valid {
+	if !isWeekday(c.Day) {
 		c.Day = ""
 	}
 	if CheckTime(c.Time) != "" {
@@ -140,7 +143,7 @@ func (o *Onboarding) Normalize() {
 	if CheckTime(c.SocialTime) != "" {
 		c.SocialTime = ""
 	}
-	if c.Minutes < 0 || c.Minutes > 480 {
+	if c.Minutes < 0 || c.Minutes > maxMinutes {
 		c.Minutes = 0
 	}
 	short(&c.Social)
@@ -157,6 +160,7 @@ func (o *Onboarding) Normalize() {
 		}
 	})
 
+	o.normalizeBrief()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
 		fix(&m.Meta)
 		if CheckDate(m.Date) != "" {
@@ -200,7 +204,26 @@ func (o *Onboarding) Normalize() {
 			delete(o.Changed, path)
 		}
 	}
+	// Device names come from links (the sender's "by"): a name that is
+	// not one this app makes is forgotten, and the next link is complete.
+	for _, d := range []*string{&o.Sync.Device, &o.Sync.Peer} {
+		if !isDeviceName(*d) {
+			*d = ""
+		}
+	}
 	truncateTimes(reflect.ValueOf(o).Elem())
+}
+
+// isDeviceName reports whether s can be a device's name in its links: up
+// to 64 characters of base64url, as the app makes them, or empty.
+func isDeviceName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return len(s) <= 64
 }
 
 // truncateTimes puts every time in v in UTC, to the millisecond: what a

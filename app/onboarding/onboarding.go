@@ -49,6 +49,10 @@ type Onboarding struct {
 	Roles        Roles        `json:"roles" section:"roles"`
 	Agenda       []AgendaItem `json:"agenda" section:"meetings"`
 
+	// Brief is what the newcomer was hired to fix and the situation they
+	// walk into, written at the first checkpoints and read again later.
+	Brief Brief `json:"brief,omitzero"`
+
 	// Meetings is the log of weekly 1:1s, oldest first.
 	Meetings []Meeting `json:"meetings" section:"meetings"`
 	// Commitments are what each person said they would do.

@@ -2,6 +2,7 @@ package onboarding
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,11 +82,16 @@ func (o *Onboarding) latestBefore(date string) *Meeting {
 // NextSlot is the date the next 1:1 should default to: the first day of
 // the agreed weekday on or after today that holds no meeting yet. Without
 // an agreed day it is a week after the last meeting, or today when that
-// week has already passed or there was no meeting.
+// week has already passed or there was no meeting. Before the newcomer's
+// first day, the start date stands for today: the first 1:1 is held once
+// they are there.
 func NextSlot(o *Onboarding, today string) string {
 	t, ok := parseDate(today)
 	if !ok {
 		return ""
+	}
+	if first, ok := parseDate(o.StartDate); ok && first.After(t) {
+		t, today = first, o.StartDate
 	}
 	if w, ok := Weekday(o.Roles.Cadence.Day); ok {
 		d := t.AddDate(0, 0, (int(w)-int(t.Weekday())+7)%7)
@@ -102,6 +108,14 @@ func NextSlot(o *Onboarding, today string) string {
 		}
 	}
 	return today
+}
+
+// StartDue reports whether the page should offer to start the next 1:1:
+// not while the latest one is dated today or later, since that is the one
+// the pair is holding, or has set up ahead.
+func StartDue(o *Onboarding, today string) bool {
+	m := o.LatestMeeting()
+	return m == nil || m.Date < today
 }
 
 // Topic is the identity of an agenda item across the weeks it is carried:
@@ -142,13 +156,14 @@ func WeeksOpen(it MeetingItem, meetingDate string) int {
 var (
 	ErrMeetingDate   = errors.New("choose the date of the 1:1")
 	ErrMeetingExists = errors.New("there is already a 1:1 on that date")
-	ErrTooMany       = errors.New("the log is full: it holds up to " + thousands(MaxMeetings) + " meetings")
+	ErrTooMany       = errors.New("the log is full: it holds up to " + words.Thousands(MaxMeetings) + " meetings")
 )
 
 // StartMeeting creates the 1:1 of a date and fills its agenda: the open
 // items of the latest earlier meeting carried forward, then the items
 // queued for the next 1:1 (role mismatches, debriefs, topics either person
-// added between meetings). Queued items move into the meeting, so they
+// added between meetings), then the checkpoints of the first ninety days
+// that fall due. Queued items move into the meeting, so they
 // leave the queue with a tombstone, as any removal does.
 func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, error) {
 	if CheckDate(date) != "" {
@@ -175,11 +190,8 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		m.Items = append(m.Items, it)
 	}
-	if prev := o.latestBefore(date); prev != nil {
-		for _, it := range prev.Items {
-			if it.Done || o.TopicDone(it.Topic()) {
-				continue
-			}
+	if prev, open := Carried(o, date); prev != nil {
+		for _, it := range open {
 			carried := it
 			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now
 			if carried.Raised == "" {
@@ -206,6 +218,12 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		o.Bury(q.ID, now)
 	}
+	// The checkpoints of the first ninety days that fall due by this 1:1
+	// join it; the sources seen above keep one that came back to the
+	// queue (from a removed meeting) from appearing twice.
+	for _, c := range CheckpointsDue(o, date) {
+		add(MeetingItem{Meta: Meta{ID: NewID(), Author: author, Updated: now.UTC()}, Text: c.Agenda, Source: c.Source(), Raised: date})
+	}
 	if keep == nil {
 		keep = []AgendaItem{}
 	}
@@ -222,9 +240,9 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 
 // RemoveMeeting deletes a 1:1 from the log. Items first raised in it that
 // were not done go back to the queue for the next 1:1, so that removing a
-// meeting started by mistake loses no topic. It returns a function that
-// undoes the removal.
-func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboarding), ok bool) {
+// meeting started by mistake loses no topic. Its undo takes those topics
+// off the queue again and puts the meeting back.
+func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool) {
 	removed, at, ok := Remove(&o.Meetings, id)
 	if !ok {
 		return nil, false
@@ -239,7 +257,7 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboardi
 		q.Text, q.Source, q.Private = it.Text, it.Source, it.Private
 		requeued = append(requeued, q.ID)
 	}
-	return func(o *Onboarding) {
+	return func(o *Onboarding, now time.Time) {
 		for _, qid := range requeued {
 			if _, _, ok := Remove(&o.Agenda, qid); ok {
 				o.Bury(qid, now)
@@ -252,11 +270,13 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo func(*Onboardi
 	}, true
 }
 
-func debriefSource(sharedID, date string) string { return "debrief:" + sharedID + ":" + date }
+const debriefPrefix = "debrief:"
+
+func debriefSource(sharedID, date string) string { return debriefPrefix + sharedID + ":" + date }
 
 // debriefDate is the date in a debrief item's source.
 func debriefDate(source string) (string, bool) {
-	rest, ok := strings.CutPrefix(source, "debrief:")
+	rest, ok := strings.CutPrefix(source, debriefPrefix)
 	if !ok {
 		return "", false
 	}
@@ -337,7 +357,8 @@ type StandingTopic struct {
 }
 
 // StandingTopics lists the unresolved top problems, then the role areas
-// whose two answers differ and that have not been settled. Role areas
+// whose two answers differ, that have not been settled and that are not
+// on the agenda (queued, or open on the latest 1:1). Role areas
 // count only once both sides are done: before, the answers are still
 // being written blind. Private entries are left out, since the topics go
 // into the shared document.
@@ -354,7 +375,9 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	}
 	rows, _ := Compare(o)
 	for _, c := range rows {
-		if c.Row.Private || c.Row.Settled != "" || !c.Verdict.Mismatch() {
+		// A row on the agenda is talked over there: listing it here too
+		// would show the same question twice on the page.
+		if c.Row.Private || c.Row.Settled != "" || !c.Verdict.Mismatch() || c.OnAgenda {
 			continue
 		}
 		out = append(out, StandingTopic{Kind: TopicRole, ID: c.Row.ID, Text: c.Row.Area, Verdict: c.Verdict})
@@ -362,12 +385,51 @@ func StandingTopics(o *Onboarding) []StandingTopic {
 	return out
 }
 
-// Settle records the owner the two agreed on for a role area.
-func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) bool {
-	if owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
-		return false
+// Settle records the owner the two agreed on for a role area, which takes
+// it off the standing topics. Settling answers the area's agenda item too:
+// it is ticked off on the latest 1:1 and in the queue, so it does not
+// carry forward to next week. The undo puts back the owner the area had
+// and opens those items again.
+func Settle(o *Onboarding, rowID string, owner Owner, now time.Time) (Undo, bool) {
+	row := Find(o.Roles.Rows, rowID)
+	if row == nil || owner != "" && owner != Shared && o.PersonByID(string(owner)) == nil {
+		return nil, false
 	}
-	return Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	was := row.Settled
+	Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = owner })
+	// The items ticked off, so that the undo opens just those again.
+	var ticked []string
+	if owner != "" {
+		source := rowSource(rowID)
+		if q := o.agendaItemFor(source); q != nil && !q.Done {
+			q.Done, q.Updated = true, Stamp(q.Updated, now)
+			ticked = append(ticked, q.ID)
+		}
+		if m := o.LatestMeeting(); m != nil {
+			for i := range m.Items {
+				if it := &m.Items[i]; it.Source == source && !it.Done {
+					it.Done, it.Updated = true, Stamp(it.Updated, now)
+					ticked = append(ticked, it.ID)
+				}
+			}
+		}
+	}
+	return func(o *Onboarding, now time.Time) {
+		Edit(o.Roles.Rows, rowID, now, func(r *RoleRow) { r.Settled = was })
+		reopen := func(m *Meta, done *bool) {
+			if slices.Contains(ticked, m.ID) {
+				*done, m.Updated = false, Stamp(m.Updated, now)
+			}
+		}
+		for i := range o.Agenda {
+			reopen(&o.Agenda[i].Meta, &o.Agenda[i].Done)
+		}
+		for i := range o.Meetings {
+			for j := range o.Meetings[i].Items {
+				reopen(&o.Meetings[i].Items[j].Meta, &o.Meetings[i].Items[j].Done)
+			}
+		}
+	}, true
 }
 
 // Tally is how one person has kept their word.

@@ -12,6 +12,12 @@ func weekly(t *testing.T) *Onboarding {
 	t.Helper()
 	o := newTest(t)
 	o.Roles.Cadence.Day = "thursday"
+	// These tests are about carrying topics forward; the checkpoints of
+	// the first ninety days, which join the same agendas, have tests of
+	// their own in checkpoints_test.go.
+	all := Checkpoints
+	Checkpoints = nil
+	t.Cleanup(func() { Checkpoints = all })
 	return o
 }
 
@@ -247,7 +253,7 @@ func TestRemoveMeetingRequeuesItsOwnTopics(t *testing.T) {
 	if len(o.Agenda) != 1 || o.Agenda[0].Text != "New this week" || o.Agenda[0].Author != o.Newcomer.ID {
 		t.Errorf("queue after removal: %+v", o.Agenda)
 	}
-	undo(o)
+	undo(o, t0)
 	if len(o.Meetings) != 2 || Find(o.Meetings, id) == nil || len(o.Agenda) != 0 {
 		t.Errorf("undo left %d meetings and %d queued items", len(o.Meetings), len(o.Agenda))
 	}
@@ -350,10 +356,10 @@ func TestStandingTopics(t *testing.T) {
 	if got := topics(); got != "problem:Cash runway, role:Pricing, role:Vendors" {
 		t.Errorf("topics %q", got)
 	}
-	if !Settle(o, o.Roles.Rows[2].ID, Owner(o.Newcomer.ID), t0) {
+	if _, ok := Settle(o, o.Roles.Rows[2].ID, Owner(o.Newcomer.ID), t0); !ok {
 		t.Fatal("settle failed")
 	}
-	if Settle(o, o.Roles.Rows[1].ID, Owner("someone else"), t0) {
+	if _, ok := Settle(o, o.Roles.Rows[1].ID, Owner("someone else"), t0); ok {
 		t.Error("settled on an owner who is neither person")
 	}
 	o.Problems[0].Resolved = true
@@ -455,5 +461,93 @@ func TestWeeksOpen(t *testing.T) {
 		if got := WeeksOpen(it, date); got != want {
 			t.Errorf("raised %s, meeting %q: %d weeks, want %d", thu1, date, got, want)
 		}
+	}
+}
+
+// Before the newcomer's first day, the first 1:1 defaults to their first
+// week, not to a day they are not there yet.
+func TestNextSlotIsNeverBeforeTheStartDate(t *testing.T) {
+	o := weekly(t) // starts Monday 2 November 2026
+	if got := NextSlot(o, "2026-10-20"); got != thu1 {
+		t.Errorf("three weeks before the start, the first 1:1 defaults to %s, want %s", got, thu1)
+	}
+	o.Roles.Cadence.Day = ""
+	if got := NextSlot(o, "2026-10-20"); got != o.StartDate {
+		t.Errorf("with no agreed day, it defaults to %s, want the start date %s", got, o.StartDate)
+	}
+	if got := NextSlot(o, "2026-11-10"); got != "2026-11-10" {
+		t.Errorf("after the start, with no day, it defaults to %s, want today", got)
+	}
+}
+
+// Right after a 1:1 is started, the page does not offer to start the next
+// one: that waits until the day after.
+func TestStartDueWaitsUntilTheLatestIsPast(t *testing.T) {
+	o := weekly(t)
+	if !StartDue(o, thu1) {
+		t.Error("with no 1:1 yet, starting one is not offered")
+	}
+	start(t, o, thu1)
+	if StartDue(o, thu1) {
+		t.Error("right after starting today's 1:1, starting another is offered")
+	}
+	start(t, o, thu2) // set up a week ahead
+	if StartDue(o, "2026-11-06") {
+		t.Error("with next week's 1:1 already set up, starting another is offered")
+	}
+	if !StartDue(o, "2026-11-13") {
+		t.Error("the day after the latest 1:1, starting the next is not offered")
+	}
+}
+
+// A role area on the agenda is not a standing topic too, and settling it
+// ticks off its agenda item, so it does not carry forward.
+func TestARoleAreaShowsInOnePlace(t *testing.T) {
+	o := weekly(t)
+	row := Add(&o.Roles.Rows, o.Buddy.ID, t0)
+	row.Area = "Pricing"
+	SetAnswer(o, row, o.Buddy.ID, Mine, t0)
+	SetAnswer(o, row, o.Newcomer.ID, Mine, t0)
+	o.Roles.SideOf(o.Buddy.ID).Done = true
+	o.Roles.SideOf(o.Newcomer.ID).Done = true
+	id := row.ID
+	isStanding := func() bool {
+		for _, tp := range StandingTopics(o) {
+			if tp.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	if !isStanding() {
+		t.Fatal("a mismatch that is on no agenda is not a standing topic")
+	}
+	AddToAgenda(o, id, o.Buddy.ID, t0)
+	if isStanding() {
+		t.Error("queued for the next 1:1 and a standing topic at once")
+	}
+	m := start(t, o, thu1)
+	if isStanding() {
+		t.Error("on the 1:1's agenda and a standing topic at once")
+	}
+	Settle(o, id, Shared, t0)
+	if !m.Items[0].Done || isStanding() {
+		t.Errorf("after settling: item done %v, standing %v", m.Items[0].Done, isStanding())
+	}
+	if next := start(t, o, thu2); len(next.Items) != 0 {
+		t.Errorf("the settled area carried forward: %s", texts(next.Items))
+	}
+
+	// Ticked off unsettled, it comes back as a standing topic.
+	row2 := Add(&o.Roles.Rows, o.Buddy.ID, t0)
+	row2.Area = "Vendors"
+	SetAnswer(o, row2, o.Buddy.ID, Mine, t0)
+	SetAnswer(o, row2, o.Newcomer.ID, Mine, t0)
+	AddToAgenda(o, row2.ID, o.Buddy.ID, t0)
+	m3 := start(t, o, thu3)
+	m3.Items[0].Done = true
+	id = row2.ID
+	if !isStanding() {
+		t.Error("a mismatch ticked off without settling left the standing topics")
 	}
 }

@@ -97,14 +97,30 @@ func (o *Onboarding) Progress() []StageProgress {
 	return out
 }
 
-// Percent is the share of all prompts answered, from 0 to 100.
-func (o *Onboarding) Percent() int {
-	answered, total := 0, 0
+// Overall is the progress of the whole guide: every stage's prompts.
+func (o *Onboarding) Overall() (answered, total int) {
 	for _, p := range o.Progress() {
 		answered += p.Answered
 		total += p.Total
 	}
+	return answered, total
+}
+
+// Percent is the share of all prompts answered, from 0 to 100.
+func (o *Onboarding) Percent() int {
+	answered, total := o.Overall()
 	return answered * 100 / total
+}
+
+// ResumeStage is where to pick the guide up again: the first stage with a
+// prompt still open, or the first stage once all are done.
+func (o *Onboarding) ResumeStage() Stage {
+	for _, p := range o.Progress() {
+		if !p.Done() {
+			return p.Stage
+		}
+	}
+	return Stages[0]
 }
 
 // ParseStage returns the stage named s.

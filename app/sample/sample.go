@@ -31,6 +31,7 @@ var Start = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 func AddYears(o *onboarding.Onboarding, years int) {
 	o.Meetings, o.Commitments, o.Agenda = []onboarding.Meeting{}, []onboarding.Commitment{}, []onboarding.AgendaItem{}
 	people := []string{o.Buddy.ID, o.Newcomer.ID}
+	first, _, _ := strings.Cut(o.Newcomer.Name, " ")
 	for w := 0; w < 52*years; w++ {
 		day := Start.AddDate(0, 0, 7*w)
 		date := day.Format("2006-01-02")
@@ -40,7 +41,7 @@ func AddYears(o *onboarding.Onboarding, years int) {
 			Notes: fmt.Sprintf("Week %d. We went through the pipeline review and the hiring plan. "+
 				"Cloud spend is %d%% over plan; the **reforecast** lands next week. "+
 				"- churn in the mid-market segment\n- the audit timetable\n- board pack owners", w+1, 3+w%9),
-			Decisions: fmt.Sprintf("- Keep the hiring freeze on for engineering until week %d\n- Amara owns the pricing memo\n- Move the QBR to Thursdays", w+3),
+			Decisions: fmt.Sprintf("- Keep the hiring freeze on for engineering until week %d\n- %s owns the pricing memo\n- Move the QBR to Thursdays", w+3, first),
 		}
 		for i := 0; i < 5; i++ {
 			m.Items = append(m.Items, onboarding.MeetingItem{

@@ -102,6 +102,10 @@ type compactor struct {
 	// next to text compresses better than text between tags.
 	text   []byte
 	textAt int // how far expanding has read in text
+	// budget counts what expanding builds, against the decode budget
+	// every decoder shares (budget.go), so a body that would expand to
+	// more than an onboarding can hold stops at the first excess.
+	budget budget
 }
 
 func newCompactor() *compactor {
@@ -309,6 +313,7 @@ func formatDate(days int64) string {
 // writing at most limit bytes; past that it returns ErrTooLarge.
 func expandJSON(body []byte, limit int) ([]byte, error) {
 	c := newCompactor()
+	c.budget = newBudget(1) // the envelope around the onboarding
 	n, k := binary.Uvarint(body)
 	if k <= 0 || n > uint64(len(body)-k) {
 		return nil, errCompact
@@ -432,6 +437,9 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 		if err != nil || n > uint64(len(c.text)-c.textAt) {
 			return nil, errCompact
 		}
+		if err := c.budget.text(int(n)); err != nil {
+			return nil, err
+		}
 		b := c.text[c.textAt : c.textAt+int(n)]
 		c.textAt += int(n)
 		if !utf8.Valid(b) {
@@ -489,11 +497,17 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 		}
 		return appendJSONString(out, formatDate(c.lastDate)), nil
 	case tagArray:
+		if err := c.budget.enter(false); err != nil {
+			return nil, err
+		}
 		out = append(out, '[')
 		for first := true; ; first = false {
 			if r.i < len(r.b) && r.b[r.i] == tagEnd {
 				r.i++
-				return append(out, ']'), nil
+				return append(out, ']'), c.budget.leave()
+			}
+			if err := c.budget.next(); err != nil {
+				return nil, err
 			}
 			if !first {
 				out = append(out, ',')
@@ -503,6 +517,9 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 			}
 		}
 	case tagObject:
+		if err := c.budget.enter(true); err != nil {
+			return nil, err
+		}
 		out = append(out, '{')
 		for first := true; ; first = false {
 			k, err := r.uvarint()
@@ -510,7 +527,10 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 				return nil, err
 			}
 			if k == keyEnd {
-				return append(out, '}'), nil
+				return append(out, '}'), c.budget.leave()
+			}
+			if err := c.budget.next(); err != nil {
+				return nil, err
 			}
 			if !first {
 				out = append(out, ',')

@@ -18,8 +18,11 @@ var (
 	// ErrFutureVersion means a newer release of the app made the link.
 	ErrFutureVersion = errors.New("This was made by a newer version of Counterpart. Reload the page to get the newest version, then try again.")
 	ErrTooLarge      = errors.New("This holds far more data than an onboarding can, so it was not opened: it may have been made to harm the app.")
-	ErrNotFile       = errors.New("This file is not a Counterpart onboarding. Choose a file exported from Counterpart (it ends in .counterpart.json).")
-	ErrFileDamaged   = errors.New("This file is damaged: part of it is missing or was changed. Ask for it again.")
+	// ErrTooMuchToShare means an onboarding holds more entries than a link
+	// or a file may carry, which only years of very heavy use reach.
+	ErrTooMuchToShare = errors.New("This onboarding holds more entries than a link or a file can carry. Remove entries you no longer need, such as old 1:1 agenda items, and try again.")
+	ErrNotFile        = errors.New("This file is not a Counterpart onboarding. Choose a file exported from Counterpart (it ends in .counterpart.json).")
+	ErrFileDamaged    = errors.New("This file is damaged: part of it is missing or was changed. Ask for it again.")
 	// ErrIsBackup means a backup was chosen where one onboarding was expected.
 	ErrIsBackup = errors.New("This file is a backup of everything on a device, not one onboarding. Restore it from the home page, under “Backup”.")
 	// ErrIsExport means one exported onboarding was chosen as a backup.

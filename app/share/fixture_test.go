@@ -51,6 +51,9 @@ func full(t testing.TB) *onboarding.Onboarding {
 	c := onboarding.Add(&o.Commitments, n, at(62))
 	c.Who, c.What, c.Due, c.Status, c.Meeting = n, "Send the close calendar", "2026-11-14", onboarding.Kept, meeting.ID
 	o.Bury(onboarding.NewID(), at(63))
+	o.EditBrief(n, at(64), func(b *onboarding.Brief) {
+		b.HiredToFix, b.JobNow, b.Situation, b.Why = "Contracts we can stand behind", "The same, and the privacy backlog", onboarding.Realignment, "It looks fine and is drifting"
+	})
 	onboarding.Apply(o, at(64), func(o *onboarding.Onboarding) { o.Title += ", in full" })
 	// What this device knows of the exchange, which never travels.
 	// The device names go in a link's header on purpose; the rest never.

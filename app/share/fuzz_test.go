@@ -1,6 +1,9 @@
 package share
 
 import (
+	"counterpart/app/onboarding"
+
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -44,6 +47,11 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add(bomb(f, "1", 1<<16), "")
 	f.Add(bomb(f, "2", 1<<16), "")
 	f.Add(encodeV1Fast(f, small, ""), "")
+	// The decode bombs of issue 18, and one within every list's cap.
+	for _, b := range bombs {
+		f.Add(bombLink(f, b.file), "")
+	}
+	f.Add(plainLink(f, nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems)), "")
 	f.Add("", "")
 	f.Add("1.", "")
 	f.Add("1e.AQ", "x")
@@ -76,6 +84,10 @@ func FuzzDecodeFile(f *testing.F) {
 	f.Add(backup, "")
 	f.Add([]byte(`{"format":"counterpart-onboarding","version":1,"data":"1.AAAA"}`), "")
 	f.Add([]byte{}, "")
+	for _, b := range bombs {
+		bomb, _ := FileOf(bombLink(f, b.file))
+		f.Add(bomb, "")
+	}
 	f.Fuzz(func(t *testing.T, file []byte, pass string) {
 		got, err := DecodeFile(file, pass)
 		if err != nil {
@@ -94,6 +106,7 @@ func FuzzReadBackup(f *testing.F) {
 	f.Add([]byte(`{"schema":1,"onboarding":{"id":"00000000-0000-4000-8000-00000000e3a1"}}`))
 	f.Add([]byte(jsonOf(f, o)))
 	f.Add([]byte(`{"format":"counterpart-backup","version":1,"onboardings":[{},null,1,"x"]}`))
+	f.Add([]byte(`{"format":"counterpart-backup","version":1,"schema":1,"onboardings":[` + nestedBombJSON(onboarding.MaxMeetings, onboarding.MaxItems) + `]}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		list, _, err := ReadBackup(raw)
 		if err != nil {
@@ -106,6 +119,56 @@ func FuzzReadBackup(f *testing.F) {
 			if _, _, err := Merge(o, o); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+}
+
+// The budget's scanner agrees with encoding/json on any valid JSON: it
+// counts the entries and values the decoder would build, and a budget
+// error means the decoder would have built more than the budget allows.
+func FuzzBudgetCounts(f *testing.F) {
+	f.Add([]byte(jsonOf(f, example(f))))
+	f.Add([]byte(`{"a\"[{":["]\\",{"k":"v","k2":[1,true,null,{"x":"}"}]},-1.5e3],"b":{}}`))
+	f.Add([]byte(`[[[[[[[[]]]]]]]]`))
+	f.Add([]byte(`{"a":1,"a":2}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := scanJSON(data)
+		if !json.Valid(data) {
+			return
+		}
+		var v any
+		if json.Unmarshal(data, &v) != nil {
+			return
+		}
+		entries, values, depth := 0, 0, 0
+		var count func(v any, d int)
+		count = func(v any, d int) {
+			switch v := v.(type) {
+			case []any:
+				entries += len(v)
+				values += len(v)
+				depth = max(depth, d+1)
+				for _, e := range v {
+					count(e, d+1)
+				}
+			case map[string]any:
+				depth = max(depth, d+1)
+				for _, e := range v {
+					count(e, d+1)
+				}
+			}
+		}
+		count(v, 0)
+		if err != nil {
+			if entries <= maxList && depth <= modelDepth && len(data) < maxString && values <= maxList {
+				t.Fatalf("refused %q: %d entries, %d values, %d deep", data, entries, values, depth)
+			}
+			return
+		}
+		// Keys repeated in an object count once in a map, each time for
+		// the scanner: it may count more values, never fewer entries.
+		if b.entries != entries || b.values < values {
+			t.Fatalf("%q: counted %d entries and %d values; the decoder sees %d and %d", data, b.entries, b.values, entries, values)
 		}
 	})
 }

@@ -63,10 +63,22 @@ const (
 const OpenPath = "/open"
 
 // Encode returns the fragment of a complete link: it carries the whole
-// shareable part of o, locked with the passphrase unless it is empty.
+// shareable part of o, locked with the passphrase unless it is empty; a
+// passphrase CheckPassphrase refuses is refused here too, with its reason.
 // Private entries never get in.
 func Encode(o *onboarding.Onboarding, passphrase string) (string, error) {
+	if err := checkLock(passphrase); err != nil {
+		return "", err
+	}
 	return encode(o, passphrase, DefaultIterations)
+}
+
+// checkLock refuses a weak passphrase; none means no lock.
+func checkLock(passphrase string) error {
+	if passphrase == "" {
+		return nil
+	}
+	return CheckPassphrase(passphrase)
 }
 
 func encode(o *onboarding.Onboarding, passphrase string, iterations int) (string, error) {
@@ -79,6 +91,9 @@ func encode(o *onboarding.Onboarding, passphrase string, iterations int) (string
 // onboarding.StartLink makes it: complete, or only the changes since
 // h.Since. It also returns how many changes a link of changes carries.
 func EncodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string) (fragment string, changes int, err error) {
+	if err := checkLock(passphrase); err != nil {
+		return "", 0, err
+	}
 	return encodeLink(o, h, passphrase, DefaultIterations)
 }
 
@@ -104,6 +119,10 @@ func encodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string
 	data, err := json.Marshal(body)
 	if err != nil {
 		return "", 0, err
+	}
+	// What this app writes, this app must open.
+	if checkJSON(data) != nil {
+		return "", 0, ErrTooMuchToShare
 	}
 	env := envelope{From: h.From, By: h.By, Made: h.Made.UTC().Truncate(time.Millisecond), HasBy: h.HasBy, Shells: h.Shells, Onboarding: data}
 	if h.Partial() {
@@ -304,7 +323,7 @@ func (p parsed) open(passphrase string) (*Packet, error) {
 		}
 	}
 	if p.token == tokenPlainV1 || p.token == tokenLockedV1 {
-		data, err := inflate(compressed, dictV1)
+		data, err := inflate(compressed, dictV1, true)
 		if err != nil {
 			return nil, err
 		}
@@ -316,7 +335,7 @@ func (p parsed) open(passphrase string) (*Packet, error) {
 		o.Writer, o.Example, o.Sync = "", false, onboarding.Sync{}
 		return &Packet{Onboarding: o, Header: onboarding.Header{From: o.Me}}, nil
 	}
-	data, err := inflate(compressed, dictV2)
+	data, err := inflate(compressed, dictV2, false)
 	if err != nil {
 		return nil, err
 	}
@@ -360,24 +379,40 @@ func decodeEnvelope(data []byte, damaged error) (*Packet, error) {
 }
 
 // inflate unpacks at most maxInflated bytes; anything that would unpack
-// to more is refused as ErrTooLarge without unpacking the rest.
-func inflate(compressed []byte, dict string) ([]byte, error) {
+// to more is refused as ErrTooLarge without unpacking the rest. A version
+// 1 body is JSON: it is checked against the decode budget as it comes
+// (isJSON), so a bomb is refused as damaged at its first excess rather
+// than after megabytes. A version 2 body is checked as it is expanded
+// (expandJSON).
+func inflate(compressed []byte, dict string, isJSON bool) ([]byte, error) {
 	r := flate.NewReaderDict(bytes.NewReader(compressed), []byte(dict))
 	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, maxInflated+1))
+	var data bytes.Buffer
+	var w io.Writer = &data
+	if isJSON {
+		w = io.MultiWriter(&data, &jsonScanner{budget: newBudget(0)})
+	}
+	// Small steps, so a bomb stops after a few kilobytes of inflating.
+	_, err := io.CopyBuffer(w, io.LimitReader(r, maxInflated+1), make([]byte, 2<<10))
 	switch {
-	case len(data) > maxInflated:
+	case errors.Is(err, errOverBudget):
+		return nil, ErrDamaged
+	case data.Len() > maxInflated:
 		return nil, ErrTooLarge
 	case err != nil:
 		return nil, ErrDamaged
 	}
-	return data, nil
+	return data.Bytes(), nil
 }
 
 // decodeOnboarding reads the JSON of one onboarding from outside and makes
-// it safe: a valid ID and two distinct people are required, since merging
-// matches on them; everything else is normalized.
+// it safe: within the budget of what an onboarding can hold, checked
+// before anything is built; a valid ID and two distinct people, since
+// merging matches on them; everything else normalized.
 func decodeOnboarding(data []byte, damaged error) (*onboarding.Onboarding, error) {
+	if checkJSON(data) != nil {
+		return nil, damaged
+	}
 	var o onboarding.Onboarding
 	if err := json.Unmarshal(data, &o); err != nil {
 		return nil, damaged

@@ -99,7 +99,7 @@ func TestLockedLinkRoundTrips(t *testing.T) {
 }
 
 func TestDefaultIterationsAreInTheLink(t *testing.T) {
-	frag, err := Encode(example(t), "pass")
+	frag, err := Encode(example(t), "four plain words here")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestPrivateItemsNeverInTheLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := inflate(p.body, dictV2)
+	data, err := inflate(p.body, dictV2, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,12 +273,34 @@ func TestInspectTellsAPlainLinkFromALockedOne(t *testing.T) {
 
 func TestWithheldCountsWhatStaysHere(t *testing.T) {
 	o := full(t)
-	// full adds 13 private entries and has 3 of the example's 4 team read
-	// entries private.
-	if got := Withheld(o); got != 16 {
-		t.Errorf("Withheld = %d, want 16", got)
+	// full adds 12 private entries to those the example already keeps
+	// private (its team read).
+	ex := example(t)
+	if n := Withheld(ex); n != len(ex.TeamRead) {
+		t.Errorf("the example withholds %d entries, want its %d team read entries", n, len(ex.TeamRead))
+	}
+	if got, want := Withheld(o), 12+len(ex.TeamRead); got != want {
+		t.Errorf("Withheld = %d, want %d", got, want)
 	}
 	if got := Withheld(Shareable(o)); got != 0 {
 		t.Errorf("a shareable copy withholds %d", got)
+	}
+}
+
+// A link cannot spoof who sent it: direction controls and invisible
+// characters in the names and the title are gone once it is opened.
+func TestALinkCannotSpoofItsSender(t *testing.T) {
+	o := example(t)
+	me := o.PersonByID(o.Me)
+	me.Name = "Ann Bob\u202E\u2066 (CFO)\u200B"
+	me.Role = "\u2067CEO"
+	o.Title = "Onboarding\u2028of\u200F someone"
+	got, err := Decode(plainLink(t, jsonOf(t, Shareable(o))), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender := got.PersonByID(got.Me)
+	if sender.Name != "Ann Bob (CFO)" || sender.Role != "CEO" || got.Title != "Onboarding of someone" {
+		t.Errorf("the preview would show %q (%q) in %q", sender.Name, sender.Role, got.Title)
 	}
 }

@@ -12,13 +12,13 @@ func (a *about) OnNav(ctx app.Context) { setTitle(ctx, "About") }
 func (a *about) Render() app.UI {
 	return layout(
 		app.H1().Text("About Counterpart"),
-		app.P().Text("Counterpart helps an executive onboard a new peer: where the real numbers live, the few problems that matter first, an honest read of the team, how the company runs, and who owns what between the two of you."),
+		para("", "Counterpart helps an executive onboard a new peer: where the real numbers live, the few problems that matter first, an honest read of the team, how the company runs, and who owns what between the two of you."),
 		app.P().Body(
 			app.Text("The guide follows Will Larson's essay "),
 			app.A().Href("https://lethain.com/onboarding-peer-executives/").Rel("noopener noreferrer").Text("Onboarding peer executives"),
 			app.Text(", from The Engineering Executive's Primer: share your mental framework, define your roles, and invest in time together."),
 		),
-		app.P().Text("Everything you write stays in this browser. There is no account and no server copy; the app keeps working with the network off."),
-		app.P().Text("When you share an onboarding with your peer, it travels inside the link itself, in the part after the # sign, which browsers never send to any server. Entries you mark private never leave your device, and a passphrase, given by another way than the link, keeps anyone else who sees the link from reading it."),
+		para("", "Everything you write stays in this browser. There is no account and no server copy; the app keeps working with the network off."),
+		para("", "When you share an onboarding with your peer, it travels inside the link itself, in the part after the # sign, which browsers never send to any server. Entries you mark private never leave your device, and a passphrase, given by another way than the link, keeps anyone else who sees the link from reading it."),
 	)
 }

@@ -26,30 +26,29 @@ type backupPanel struct {
 	confirmReplace bool
 	message        string
 	err            string
-	// before holds, for every onboarding the last restore wrote or
-	// removed, its copy from before (nil if it was not here).
-	before map[string]*onboarding.Onboarding
+	// before is what undoes the last restore.
+	before share.Before
 }
 
 func (b *backupPanel) Render() app.UI {
 	// It sits in the Backups part of the "Your data" page, under its heading.
 	return app.Div().Class("backup").ID("backup").Body(
-		app.P().Text("Everything on this device in one file, private entries included. The file is not locked: keep it somewhere only you can open."),
-		app.Div().Class("actions").Body(
-			app.Button().Class("secondary").ID("download-backup").Text("Download a backup").OnClick(b.download),
+		para("", "Everything on this device in one file, private entries included. The file is not locked: keep it somewhere only you can open."),
+		div("actions",
+			button("download-backup", "secondary", "Download a backup", b.download),
 		),
-		app.Div().Class("field").Body(
+		div("field",
 			app.Label().For("restore-file").Text("Restore from a backup"),
 			app.Input().Type("file").ID("restore-file").Accept(".json,application/json").OnChange(func(ctx app.Context, e app.Event) {
 				readChosenFile(ctx, ctx.JSSrc(), func(text string) { b.read(text) })
 			}),
 		),
-		app.Div().Class("backup-status").Body(
+		div("backup-status",
 			app.If(b.err != "", app.Div().Class("alert").Role("alert").ID("backup-error").Text(b.err)),
 			app.If(b.pending != nil, b.renderPending()),
 			app.If(b.message != "", app.Div().Class("toast").Role("status").Body(
 				app.Span().ID("backup-done").Text(b.message),
-				app.If(b.before != nil, app.Button().Class("secondary").ID("undo-restore").Text("Undo").OnClick(b.undo)),
+				app.If(b.before != nil, button("undo-restore", "secondary", "Undo", b.undo)),
 			)),
 		),
 	)
@@ -68,18 +67,18 @@ func (b *backupPanel) renderPending() app.UI {
 	}
 	if b.confirmReplace {
 		return app.Div().Class("warning").Role("alert").ID("restore-confirm").Body(
-			app.P().Text("Replace everything on this device with the backup? Onboardings here that are not in the backup are removed, and the others go back to how the backup has them. You can undo this right after."),
-			app.Div().Class("actions").Body(
-				app.Button().Class("danger").ID("confirm-replace").Text("Replace everything").OnClick(func(ctx app.Context, e app.Event) { b.restore(ctx, true) }),
-				app.Button().Class("secondary").Text("Keep what is here").OnClick(func(ctx app.Context, e app.Event) { b.confirmReplace = false }),
+			para("", "Replace everything on this device with the backup? Onboardings here that are not in the backup are removed, and the others go back to how the backup has them. You can undo this right after."),
+			div("actions",
+				button("confirm-replace", "danger", "Replace everything", func(ctx app.Context, e app.Event) { b.restore(ctx, true) }),
+				button("", "secondary", "Keep what is here", func(ctx app.Context, e app.Event) { b.confirmReplace = false }),
 			),
 		)
 	}
 	return app.Div().Class("card").ID("restore-choice").Body(
-		app.P().Text("The backup holds "+what+": "+strings.Join(titles, ", ")+"."+skipped),
-		app.Div().Class("actions").Body(
-			app.Button().ID("restore-merge").Text("Merge into this device").OnClick(func(ctx app.Context, e app.Event) { b.restore(ctx, false) }),
-			app.Button().Class("secondary danger-text").ID("restore-replace").Text("Replace everything here…").OnClick(func(ctx app.Context, e app.Event) { b.confirmReplace = true }),
+		para("", "The backup holds "+what+": "+strings.Join(titles, ", ")+"."+skipped),
+		div("actions",
+			button("restore-merge", "", "Merge into this device", func(ctx app.Context, e app.Event) { b.restore(ctx, false) }),
+			button("restore-replace", "secondary danger-text", "Replace everything here…", func(ctx app.Context, e app.Event) { b.confirmReplace = true }),
 		),
 	)
 }
@@ -93,7 +92,7 @@ func (b *backupPanel) read(text string) {
 	b.pending, b.confirmReplace, b.message, b.err, b.before = nil, false, "", "", nil
 	list, skipped, err := share.ReadBackup([]byte(text))
 	if err != nil {
-		b.err = err.Error() + " Nothing was changed."
+		b.err = sentence(err) + " Nothing was changed."
 		return
 	}
 	if len(list) == 0 {
@@ -108,31 +107,13 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 	s := appStore()
 	here, errs := s.List()
 	if len(errs) > 0 && replace {
-		b.err = "Some saved onboardings could not be read, so nothing was replaced: " + errs[0].Error() + "."
+		b.err = failed("Some saved onboardings could not be read, so nothing was replaced", errs[0])
 		return
 	}
 	plan := share.PlanRestore(here, b.pending, replace)
-	byID := map[string]*onboarding.Onboarding{}
-	for _, o := range here {
-		byID[o.ID] = o
-	}
-	before := map[string]*onboarding.Onboarding{}
-	for _, id := range plan.Delete {
-		before[id] = byID[id]
-		if err := s.Delete(id); err != nil {
-			b.err = "Restoring stopped: " + err.Error()
-			break
-		}
-	}
-	for _, o := range plan.Save {
-		before[o.ID] = byID[o.ID]
-		if byID[o.ID] != nil && replace {
-			s.Delete(o.ID) // replaced whole, not merged with what is here
-		}
-		if _, err := s.Save(o); err != nil {
-			b.err = "Restoring stopped: " + err.Error()
-			break
-		}
+	before, err := share.ApplyRestore(s, here, plan, replace)
+	if err != nil {
+		b.err = failed("Restoring stopped", err) + " Undo puts back what it changed."
 	}
 	if len(before) == 0 {
 		before = nil
@@ -154,14 +135,8 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 
 // undo puts back every onboarding the restore touched, as it was.
 func (b *backupPanel) undo(ctx app.Context, e app.Event) {
-	s := appStore()
-	for id, o := range b.before {
-		s.Delete(id)
-		if o != nil {
-			if err := s.Restore(o); err != nil {
-				b.err = "Could not undo: " + err.Error()
-			}
-		}
+	if err := share.PutBack(appStore(), b.before); err != nil {
+		b.err = failed("Could not undo all of it", err)
 	}
 	b.before, b.message = nil, "Undone: this device is back as it was before the restore."
 	ctx.NewAction(restoredAction)

@@ -87,3 +87,6 @@ func readChosenFile(ctx app.Context, input app.Value, done func(text string)) {
 	files.Index(0).Call("text").Call("then", then)
 	input.Set("value", "") // choosing the same file again fires a change
 }
+
+// printPage opens the browser's print dialog, for paper or a PDF.
+func printPage(ctx app.Context, e app.Event) { app.Window().Call("print") }

@@ -92,7 +92,7 @@ func (f *textField) Render() app.UI {
 		note = append(note, app.P().Class("field-error").Role("alert").Text(f.Error))
 	}
 	if f.Max > 0 && f.Type != "date" && f.Type != "time" && utf8.RuneCountInString(f.Value) >= f.Max {
-		note = append(note, app.P().Class("field-error").Text("This field is full: it holds up to "+strconv.Itoa(f.Max)+" characters, and the rest was not kept."))
+		note = append(note, para("field-error", "This field is full: it holds up to "+strconv.Itoa(f.Max)+" characters, and the rest was not kept."))
 	}
 	if f.clash != "" {
 		note = append(note, app.P().Class("field-error").Role("status").Text(
@@ -107,7 +107,7 @@ func (f *textField) Render() app.UI {
 		hint += "Markdown works: **bold**, *italic*, - lists, links."
 	}
 	if hint != "" {
-		note = append(note, app.P().Class("field-hint").Text(hint))
+		note = append(note, para("field-hint", hint))
 	}
 
 	var control app.UI
@@ -134,7 +134,7 @@ func (f *textField) Render() app.UI {
 			Aria("invalid", f.Error != "").
 			OnInput(f.onInput)
 	}
-	return app.Div().Class("field").Body(
+	return div("field",
 		app.Label().For(f.ID).Text(f.Label),
 		control,
 		app.Div().ID(hintID).Body(note...),
@@ -142,11 +142,16 @@ func (f *textField) Render() app.UI {
 }
 
 func (f *textField) onInput(ctx app.Context, e app.Event) {
-	f.Value = ctx.JSSrc().Get("value").String()
+	f.Value = target(e).Get("value").String()
 	if f.OnChange != nil {
 		f.OnChange(ctx, f.Value)
 	}
 }
+
+// target is the element an event happened on. The controls read what was
+// typed or chosen from the event itself, so that a test can hand them an
+// event as a browser would.
+func target(e app.Event) app.Value { return e.Get("target") }
 
 // A note on event handlers: go-app v9 keeps an element's old handler when
 // the new one comes from the same function literal, even if it captured
@@ -157,9 +162,9 @@ func (f *textField) onInput(ctx app.Context, e app.Event) {
 
 // checkbox is a labelled check box.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, checked bool)) app.UI {
-	return app.Div().Class("check").Body(
+	return div("check",
 		app.Input().Type("checkbox").ID(id).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
-			onChange(ctx, ctx.JSSrc().Get("checked").Bool())
+			onChange(ctx, target(e).Get("checked").Bool())
 		}, id),
 		app.Label().For(id).Text(label),
 	)
@@ -170,6 +175,19 @@ type choice struct {
 	Value, Label string
 }
 
+// choicesOf makes the options of a select from the values of one of the
+// model's choices, such as onboarding.Healths, in their order.
+func choicesOf[T interface {
+	~string
+	Label() string
+}](values []T) []choice {
+	out := make([]choice, len(values))
+	for i, v := range values {
+		out[i] = choice{string(v), v.Label()}
+	}
+	return out
+}
+
 // selectField is a labelled drop-down list. An empty first option stands
 // for "not chosen".
 func selectField(id, label, value string, choices []choice, onChange func(ctx app.Context, value string)) app.UI {
@@ -178,19 +196,19 @@ func selectField(id, label, value string, choices []choice, onChange func(ctx ap
 	for _, c := range choices {
 		opts = append(opts, app.Option().Value(c.Value).Text(c.Label).Selected(c.Value == value))
 	}
-	return app.Div().Class("field").Body(
+	return div("field",
 		app.Label().For(id).Text(label),
 		app.Select().ID(id).Body(opts...).OnChange(func(ctx app.Context, e app.Event) {
-			onChange(ctx, ctx.JSSrc().Get("value").String())
+			onChange(ctx, target(e).Get("value").String())
 		}, id),
 	)
 }
 
 // radio is one labelled radio button of a group.
 func radio(id, group, label string, checked bool, onPick func(ctx app.Context)) app.UI {
-	return app.Div().Class("check").Body(
+	return div("check",
 		app.Input().Type("radio").ID(id).Name(group).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
-			if ctx.JSSrc().Get("checked").Bool() {
+			if target(e).Get("checked").Bool() {
 				onPick(ctx)
 			}
 		}, id),
@@ -208,9 +226,9 @@ func fieldError(msg string) app.UI {
 
 // progressBar shows a share done, with the words for screen readers.
 func progressBar(percent int, label string) app.UI {
-	return app.Div().Class("progress").Body(
+	return div("progress",
 		app.Progress().Max(100).Value(percent).Aria("label", label),
-		app.Span().Class("progress-label").Text(itoa(percent)+"% · "+label),
+		span("progress-label", itoa(percent)+"% · "+label),
 	)
 }
 

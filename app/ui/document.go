@@ -20,7 +20,7 @@ type documentPage struct {
 
 	zone    calendar.Zone // nil when no zone is set or the browser does not know it
 	source  string        // the Markdown
-	html    string        // the Markdown, rendered safely
+	html    string        // the same document as HTML
 	message string
 	failed  bool // the message reports a failure
 }
@@ -33,8 +33,9 @@ func (p *documentPage) OnNav(ctx app.Context) {
 		return
 	}
 	p.zone = zoneFor(p.o.Roles.Cadence.Zone)
-	p.source = document.Markdown(p.o, today())
-	p.html = markdown.ToHTML(p.source)
+	doc := document.Build(p.o, today())
+	p.source = markdown.Markdown(doc)
+	p.html = `<div class="md">` + markdown.HTML(doc) + `</div>`
 }
 
 func (p *documentPage) Render() app.UI {
@@ -47,17 +48,15 @@ func (p *documentPage) Render() app.UI {
 		zoneNote = "The calendar file has your weekly 1:1, your time together and the first-two-weeks sessions, in " + p.zone.Name() + " time."
 	}
 	return layout(
-		app.Div().Class("sheet-tools no-print").Body(
-			app.A().Class("button secondary").Href(meetingsLink(o.ID)).Text("← Weekly 1:1"),
-			app.Button().ID("download-md").Text("Download .md").OnClick(p.downloadMarkdown),
-			app.Button().ID("copy-rich").Text("Copy as rich text").OnClick(p.copyRich),
-			app.Button().ID("print-document").Text("Print or save as PDF").OnClick(func(ctx app.Context, e app.Event) {
-				app.Window().Call("print")
-			}),
-			app.Button().Class("secondary").ID("download-ics").Text("Download calendar (.ics)").OnClick(p.downloadCalendar),
+		div("sheet-tools no-print",
+			buttonLink("", "button secondary", meetingsLink(o.ID), "← Weekly 1:1"),
+			button("download-md", "", "Download .md", p.downloadMarkdown),
+			button("copy-rich", "", "Copy as rich text", p.copyRich),
+			button("print-document", "", "Print or save as PDF", printPage),
+			button("download-ics", "secondary", "Download calendar (.ics)", p.downloadCalendar),
 		),
-		app.Div().Class("status-area no-print").Body(
-			app.If(p.message != "", app.P().Class(map[bool]string{true: "alert", false: "toast"}[p.failed]).Role("status").ID("document-status").Text(p.message)),
+		div("status-area no-print",
+			app.If(p.message != "", app.P().Class(pick(p.failed, "alert", "toast")).Role("status").ID("document-status").Text(p.message)),
 		),
 		app.P().Class("field-hint no-print").ID("zone-note").Text(zoneNote),
 		app.Article().Class("document").ID("document").Body(app.Raw(p.html)),

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
+	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
@@ -9,91 +11,19 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// list adapts one list of the model (data sources, problems...) to the
-// generic entry cards, so every stage gets add, reorder, remove with undo
-// and the private switch from the same code.
+// list is one list of the model (data sources, problems...), as
+// onboarding.Lists has them, so every stage gets add, reorder, remove with
+// undo and the private switch from the same code.
 type list interface {
-	add(o *onboarding.Onboarding, author string) string
-	move(o *onboarding.Onboarding, id string, delta int) bool
-	remove(o *onboarding.Onboarding, id string) (undo func(*onboarding.Onboarding), ok bool)
-	setPrivate(o *onboarding.Onboarding, id string, private bool)
+	Add(o *onboarding.Onboarding, now time.Time) (string, error)
+	Move(o *onboarding.Onboarding, id string, delta int) bool
+	Remove(o *onboarding.Onboarding, id string, now time.Time) (onboarding.Undo, bool)
+	SetPrivate(o *onboarding.Onboarding, id string, private bool, now time.Time) bool
+	Entries(o *onboarding.Onboarding) []any
+	Edit(o *onboarding.Onboarding, id string, now time.Time, change func(entry any)) bool
 }
 
-// listOf is the list adapter for entries of type T.
-type listOf[T any, P onboarding.Entry[T]] struct {
-	items func(o *onboarding.Onboarding) *[]T
-	// private makes new entries private, as the team read is.
-	private bool
-}
-
-func (l listOf[T, P]) add(o *onboarding.Onboarding, author string) string {
-	e := onboarding.Add[T, P](l.items(o), author, now())
-	if e == nil {
-		return ""
-	}
-	P(e).Common().Private = l.private
-	return P(e).Common().ID
-}
-
-func (l listOf[T, P]) move(o *onboarding.Onboarding, id string, delta int) bool {
-	return onboarding.Move[T, P](*l.items(o), id, delta)
-}
-
-func (l listOf[T, P]) remove(o *onboarding.Onboarding, id string) (func(*onboarding.Onboarding), bool) {
-	removed, at, ok := onboarding.Remove[T, P](l.items(o), id)
-	if !ok {
-		return nil, false
-	}
-	// The removal must be newer than the entry, even when the entry came
-	// from a device whose clock runs ahead.
-	o.Bury(id, onboarding.Stamp(P(&removed).Common().Updated, now()))
-	return func(o *onboarding.Onboarding) {
-		o.Unbury(id)
-		if onboarding.Find[T, P](*l.items(o), id) == nil {
-			onboarding.Insert(l.items(o), at, removed)
-		}
-	}, true
-}
-
-func (l listOf[T, P]) setPrivate(o *onboarding.Onboarding, id string, private bool) {
-	onboarding.Edit[T, P](*l.items(o), id, now(), func(e *T) { P(e).Common().Private = private })
-}
-
-// fieldsOf makes the card fields of one entry, of type T, found by ID in
-// a list of the model. Each field says how to show a value and how to put
-// a new one back, so the stage files only list what an entry holds.
-type fieldsOf[T any, P onboarding.Entry[T]] struct {
-	items func(*onboarding.Onboarding) *[]T
-	id    string
-}
-
-// edit returns the change that applies put to the entry.
-func (f fieldsOf[T, P]) edit(put func(*T)) func(*onboarding.Onboarding) {
-	return func(o *onboarding.Onboarding) { onboarding.Edit[T, P](*f.items(o), f.id, now(), put) }
-}
-
-// text is a field edited as text: one line, a text area or a link.
-func (f fieldsOf[T, P]) text(key, label string, kind fieldKind, value string, put func(*T, string)) cardField {
-	return cardField{key: key, label: label, kind: kind, text: value, set: func(v string) func(*onboarding.Onboarding) {
-		return f.edit(func(e *T) { put(e, v) })
-	}}
-}
-
-// check is a field edited as a check box.
-func (f fieldsOf[T, P]) check(key, label string, value bool, put func(*T, bool)) cardField {
-	return cardField{key: key, label: label, kind: checkBox, checked: value, setBool: func(v bool) func(*onboarding.Onboarding) {
-		return f.edit(func(e *T) { put(e, v) })
-	}}
-}
-
-// choose is a field edited by picking one of a few choices.
-func (f fieldsOf[T, P]) choose(key, label, value string, choices []choice, put func(*T, string)) cardField {
-	c := f.text(key, label, choiceBox, value, put)
-	c.choices = choices
-	return c
-}
-
-// fieldKind is how a card field is edited and shown.
+// fieldKind is how a field is edited and shown.
 type fieldKind int
 
 const (
@@ -102,120 +32,168 @@ const (
 	linkText                   // a web address, shown as a link when safe
 	checkBox
 	choiceBox
+	dateText // a date, YYYY-MM-DD
 )
 
-// cardField is one field of an entry card.
-type cardField struct {
-	key     string
+// field describes one field of the entries of a list: its label, how it is
+// edited and shown, and which field of the entry holds it. Every form and
+// card is made from these tables, so a stage says what an entry holds and
+// nothing more; a test checks each table against the model.
+type field struct {
+	key     string // names the field in element IDs
 	label   string
+	name    string // the entry's Go field
 	kind    fieldKind
-	text    string
-	checked bool
-	choices []choice
 	hint    string
-	err     string
-	// set and setBool change the field; they receive the model to change.
-	set     func(v string) func(*onboarding.Onboarding)
-	setBool func(v bool) func(*onboarding.Onboarding)
+	choices []choice
 }
 
-// card is one entry, ready to render.
-type card struct {
-	meta  onboarding.Meta
-	title string // shown as the heading
-	// titleKey names the field the title comes from; reading mode does not
-	// repeat it under the heading.
-	titleKey string
-	fields   []cardField
-}
-
-// listSpec says how to show one list of a stage.
+// listSpec says how to show one list of a stage. Its first field gives
+// each card its heading.
 type listSpec struct {
-	key   string // short name, used in element IDs
-	noun  string // what one entry is called, e.g. "data source"
-	list  list
-	cards []card
+	key    string // short name, used in element IDs
+	noun   string // what one entry is called, e.g. "data source"
+	list   list
+	fields []field
 	// numbered shows each entry's place, for lists whose order is the
 	// point, such as the escalation steps.
 	numbered bool
 }
 
+// fieldOf is the value of a field of an entry (a pointer to a struct).
+func fieldOf(entry any, name string) reflect.Value {
+	return reflect.ValueOf(entry).Elem().FieldByName(name)
+}
+
+// metaOf is an entry's ID, author and private flag.
+func metaOf(entry any) *onboarding.Meta {
+	return entry.(interface{ Common() *onboarding.Meta }).Common()
+}
+
+// maxOf is the most characters a text field takes.
+func maxOf(kind fieldKind) int {
+	switch kind {
+	case longText:
+		return onboarding.MaxText
+	case linkText:
+		return onboarding.MaxLink
+	case dateText:
+		return len("2006-01-02")
+	}
+	return onboarding.MaxShort
+}
+
+// set returns the change that puts v in the field of the entry id.
+func (spec listSpec) set(id string, f field, v any) func(*onboarding.Onboarding) {
+	return func(o *onboarding.Onboarding) {
+		spec.list.Edit(o, id, now(), func(e any) {
+			switch v := v.(type) {
+			case bool:
+				fieldOf(e, f.name).SetBool(v)
+			case string:
+				fieldOf(e, f.name).SetString(onboarding.Clip(v, maxOf(f.kind)))
+			}
+		})
+	}
+}
+
+// title is the heading of an entry's card: its first field, or the first
+// line of it.
+func (spec listSpec) title(entry any) string {
+	f := spec.fields[0]
+	v := fieldOf(entry, f.name).String()
+	if f.kind == longText {
+		return firstLine(v)
+	}
+	return strings.TrimSpace(v)
+}
+
 // renderList shows the entries of a list and the button that adds one.
 func (p *stagePage) renderList(spec listSpec) app.UI {
-	items := make([]app.UI, 0, len(spec.cards))
-	for i, c := range spec.cards {
-		items = append(items, p.renderCard(spec, c, i))
+	entries := spec.list.Entries(p.o)
+	items := make([]app.UI, 0, len(entries))
+	for i, e := range entries {
+		items = append(items, p.renderCard(spec, e, i, i == len(entries)-1))
 	}
 	return app.Div().Class("entries").DataSet("list", spec.key).Body(
 		// Always there, so that adding the first entry does not replace
 		// the button that added it (and lose the focus).
 		app.Ol().Class("entry-list").Body(items...),
-		app.Button().Class("secondary add").ID("add-"+spec.key).Text("Add a "+spec.noun).OnClick(func(ctx app.Context, e app.Event) {
+		button("add-"+spec.key, "secondary add", "Add a "+spec.noun, func(ctx app.Context, e app.Event) {
 			p.addEntry(ctx, spec)
 		}, spec.key),
 	)
 }
 
-func (p *stagePage) renderCard(spec listSpec, c card, index int) app.UI {
-	id := c.meta.ID
-	first, last := index == 0, index == len(spec.cards)-1
+func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) app.UI {
+	meta := metaOf(entry)
+	id := meta.ID
+	first := index == 0
 	editing := p.editing[id]
-	title := strings.TrimSpace(c.title)
-	named := title
+	named := spec.title(entry)
 	if named == "" {
 		named = "untitled " + spec.noun
 	}
 	author := "someone"
-	if person := p.o.PersonByID(c.meta.Author); person != nil {
+	if person := p.o.PersonByID(meta.Author); person != nil {
 		author = person.Name
 	}
 
 	var body []app.UI
 	if editing {
-		for _, f := range c.fields {
-			body = append(body, p.renderField(spec, id, f))
+		for _, f := range spec.fields {
+			body = append(body, p.renderField(spec, entry, f))
 		}
-		body = append(body, checkbox("private-"+id, "Private: keep this on this device, never in a share link", c.meta.Private, func(ctx app.Context, v bool) {
-			p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.setPrivate(o, id, v) })
+		body = append(body, checkbox("private-"+id, "Private: keep this on this device, never in a share link", meta.Private, func(ctx app.Context, v bool) {
+			p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.SetPrivate(o, id, v, now()) })
 		}))
 	} else {
 		body = append(body, app.H3().Class("entry-title").Text(named))
 		shown := 0
-		for _, f := range c.fields {
-			if f.key == c.titleKey {
+		for i, f := range spec.fields {
+			v := fieldOf(entry, f.name)
+			if i == 0 {
 				// The heading already shows this field, or its first line.
 				if f.kind != longText {
 					continue
 				}
-				if _, f.text = splitTitle(f.text); f.text == "" {
-					continue
+				if _, rest := splitTitle(v.String()); rest != "" {
+					body = append(body, viewField(f, rest, false))
+					shown++
 				}
+				continue
 			}
-			if v := viewField(f); v != nil {
-				body = append(body, v)
+			var view app.UI
+			if f.kind == checkBox {
+				view = viewField(f, "", v.Bool())
+			} else {
+				view = viewField(f, v.String(), false)
+			}
+			if view != nil {
+				body = append(body, view)
 				shown++
 			}
 		}
 		if shown == 0 {
-			body = append(body, app.P().Class("muted").Text("Nothing written yet."))
+			body = append(body, para("muted", "Nothing written yet."))
 		}
 	}
 
 	return app.Li().Class("entry card").ID("entry-"+id).DataSet("entry", id).Body(
-		app.Div().Class("entry-meta").Body(
-			app.If(spec.numbered, app.Span().Class("entry-number").Text(words.Capitalize(spec.noun)+" "+itoa(index+1))),
-			app.Span().Text("Added by "+author),
-			app.If(c.meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
+		div("entry-meta",
+			app.If(spec.numbered, span("entry-number", words.Capitalize(spec.noun)+" "+itoa(index+1))),
+			span("", "Added by "+author),
+			app.If(meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
 		),
-		app.Div().Class("entry-body").Body(body...),
-		app.Div().Class("entry-tools").Body(
+		div("entry-body", body...),
+		div("entry-tools",
 			app.Button().Class("secondary").ID("toggle-"+id).
-				Text(map[bool]string{true: "Done", false: "Edit"}[editing]).
-				Aria("label", map[bool]string{true: "Done editing ", false: "Edit "}[editing]+named).
+				Text(pick(editing, "Done", "Edit")).
+				Aria("label", pick(editing, "Done editing ", "Edit ")+named).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.editing[id] = !editing
-					if !editing && len(c.fields) > 0 {
-						focusLater(ctx, p, c.fields[0].key+"-"+id)
+					if !editing {
+						focusLater(ctx, p, spec.fields[0].key+"-"+id)
 					} else {
 						focusLater(ctx, p, "toggle-"+id)
 					}
@@ -230,71 +208,87 @@ func (p *stagePage) renderCard(spec listSpec, c card, index int) app.UI {
 	)
 }
 
-// renderField shows one field in edit mode.
-func (p *stagePage) renderField(spec listSpec, id string, f cardField) app.UI {
-	elemID := f.key + "-" + id
+// renderField shows one field of an entry in edit mode.
+func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
+	id := metaOf(entry).ID
+	v := fieldOf(entry, f.name)
+	problem := ""
+	if f.kind == linkText {
+		problem = onboarding.CheckLink(v.String())
+	}
+	return control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v)) })
+}
+
+// control is the form control of a field whose value is v, with what is
+// wrong with it (or ""). onChange gets a string, or a bool for a check box.
+func control(id string, f field, v reflect.Value, problem string, onChange func(ctx app.Context, v any)) app.UI {
 	switch f.kind {
 	case checkBox:
-		return checkbox(elemID, f.label, f.checked, func(ctx app.Context, v bool) { p.edit(ctx, f.setBool(v)) })
+		return checkbox(id, f.label, v.Bool(), func(ctx app.Context, on bool) { onChange(ctx, on) })
 	case choiceBox:
-		return selectField(elemID, f.label, f.text, f.choices, func(ctx app.Context, v string) { p.edit(ctx, f.set(v)) })
+		sel := selectField(id, f.label, v.String(), f.choices, func(ctx app.Context, s string) { onChange(ctx, s) })
+		if problem == "" {
+			return sel
+		}
+		return div("", sel, fieldError(problem))
 	}
-	max, typ := onboarding.MaxShort, "text"
+	typ := "text"
 	switch f.kind {
-	case longText:
-		max = onboarding.MaxText
 	case linkText:
-		max, typ = onboarding.MaxLink, "url"
+		typ = "url"
+	case dateText:
+		typ = "date"
 	}
 	return &textField{
-		ID: elemID, Label: f.label, Value: f.text, Long: f.kind == longText, Type: typ, Max: max,
-		Hint: f.hint, Error: f.err, Markdown: f.kind == longText,
-		OnChange: func(ctx app.Context, v string) { p.edit(ctx, f.set(onboarding.Clip(v, max))) },
+		ID: id, Label: f.label, Value: v.String(), Long: f.kind == longText, Type: typ, Max: maxOf(f.kind),
+		Hint: f.hint, Error: problem, Markdown: f.kind == longText,
+		OnChange: func(ctx app.Context, s string) { onChange(ctx, s) },
 	}
 }
 
 // viewField shows one field of a card in reading mode, or nil if empty.
-func viewField(f cardField) app.UI {
+func viewField(f field, text string, checked bool) app.UI {
 	row := func(value app.UI) app.UI {
 		return app.Div().Class("view-field").DataSet("field", f.key).Body(
-			app.Span().Class("view-label").Text(f.label),
+			span("view-label", f.label),
 			value,
 		)
 	}
 	switch f.kind {
 	case checkBox:
-		if !f.checked {
+		if !checked {
 			return nil
 		}
 		return app.P().Class("view-check").DataSet("field", f.key).Text("✓ " + f.label)
 	case choiceBox:
 		for _, c := range f.choices {
-			if c.Value == f.text && f.text != "" {
+			if c.Value == text && text != "" {
 				return row(app.Span().Class("choice-" + c.Value).Text(c.Label))
 			}
 		}
 		return nil
 	}
-	if strings.TrimSpace(f.text) == "" {
+	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	switch f.kind {
 	case longText:
-		return row(md(f.text))
+		return row(md(text))
 	case linkText:
-		if onboarding.CheckLink(f.text) == "" {
-			return row(app.A().Href(strings.TrimSpace(f.text)).Target("_blank").Rel("noopener noreferrer").Text(f.text))
+		if onboarding.CheckLink(text) == "" {
+			return row(app.A().Href(strings.TrimSpace(text)).Target("_blank").Rel("noopener noreferrer").Text(text))
 		}
-		return row(app.Span().Class("field-error").Text(f.text + " (not a web address, so not shown as a link)"))
+		return row(span("field-error", text+" (not a web address, so not shown as a link)"))
 	}
-	return row(app.Span().Text(f.text))
+	return row(span("", text))
 }
 
 func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {
 	var id string
-	p.edit(ctx, func(o *onboarding.Onboarding) { id = spec.list.add(o, o.CurrentWriter()) })
-	if id == "" {
-		p.notice = "This list is full: it holds up to " + itoa(onboarding.MaxEntries) + " entries."
+	var err error
+	p.edit(ctx, func(o *onboarding.Onboarding) { id, err = spec.list.Add(o, now()) })
+	if err != nil {
+		p.fail(sentence(err))
 		return
 	}
 	p.editing[id] = true
@@ -307,7 +301,7 @@ func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {
 }
 
 func (p *stagePage) moveEntry(ctx app.Context, spec listSpec, id string, delta int) {
-	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.move(o, id, delta) })
+	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.Move(o, id, delta) })
 	// Keep the focus on the moved card: on the same button, or on the
 	// other arrow once it reaches the end of the list.
 	same, other := "up", "down"
@@ -326,12 +320,11 @@ func (p *stagePage) moveEntry(ctx app.Context, spec listSpec, id string, delta i
 }
 
 func (p *stagePage) removeEntry(ctx app.Context, spec listSpec, id, named string) {
-	var undo func(*onboarding.Onboarding)
-	p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = spec.list.remove(o, id) })
+	var undo onboarding.Undo
+	p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = spec.list.Remove(o, id, now()) })
 	if undo == nil {
 		return
 	}
-	p.undo = undo
-	p.notice = "Removed " + named + "."
+	p.did("Removed "+named+".", undo)
 	focusLater(ctx, p, "undo")
 }

@@ -73,18 +73,18 @@ func (p *openPage) renderNeedsEarlier() app.UI {
 	e := p.earlier
 	return app.Section().Class("card").ID("needs-earlier").Body(
 		app.P().ID("needs-earlier-message").Text(e.Error()),
-		app.P().Text("Nothing on this device was changed."),
-		app.If(p.request == "", app.Div().Class("actions").Body(
-			app.Button().ID("write-request").Text("Write the request to "+e.From).OnClick(func(ctx app.Context, ev app.Event) {
+		para("", "Nothing on this device was changed."),
+		app.If(p.request == "", div("actions",
+			button("write-request", "", "Write the request to "+e.From, func(ctx app.Context, ev app.Event) {
 				p.request = requestText(e)
 				focusLater(ctx, p, "request-text")
 			}),
 		)),
-		app.If(p.request != "", app.Div().Body(
+		app.If(p.request != "", div("",
 			app.Label().For("request-text").Text("Send this to "+e.From+":"),
 			app.Textarea().ID("request-text").ReadOnly(true).Rows(4).Text(p.request),
-			app.Div().Class("actions").Body(
-				app.Button().ID("copy-request").Text("Copy the request").OnClick(func(ctx app.Context, ev app.Event) {
+			div("actions",
+				button("copy-request", "", "Copy the request", func(ctx app.Context, ev app.Event) {
 					copyText(ctx, p.request, func(msg string) { p.requestStatus = msg })
 				}),
 				app.Span().Role("status").ID("request-done").Text(p.requestStatus),

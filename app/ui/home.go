@@ -65,7 +65,7 @@ func (h *home) reload() {
 		if errors.As(err, &damaged) {
 			continue // shown with the records kept aside
 		}
-		h.problems = append(h.problems, err.Error())
+		h.problems = append(h.problems, sentence(err))
 	}
 	h.aside, _ = s.Aside()
 	h.loaded = true
@@ -73,18 +73,23 @@ func (h *home) reload() {
 
 func (h *home) Render() app.UI {
 	return layout(
-		app.Div().Class("page-head").Body(
+		div("page-head",
 			app.H1().Text("Your onboardings"),
-			app.Div().Class("actions").Body(
-				app.A().Class("button").ID("new-onboarding").Href(link(newPath)).Text("New onboarding"),
-				app.Button().Class("secondary").ID("open-example").Text("Open the example").OnClick(h.openExample),
-				app.A().Class("button secondary").ID("open-link").Href(link(openPath)).Text("Open a link or file"),
+			div("actions",
+				buttonLink("new-onboarding", "button", link(newPath), "New onboarding"),
+				button("open-example", "secondary", "Open the example", h.openExample),
+				buttonLink("open-link", "button secondary", link(openPath), "Open a link or file"),
 			),
 		),
+		// The same for everyone, so the page the server prerenders shows
+		// it before the app has started: it must stay the page's largest
+		// text, which is what paints first (see web/app.css).
+		app.P().Class("lede").ID("home-intro").Text("An onboarding walks the two of you through five stages: where the real data lives, the first problems, an honest read of the team, how the company runs, and who owns what."),
+		framingNote(""),
 		// Containers that are always there keep the list from being
 		// re-created, and the focus from being lost, when a message comes
 		// or goes.
-		app.Div().Class("home-status").Body(
+		div("home-status",
 			app.If(h.message != "", h.renderMessage()),
 			app.Range(h.problems).Slice(func(i int) app.UI {
 				return app.Div().Class("alert").Role("alert").Text(h.problems[i])
@@ -92,7 +97,7 @@ func (h *home) Render() app.UI {
 			app.If(len(h.aside) > 0, h.renderAside()),
 			app.If(h.loaded && len(h.list) == 0, h.renderEmpty()),
 		),
-		app.Ul().Class("onboardings").Body(
+		ul("onboardings",
 			app.Range(h.list).Slice(func(i int) app.UI { return h.renderItem(h.list[i]) }),
 		),
 		when(h.example != nil, h.renderExample),
@@ -100,10 +105,11 @@ func (h *home) Render() app.UI {
 }
 
 func (h *home) renderEmpty() app.UI {
-	return app.Div().Class("empty").Body(
-		app.P().Text("Nothing here yet. An onboarding walks the two of you through five stages: where the real data lives, the first problems, an honest read of the team, how the company runs, and who owns what."),
-		app.P().Text("Start one for the peer you are onboarding, or the peer who is onboarding you. Or open the example to see one filled in."),
-		app.P().Body(app.Text("Moving from another browser or device? "), app.A().ID("empty-restore").Href(link(yourDataPath)).Text("Restore a backup"), app.Text(" in Your data.")),
+	// Short: a text larger than the introduction would paint only once
+	// the app has started, and be the page's largest paint.
+	return div("empty",
+		para("", "Nothing here yet: start one for your peer, or open the example to see one filled in."),
+		app.P().Body(app.Text("From another device? "), app.A().ID("empty-restore").Href(link(yourDataPath)).Text("Restore a backup"), app.Text(".")),
 	)
 }
 
@@ -114,29 +120,29 @@ func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 	case h.confirm == id:
 		return item.Body(
 			app.P().Role("alert").Body(app.Text("Delete “"), app.Strong().Text(o.Title), app.Text("” and everything written in it?")),
-			app.Div().Class("actions").Body(
-				app.Button().Class("danger").ID("confirm-delete").Text("Delete").OnClick(func(ctx app.Context, e app.Event) { h.delete(ctx, id) }, id),
-				app.Button().Class("secondary").Text("Keep it").OnClick(func(ctx app.Context, e app.Event) { h.confirm = "" }),
+			div("actions",
+				button("confirm-delete", "danger", "Delete", func(ctx app.Context, e app.Event) { h.delete(ctx, id) }, id),
+				button("", "secondary", "Keep it", func(ctx app.Context, e app.Event) { h.confirm = "" }),
 			),
 		)
 	case h.renaming == id:
 		return item.Body(
 			&textField{ID: "rename-" + id, Label: "New title", Value: o.Title, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { h.newTitle = v }},
-			app.Div().Class("actions").Body(
-				app.Button().ID("save-title").Text("Save title").OnClick(func(ctx app.Context, e app.Event) { h.rename(ctx, id) }, id),
-				app.Button().Class("secondary").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { h.renaming = "" }),
+			div("actions",
+				button("save-title", "", "Save title", func(ctx app.Context, e app.Event) { h.rename(ctx, id) }, id),
+				button("", "secondary", "Cancel", func(ctx app.Context, e app.Event) { h.renaming = "" }),
 			),
 		)
 	}
 	return item.Body(
-		app.H2().Body(app.A().Href(resumeLink(o)).Text(o.Title)),
-		app.P().Class("meta").Text(pairLine(o)),
-		app.P().Class("meta").Text(startLine(o.StartDate)),
+		app.H2().Body(textLink(resumeLink(o), o.Title)),
+		para("meta", pairLine(o)),
+		para("meta", startLine(o.StartDate)),
 		progressBar(o.Percent(), answeredLine(o)),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").Href(resumeLink(o)).Text("Open").Aria("label", "Open "+o.Title),
-			app.A().Class("button secondary").Href(shareLink(id)).Text("Share").Aria("label", "Share "+o.Title),
-			app.A().Class("button secondary").Href(meetingsLink(o.ID)).Text("Weekly 1:1").Aria("label", "Weekly 1:1 of "+o.Title),
+		div("actions",
+			buttonLink("", "button", resumeLink(o), "Open").Aria("label", "Open "+o.Title),
+			buttonLink("", "button secondary", shareLink(id), "Share").Aria("label", "Share "+o.Title),
+			buttonLink("", "button secondary", meetingsLink(o.ID), "Weekly 1:1").Aria("label", "Weekly 1:1 of "+o.Title),
 			app.Button().Class("secondary").Text("Rename").Aria("label", "Rename "+o.Title).OnClick(func(ctx app.Context, e app.Event) {
 				h.renaming, h.newTitle, h.confirm = id, o.Title, ""
 				focusLater(ctx, h, "rename-"+id)
@@ -153,20 +159,20 @@ func (h *home) renderExample() app.UI {
 	o := h.example
 	return app.Section().Class("example-card card").Body(
 		app.H2().Text("The example"),
-		app.P().Class("meta").Text(o.Title+" · "+pairLine(o)),
-		app.P().Text("A fictional onboarding, filled in. Change anything: it is kept apart from your own onboardings, and you can reset it."),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").Href(stageLink(onboarding.StageData, o.ID)).Text("Open the example"),
-			app.A().Class("button secondary").ID("example-meetings").Href(meetingsLink(o.ID)).Text("Its weekly 1:1"),
-			app.Button().Class("secondary").ID("reset-example").Text("Reset the example").OnClick(h.resetExample),
+		para("meta", o.Title+" · "+pairLine(o)),
+		para("", "A fictional onboarding, filled in. Change anything: it is kept apart from your own onboardings, and you can reset it."),
+		div("actions",
+			buttonLink("", "button", stageLink(onboarding.StageData, o.ID), "Open the example"),
+			buttonLink("example-meetings", "button secondary", meetingsLink(o.ID), "Its weekly 1:1"),
+			button("reset-example", "secondary", "Reset the example", h.resetExample),
 		),
 	)
 }
 
 func (h *home) renderMessage() app.UI {
 	return app.Div().Class("toast").Role("status").Body(
-		app.Span().Text(h.message),
-		app.If(h.deleted != nil, app.Button().ID("undo-delete").Class("secondary").Text("Undo").OnClick(h.undoDelete)),
+		span("", h.message),
+		app.If(h.deleted != nil, button("undo-delete", "secondary", "Undo", h.undoDelete)),
 	)
 }
 
@@ -174,16 +180,16 @@ func (h *home) renderAside() app.UI {
 	n := len(h.aside)
 	what := words.Count(n, "saved onboarding", "saved onboardings")
 	return app.Div().Class("alert").Role("alert").ID("damaged").Body(
-		app.P().Text(what+" could not be read: the data in this browser was damaged, perhaps by an extension or a manual edit. It has been kept aside, unchanged, so the rest of Counterpart works. You can download it to recover what is in it, or delete it."),
-		app.Ul().Body(app.Range(h.aside).Slice(func(i int) app.UI {
+		para("", what+" could not be read: the data in this browser was damaged, perhaps by an extension or a manual edit. It has been kept aside, unchanged, so the rest of Counterpart works. You can download it to recover what is in it, or delete it."),
+		ul("", app.Range(h.aside).Slice(func(i int) app.UI {
 			key := h.aside[i]
 			return app.Li().Body(
-				app.Button().Class("secondary").Text("Download").OnClick(func(ctx app.Context, e app.Event) {
+				button("", "secondary", "Download", func(ctx app.Context, e app.Event) {
 					if raw, ok := appStore().Raw(key); ok {
 						download("counterpart-damaged-"+strconv.Itoa(i+1)+".json", "application/json", raw)
 					}
 				}, key),
-				app.Button().Class("secondary danger-text").Text("Delete for good").OnClick(func(ctx app.Context, e app.Event) {
+				button("", "secondary danger-text", "Delete for good", func(ctx app.Context, e app.Event) {
 					appStore().Discard(key)
 					h.reload()
 				}, key),
@@ -197,12 +203,12 @@ func (h *home) renderAside() app.UI {
 func (h *home) rename(ctx app.Context, id string) {
 	o, err := appStore().LoadWithoutLog(id)
 	if err != nil {
-		h.message = "Could not rename: " + err.Error()
+		h.message = failed("Could not rename", err)
 		return
 	}
 	o.Rename(h.newTitle, now())
 	if _, err := appStore().Save(o); err != nil {
-		h.message = err.Error()
+		h.message = sentence(err)
 		return
 	}
 	h.renaming = ""
@@ -212,11 +218,11 @@ func (h *home) rename(ctx app.Context, id string) {
 func (h *home) delete(ctx app.Context, id string) {
 	o, err := appStore().Load(id)
 	if err != nil {
-		h.message = "Could not delete: " + err.Error()
+		h.message = failed("Could not delete", err)
 		return
 	}
 	if err := appStore().Delete(o.ID); err != nil {
-		h.message = "Could not delete: " + err.Error()
+		h.message = failed("Could not delete", err)
 		return
 	}
 	h.confirm, h.deleted = "", o
@@ -230,7 +236,7 @@ func (h *home) undoDelete(ctx app.Context, e app.Event) {
 		return
 	}
 	if err := appStore().Restore(h.deleted); err != nil {
-		h.message = "Could not restore: " + err.Error()
+		h.message = failed("Could not restore", err)
 		return
 	}
 	h.message = "Restored “" + h.deleted.Title + "”."
@@ -241,7 +247,7 @@ func (h *home) undoDelete(ctx app.Context, e app.Event) {
 func (h *home) openExample(ctx app.Context, e app.Event) {
 	if h.example == nil {
 		if err := h.saveFreshExample(); err != nil {
-			h.message = err.Error()
+			h.message = sentence(err)
 			return
 		}
 	}
@@ -249,9 +255,14 @@ func (h *home) openExample(ctx app.Context, e app.Event) {
 }
 
 func (h *home) resetExample(ctx app.Context, e app.Event) {
-	appStore().Delete(guide.ExampleID)
+	// Deleted first, so that the fresh copy replaces it rather than
+	// merging with it.
+	if err := appStore().Delete(guide.ExampleID); err != nil {
+		h.message = failed("Could not reset the example", err)
+		return
+	}
 	if err := h.saveFreshExample(); err != nil {
-		h.message = err.Error()
+		h.message = sentence(err)
 		return
 	}
 	h.deleted = nil
@@ -268,15 +279,8 @@ func (h *home) saveFreshExample() error {
 	return err
 }
 
-// resumeLink opens an onboarding at its first stage with an open prompt.
-func resumeLink(o *onboarding.Onboarding) string {
-	for _, p := range o.Progress() {
-		if !p.Done() {
-			return stageLink(p.Stage, o.ID)
-		}
-	}
-	return stageLink(onboarding.StageData, o.ID)
-}
+// resumeLink opens an onboarding where its guide is to be picked up.
+func resumeLink(o *onboarding.Onboarding) string { return stageLink(o.ResumeStage(), o.ID) }
 
 // pairLine says who onboards whom.
 func pairLine(o *onboarding.Onboarding) string {
@@ -300,10 +304,6 @@ func startLine(date string) string {
 
 // answeredLine says how many prompts have an answer, in words.
 func answeredLine(o *onboarding.Onboarding) string {
-	answered, total := 0, 0
-	for _, p := range o.Progress() {
-		answered += p.Answered
-		total += p.Total
-	}
+	answered, total := o.Overall()
 	return strconv.Itoa(answered) + " of " + strconv.Itoa(total) + " prompts answered"
 }

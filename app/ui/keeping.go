@@ -34,8 +34,8 @@ var keeping struct {
 	ctx app.Context
 }
 
-// device reads the device record.
-func device() safekeeping.Device {
+// deviceRecord reads the device record.
+func deviceRecord() safekeeping.Device {
 	var d safekeeping.Device
 	appStore().ReadDevice(&d)
 	return d
@@ -44,7 +44,7 @@ func device() safekeeping.Device {
 // updateDevice changes the device record, read afresh so that another
 // tab's backup is not written over.
 func updateDevice(change func(*safekeeping.Device)) {
-	d := device()
+	d := deviceRecord()
 	change(&d)
 	appStore().WriteDevice(d)
 	keeping.gen++
@@ -135,7 +135,7 @@ func askPersist(ctx app.Context) {
 
 // advice is what the rules say now.
 func advice() safekeeping.Advice {
-	return safekeeping.Advise(keeping.browser, device(), now())
+	return safekeeping.Advise(keeping.browser, deviceRecord(), now())
 }
 
 // noteSave records a save of o: the device record counts a change a
@@ -283,7 +283,7 @@ func (b *keepingBanner) Render() app.UI {
 	if app.IsServer || app.Window().URL().Path == yourDataPath {
 		return app.Div().Class("keeping-slot")
 	}
-	a, d := advice(), device()
+	a, d := advice(), deviceRecord()
 	slot := app.Div().Class("keeping-slot")
 	_, promptSeen := d.Seen["persist-prompt"]
 	switch {

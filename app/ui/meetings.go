@@ -25,11 +25,6 @@ type meetingsPage struct {
 	heldErr        map[string]string
 }
 
-// agendaQueue and commitments point the generic list code at the 1:1's
-// lists, so removing one gets the same tombstone and undo as any entry.
-func agendaQueue(o *onboarding.Onboarding) *[]onboarding.AgendaItem { return &o.Agenda }
-func commitments(o *onboarding.Onboarding) *[]onboarding.Commitment { return &o.Commitments }
-
 func (p *meetingsPage) OnMount(ctx app.Context) { p.mount(ctx, p) }
 func (p *meetingsPage) OnDismount()             { p.dismount() }
 
@@ -49,27 +44,28 @@ func (p *meetingsPage) Render() app.UI {
 	latest := o.LatestMeeting()
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link(homePath)).Text("Your onboardings"),
+			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.A().Href(stageLink(onboarding.StageData, o.ID)).Text(o.Title),
+			textLink(stageLink(onboarding.StageData, o.ID), o.Title),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.Span().Text("Weekly 1:1"),
+			span("", "Weekly 1:1"),
 		),
-		app.Div().Class("stage-head").Body(
+		div("stage-head",
 			app.H1().Text("Weekly 1:1"),
 			p.renderWriter(),
 		),
-		app.P().Class("lead").Text("An hour a week, around one shared document. Topics either of you raise carry forward until they are done, and the tally shows how each of you keeps the commitments you make."),
-		app.Div().Class("actions").Body(
-			app.A().Class("button secondary").ID("open-document").Href(documentLink(o.ID)).Text("Open the shared document"),
-			app.A().Class("button secondary").ID("share-onboarding").Href(shareLink(o.ID)).Text("Share with "+o.Other(o.Me).Name),
+		para("lead", "An hour a week, around one shared document. Topics either of you raise carry forward until they are done, and the tally shows how each of you keeps the commitments you make."),
+		div("actions",
+			buttonLink("open-document", "button secondary", documentLink(o.ID), "Open the shared document"),
+			buttonLink("share-onboarding", "button secondary", shareLink(o.ID), "Share with "+o.Other(o.Me).Name),
 		),
 		exchangeNote(o),
 		p.renderStatus(),
 		p.renderTally(),
-		app.Div().Class("current-slot").Body(when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
+		div("current-slot", when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
 		p.renderNext(latest),
 		p.renderStanding(),
+		&checkpointsPanel{O: o, Next: p.nextDate(), Edit: p.edit},
 		p.renderShared(),
 		p.renderCommitments(),
 		p.renderLog(latest),

@@ -12,14 +12,13 @@ func (p *meetingsPage) renderTally() app.UI {
 	for _, t := range onboarding.Tallies(p.o, today()) {
 		line := app.Li().DataSet("person", t.Person.ID).Body(
 			app.Strong().Text(t.Line()),
-			app.If(t.Overdue > 0, app.Span().Class("badge overdue").Text(itoa(t.Overdue)+" overdue")),
+			app.If(t.Overdue > 0, span("badge overdue", itoa(t.Overdue)+" overdue")),
 		)
 		lines = append(lines, line)
 	}
-	return app.Section().Class("card tally").ID("tally").Aria("labelledby", "tally-title").Body(
-		app.H2().ID("tally-title").Text("Commitments kept"),
-		app.Ul().Class("plain").Body(lines...),
-		app.P().Class("field-hint").Text("Due counts what was kept, what was missed, and what is still open past its date. Dropped commitments are not counted."),
+	return card("tally", "card tally", "Commitments kept",
+		ul("plain", lines...),
+		para("field-hint", "Due counts what was kept, what was missed, and what is still open past its date. Dropped commitments are not counted."),
 	)
 }
 
@@ -34,37 +33,23 @@ func (p *meetingsPage) renderCommitments() app.UI {
 	for _, c := range o.Commitments {
 		cid, what := c.ID, c.What
 		rows = append(rows, app.Li().Class("commitment status-"+string(c.Status)).DataSet("commitment", cid).Body(
-			app.Div().Class("commitment-text").Body(
+			div("commitment-text",
 				app.Strong().Text(p.name(c.Who)+": "),
-				app.Span().Text(c.What),
-				app.Span().Class("due").Text(dueText(c.Due)+" "),
-				app.If(c.Overdue(day), app.Span().Class("badge overdue").Text("overdue")),
+				span("", c.What),
+				span("due", dueText(c.Due)+" "),
+				app.If(c.Overdue(day), span("badge overdue", "overdue")),
 			),
-			app.Div().Class("commitment-tools").Body(
+			div("commitment-tools",
 				selectField("status-"+cid, "Status", string(c.Status), statuses, func(ctx app.Context, v string) {
-					if onboarding.Status(v).Label() == "" {
-						return
-					}
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						onboarding.Edit(o.Commitments, cid, now(), func(x *onboarding.Commitment) { x.Status = onboarding.Status(v) })
-					})
+					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetStatus(o, cid, onboarding.Status(v), now()) })
 				}),
-				app.Button().Class("secondary small danger-text").Text("Remove").Aria("label", "Remove the commitment "+what).OnClick(func(ctx app.Context, e app.Event) {
-					var undo func(*onboarding.Onboarding)
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						undo, _ = listOf[onboarding.Commitment, *onboarding.Commitment]{items: commitments}.remove(o, cid)
-					})
-					if undo != nil {
-						p.notice, p.undo = "Removed the commitment “"+what+"”.", undo
-					}
-				}, cid, what),
+				p.removeButton("secondary small danger-text", "Remove the commitment "+what, onboarding.Lists.Commitments, cid, "Removed the commitment “"+what+"”."),
 			),
 		))
 	}
-	return app.Section().Class("card commitments").ID("commitments").Aria("labelledby", "commitments-title").Body(
-		app.H2().ID("commitments-title").Text("All commitments"),
-		app.Ul().Class("plain").Body(rows...),
-		app.If(len(rows) == 0, app.P().Class("muted").Text("None yet. Commitments are made in a 1:1: start one above.")),
+	return card("commitments", "card commitments", "All commitments",
+		ul("plain", rows...),
+		app.If(len(rows) == 0, para("muted", "None yet. Commitments are made in a 1:1: start one above.")),
 	)
 }
 

@@ -22,22 +22,21 @@ func (p *meetingsPage) renderLog(latest *onboarding.Meeting) app.UI {
 			if it.Done {
 				mark = "✓ "
 			}
-			items = append(items, app.Li().Text(mark+it.Text+" (raised by "+p.name(it.Author)+")"))
+			items = append(items, li(mark+it.Text+" (raised by "+p.name(it.Author)+")"))
 		}
 		entries = append(entries, app.Details().Class("log-entry").DataSet("meeting", m.ID).Body(
 			app.Summary().Text("1:1 of "+words.LongDate(m.Date)),
-			app.If(len(items) > 0, app.Ul().Class("plain").Body(items...)),
+			app.If(len(items) > 0, ul("plain", items...)),
 			when(strings.TrimSpace(m.Notes) != "", func() app.UI {
-				return app.Div().Body(app.H4().Text("Notes"), md(m.Notes))
+				return div("", app.H4().Text("Notes"), md(m.Notes))
 			}),
 			when(strings.TrimSpace(m.Decisions) != "", func() app.UI {
-				return app.Div().Body(app.H4().Text("Decisions"), md(m.Decisions))
+				return div("", app.H4().Text("Decisions"), md(m.Decisions))
 			}),
 		))
 	}
-	return app.Section().Class("log").ID("log").Aria("labelledby", "log-title").Body(
-		app.H2().ID("log-title").Text("Earlier 1:1s"),
-		app.Div().Body(entries...),
-		app.If(len(entries) == 0, app.P().Class("muted").Text("None yet.")),
+	return card("log", "log", "Earlier 1:1s",
+		div("", entries...),
+		app.If(len(entries) == 0, para("muted", "None yet.")),
 	)
 }

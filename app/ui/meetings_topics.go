@@ -19,43 +19,44 @@ func (p *meetingsPage) renderStanding() app.UI {
 		case onboarding.TopicProblem:
 			items = append(items, app.Li().Class("topic").DataSet("topic", id).Body(
 				app.Span().Class("topic-text").Body(
-					app.Span().Class("badge").Text("Top problem"),
+					span("badge", "Top problem"),
 					app.Text(" "+firstLine(t.Text)),
 				),
 				app.Button().Class("secondary small").ID("resolve-"+id).Text("Resolved").Aria("label", "Mark “"+firstLine(t.Text)+"” resolved").OnClick(func(ctx app.Context, e app.Event) {
-					p.edit(ctx, func(o *onboarding.Onboarding) {
-						onboarding.Edit(o.Problems, id, now(), func(x *onboarding.Problem) { x.Resolved = true })
-					})
-					p.notice = "Marked resolved. It stays on the problems page."
-					p.undo = func(o *onboarding.Onboarding) {
-						onboarding.Edit(o.Problems, id, now(), func(x *onboarding.Problem) { x.Resolved = false })
-					}
+					var undo onboarding.Undo
+					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.ResolveProblem(o, id, now()) })
+					p.did("Marked resolved. It stays on the problems page.", undo)
 				}, id),
 			))
 		case onboarding.TopicRole:
-			owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
 			items = append(items, app.Li().Class("topic").DataSet("topic", id).Body(
 				app.Span().Class("topic-text").Body(
-					app.Span().Class("badge").Text(t.Verdict.Label()),
+					span("badge", t.Verdict.Label()),
 					app.Text(" Who owns "+t.Text+"?"),
 				),
-				selectField("settle-"+id, "Agreed owner", "", owners, func(ctx app.Context, v string) {
-					if v == "" {
-						return
-					}
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.Settle(o, id, onboarding.Owner(v), now()) })
-					p.notice = "Settled: " + t.Text + "."
-					p.undo = func(o *onboarding.Onboarding) { onboarding.Settle(o, id, "", now()) }
-				}),
+				p.settleField(id, t.Text),
 			))
 		}
 	}
-	return app.Section().Class("card standing").ID("standing").Aria("labelledby", "standing-title").Body(
-		app.H2().ID("standing-title").Text("Standing topics"),
-		app.P().Class("field-hint").Text("Your top problems, and the areas you each answered differently, come back every week until you resolve them."),
-		app.Ul().Class("plain").Body(items...),
-		app.If(len(items) == 0, app.P().Class("muted").Text("Nothing open.")),
+	return card("standing", "card standing", "Standing topics",
+		para("field-hint", "Your top problems, and the areas you each answered differently, come back every week until you resolve them."),
+		ul("plain", items...),
+		app.If(len(items) == 0, para("muted", "Nothing open.")),
 	)
+}
+
+// settleField records the owner agreed for a role area.
+func (p *meetingsPage) settleField(rowID, area string) app.UI {
+	o := p.o
+	owners := []choice{{o.Buddy.ID, o.Buddy.Name}, {o.Newcomer.ID, o.Newcomer.Name}, {string(onboarding.Shared), "Shared"}}
+	return selectField("settle-"+rowID, "Agreed owner", "", owners, func(ctx app.Context, v string) {
+		if v == "" {
+			return
+		}
+		var undo onboarding.Undo
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Settle(o, rowID, onboarding.Owner(v), now()) })
+		p.did("Settled: "+area+".", undo)
+	})
 }
 
 // renderShared lets the pair say when a shared meeting took place, so its
@@ -79,9 +80,9 @@ func (p *meetingsPage) renderShared() app.UI {
 			last += " You talk it over at the next 1:1."
 		}
 		items = append(items, app.Li().Class("shared-item").DataSet("shared", sid).Body(
-			app.H3().Text(name),
-			app.P().Class("item-meta").Text(last),
-			app.Div().Class("inline-form date-form").Body(
+			h3(name),
+			para("item-meta", last),
+			div("inline-form date-form",
 				&textField{ID: "held-" + sid, Label: "Held on", Type: "date", Value: when, Max: 10, Error: p.heldErr[sid],
 					OnChange: func(ctx app.Context, v string) { p.held[sid] = v }},
 				app.Button().Class("secondary").ID("mark-held-"+sid).Text("Mark as held").Aria("label", "Mark "+name+" as held").OnClick(func(ctx app.Context, e app.Event) {
@@ -92,7 +93,7 @@ func (p *meetingsPage) renderShared() app.UI {
 					var err error
 					p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.MarkHeld(o, sid, when, o.CurrentWriter(), now()) })
 					if err != nil {
-						p.heldErr[sid] = words.Sentence(err.Error())
+						p.heldErr[sid] = sentence(err)
 						return
 					}
 					delete(p.heldErr, sid)
@@ -103,10 +104,10 @@ func (p *meetingsPage) renderShared() app.UI {
 	}
 	return app.Section().Class("card shared-meetings").ID("shared-held").Aria("labelledby", "shared-title").Body(
 		app.H2().ID("shared-title").Text("Meetings you attend together"),
-		app.Ul().Class("plain").Body(items...),
+		ul("plain", items...),
 		app.If(len(items) == 0, app.P().Class("muted").Body(
 			app.Text("None yet. Add them under "),
-			app.A().Href(stageLink(onboarding.StageRoles, p.o.ID)+"#prompt-cadence").Text("Who owns what, cadence"),
+			textLink(stageLink(onboarding.StageRoles, p.o.ID)+"#prompt-cadence", "Who owns what, cadence"),
 			app.Text("."),
 		)),
 	)

@@ -18,54 +18,64 @@ type newPage struct {
 
 func (p *newPage) OnNav(ctx app.Context) { setTitle(ctx, "New onboarding") }
 
-func (p *newPage) Render() app.UI {
-	errs := p.errs
-	functions := make([]choice, 0, len(onboarding.Functions))
-	for _, f := range onboarding.Functions {
-		functions = append(functions, choice{string(f), f.Label()})
+// The fields of the form, by the Draft field each fills in.
+var (
+	functionChoices = choicesOf(onboarding.Functions)
+	myFields        = []field{
+		{key: "my-name", label: "Your name", name: "MyName"},
+		{key: "my-role", label: "Your role", name: "MyRole", hint: "Your title, such as CTO or VP Engineering."},
+		{key: "my-function", label: "Your function", name: "MyFunction", kind: choiceBox, choices: functionChoices},
 	}
+	peerFields = []field{
+		{key: "peer-name", label: "Their name", name: "PeerName"},
+		{key: "peer-role", label: "Their role", name: "PeerRole", hint: "Their title, such as CFO or head of Sales."},
+		{key: "peer-function", label: "Their function", name: "PeerFunction", kind: choiceBox, choices: functionChoices},
+	}
+	startField = field{key: "start-date", label: "The new executive's start date", name: "StartDate", kind: dateText}
+)
+
+// fields are the controls of some fields of the draft, in order.
+func (p *newPage) fields(fs ...field) []app.UI {
+	out := make([]app.UI, len(fs))
+	for i, f := range fs {
+		out[i] = control(f.key, f, fieldOf(&p.draft, f.name), p.errs[f.key], func(ctx app.Context, v any) {
+			fieldOf(&p.draft, f.name).SetString(v.(string))
+		})
+	}
+	return out
+}
+
+func (p *newPage) Render() app.UI {
 	var summary []app.UI
 	for _, e := range p.draft.Check() {
-		if errs[e.Field] != "" {
-			summary = append(summary, app.Li().Body(app.A().Href("#"+e.Field).Text(e.Message)))
+		if p.errs[e.Field] != "" {
+			summary = append(summary, app.Li().Body(textLink("#"+e.Field, e.Message)))
 		}
 	}
 	return layout(
 		app.H1().Text("New onboarding"),
-		app.P().Class("lede").Text("Two people, one start date. Everything stays in this browser."),
+		para("lede", "Two people, one start date. Everything stays in this browser."),
 		// The messages sit in a container that is always there, so that
 		// showing them does not re-create the form and what was typed.
-		app.Div().Class("form-status").Body(
+		div("form-status",
 			app.If(len(summary) > 0, app.Div().Class("alert").Role("alert").ID("form-errors").TabIndex(-1).Body(
-				app.P().Text("Please fix these before starting:"),
-				app.Ul().Body(summary...),
+				para("", "Please fix these before starting:"),
+				ul("", summary...),
 			)),
 			app.If(p.failed != "", app.Div().Class("alert").Role("alert").Text(p.failed)),
 		),
 		app.Form().Class("new-form").OnSubmit(p.submit).Body(
-			app.FieldSet().Body(
-				app.Legend().Text("You"),
-				&textField{ID: "my-name", Value: p.draft.MyName, Label: "Your name", Max: onboarding.MaxShort, Error: errs["my-name"], OnChange: func(ctx app.Context, v string) { p.draft.MyName = v }},
-				&textField{ID: "my-role", Value: p.draft.MyRole, Label: "Your role", Hint: "Your title, such as CTO or VP Engineering.", Max: onboarding.MaxShort, Error: errs["my-role"], OnChange: func(ctx app.Context, v string) { p.draft.MyRole = v }},
-				selectField("my-function", "Your function", string(p.draft.MyFunction), functions, func(ctx app.Context, v string) { p.draft.MyFunction = onboarding.Function(v) }),
-				fieldError(errs["my-function"]),
-			),
-			app.FieldSet().Body(
-				app.Legend().Text("Your peer"),
-				&textField{ID: "peer-name", Value: p.draft.PeerName, Label: "Their name", Max: onboarding.MaxShort, Error: errs["peer-name"], OnChange: func(ctx app.Context, v string) { p.draft.PeerName = v }},
-				&textField{ID: "peer-role", Value: p.draft.PeerRole, Label: "Their role", Hint: "Their title, such as CFO or head of Sales.", Max: onboarding.MaxShort, Error: errs["peer-role"], OnChange: func(ctx app.Context, v string) { p.draft.PeerRole = v }},
-				selectField("peer-function", "Their function", string(p.draft.PeerFunction), functions, func(ctx app.Context, v string) { p.draft.PeerFunction = onboarding.Function(v) }),
-				fieldError(errs["peer-function"]),
-			),
+			app.FieldSet().Body(append([]app.UI{app.Legend().Text("You")}, p.fields(myFields...)...)...),
+			app.FieldSet().Body(append([]app.UI{app.Legend().Text("Your peer")}, p.fields(peerFields...)...)...),
 			app.FieldSet().Class("choices").Body(
 				app.Legend().Text("Which of you is new?"),
 				radio("new-peer", "who-is-new", "My peer is the new executive; I am onboarding them", !p.draft.IAmNew, func(ctx app.Context) { p.draft.IAmNew = false }),
 				radio("new-me", "who-is-new", "I am the new executive; my peer is onboarding me", p.draft.IAmNew, func(ctx app.Context) { p.draft.IAmNew = true }),
 			),
-			&textField{ID: "start-date", Value: p.draft.StartDate, Label: "The new executive's start date", Type: "date", Max: 10, Error: errs["start-date"], OnChange: func(ctx app.Context, v string) { p.draft.StartDate = v }},
-			app.Div().Class("actions").Body(
-				app.Button().Type("submit").ID("start").Text("Start the onboarding"),
-				app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
+			p.fields(startField)[0],
+			div("actions",
+				submitButton("start", "Start the onboarding"),
+				buttonLink("", "button secondary", link(homePath), "Cancel"),
 			),
 		),
 	)
@@ -84,7 +94,7 @@ func (p *newPage) submit(ctx app.Context, e app.Event) {
 	}
 	o := guide.Start(p.draft, now())
 	if _, err := appStore().Save(o); err != nil {
-		p.failed = err.Error()
+		p.failed = failed("The onboarding could not be saved", err)
 		return
 	}
 	ctx.Navigate(stageLink(onboarding.StageData, o.ID))

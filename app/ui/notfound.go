@@ -14,7 +14,7 @@ func (n *notFound) Render() app.UI {
 		app.H1().Text("This page does not exist"),
 		app.P().Body(
 			app.Text("The link may be mistyped or from a newer version of Counterpart. "),
-			app.A().Href(link(homePath)).Text("Go to your onboardings"),
+			textLink(link(homePath), "Go to your onboardings"),
 			app.Text("."),
 		),
 	)

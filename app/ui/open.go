@@ -48,6 +48,7 @@ type openPage struct {
 	result  share.Changes
 	undone  bool
 	saveErr string
+	before  share.Before // what undoes the save
 
 	stopWatch func()
 }
@@ -75,7 +76,16 @@ func (p *openPage) OnNav(ctx app.Context) {
 	href := app.Window().Get("location").Get("href").String()
 	if strings.Contains(href, "#") || strings.Contains(strings.ToLower(href), "%23") {
 		p.start(ctx, href, false)
+		forgetLink()
 	}
+}
+
+// forgetLink takes the link's data out of the address once it has been
+// read, so that the onboarding does not stay in the browser's history,
+// where anyone using the device later, or history sync, would find it.
+// The page keeps what it read.
+func forgetLink() {
+	app.Window().Get("history").Call("replaceState", nil, "", link(share.OpenPath))
 }
 
 // reset forgets the last link or file.
@@ -98,7 +108,7 @@ func (p *openPage) start(ctx app.Context, raw string, fromFile bool) {
 		info, err = share.Inspect(raw)
 	}
 	if err != nil {
-		p.err = err.Error()
+		p.err = sentence(err)
 		return
 	}
 	p.locked = info.Locked
@@ -138,10 +148,10 @@ func (p *openPage) decode(ctx app.Context, passphrase string) {
 func (p *openPage) opened(pk *share.Packet, err error) {
 	switch {
 	case errors.Is(err, share.ErrWrongPassphrase):
-		p.passErr = err.Error()
+		p.passErr = sentence(err)
 		return
 	case err != nil:
-		p.err = err.Error()
+		p.err = sentence(err)
 		return
 	}
 	p.packet, p.incoming, p.locked = pk, pk.Onboarding, false
@@ -160,7 +170,7 @@ func (p *openPage) prepare() {
 	case errors.Is(err, store.ErrNotFound):
 		p.local = nil
 	case err != nil:
-		p.err = "Your copy of this onboarding could not be read, so nothing was merged: " + err.Error() + "."
+		p.err = failed("Your copy of this onboarding could not be read, so nothing was merged", err)
 		return
 	default:
 		p.local = local
@@ -174,7 +184,7 @@ func (p *openPage) prepare() {
 	case errors.As(err, &earlier):
 		p.earlier = earlier
 	case err != nil:
-		p.err = err.Error()
+		p.err = sentence(err)
 	default:
 		p.merged, p.preview = merged, ch
 	}
@@ -183,10 +193,10 @@ func (p *openPage) prepare() {
 func (p *openPage) Render() app.UI {
 	return layout(
 		app.H1().Text("Open a link or file"),
-		app.Div().Class("open-status").Body(
+		div("open-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("open-error").Body(
-				app.P().Text(p.err),
-				app.P().Text("Nothing on this device was changed."),
+				para("", p.err),
+				para("", "Nothing on this device was changed."),
 			)),
 		),
 		p.renderBody(),
@@ -209,8 +219,8 @@ func (p *openPage) renderBody() app.UI {
 
 // renderChoose is the page without a link: paste one, or choose a file.
 func (p *openPage) renderChoose() app.UI {
-	return app.Div().Class("open-choose").Body(
-		app.P().Class("lede").Text("Open what the other person sent you: a link, or a file when the link was too long. You see what it holds before anything is saved."),
+	return div("open-choose",
+		para("lede", "Open what the other person sent you: a link, or a file when the link was too long. You see what it holds before anything is saved."),
 		app.Form().Class("card").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			if strings.TrimSpace(p.pasted) != "" {
@@ -218,9 +228,9 @@ func (p *openPage) renderChoose() app.UI {
 			}
 		}).Body(
 			&textField{ID: "paste-link", Label: "Paste the link", Long: true, Max: 1 << 20, OnChange: func(ctx app.Context, v string) { p.pasted = v }},
-			app.Button().Type("submit").ID("open-pasted").Text("Open the link"),
+			submitButton("open-pasted", "Open the link"),
 		),
-		app.Div().Class("card").Body(
+		div("card",
 			app.Label().For("open-file").Text("Or choose a file (it ends in "+share.FileExtension+")"),
 			app.Input().Type("file").ID("open-file").Accept(".json,application/json").OnChange(func(ctx app.Context, e app.Event) {
 				readChosenFile(ctx, ctx.JSSrc(), func(text string) { p.start(ctx, text, true) })
@@ -237,10 +247,14 @@ func (p *openPage) renderPassphrase() app.UI {
 		}
 		p.decode(ctx, p.passphrase)
 	}).Body(
-		app.P().Text("This is locked with a passphrase. The sender gives it to you separately from the link, for example by phone."),
-		&textField{ID: "open-passphrase", Label: "Passphrase", Max: 200, Error: p.passErr, OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
-		app.Div().Class("actions").Body(
-			app.Button().Type("submit").ID("unlock").Text("Unlock").Disabled(p.busy != ""),
+		para("", "This is locked with a passphrase. The sender gives it to you separately from the link, for example by phone."),
+		div("field",
+			app.Label().For("open-passphrase").Text("Passphrase"),
+			passphraseInput("open-passphrase", "open-passphrase-hint", p.passErr != "", func(ctx app.Context, v string) { p.passphrase = v }),
+			app.Div().ID("open-passphrase-hint").Body(app.If(p.passErr != "", app.P().Class("field-error").Role("alert").Text(p.passErr))),
+		),
+		div("actions",
+			submitButton("unlock", "Unlock").Disabled(p.busy != ""),
 			app.Span().Role("status").ID("unlock-status").Text(p.busy),
 		),
 	)
@@ -268,7 +282,7 @@ func (p *openPage) renderPreview() app.UI {
 	var rows []app.UI
 	for _, s := range share.Sections {
 		rows = append(rows, app.Li().DataSet("section", string(s)).Body(
-			app.Span().Text(sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
+			span("", sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
 	var decide app.UI
@@ -277,11 +291,11 @@ func (p *openPage) renderPreview() app.UI {
 	} else {
 		decide = p.renderMergePreview()
 	}
-	return app.Div().Class("open-preview").Body(
+	return div("open-preview",
 		app.Section().Class("card").ID("preview").Body(
 			app.H2().Text(in.Title),
 			app.P().Body(app.Text("From "), app.Strong().ID("preview-from").Text(personLine(*sender)), app.Text(".")),
-			app.P().Class("meta").Text(pairLine(in)),
+			para("meta", pairLine(in)),
 			holds,
 			app.Ul().Class("plain").ID("preview-counts").Body(rows...),
 		),
@@ -304,15 +318,15 @@ func (p *openPage) renderWhoAmI() app.UI {
 		legend = "You are " + in.Other(sender.ID).Name + ", whom " + sender.Name + " sent it to. If not, choose:"
 	}
 	return app.Section().Class("card").ID("decide").Body(
-		app.P().Text("This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),
+		para("", "This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),
 		app.FieldSet().Class("choices").ID("who-am-i").Body(
 			app.Legend().Text(legend),
 			option("buddy", in.Buddy, "onboarding "+in.Newcomer.Name),
 			option("newcomer", in.Newcomer, "the new "+roleOr(in.Newcomer, "executive")),
 		),
-		app.Div().Class("actions").Body(
+		div("actions",
 			app.Button().ID("save-incoming").Text("Save to this device").Disabled(p.me == "").OnClick(p.save),
-			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
+			buttonLink("", "button secondary", link(homePath), "Cancel"),
 		),
 	)
 }
@@ -322,16 +336,16 @@ func (p *openPage) renderMergePreview() app.UI {
 	if p.preview.None() {
 		return app.Section().Class("card").ID("decide").Body(
 			app.P().ID("nothing-new").Text("Nothing new: your copy already has everything in this."),
-			app.A().Class("button").Href(resumeLink(p.local)).Text("Open your copy"),
+			buttonLink("", "button", resumeLink(p.local), "Open your copy"),
 		)
 	}
 	return app.Section().Class("card").ID("decide").Body(
-		app.P().Text("You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
-		app.H3().Text("What saving changes"),
-		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
-		app.Div().Class("actions").Body(
-			app.Button().ID("save-incoming").Text("Merge into my copy").OnClick(p.save),
-			app.A().Class("button secondary").Href(link(homePath)).Text("Cancel"),
+		para("", "You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
+		h3("What saving changes"),
+		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
+		div("actions",
+			button("save-incoming", "", "Merge into my copy", p.save),
+			buttonLink("", "button secondary", link(homePath), "Cancel"),
 		),
 	)
 }
@@ -376,11 +390,13 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 	if p.merged == nil {
 		return
 	}
-	if _, err := appStore().Save(p.merged); err != nil {
-		p.saveErr = err.Error()
+	before, err := share.SaveIncoming(appStore(), p.merged, p.local)
+	if err != nil {
+		p.saveErr = failed("Not saved", err)
 		p.saved = true
 		return
 	}
+	p.before = before
 	p.saved, p.result, p.saveErr = true, p.preview, ""
 	focusLater(ctx, p, "saved")
 }
@@ -388,16 +404,9 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 // undo puts this device back as it was before saving: the previous copy
 // exactly, or no copy at all.
 func (p *openPage) undo(ctx app.Context, e app.Event) {
-	s := appStore()
-	if err := s.Delete(p.merged.ID); err != nil {
-		p.saveErr = "Could not undo: " + err.Error()
+	if err := share.PutBack(appStore(), p.before); err != nil {
+		p.saveErr = failed("Could not undo", err)
 		return
-	}
-	if p.local != nil {
-		if err := s.Restore(p.local); err != nil {
-			p.saveErr = "Could not undo: " + err.Error()
-			return
-		}
 	}
 	p.undone = true
 }
@@ -413,7 +422,7 @@ func (p *openPage) renderSaved() app.UI {
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 			app.P().ID("undone").Text(msg),
-			app.A().Class("button secondary").Href(link(homePath)).Text("Go to your onboardings"),
+			buttonLink("", "button secondary", link(homePath), "Go to your onboardings"),
 		)
 	}
 	lines := changeLines(p.result, p.merged)
@@ -423,10 +432,10 @@ func (p *openPage) renderSaved() app.UI {
 	}
 	return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
 		app.P().Body(app.Strong().Text("Saved on this device.")),
-		app.Ul().ID("saved-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return app.Li().Text(lines[i]) })),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").ID("open-saved").Href(open).Text("Open it"),
-			app.Button().Class("secondary").ID("undo-open").Text("Undo").OnClick(p.undo),
+		app.Ul().ID("saved-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
+		div("actions",
+			buttonLink("open-saved", "button", open, "Open it"),
+			button("undo-open", "secondary", "Undo", p.undo),
 		),
 	)
 }

@@ -1,6 +1,3 @@
-// Package ui holds Counterpart's pages and components: go-app code that
-// renders the model and turns clicks and keystrokes into calls on it. The
-// rules of the domain live in the plain-Go packages next to this one.
 package ui
 
 import (
@@ -20,6 +17,7 @@ const (
 	homePath      = "/"
 	newPath       = "/new"
 	aboutPath     = "/about"
+	framingPath   = "/before"
 	worksheetPath = "/worksheet"
 	meetingsPath  = "/meetings"
 	documentPath  = "/document"
@@ -46,6 +44,7 @@ func Pages() []Page {
 		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{} }},
 		{Path: documentPath, New: func() app.Composer { return &documentPage{} }},
 		{Path: aboutPath, New: func() app.Composer { return &about{} }},
+		{Path: framingPath, New: func() app.Composer { return &framingPage{} }},
 		{Path: sharePath, New: func() app.Composer { return &sharePage{} }},
 		{Path: openPath, New: func() app.Composer { return &openPage{} }},
 		{Path: yourDataPath, New: func() app.Composer { return &yourDataPage{} }},
@@ -67,6 +66,15 @@ func meetingsLink(id string) string { return link(meetingsPath, "id", id) }
 
 // documentLink is the URL of the shared document of an onboarding.
 func documentLink(id string) string { return link(documentPath, "id", id) }
+
+// framingLink is the URL of the page before stage one; with an
+// onboarding's ID, its last link goes on to that onboarding's first stage.
+func framingLink(id string) string {
+	if id == "" {
+		return link(framingPath)
+	}
+	return link(framingPath, "id", id)
+}
 
 // shareLink is the URL of the share page of an onboarding.
 func shareLink(id string) string { return link(sharePath, "id", id) }

@@ -15,12 +15,10 @@ func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (
 	onboarding.Apply(o, now(), change)
 	res, err := appStore().Save(o)
 	switch {
-	case errors.Is(err, store.ErrNewer):
-		return "Not saved: " + err.Error() + ".", ""
 	case errors.Is(err, store.ErrFull):
-		return err.Error() + fullAdvice, ""
+		return failed("Not saved", err) + fullAdvice, ""
 	case err != nil:
-		return err.Error(), ""
+		return failed("Not saved", err), ""
 	}
 	noteSave(o)
 	if res.Conflicts > 0 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/store"
@@ -28,7 +29,7 @@ func loadOnboarding(id string, withoutLog bool) (*onboarding.Onboarding, string)
 	case id == "" || errors.Is(err, store.ErrNotFound):
 		return nil, notOnDevice
 	}
-	return nil, err.Error() + "."
+	return nil, sentence(err)
 }
 
 // opened is the scaffold of every page that shows one onboarding, named
@@ -41,10 +42,12 @@ type opened struct {
 	o    *onboarding.Onboarding
 	// loadErr says why there is no onboarding; empty while loading.
 	loadErr string
+	// saveErr says that the last change was not saved, or that the last
+	// action failed.
 	saveErr string
 	notice  string
 	// undo puts back what the last action changed, shown with notice.
-	undo      func(*onboarding.Onboarding)
+	undo      onboarding.Undo
 	stopWatch func()
 	// noLog, set by the page before open, says it neither shows nor
 	// changes the 1:1 log: the onboarding is then read without it, and
@@ -111,9 +114,12 @@ func (s *opened) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
 
 // did shows what an action did, with the undo that puts it back (nil
 // when it cannot be undone).
-func (s *opened) did(notice string, undo func(*onboarding.Onboarding)) {
+func (s *opened) did(notice string, undo onboarding.Undo) {
 	s.notice, s.undo = notice, undo
 }
+
+// fail shows, as an alert, that an action could not be done.
+func (s *opened) fail(msg string) { s.saveErr = msg }
 
 // renderMissing is the page while the onboarding loads, or when it
 // cannot be shown.
@@ -125,7 +131,7 @@ func (s *opened) renderMissing(title string) app.UI {
 	return layout(
 		app.H1().Text(title),
 		app.Div().Class(class).ID("load-error").Text(msg),
-		app.P().Body(app.A().Href(link(homePath)).Text("Go to your onboardings")),
+		app.P().Body(textLink(link(homePath), "Go to your onboardings")),
 	)
 }
 
@@ -133,15 +139,49 @@ func (s *opened) renderMissing(title string) app.UI {
 // container is always there, so that a message coming or going does not
 // re-create the page below it.
 func (s *opened) renderStatus() app.UI {
-	return app.Div().Class("status-area").Body(
+	return div("status-area",
 		app.If(s.saveErr != "", saveFailed(s.saveErr, s.o)),
 		app.If(s.notice != "", app.Div().Class("toast").Role("status").Body(
-			app.Span().Text(s.notice),
-			app.If(s.undo != nil, app.Button().Class("secondary").ID("undo").Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
+			span("", s.notice),
+			app.If(s.undo != nil, button("undo", "secondary", "Undo", func(ctx app.Context, e app.Event) {
 				undo := s.undo
 				s.did("Put back.", nil)
-				s.edit(ctx, undo)
+				s.edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
 			})),
 		)),
 	)
+}
+
+// removeButton removes the entry id of a list, and says so with an undo.
+func (s *opened) removeButton(class, label string, l onboarding.List, id, notice string) app.UI {
+	return app.Button().Class(class).Text("Remove").Aria("label", label).OnClick(func(ctx app.Context, e app.Event) {
+		var undo onboarding.Undo
+		s.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = l.Remove(o, id, now()) })
+		if undo != nil {
+			s.did(notice, undo)
+		}
+	}, id, notice)
+}
+
+// addForm is a form of one line that adds what is typed to the onboarding
+// with add, then empties the line for the next one. typed holds the text
+// as it is typed; the field's ID is in.ID.
+func (s *opened) addForm(class string, in textField, typed *string, submit app.UI, add func(o *onboarding.Onboarding, text string) error, scope ...any) app.UI {
+	in.OnChange = func(ctx app.Context, v string) { *typed = v }
+	return app.Form().Class(class).OnSubmit(func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		text := strings.TrimSpace(*typed)
+		if text == "" {
+			return
+		}
+		var err error
+		s.edit(ctx, func(o *onboarding.Onboarding) { err = add(o, text) })
+		if err != nil {
+			s.fail(sentence(err))
+			return
+		}
+		*typed = ""
+		app.Window().GetElementByID(in.ID).Set("value", "")
+		focusLater(ctx, s.page, in.ID)
+	}, scope...).Body(&in, submit)
 }

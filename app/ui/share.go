@@ -19,7 +19,7 @@ type sharePage struct {
 	app.Compo
 	opened
 
-	passphrase string // as typed
+	passErr    string // why the passphrase was refused
 	lockedWith string // the passphrase the link is locked with, if any
 	// complete asks for a link with everything, even when one with only
 	// the changes since the other person's last link would do.
@@ -36,7 +36,7 @@ type sharePage struct {
 // OnNav loads the onboarding from ?id= and makes its plain link.
 func (p *sharePage) OnNav(ctx app.Context) {
 	p.open(ctx, "Share")
-	p.passphrase, p.lockedWith, p.status, p.err, p.complete = "", "", "", "", false
+	p.passErr, p.lockedWith, p.status, p.err, p.complete = "", "", "", "", false
 	if p.o != nil {
 		p.encode(ctx, "")
 	}
@@ -52,7 +52,7 @@ func (p *sharePage) encode(ctx app.Context, passphrase string) {
 	// The link's time and this device's name must be kept: the other
 	// person's link back confirms them.
 	if _, err := appStore().Save(o); err != nil {
-		p.err = err.Error()
+		p.err = failed("Not saved", err)
 	}
 	p.header = h
 	if passphrase == "" {
@@ -75,7 +75,7 @@ func (p *sharePage) encode(ctx app.Context, passphrase string) {
 func encodeOrErr(o *onboarding.Onboarding, h onboarding.Header, passphrase string) (string, int, string) {
 	frag, n, err := share.EncodeLink(o, h, passphrase)
 	if err != nil {
-		return "", 0, "The link could not be made: " + err.Error()
+		return "", 0, failed("The link could not be made", err)
 	}
 	return frag, n, ""
 }
@@ -113,15 +113,15 @@ func (p *sharePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link(homePath)).Text("Your onboardings"),
+			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.A().Href(resumeLink(o)).Text(o.Title),
+			textLink(resumeLink(o), o.Title),
 		),
 		app.H1().Text("Share with "+other.Name),
-		app.P().Class("lede").Text("Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
-		app.P().Class("muted").Text("Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
+		para("lede", "Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
+		para("muted", "Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
 		exchangeNote(o),
-		app.Div().Class("share-status").Body(
+		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
 		),
 		p.renderScope(),
@@ -130,7 +130,7 @@ func (p *sharePage) Render() app.UI {
 		p.renderLock(),
 		app.Section().Class("card share-file").ID("share-file").Body(
 			app.H2().Text("As a file"),
-			app.P().Text("For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
+			para("", "For a long link, or a channel that breaks links: download the file and send it as an attachment. "+other.Name+" opens it with “Open a link or file”. It holds the same as the link, locked the same way."),
 			app.Button().ID("download-file").Class("secondary").Text("Download the file").Disabled(p.fragment == "" || p.busy != "").OnClick(p.downloadFile),
 		),
 	)
@@ -151,10 +151,10 @@ func (p *sharePage) renderLink() app.UI {
 			also = ""
 		}
 		meter = app.Div().Class("warning").Role("status").ID("link-size").Body(
-			app.P().Text(words.Thousands(n)+" characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file instead. Chat apps and most mail apps take it."+also),
-			app.Div().Class("actions").Body(
+			para("", words.Thousands(n)+" characters. That is longer than some email programs let through (about 2,000): if the link arrives cut off, send the file instead. Chat apps and most mail apps take it."+also),
+			div("actions",
 				app.Button().ID("download-file-instead").Class("secondary").Text("Download the file instead").Disabled(p.busy != "").OnClick(p.downloadFile),
-				app.If(p.qr != "", app.A().Class("button secondary").ID("show-qr").Href("#share-qr").Text("Show the QR code")),
+				app.If(p.qr != "", buttonLink("show-qr", "button secondary", "#share-qr", "Show the QR code")),
 			),
 		)
 	default:
@@ -169,7 +169,7 @@ func (p *sharePage) renderLink() app.UI {
 		app.Label().For("share-link").Class("visually-hidden").Text("Link to send"),
 		app.Textarea().ID("share-link").Class("share-link-field").ReadOnly(true).Rows(4).Text(show),
 		meter,
-		app.Div().Class("actions").Body(
+		div("actions",
 			app.Button().ID("copy-link").Text("Copy the link").Disabled(show == "" || p.busy != "").OnClick(p.copy),
 			app.Span().Role("status").ID("share-done").Text(p.status),
 		),
@@ -188,12 +188,12 @@ func (p *sharePage) renderScope() app.UI {
 		}
 		body := []app.UI{app.P().ID("link-scope").Text(msg)}
 		if p.complete && !p.o.Sync.Confirmed.IsZero() {
-			body = append(body, app.Button().Class("secondary").ID("changes-link").Text("Only the changes").OnClick(func(ctx app.Context, e app.Event) {
+			body = append(body, button("changes-link", "secondary", "Only the changes", func(ctx app.Context, e app.Event) {
 				p.complete, p.status = false, ""
 				p.encode(ctx, p.lockedWith)
 			}))
 		}
-		return app.Div().Class("share-scope").Body(body...)
+		return div("share-scope", body...)
 	}
 	what := "nothing new; it tells " + other + " that you have their changes"
 	if p.changes == 1 {
@@ -201,9 +201,9 @@ func (p *sharePage) renderScope() app.UI {
 	} else if p.changes > 1 {
 		what = strconv.Itoa(p.changes) + " changes"
 	}
-	return app.Div().Class("share-scope").Body(
+	return div("share-scope",
 		app.P().ID("link-scope").Text("This link carries only what changed since "+dayWords(h.Since)+" ("+what+"): "+other+" has everything before. On a device without your earlier links, they need a complete one."),
-		app.Button().Class("secondary").ID("complete-link").Text("Make a complete link").OnClick(func(ctx app.Context, e app.Event) {
+		button("complete-link", "secondary", "Make a complete link", func(ctx app.Context, e app.Event) {
 			p.complete, p.status = true, ""
 			p.encode(ctx, p.lockedWith)
 		}),
@@ -218,8 +218,8 @@ func (p *sharePage) renderQR() app.UI {
 	}
 	return app.Section().Class("card share-qr").ID("share-qr").Body(
 		app.H2().Text("As a QR code"),
-		app.P().Text("Sitting together? "+p.o.Other(p.o.Me).Name+" points a phone's camera at it to open the link. It holds the same as the link above."),
-		app.Div().Class("qr").Body(app.Raw(p.qr)),
+		para("", "Sitting together? "+p.o.Other(p.o.Me).Name+" points a phone's camera at it to open the link. It holds the same as the link above."),
+		div("qr", app.Raw(p.qr)),
 	)
 }
 
@@ -231,21 +231,23 @@ func (p *sharePage) renderLock() app.UI {
 	}
 	return app.Section().Class("card share-lock").Body(
 		app.H2().Text("Lock it with a passphrase (optional)"),
-		app.P().Text("A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
+		para("", "A mail or chat provider keeps a copy of what you send. With a passphrase, the link is useless without it. Give "+other.Name+" the passphrase another way than the link, for example by phone or in person, never in the same message."),
 		state,
-		app.Form().Class("inline-form").OnSubmit(func(ctx app.Context, e app.Event) {
+		app.Form().Class("lock-form").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
-			if strings.TrimSpace(p.passphrase) == "" {
-				p.err = "Type a passphrase first: a few words are easier to say and to type than a jumble of characters."
+			// What the field holds is what gets used, suggested or typed.
+			pass := app.Window().GetElementByID("passphrase").Get("value").String()
+			if err := share.CheckPassphrase(pass); err != nil {
+				p.passErr = sentence(err)
 				return
 			}
-			p.err, p.status = "", ""
-			p.encode(ctx, p.passphrase)
+			p.passErr, p.err, p.status = "", "", ""
+			p.encode(ctx, pass)
 		}).Body(
-			&textField{ID: "passphrase", Label: "Passphrase", Max: 200, Hint: "A few words you can say out loud, such as four random words.", OnChange: func(ctx app.Context, v string) { p.passphrase = v }},
-			app.Button().Type("submit").ID("lock-link").Text("Lock the link").Disabled(p.busy != ""),
+			&passphraseField{ID: "passphrase", Error: p.passErr, Disabled: p.busy != "", OnChange: func(ctx app.Context, v string) { p.passErr = "" }},
+			submitButton("lock-link", "Lock the link").Disabled(p.busy != ""),
 		),
-		app.If(p.lockedWith != "", app.Button().ID("unlock-link").Class("secondary").Text("Remove the lock").OnClick(func(ctx app.Context, e app.Event) {
+		app.If(p.lockedWith != "", button("unlock-link", "secondary", "Remove the lock", func(ctx app.Context, e app.Event) {
 			p.status = ""
 			p.encode(ctx, "")
 		})),
@@ -283,13 +285,12 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		release()
 		return nil
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 	file, err := share.FileOf(p.fragment)
 	if err != nil {
-		p.err = "The file could not be made: " + err.Error()
+		p.err = failed("The file could not be made", err)
 		return
 	}
 	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))

@@ -12,24 +12,24 @@ import (
 // reflect.DeepEqual on every render, and go-app filters such a slice in
 // place, which corrupts it once it holds an If or a Range.
 func layout(content ...app.UI) app.UI {
-	return app.Div().Class("shell").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+	return div("shell",
+		buttonLink("", "skip-link", "#main", "Skip to content"),
 		app.Header().Class("shell-header").Body(
 			app.A().Class("brand").Href(link(homePath)).Body(
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Alt(""),
-				app.Span().Text("Counterpart"),
+				span("", "Counterpart"),
 			),
 			app.Nav().Aria("label", "Main").Body(
-				app.A().Href(link(homePath)).Text("Onboardings"),
-				app.A().ID("nav-your-data").Href(link(yourDataPath)).Text("Your data"),
-				app.A().Href(link(aboutPath)).Text("About"),
+				textLink(link(homePath), "Onboardings"),
+				textLink(link(yourDataPath), "Your data"),
+				textLink(link(aboutPath), "About"),
 			),
 		),
 		&updateBanner{},
 		storageNotice(),
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("shell-footer").Body(
-			app.Span().Text("Your answers stay in this browser, on this device."),
+			span("", "Your answers stay in this browser, on this device."),
 			app.Span().ID("app-version").Text("Version "+shortVersion()),
 		),
 	)
@@ -70,8 +70,8 @@ func (b *updateBanner) Render() app.UI {
 		return app.Div().Class("update-slot")
 	}
 	return app.Div().Class("update-slot update-banner").Role("status").Body(
-		app.Span().Text("A new version of Counterpart is ready."),
-		app.Button().ID("update-reload").Text("Reload now").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+		span("", "A new version of Counterpart is ready."),
+		button("update-reload", "", "Reload now", func(ctx app.Context, e app.Event) { ctx.Reload() }),
 	)
 }
 

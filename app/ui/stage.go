@@ -58,27 +58,28 @@ func (p *stagePage) Render() app.UI {
 	}
 	return layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
-			app.A().Href(link(homePath)).Text("Your onboardings"),
+			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
-			app.Span().Text(o.Title),
+			span("", o.Title),
 		),
-		app.If(o.Example, app.P().Class("example-note").Text("This is the example. Change anything you like: it is kept apart from your own onboardings, and you can reset it from the home page.")),
+		app.If(o.Example, para("example-note", "This is the example. Change anything you like: it is kept apart from your own onboardings, and you can reset it from the home page.")),
 		p.renderStepper(),
 		app.Nav().Class("ongoing").Aria("label", "After the first two weeks").Body(
-			app.A().ID("go-meetings").Href(meetingsLink(o.ID)).Text("Weekly 1:1"),
-			app.A().ID("go-document").Href(documentLink(o.ID)).Text("Shared document"),
+			buttonLink("go-meetings", "", meetingsLink(o.ID), "Weekly 1:1"),
+			buttonLink("go-document", "", documentLink(o.ID), "Shared document"),
 		),
-		app.Div().Class("stage-head").Body(
+		div("stage-head",
 			app.H1().Text(st.Title),
 			p.renderWriter(),
 		),
 		app.P().Class("share-line no-print").Body(
-			app.A().ID("share-onboarding").Href(shareLink(o.ID)).Text("Share with "+o.Other(o.Me).Name),
+			buttonLink("share-onboarding", "", shareLink(o.ID), "Share with "+o.Other(o.Me).Name),
 			app.Text(": a link that brings what you wrote to their device."),
 		),
 		p.renderStatus(),
-		app.Div().Class("guidance").Body(md(st.Guidance)),
-		app.Div().Class("prompts").Body(prompts...),
+		app.If(st.ID == onboarding.StageData, framingNote(o.ID)),
+		div("guidance", md(st.Guidance)),
+		div("prompts", prompts...),
 		p.renderPrevNext(),
 	)
 }
@@ -115,8 +116,8 @@ func (p *stagePage) renderStepper() app.UI {
 			status, class = "✓", "step done"
 		}
 		a := app.A().Href(stageLink(prog.Stage, p.o.ID)).Body(
-			app.Span().Class("step-num").Text(strconv.Itoa(i+1)),
-			app.Span().Class("step-name").Text(st.Short),
+			span("step-num", strconv.Itoa(i+1)),
+			span("step-name", st.Short),
 			app.Span().Class("step-status").Aria("label", strconv.Itoa(prog.Answered)+" of "+strconv.Itoa(prog.Total)+" answered").Text(status),
 		)
 		if prog.Stage == p.stage {
@@ -139,12 +140,12 @@ func (p *stagePage) renderPrompt(st guide.Stage, pr guide.Prompt, writerIsNew bo
 		state, stateClass = "Answered", "badge answered"
 	}
 	return app.Section().Class("prompt").ID("prompt-"+pr.ID).Aria("labelledby", "title-"+pr.ID).Body(
-		app.Div().Class("prompt-head").Body(
+		div("prompt-head",
 			app.H2().ID("title-"+pr.ID).Text(pr.Title),
 			app.Span().Class(stateClass).Text(state),
 		),
-		app.P().Class("question").Text(pr.Question(writerIsNew)),
-		app.Div().Class("help").Body(md(pr.Help)),
+		para("question", pr.Question(writerIsNew)),
+		div("help", md(pr.Help)),
 		app.Details().Class("example").Body(
 			app.Summary().Text("Example for "+who),
 			md(example),
@@ -181,7 +182,7 @@ func (p *stagePage) renderPrevNext() app.UI {
 		st, _ := guide.StageOf(next)
 		links = append(links, app.A().Class("button").Rel("next").ID("next-stage").Href(stageLink(next, p.o.ID)).Text(st.Short+" →"))
 	} else {
-		links = append(links, app.A().Class("button").Href(link(homePath)).Text("Back to your onboardings"))
+		links = append(links, buttonLink("", "button", link(homePath), "Back to your onboardings"))
 	}
 	return app.Nav().Class("prev-next").Aria("label", "Previous and next stage").Body(links...)
 }
@@ -192,12 +193,7 @@ func (p *stagePage) noteField(id, label string, note func(*onboarding.Onboarding
 	return &textField{
 		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: true,
 		OnChange: func(ctx app.Context, v string) {
-			p.edit(ctx, func(o *onboarding.Onboarding) {
-				n := note(o)
-				n.Text = onboarding.Clip(v, onboarding.MaxText)
-				n.Author = o.CurrentWriter()
-				n.Updated = now().UTC()
-			})
+			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteNote(o, note(o), v, now()) })
 		},
 	}
 }

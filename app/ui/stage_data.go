@@ -6,44 +6,36 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-func dataSources(o *onboarding.Onboarding) *[]onboarding.DataSource { return &o.DataSources }
+var sourcesList = listSpec{key: "sources", noun: "data source", list: onboarding.Lists.DataSources, fields: []field{
+	{key: "name", label: "Name", name: "Name"},
+	{key: "link", label: "Link", name: "Link", kind: linkText, hint: "A web address starting with https://."},
+	{key: "answers", label: "What it answers", name: "Answers", kind: longText},
+	{key: "owner", label: "Owner", name: "Owner"},
+	{key: "checked", label: "Checked by the newcomer", name: "Checked", kind: checkBox},
+}}
 
 // dataPrompt renders the stage "Where the real data lives".
 func (p *stagePage) dataPrompt(prompt string) app.UI {
 	switch prompt {
 	case "sources":
-		type D = onboarding.DataSource
-		var cards []card
-		for _, d := range p.o.DataSources {
-			f := fieldsOf[D, *D]{items: dataSources, id: d.ID}
-			link := f.text("link", "Link", linkText, d.Link, func(x *D, v string) { x.Link = v })
-			link.err, link.hint = onboarding.CheckLink(d.Link), "A web address starting with https://."
-			cards = append(cards, card{meta: d.Meta, title: d.Name, titleKey: "name", fields: []cardField{
-				f.text("name", "Name", shortText, d.Name, func(x *D, v string) { x.Name = v }),
-				link,
-				f.text("answers", "What it answers", longText, d.Answers, func(x *D, v string) { x.Answers = v }),
-				f.text("owner", "Owner", shortText, d.Owner, func(x *D, v string) { x.Owner = v }),
-				f.check("checked", "Checked by the newcomer", d.Checked, func(x *D, v bool) { x.Checked = v }),
-			}})
-		}
-		return p.renderList(listSpec{key: "sources", noun: "data source", list: listOf[onboarding.DataSource, *onboarding.DataSource]{items: dataSources}, cards: cards})
+		return p.renderList(sourcesList)
 
 	case "checked":
 		if len(p.o.DataSources) == 0 {
-			return app.P().Class("muted").Text("Add data sources above; each one then gets a box here to tick once the newcomer has checked it.")
+			return para("muted", "Add data sources above; each one then gets a box here to tick once the newcomer has checked it.")
 		}
+		checked := sourcesList.fields[4]
 		var items []app.UI
 		for _, d := range p.o.DataSources {
 			id, name := d.ID, d.Name
 			if name == "" {
 				name = "Untitled data source"
 			}
-			f := fieldsOf[onboarding.DataSource, *onboarding.DataSource]{items: dataSources, id: id}
 			items = append(items, app.Li().Body(checkbox("checked-list-"+id, name, d.Checked, func(ctx app.Context, v bool) {
-				p.edit(ctx, f.edit(func(d *onboarding.DataSource) { d.Checked = v }))
+				p.edit(ctx, sourcesList.set(id, checked, v))
 			})))
 		}
-		return app.Ul().Class("checklist").Body(items...)
+		return ul("checklist", items...)
 	}
 	return nil
 }

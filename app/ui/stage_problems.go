@@ -8,44 +8,32 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-func problems(o *onboarding.Onboarding) *[]onboarding.Problem { return &o.Problems }
-func workingWell(o *onboarding.Onboarding) *[]onboarding.Note { return &o.WorkingWell }
+var (
+	problemsList = listSpec{key: "problems", noun: "problem", list: onboarding.Lists.Problems, fields: []field{
+		{key: "problem", label: "The problem", name: "Problem", kind: longText},
+		{key: "evidence", label: "Evidence", name: "Evidence", kind: longText},
+		{key: "first-step", label: "A first step", name: "FirstStep", kind: longText},
+		{key: "who-feels-it", label: "Who feels it", name: "WhoFeelsIt"},
+	}}
+	workingList = listSpec{key: "working", noun: "thing that works", list: onboarding.Lists.WorkingWell, fields: []field{
+		{key: "text", label: "What works, and why it matters", name: "Text", kind: longText},
+	}}
+)
 
 // problemsPrompt renders the stage "The first two or three problems".
 func (p *stagePage) problemsPrompt(prompt string) app.UI {
 	switch prompt {
 	case "problems":
-		type P = onboarding.Problem
-		var cards []card
-		for _, pr := range p.o.Problems {
-			f := fieldsOf[P, *P]{items: problems, id: pr.ID}
-			cards = append(cards, card{meta: pr.Meta, title: firstLine(pr.Problem), titleKey: "problem", fields: []cardField{
-				f.text("problem", "The problem", longText, pr.Problem, func(x *P, v string) { x.Problem = v }),
-				f.text("evidence", "Evidence", longText, pr.Evidence, func(x *P, v string) { x.Evidence = v }),
-				f.text("first-step", "A first step", longText, pr.FirstStep, func(x *P, v string) { x.FirstStep = v }),
-				f.text("who-feels-it", "Who feels it", shortText, pr.WhoFeelsIt, func(x *P, v string) { x.WhoFeelsIt = v }),
-			}})
-		}
 		var warning app.UI
 		if n := len(p.o.Problems); n > onboarding.TooManyProblems {
 			warning = app.P().Class("warning").ID("too-many-problems").Role("status").Text(
 				"That is " + itoa(n) + " problems. The guide asks for two or three: past that, the list has stopped setting priorities. Which ones can wait until these are under way?")
 		}
-		return app.Div().Body(warning, p.renderList(listSpec{key: "problems", noun: "problem", list: listOf[onboarding.Problem, *onboarding.Problem]{items: problems}, cards: cards}))
-
+		return div("", warning, p.renderList(problemsList))
 	case "budget":
 		return p.noteField("budget-advice", "Advice on budget and headcount", func(o *onboarding.Onboarding) *onboarding.Note { return &o.BudgetAdvice })
-
 	case "working":
-		type N = onboarding.Note
-		var cards []card
-		for _, n := range p.o.WorkingWell {
-			f := fieldsOf[N, *N]{items: workingWell, id: n.ID}
-			cards = append(cards, card{meta: n.Meta, title: firstLine(n.Text), titleKey: "text", fields: []cardField{
-				f.text("text", "What works, and why it matters", longText, n.Text, func(x *N, v string) { x.Text = v }),
-			}})
-		}
-		return p.renderList(listSpec{key: "working", noun: "thing that works", list: listOf[onboarding.Note, *onboarding.Note]{items: workingWell}, cards: cards})
+		return p.renderList(workingList)
 	}
 	return nil
 }

@@ -147,7 +147,7 @@ func appStore() *store.Store {
 // keepingBanner). Its container is always there, so the page keeps its
 // shape.
 func storageNotice() app.UI {
-	return app.Div().Class("storage-slot").Body(
+	return div("storage-slot",
 		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
 		&keepingBanner{Gen: keeping.gen},
 	)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"counterpart/app/onboarding"
 	"counterpart/app/worksheet"
 
@@ -38,7 +36,7 @@ func (w *worksheetPage) OnNav(ctx app.Context) {
 			var err error
 			w.sheet, err = worksheet.Filled(o)
 			if err != nil {
-				w.problem = "Not yet: " + err.Error() + "."
+				w.problem = failed("Not yet", err)
 				return
 			}
 		} else {
@@ -58,11 +56,9 @@ func (w *worksheetPage) Render() app.UI {
 	s := w.sheet
 	title := "Role definition worksheet"
 	content := []app.UI{
-		app.Div().Class("sheet-tools no-print").Body(
-			app.A().Class("button secondary").Href(w.back).Text("← Back"),
-			app.If(w.ready, app.Button().ID("print").Text("Print").OnClick(func(ctx app.Context, e app.Event) {
-				app.Window().Call("print")
-			})),
+		div("sheet-tools no-print",
+			buttonLink("", "button secondary", w.back, "← Back"),
+			when(w.ready, func() app.UI { return button("print", "", "Print", printPage) }),
 		),
 	}
 	if !w.ready {
@@ -78,15 +74,34 @@ func (w *worksheetPage) Render() app.UI {
 		variant = "filled"
 	}
 	content = append(content, app.Article().Class("sheet sheet-"+variant).ID("sheet").Body(
-		app.Header().Class("sheet-head").Body(
-			app.H1().Text(title),
-			app.P().Class("sheet-sub").Text(s.Subtitle),
-		),
+		app.Header().Class("sheet-head").Body(app.H1().Text(title), para("sheet-sub", s.Subtitle)),
 		when(!s.Filled, func() app.UI { return blankSheet(s) }),
 		when(s.Filled, func() app.UI { return filledSheet(s) }),
 		app.Footer().Class("sheet-foot").Text("Made with Counterpart, after Will Larson's essay “Onboarding peer executives”."),
 	))
 	return layout(content...)
+}
+
+// sheetSection is one numbered part of the worksheet.
+func sheetSection(class, title string, body ...app.UI) app.UI {
+	return app.Section().Class("sheet-section " + class).Body(append([]app.UI{app.H2().Text(title)}, body...)...)
+}
+
+// lines are n ruled lines to write on.
+func lines(n int) app.UI {
+	ls := make([]app.UI, n)
+	for i := range ls {
+		ls[i] = div("line")
+	}
+	return div("lines", ls...)
+}
+
+// orNotAgreed is a list, or says that nothing was agreed yet.
+func orNotAgreed(list app.UI, items []app.UI) app.UI {
+	if len(items) == 0 {
+		return para("", "Not agreed yet.")
+	}
+	return list
 }
 
 func blankSheet(s worksheet.Worksheet) app.UI {
@@ -114,26 +129,22 @@ func blankSheet(s worksheet.Worksheet) app.UI {
 		}
 		rows = append(rows, app.Tr().Body(cells...))
 	}
-	lines := func(n int) app.UI {
-		var ls []app.UI
-		for i := 0; i < n; i++ {
-			ls = append(ls, app.Div().Class("line"))
-		}
-		return app.Div().Class("lines").Body(ls...)
-	}
 	person := func(name, other string) app.UI {
-		return app.Div().Class("sheet-box").Body(
-			app.H3().Text(name),
-			app.P().Class("prompt-line").Text("What I expect of my role"),
+		return div("sheet-box",
+			h3(name),
+			para("prompt-line", "What I expect of my role"),
 			lines(6),
-			app.P().Class("prompt-line").Text("What I expect of "+other+"'s role"),
+			para("prompt-line", "What I expect of "+other+"'s role"),
 			lines(6),
 		)
 	}
-	return app.Div().Body(
-		app.Section().Class("sheet-section").Body(
-			app.H2().Text("1. Who owns what"),
-			app.P().Class("sheet-note").Text("Each of you, alone: for every area, tick who you think owns it, from your own point of view. Then compare, and talk through every row where your ticks differ."),
+	steps := make([]app.UI, 3)
+	for i := range steps {
+		steps[i] = app.Li().Body(lines(1))
+	}
+	return div("",
+		sheetSection("", "1. Who owns what",
+			para("sheet-note", "Each of you, alone: for every area, tick who you think owns it, from your own point of view. Then compare, and talk through every row where your ticks differ."),
 			app.Table().Class("grid-sheet").Body(
 				app.THead().Body(
 					app.Tr().Body(
@@ -146,26 +157,16 @@ func blankSheet(s worksheet.Worksheet) app.UI {
 				app.TBody().Body(rows...),
 			),
 		),
-		app.Section().Class("sheet-section page-break").Body(
-			app.H2().Text("2. What we expect of each role"),
-			app.P().Class("sheet-note").Text("Write alone first, then read each other's."),
-			app.Div().Class("two-columns").Body(person(s.Names[0], s.Names[1]), person(s.Names[1], s.Names[0])),
+		sheetSection("page-break", "2. What we expect of each role",
+			para("sheet-note", "Write alone first, then read each other's."),
+			div("two-columns", person(s.Names[0], s.Names[1]), person(s.Names[1], s.Names[0])),
 		),
-		app.Section().Class("sheet-section").Body(
-			app.H2().Text("3. When we disagree in front of others, we will…"),
-			lines(4),
-		),
-		app.Section().Class("sheet-section").Body(
-			app.H2().Text("4. When we cannot agree, we escalate"),
-			app.Ol().Class("steps").Body(
-				app.Li().Body(lines(1)), app.Li().Body(lines(1)), app.Li().Body(lines(1)),
-			),
-		),
-		app.Section().Class("sheet-section").Body(
-			app.H2().Text("5. Time together"),
-			app.P().Class("fill-line").Text("Weekly 1:1 (an hour is recommended): day ____________  time ________"),
-			app.P().Class("fill-line").Text("Time that isn't about work, and how often: ______________________________"),
-			app.P().Class("fill-line").Text("Meetings where both our organisations meet: ______________________________"),
+		sheetSection("", "3. When we disagree in front of others, we will…", lines(4)),
+		sheetSection("", "4. When we cannot agree, we escalate", app.Ol().Class("steps").Body(steps...)),
+		sheetSection("", "5. Time together",
+			para("fill-line", "Weekly 1:1 (an hour is recommended): day ____________  time ________"),
+			para("fill-line", "Time that isn't about work, and how often: ______________________________"),
+			para("fill-line", "Meetings where both our organisations meet: ______________________________"),
 		),
 	)
 }
@@ -173,9 +174,7 @@ func blankSheet(s worksheet.Worksheet) app.UI {
 func filledSheet(s worksheet.Worksheet) app.UI {
 	var counts []app.UI
 	for _, c := range s.Counts {
-		counts = append(counts, app.Li().Class("verdict-"+string(c.Verdict)).Body(
-			app.Strong().Text(itoa(c.N)), app.Text(" "+strings.ToLower(c.Verdict.Label())),
-		))
+		counts = append(counts, verdictCount(c.Verdict, c.N))
 	}
 	var rows []app.UI
 	for _, r := range s.Rows {
@@ -191,11 +190,11 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 		))
 	}
 	expectation := func(e worksheet.Expectation) app.UI {
-		return app.Div().Class("sheet-box").Body(
-			app.H3().Text(e.Name),
-			app.P().Class("prompt-line").Text("Of their own role"),
+		return div("sheet-box",
+			h3(e.Name),
+			para("prompt-line", "Of their own role"),
 			md(orNothing(e.OfMine)),
-			app.P().Class("prompt-line").Text("Of "+e.Other+"'s role"),
+			para("prompt-line", "Of "+e.Other+"'s role"),
 			md(orNothing(e.OfTheirs)),
 		)
 	}
@@ -203,53 +202,29 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 	for _, step := range s.Escalation {
 		escalation = append(escalation, app.Li().Body(md(step)))
 	}
-	var cadence []app.UI
-	for _, line := range s.Cadence {
-		cadence = append(cadence, app.Li().Text(line))
+	cadence, agenda := textItems(s.Cadence), textItems(s.Agenda)
+	heads := []app.UI{}
+	for _, h := range []string{"Area", s.Names[0] + " says", s.Names[1] + " says", "Verdict"} {
+		heads = append(heads, app.Th().Scope("col").Text(h))
 	}
-	var agenda []app.UI
-	for _, item := range s.Agenda {
-		agenda = append(agenda, app.Li().Text(item))
-	}
-	return app.Div().Body(
-		app.Section().Class("sheet-section").Body(
-			app.H2().Text("1. Who owns what"),
-			app.Ul().Class("verdict-counts").Body(counts...),
+	return div("",
+		sheetSection("", "1. Who owns what",
+			ul("verdict-counts", counts...),
 			app.Table().Class("compare-sheet").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Area"),
-					app.Th().Scope("col").Text(s.Names[0]+" says"),
-					app.Th().Scope("col").Text(s.Names[1]+" says"),
-					app.Th().Scope("col").Text("Verdict"),
-				)),
+				app.THead().Body(app.Tr().Body(heads...)),
 				app.TBody().Body(rows...),
 			),
 		),
-		app.Section().Class("sheet-section").Body(
-			app.H2().Text("2. What we expect of each role"),
-			app.Div().Class("two-columns").Body(expectation(s.Expectations[0]), expectation(s.Expectations[1])),
+		sheetSection("", "2. What we expect of each role",
+			div("two-columns", expectation(s.Expectations[0]), expectation(s.Expectations[1])),
 		),
-		app.Div().Class("two-columns").Body(
-			app.Section().Class("sheet-section").Body(
-				app.H2().Text("3. Disagreeing in front of others"),
-				md(orNothing(s.Disagreement)),
-			),
-			app.Section().Class("sheet-section").Body(
-				app.H2().Text("4. Escalation"),
-				app.If(len(escalation) > 0, app.Ol().Class("steps").Body(escalation...)),
-				app.If(len(escalation) == 0, app.P().Text("Not agreed yet.")),
-			),
+		div("two-columns",
+			sheetSection("", "3. Disagreeing in front of others", md(orNothing(s.Disagreement))),
+			sheetSection("", "4. Escalation", orNotAgreed(app.Ol().Class("steps").Body(escalation...), escalation)),
 		),
-		app.Div().Class("two-columns").Body(
-			app.Section().Class("sheet-section").Body(
-				app.H2().Text("5. Time together"),
-				app.If(len(cadence) > 0, app.Ul().Body(cadence...)),
-				app.If(len(cadence) == 0, app.P().Text("Not agreed yet.")),
-			),
-			app.If(len(agenda) > 0, app.Section().Class("sheet-section").Body(
-				app.H2().Text("For the next 1:1"),
-				app.Ul().Body(agenda...),
-			)),
+		div("two-columns",
+			sheetSection("", "5. Time together", orNotAgreed(ul("", cadence...), cadence)),
+			when(len(agenda) > 0, func() app.UI { return sheetSection("", "For the next 1:1", ul("", agenda...)) }),
 		),
 	)
 }

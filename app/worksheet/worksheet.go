@@ -110,22 +110,11 @@ func Filled(o *onboarding.Onboarding) (Worksheet, error) {
 	}
 	w := Blank(o)
 	w.Filled, w.Areas, w.WriteIns = true, nil, 0
-	owner := func(a onboarding.Answer, p onboarding.Person) string {
-		switch a {
-		case onboarding.Mine:
-			return p.Name
-		case onboarding.Yours:
-			return o.Other(p.ID).Name
-		case onboarding.Unanswered:
-			return "—"
-		}
-		return a.Label()
-	}
 	rows, counts := onboarding.Compare(o)
 	for _, c := range rows {
 		w.Rows = append(w.Rows, Row{
 			Area:    c.Row.Area,
-			Answers: [2]string{owner(c.Buddy, o.Buddy), owner(c.Newcomer, o.Newcomer)},
+			Answers: [2]string{o.OwnerName(c.Buddy, o.Buddy.ID), o.OwnerName(c.Newcomer, o.Newcomer.ID)},
 			Verdict: c.Verdict,
 		})
 	}

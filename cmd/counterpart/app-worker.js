@@ -25,7 +25,10 @@ self.addEventListener("install", (event) => {
       .open(cacheName)
       .then((cache) =>
         cache.addAll(
-          resourcesToCache.map((p) => new Request(p, { cache: "reload" }))
+          // "no-cache" asks the server whether the browser's copy is
+          // current (every file has an ETag of its content) rather than
+          // downloading it again: the page has just downloaded app.wasm.
+          resourcesToCache.map((p) => new Request(p, { cache: "no-cache" }))
         )
       )
       .then(() => self.skipWaiting())

@@ -216,11 +216,16 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 				t.Errorf("%s %s: CSP %q allows %q", tc.method, tc.path, csp, bad)
 			}
 		}
-		if got := h.Get("X-Content-Type-Options"); got != "nosniff" {
-			t.Errorf("%s %s: X-Content-Type-Options %q", tc.method, tc.path, got)
-		}
-		if got := h.Get("Referrer-Policy"); got != "no-referrer" {
-			t.Errorf("%s %s: Referrer-Policy %q", tc.method, tc.path, got)
+		for name, want := range map[string]string{
+			"X-Content-Type-Options":       "nosniff",
+			"Referrer-Policy":              "no-referrer",
+			"X-Frame-Options":              "DENY",
+			"Cross-Origin-Opener-Policy":   "same-origin",
+			"Cross-Origin-Resource-Policy": "same-origin",
+		} {
+			if got := h.Get(name); got != want {
+				t.Errorf("%s %s: %s %q, want %q", tc.method, tc.path, name, got, want)
+			}
 		}
 	}
 }
@@ -257,6 +262,53 @@ func TestPagesCarryThePolicyBeforeAnyScript(t *testing.T) {
 				t.Errorf("%s: the page loads %s from another origin", p, res)
 			}
 		}
+	}
+}
+
+// Every prerendered page shows under a loading bar, not a cover, and is
+// inert until the app replaces it: a click or a key before then would be
+// lost.
+func TestPrerenderedPagesAreInertUntilTheAppStarts(t *testing.T) {
+	s := testSite(t, testWeb(t))
+	pages := []string{ui.NotFoundPath}
+	for _, p := range ui.Pages() {
+		pages = append(pages, p.Path)
+	}
+	for _, p := range pages {
+		a := s.lookup(p)
+		if p == ui.NotFoundPath {
+			a = s.notFound
+		}
+		page := string(a.Body)
+		_, body, _ := strings.Cut(page, "<body>")
+		first, _, _ := strings.Cut(strings.TrimSpace(body), ">")
+		if !strings.Contains(first, ` inert=""`) {
+			t.Errorf("%s: the prerendered page is not inert: %s>", p, first)
+		}
+		if strings.Count(page, "inert") != 1 || !strings.Contains(page, `<aside class="goapp-app-info" id="app-wasm-loader">`) {
+			t.Errorf("%s: the loader must stay live, and only the page be inert", p)
+		}
+	}
+	css := string(s.lookup("/web/app.css").Body)
+	if !strings.Contains(css, ".goapp-app-info {\n  top: 0;") || !strings.Contains(css, "height: auto;") {
+		t.Error("the stylesheet no longer makes go-app's loader a bar: it would cover the prerendered page")
+	}
+}
+
+// app.js paints the page before it downloads the app, and registers the
+// service worker (which caches the app) only once the app runs, so that a
+// first visit downloads app.wasm once.
+func TestTheAppStartsAfterTheFirstPaint(t *testing.T) {
+	s := testSite(t, testWeb(t))
+	js := string(s.lookup("/app.js").Body)
+	start := strings.Index(js, "requestAnimationFrame(() =>")
+	run, worker := strings.Index(js, "await goappInitWebAssembly();"), strings.Index(js, "goappInitServiceWorker();")
+	if start < 0 || !(start < run && run < worker) || strings.Count(js, "goappInitServiceWorker();") != 1 || strings.Count(js, "goappInitWebAssembly();") != 1 {
+		t.Errorf("app.js does not start the app after the first paint and the worker after the app:\n%s", js[:min(len(js), 800)])
+	}
+	worker2 := string(s.lookup("/app-worker.js").Body)
+	if strings.Contains(worker2, `cache: "reload"`) || !strings.Contains(worker2, `cache: "no-cache"`) {
+		t.Error("the service worker downloads the files again instead of checking the browser's copy")
 	}
 }
 

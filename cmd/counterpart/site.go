@@ -210,6 +210,12 @@ func renderGoApp(cfg siteConfig, version string) (map[string]*asset, error) {
 				return nil, fmt.Errorf("rendering %s: %w", p, err)
 			}
 		}
+		if p == "/app.js" {
+			var err error
+			if body, err = finishScript(body); err != nil {
+				return nil, err
+			}
+		}
 		if typ == "text/html" || typ == "text/css" || typ == "application/javascript" {
 			typ += "; charset=utf-8"
 		}
@@ -274,6 +280,44 @@ var pageFixes = []struct{ why, old, new string }{
 	},
 }
 
+// scriptFixes change the order in which go-app's app.js starts things,
+// each matched exactly once like pageFixes. go-app starts downloading
+// app.wasm, and registers the service worker, as soon as the script runs,
+// before the page has painted. Here the page the server prerendered
+// paints first (the download would delay it on a slow line), the app
+// starts next, and the worker is registered once the app runs: its
+// install caches app.wasm for offline use, and a worker installed
+// earlier downloaded the whole app a second time, at the same moment.
+var scriptFixes = []struct{ why, old, new string }{
+	{
+		why: "start after the first paint",
+		old: "\ngoappInitServiceWorker();\n",
+		new: "\n",
+	},
+	{
+		why: "register the worker once the app runs",
+		old: "\ngoappInitWebAssembly();\n",
+		new: "\n// Counterpart: paint, then start the app, then register the worker.\n" +
+			"requestAnimationFrame(() =>\n" +
+			"  setTimeout(async () => {\n" +
+			"    await goappInitWebAssembly();\n" +
+			"    goappInitServiceWorker();\n" +
+			"  })\n" +
+			");\n",
+	},
+}
+
+// finishScript applies scriptFixes to go-app's app.js.
+func finishScript(js []byte) ([]byte, error) {
+	for _, fix := range scriptFixes {
+		if n := bytes.Count(js, []byte(fix.old)); n != 1 {
+			return nil, fmt.Errorf("applying the %s fix to app.js: expected go-app's code once, found it %d times", fix.why, n)
+		}
+		js = bytes.Replace(js, []byte(fix.old), []byte(fix.new), 1)
+	}
+	return js, nil
+}
+
 // ogURL is go-app's og:url tag, which names the host of whatever request
 // rendered the page: a made-up one here. A page shared from a private app
 // has no canonical URL, so the tag goes.
@@ -289,7 +333,30 @@ func finishPage(page []byte) ([]byte, error) {
 		}
 		page = bytes.Replace(page, []byte(fix.old), []byte(fix.new), 1)
 	}
+	page, err := inertUntilStarted(page)
+	if err != nil {
+		return nil, err
+	}
 	return ogURL.ReplaceAll(page, nil), nil
+}
+
+// inertUntilStarted marks the prerendered page, the first element of the
+// body, inert: it shows at once (the loader is a bar above it, see
+// web/app.css), but clicks and typing would be lost until the app has
+// started and replaced it with its own live copy, which is not inert.
+func inertUntilStarted(page []byte) ([]byte, error) {
+	i := bytes.Index(page, []byte("<body>"))
+	if i < 0 {
+		return nil, fmt.Errorf("marking the prerendered page inert: no <body> in go-app's markup")
+	}
+	j := bytes.IndexByte(page[i+len("<body>"):], '<')
+	k := i + len("<body>") + j
+	end := bytes.IndexAny(page[k:], " >")
+	if j < 0 || end < 0 || page[k+1] == '/' {
+		return nil, fmt.Errorf("marking the prerendered page inert: the body has no first element")
+	}
+	k += end
+	return append(page[:k:k], append([]byte(` inert=""`), page[k:]...)...), nil
 }
 
 // sortAttributes rewrites each tag with its attributes sorted by name.

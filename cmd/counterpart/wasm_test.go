@@ -22,7 +22,8 @@ func goList(t *testing.T, args ...string) string {
 }
 
 // The browser downloads the whole wasm, so none of the server's code or its
-// libraries may end up in it.
+// libraries may end up in it, nor goldmark: the guide's Markdown is
+// rendered when the app is built, and typed text by app/markdown.
 func TestWasmCarriesNoServerCode(t *testing.T) {
 	files := strings.Fields(strings.Trim(goList(t, "-f", "{{.GoFiles}}", "."), "[]\n"))
 	for _, f := range files {
@@ -31,7 +32,7 @@ func TestWasmCarriesNoServerCode(t *testing.T) {
 		}
 	}
 	deps := goList(t, "-deps", ".")
-	for _, pkg := range []string{"github.com/andybalholm/brotli", "golang.org/x/net/html", "net/http/httptest", "os/signal", "github.com/chromedp/chromedp"} {
+	for _, pkg := range []string{"github.com/andybalholm/brotli", "golang.org/x/net/html", "net/http/httptest", "os/signal", "github.com/chromedp/chromedp", "github.com/yuin/goldmark"} {
 		for _, dep := range strings.Fields(deps) {
 			if dep == pkg {
 				t.Errorf("the wasm depends on %s", pkg)

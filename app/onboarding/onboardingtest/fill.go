@@ -22,7 +22,7 @@ var valid = map[string]string{
 	"day": "tuesday", "time": "09:30", "socialEvery": "quarterly", "socialDay": "thursday",
 	"socialTime": "12:30", "zone": "Europe/Paris", "link": "https://example.org/numbers",
 	"startDate": "2026-11-02", "date": "2026-11-10", "due": "2026-11-20", "lastHeld": "2026-11-05",
-	"raised": "2026-11-03", "settled": "shared",
+	"raised": "2026-11-03", "settled": "shared", "situation": "realignment",
 }
 
 // Filled returns an onboarding with every field set: two entries in every

@@ -1,0 +1,85 @@
+package onboarding
+
+import "time"
+
+// Brief is what the checkpoints of the first weeks ask the newcomer to
+// write down, so that the later ones can read it back: what the CEO said
+// they were hired to fix, and which kind of situation they walk into.
+type Brief struct {
+	Meta
+	// HiredToFix is what the CEO said, as the newcomer heard it in the
+	// first week; JobNow is how the job looks at the later checkpoints.
+	HiredToFix string    `json:"hiredToFix,omitempty"`
+	JobNow     string    `json:"jobNow,omitempty"`
+	Situation  Situation `json:"situation,omitempty"`
+	// Why says what makes it that situation.
+	Why string `json:"why,omitempty"`
+}
+
+// Situation is the kind of situation a new leader walks into, after the
+// five that Michael Watkins names (STARS).
+type Situation string
+
+// The five situations.
+const (
+	StartUp           Situation = "start-up"
+	Turnaround        Situation = "turnaround"
+	AcceleratedGrowth Situation = "accelerated-growth"
+	Realignment       Situation = "realignment"
+	SustainingSuccess Situation = "sustaining-success"
+)
+
+// Situations lists them in the order the form offers them.
+var Situations = []Situation{StartUp, Turnaround, AcceleratedGrowth, Realignment, SustainingSuccess}
+
+// Label is the situation as a person reads it.
+func (s Situation) Label() string {
+	switch s {
+	case StartUp:
+		return "Start-up"
+	case Turnaround:
+		return "Turnaround"
+	case AcceleratedGrowth:
+		return "Accelerated growth"
+	case Realignment:
+		return "Realignment"
+	case SustainingSuccess:
+		return "Sustaining success"
+	}
+	return ""
+}
+
+// EditBrief changes the brief as author, giving it an ID the first time,
+// so that two devices' copies merge as one entry.
+func (o *Onboarding) EditBrief(author string, now time.Time, change func(*Brief)) {
+	b := &o.Brief
+	if !IsID(b.ID) {
+		b.ID = NewID()
+	}
+	if o.PersonByID(b.Author) == nil {
+		b.Author = author
+	}
+	change(b)
+	b.Updated = now.UTC()
+}
+
+// normalizeBrief keeps an empty brief empty, so onboardings that never
+// wrote one store and share exactly as before.
+func (o *Onboarding) normalizeBrief() {
+	b := &o.Brief
+	if *b == (Brief{}) {
+		return
+	}
+	if !IsID(b.ID) {
+		b.ID = NewID()
+	}
+	if o.PersonByID(b.Author) == nil {
+		b.Author = o.Newcomer.ID
+	}
+	for _, t := range []*string{&b.HiredToFix, &b.JobNow, &b.Why} {
+		*t = CleanText(Clip(*t, MaxText))
+	}
+	if b.Situation.Label() == "" {
+		b.Situation = ""
+	}
+}

@@ -1,0 +1,92 @@
+package onboarding
+
+import "time"
+
+// The role agreement is written blind: each person fills in their side
+// alone, then seals it. These are the changes a person makes to their
+// side; each stamps it, so that merging two devices' copies knows whose
+// answers are newer.
+
+// EditSide changes person's side and stamps it. Its texts are cut to the
+// limit.
+func EditSide(o *Onboarding, person string, now time.Time, change func(*Side)) {
+	s := o.Roles.SideOf(person)
+	change(s)
+	s.ExpectMine, s.ExpectYours = Clip(s.ExpectMine, MaxText), Clip(s.ExpectYours, MaxText)
+	s.Updated = Stamp(s.Updated, now)
+}
+
+// FinishSide seals person's side: they have finished writing blind. Once
+// both sides are sealed, the comparison opens. The undo reopens it.
+func FinishSide(o *Onboarding, person string, now time.Time) Undo {
+	return setDone(o, person, true, now)
+}
+
+// ReopenSide unseals person's side so they can change their answers; the
+// comparison closes until they finish again. The undo seals it again.
+func ReopenSide(o *Onboarding, person string, now time.Time) Undo {
+	return setDone(o, person, false, now)
+}
+
+func setDone(o *Onboarding, person string, done bool, now time.Time) Undo {
+	was := o.Roles.IsDone(person)
+	EditSide(o, person, now, func(s *Side) { s.Done = done })
+	return func(o *Onboarding, now time.Time) { EditSide(o, person, now, func(s *Side) { s.Done = was }) }
+}
+
+// Unanswered counts the areas the person has not answered yet.
+func (v BlindView) Unanswered() int {
+	n := 0
+	for _, r := range v.Rows {
+		if r.Answer == Unanswered {
+			n++
+		}
+	}
+	return n
+}
+
+// WriteNote sets the text of a single free text of o, such as the budget
+// advice or how the two disagree in public. Whoever writes in it last
+// becomes its author.
+func WriteNote(o *Onboarding, n *Note, text string, now time.Time) {
+	n.Text = Clip(text, MaxText)
+	n.Author = o.CurrentWriter()
+	n.Updated = Stamp(n.Updated, now)
+}
+
+// AddArea adds an area of responsibility to the grid, by the person
+// typing now.
+func AddArea(o *Onboarding, area string, now time.Time) (string, error) {
+	id, err := Lists.Areas.Add(o, now)
+	if err == nil {
+		Find(o.Roles.Rows, id).Area = Clip(area, MaxShort)
+	}
+	return id, err
+}
+
+// RenameArea changes what an area of responsibility is called.
+func RenameArea(o *Onboarding, id, area string, now time.Time) bool {
+	return Edit(o.Roles.Rows, id, now, func(r *RoleRow) { r.Area = Clip(area, MaxShort) })
+}
+
+// AnswerArea records person's answer for an area, found by ID.
+func AnswerArea(o *Onboarding, id, person string, a Answer, now time.Time) bool {
+	row := Find(o.Roles.Rows, id)
+	if row != nil {
+		SetAnswer(o, row, person, a, now)
+	}
+	return row != nil
+}
+
+// OwnerName is who person's answer says owns an area, by name: their own
+// name for "mine", the other person's for "yours", else the answer as the
+// grid shows it.
+func (o *Onboarding) OwnerName(a Answer, person string) string {
+	switch a {
+	case Mine:
+		return o.PersonByID(person).Name
+	case Yours:
+		return o.Other(person).Name
+	}
+	return a.Label()
+}

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"reflect"
+	"testing"
+
+	"counterpart/app/onboarding"
+)
+
+// stageLists are the lists the stages edit entry by entry.
+var stageLists = []listSpec{sourcesList, problemsList, workingList, teamList, peopleList, processesList, surprisesList, escalationList, sharedList}
+
+// notInTheForm are the fields of entries that the stage cards do not
+// edit, and where they are edited instead.
+var notInTheForm = map[string]string{
+	"Problem.Resolved":       "the 1:1's standing topics",
+	"SharedMeeting.LastHeld": "the 1:1's “Mark as held”",
+}
+
+// TestFormsMatchTheModel checks every form table against the entry it
+// edits: each field exists with the kind its control needs, and every
+// field a person writes is in the form, so a field added to the model
+// cannot be forgotten in the page.
+func TestFormsMatchTheModel(t *testing.T) {
+	o := onboarding.New(onboarding.Draft{MyName: "A", PeerName: "B", StartDate: "2026-11-02"}, now())
+	seen := map[reflect.Type]bool{}
+	for _, spec := range stageLists {
+		if _, err := spec.list.Add(o, now()); err != nil {
+			t.Fatal(err)
+		}
+		entries := spec.list.Entries(o)
+		typ := reflect.TypeOf(entries[len(entries)-1]).Elem()
+		seen[typ] = true
+		inForm, keys := map[string]bool{}, map[string]bool{}
+		for _, f := range spec.fields {
+			if keys[f.key] {
+				t.Errorf("%s: two fields are keyed %q", spec.key, f.key)
+			}
+			keys[f.key], inForm[f.name] = true, true
+			sf, ok := typ.FieldByName(f.name)
+			if !ok {
+				t.Errorf("%s: %s has no field %s", spec.key, typ.Name(), f.name)
+				continue
+			}
+			want := reflect.String
+			if f.kind == checkBox {
+				want = reflect.Bool
+			}
+			if sf.Type.Kind() != want {
+				t.Errorf("%s: %s.%s is a %s, edited as a %s", spec.key, typ.Name(), f.name, sf.Type.Kind(), want)
+			}
+			if (f.kind == choiceBox) != (len(f.choices) > 0) {
+				t.Errorf("%s: %s has choices %v for its kind", spec.key, f.name, f.choices)
+			}
+		}
+		for i := 0; i < typ.NumField(); i++ {
+			sf := typ.Field(i)
+			if sf.Anonymous || !sf.IsExported() {
+				continue
+			}
+			name := typ.Name() + "." + sf.Name
+			if !inForm[sf.Name] && notInTheForm[name] == "" {
+				t.Errorf("%s is in the model but in no form", name)
+			}
+		}
+	}
+	if len(seen) < 8 {
+		t.Errorf("the tables cover only %d entry types", len(seen))
+	}
+}
+
+// A value typed into a form field lands in its field of the entry, cut to
+// the field's limit, and stamps the entry.
+func TestAFormFieldSetsItsField(t *testing.T) {
+	o := pair(t)
+	id, _ := onboarding.Lists.Processes.Add(o, now())
+	health := processesList.fields[3]
+	processesList.set(id, health, string(onboarding.Strained))(o)
+	long := make([]rune, onboarding.MaxShort+50)
+	for i := range long {
+		long[i] = 'x'
+	}
+	processesList.set(id, processesList.fields[0], string(long))(o)
+	p := onboarding.Find(o.Processes, id)
+	if p.Health != onboarding.Strained || len(p.Name) != onboarding.MaxShort || p.Updated.IsZero() {
+		t.Errorf("after the form: %+v", p)
+	}
+}
