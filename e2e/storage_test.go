@@ -207,12 +207,10 @@ func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
 // 'setItem'..."), and offers a backup at once that holds what is on
 // screen, the unsaved text included.
 func TestFullStorageOffersABackupAtOnce(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
-	id := b.newOnboarding(srv.URL + "/")
-	b.goToStage("problems")
-	b.typeInto("#budget-advice", "Saved before.")
-	b.settle()
+	id := writeSomething(b, srv.URL+"/", "Saved before.")
 	b.fillStorage()
 
 	b.typeInto("#budget-advice", " Typed when full.")
@@ -244,6 +242,7 @@ func TestFullStorageOffersABackupAtOnce(t *testing.T) {
 // home page, a stage and the weekly 1:1, and is stored in parts from then
 // on.
 func TestAnOldRecordOpensAfterTheUpgrade(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile(filepath.Join(repoRoot, "app/store/testdata/v1/quarter.json"))
 	if err != nil {
 		t.Fatal(err)

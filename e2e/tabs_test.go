@@ -171,6 +171,7 @@ func (b *browser) entryText(id string) string {
 // reads it without its log. Each saves only what it changed, each sees the
 // other's change, and after both, every 1:1 and both edits are stored.
 func TestTwoTabsOverAYearOfOneOnes(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a := newBrowser(t)
 	a.open(srv.URL + "/")

@@ -74,6 +74,7 @@ func writeSomething(b *browser, home, text string) string {
 // the browser to keep the data; the answer shows on the "Your data" page
 // in plain words, with how much is stored.
 func TestYourDataWhenTheBrowserAgreesToKeepIt(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.open(srv.URL + "/")
@@ -108,6 +109,7 @@ func TestYourDataWhenTheBrowserAgreesToKeepIt(t *testing.T) {
 // A browser that refuses: the page says so, names the risk, and still
 // offers to ask again later.
 func TestYourDataWhenTheBrowserRefuses(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.persistence(srv.URL, false)
@@ -138,6 +140,7 @@ func TestYourDataWhenTheBrowserRefuses(t *testing.T) {
 // on with a change since, put off by "Later" for a day, and gone for a
 // week after the backup it offers.
 func TestBackupReminderTiming(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	b.persistence(srv.URL, true)
@@ -185,6 +188,7 @@ func TestBackupReminderTiming(t *testing.T) {
 // Storage cleared (the browser's housekeeping, or a new device): the
 // backup made before puts everything back, merged into what is there.
 func TestRestoreAfterStorageIsCleared(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	id := writeSomething(b, srv.URL+"/", "Hold hiring until the audit.")
@@ -216,6 +220,7 @@ func TestRestoreAfterStorageIsCleared(t *testing.T) {
 // file picker, so the test stands in for it with a file that records what
 // is written to it.
 func TestABackupFileKeptUpToDate(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	id := writeSomething(b, srv.URL+"/", "First thoughts.")
@@ -262,6 +267,7 @@ func TestABackupFileKeptUpToDate(t *testing.T) {
 // Safari in a tab deletes after seven days without a visit, and its Home
 // Screen app starts empty: said once, with a backup first.
 func TestSafariInATabIsToldOnce(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	writeSomething(b, srv.URL+"/", "Hold hiring until the audit.")
