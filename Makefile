@@ -49,7 +49,7 @@ vet:
 # fuzz coordinator can fail a target with "context deadline exceeded" as
 # time runs out on a busy machine (golang/go#75804, fixed in Go 1.27).
 FUZZTIME ?= 5000x
-FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/markdown:FuzzToHTML \
+FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/store:FuzzLayout ./app/markdown:FuzzToHTML \
 	./app/share:FuzzDecodeLink ./app/share:FuzzOpenBody ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
 	./app/contextmix:FuzzDecompress \
 	./app/document:FuzzDocument

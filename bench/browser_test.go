@@ -46,12 +46,14 @@ const interactiveProbe = `(() => {
 	observer.observe(document, {subtree: true, childList: true});
 
 	window.__saves = [];
+	window.__saveBytes = [];
 	const setItem = Storage.prototype.setItem;
 	Storage.prototype.setItem = function (k, v) {
 		setItem.call(this, k, v);
 		if (String(k).startsWith("counterpart.v1.onboarding.") || k === "bench.floor") {
 			const t = performance.now();
 			window.__saves.push(t);
+			window.__saveBytes.push(String(k).length + String(v).length);
 			if (window.__onSave) { const f = window.__onSave; window.__onSave = null; f(t); }
 		}
 	};

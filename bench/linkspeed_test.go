@@ -59,15 +59,14 @@ func TestLinkTimeAgainstDeflateAndAStagePage(t *testing.T) {
 		native.add(figure{Name: "open the link, " + what, Value: ms(decode), Base: ms(deflate), BaseName: "DEFLATE of the JSON", Unit: "ms",
 			Meaning: "decoding, checking against the budget and normalizing what the link holds."})
 
-		key, value := storedRecord(t, o)
-		tb.setItem(key, value)
+		tb.plant(stored(t, o))
 		var sharePage, openPage, stage []float64
 		for range linkRuns {
 			stage = append(stage, tb.load(url+"/guide/data?id="+o.ID, `!!document.getElementById("prompt-sources")`))
 			sharePage = append(sharePage, tb.load(url+"/share?id="+o.ID, `!!document.getElementById("link-size")`))
 			openPage = append(openPage, tb.load(url+share.Link("", frag), `!!document.getElementById("preview")`))
 		}
-		tb.removeItem(key)
+		tb.removeAll()
 		chromium.add(figure{Name: "the share page, " + what, Value: median(sharePage), Base: median(stage), BaseName: "a stage page of it", Unit: "ms",
 			Meaning: "what making the link adds to opening a page: the share page is interactive only once the link is made."})
 		chromium.add(figure{Name: "the open page, " + what, Value: median(openPage), Base: median(stage), BaseName: "a stage page of it", Unit: "ms",

@@ -268,21 +268,29 @@ func TestBackupRestoresOnAnotherDevice(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	a, b := newBrowser(t), newBrowser(t)
 	a.newOnboarding(srv.URL + "/")
-	a.open(srv.URL + "/")
+	a.open(srv.URL + "/your-data")
 	a.waitFor("the backup panel", `!!document.getElementById("download-backup")`)
 	backup := a.captureDownload("#download-backup")
 
-	b.open(srv.URL + "/")
+	b.open(srv.URL + "/your-data")
 	b.waitFor("the backup panel", `!!document.getElementById("restore-file")`)
 	b.chooseFile("#restore-file", "counterpart-backup.json", backup)
 	b.waitFor("the restore choice", `!!document.getElementById("restore-merge")`)
 	b.keep("restore-choice")
 	b.click("#restore-merge")
 	b.waitText("Restored: 1 added")
-	b.waitFor("the restored onboarding in the list", `document.querySelectorAll(".onboardings li").length === 1`)
+	if got := len(b.storage().Snapshot()); got < 2 {
+		t.Fatalf("after the restore, storage holds %d keys", got)
+	}
 	b.click("#undo-restore")
 	b.waitText("back as it was")
-	b.waitFor("the list to be empty again", `document.querySelectorAll(".onboardings li").length === 0`)
+	b.open(srv.URL + "/")
+	b.waitFor("the list, empty again", `!!document.querySelector(".empty")`)
+	if n := b.count(".onboardings li"); n != 0 {
+		t.Errorf("after the undo, %d onboardings are listed", n)
+	}
+	b.open(srv.URL + "/your-data")
+	b.waitFor("the backup panel", `!!document.getElementById("restore-file")`)
 
 	b.chooseFile("#restore-file", "not-a-backup.json", `{"hello": "world"}`)
 	b.waitFor("the message", `!!document.getElementById("backup-error")`)
@@ -404,13 +412,6 @@ func (b *browser) storageDump() string {
 func (b *browser) onboardingKeys() []string {
 	b.t.Helper()
 	return eval[[]string](b, `Object.keys(localStorage).filter(k => k.startsWith("counterpart.v1.onboarding."))`)
-}
-
-// storedOnboarding is the onboarding as stored, without the record's save
-// counter and time, which an undo may renew.
-func (b *browser) storedOnboarding(id string) string {
-	b.t.Helper()
-	return eval[string](b, fmt.Sprintf(`JSON.stringify(JSON.parse(localStorage.getItem("counterpart.v1.onboarding.%s")).onboarding)`, id))
 }
 
 // captureDownload clicks a button that downloads a file made in the page,

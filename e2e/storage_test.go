@@ -4,12 +4,18 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"counterpart/app/onboarding"
+	"counterpart/app/share"
+	"counterpart/app/store"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -105,14 +111,15 @@ func TestNewerRecordIsLeftAloneAndExplained(t *testing.T) {
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
 	key := "counterpart.v1.onboarding." + id
-	future := eval[string](b, fmt.Sprintf(`(() => {
+	eval[string](b, fmt.Sprintf(`(() => {
 		const rec = JSON.parse(localStorage.getItem(%q));
 		rec.schema = 99;
-		rec.onboarding.futureField = {"kept": true};
+		rec.futureField = {"kept": true};
 		const s = JSON.stringify(rec);
 		localStorage.setItem(%q, s);
 		return s;
 	})()`, key, key))
+	future := b.appStorage()
 
 	b.open(home)
 	b.waitText("newer version of Counterpart")
@@ -122,11 +129,8 @@ func TestNewerRecordIsLeftAloneAndExplained(t *testing.T) {
 	if b.count("#add-sources") != 0 {
 		t.Error("the page offers to edit a record it cannot read")
 	}
-	if got := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key)); got != future {
-		t.Errorf("the newer record was changed:\n%s\nwant\n%s", got, future)
-	}
-	if keys := b.storageKeys(); len(keys) != 1 {
-		t.Errorf("storage holds %v; the newer record should be the only key, not moved aside", keys)
+	if got := b.appStorage(); !maps.Equal(got, future) {
+		t.Errorf("the newer record was changed, moved or added to:\n%v\nwant\n%v", got, future)
 	}
 	b.expectNoProblems("a newer record")
 }
@@ -157,8 +161,7 @@ func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
 	b := newBrowser(t)
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
-	key := "counterpart.v1.onboarding." + id
-	before := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key))
+	before := b.appStorage()
 	b.open(home)
 	b.fillStorage()
 
@@ -193,12 +196,82 @@ func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
 		t.Errorf("a new onboarding that could not be saved went on to %s", got)
 	}
 
-	if got := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, key)); got != before {
-		t.Error("the onboarding saved before the storage filled up changed")
-	}
-	n := eval[int](b, `Object.keys(localStorage).filter(k => k.startsWith("counterpart.")).length`)
-	if n != 1 {
-		t.Errorf("%d records of the app in storage, want the 1 saved before", n)
+	if got := b.appStorage(); !maps.Equal(got, before) {
+		t.Errorf("what the app stored before the storage filled up changed: %d keys, had %d", len(got), len(before))
 	}
 	b.takeProblems() // the browser logs the refused writes; the app handled them
+}
+
+// When storage is full, the message says in the person's words what was
+// not saved, never the browser's ("JavaScript error: Failed to execute
+// 'setItem'..."), and offers a backup at once that holds what is on
+// screen, the unsaved text included.
+func TestFullStorageOffersABackupAtOnce(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	id := writeSomething(b, srv.URL+"/", "Saved before.")
+	b.fillStorage()
+
+	b.typeInto("#budget-advice", " Typed when full.")
+	b.waitFor("the warning", `!!document.getElementById("save-error")`)
+	msg := b.text("#save-error")
+	containsAll(t, "the warning", msg, "budget and headcount advice", "could not be saved", "storage for Counterpart is full", "earlier work is safe", "Download a backup now")
+	for _, raw := range []string{"JavaScript", "setItem", "Failed to execute", "quota", "exceeded"} {
+		if strings.Contains(msg, raw) {
+			t.Errorf("the warning shows the browser's words %q: %s", raw, msg)
+		}
+	}
+	file := b.captureDownload("#save-error-backup")
+	list, _, err := share.ReadBackup([]byte(file))
+	if err != nil || len(list) != 1 || list[0].ID != id {
+		t.Fatalf("the backup: %v, %d onboardings", err, len(list))
+	}
+	if got := list[0].BudgetAdvice.Text; got != "Saved before. Typed when full." {
+		t.Errorf("the backup holds %q, want what is on screen", got)
+	}
+	// The last bytes the browser had left may have taken a keystroke or
+	// two: what is stored is what was on screen a moment before.
+	if got := b.stored(id).BudgetAdvice.Text; !strings.HasPrefix(got, "Saved before.") || !strings.HasPrefix("Saved before. Typed when full.", got) || got == "Saved before. Typed when full." {
+		t.Errorf("stored after the storage filled up: %q", got)
+	}
+	b.takeProblems() // the browser logs the refused writes; the app handled them
+}
+
+// A record written by the version before parts opens as it was, on the
+// home page, a stage and the weekly 1:1, and is stored in parts from then
+// on.
+func TestAnOldRecordOpensAfterTheUpgrade(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "app/store/testdata/v1/quarter.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct{ Onboarding onboarding.Onboarding }
+	json.Unmarshal(raw, &rec)
+	old := &rec.Onboarding
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	b.open(srv.URL + "/")
+	eval[bool](b, fmt.Sprintf(`(localStorage.setItem(%q, %q), true)`, store.KeyOf(old.ID), string(raw)))
+
+	b.open(srv.URL + "/")
+	b.waitFor("the old onboarding", `!!document.querySelector('li.onboarding[data-id="`+old.ID+`"]')`)
+	b.goToStageOf(srv.URL, old.ID, "data")
+	b.waitText("Close pack")
+	latest := old.LatestMeeting()
+	b.open(srv.URL + "/meetings?id=" + old.ID)
+	b.waitFor("the latest 1:1", `!!document.getElementById("notes-`+latest.ID+`")`)
+	if got := b.value("#notes-" + latest.ID); got != latest.Notes {
+		t.Errorf("the latest 1:1's notes read %q, want %q", got, latest.Notes)
+	}
+	head := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, store.KeyOf(old.ID)))
+	if !strings.HasPrefix(head, `{"schema":2,`) {
+		t.Errorf("not stored in parts after opening: %.80s", head)
+	}
+	got := b.stored(old.ID)
+	if len(got.Meetings) != len(old.Meetings) || len(got.Commitments) != len(old.Commitments) || got.Title != old.Title {
+		t.Errorf("after the upgrade: %d meetings, %d commitments, %q", len(got.Meetings), len(got.Commitments), got.Title)
+	}
+	b.expectNoProblems("an old record")
 }

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"counterpart/app/sample"
 )
 
 // Two tabs typing in the same field at once: each tab's text replaces the
@@ -40,7 +43,7 @@ func TestTwoTabsTypingInTheSameField(t *testing.T) {
 
 	// B saved last: its text is stored, and tab A still has its own on
 	// screen to keep or drop.
-	saved := eval[string](b, `JSON.parse(localStorage.getItem("counterpart.v1.onboarding.`+id+`")).onboarding.budgetAdvice.text`)
+	saved := b.stored(id).BudgetAdvice.Text
 	if !strings.Contains(saved, "Hire two analysts now.") {
 		t.Errorf("stored: %q", saved)
 	}
@@ -161,4 +164,62 @@ func (b *browser) entryText(id string) string {
 		if (field) return field.value;
 		return (document.getElementById("entry-`+id+`") || {innerText: ""}).innerText;
 	})()`)
+}
+
+// Two tabs of an onboarding with a year of weekly 1:1s, stored in parts:
+// one on the weekly 1:1, which reads it whole, the other on a stage, which
+// reads it without its log. Each saves only what it changed, each sees the
+// other's change, and after both, every 1:1 and both edits are stored.
+func TestTwoTabsOverAYearOfOneOnes(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	a := newBrowser(t)
+	a.open(srv.URL + "/")
+	a.waitForApp()
+	o := sample.Years(1, time.Now())
+	a.plant(o)
+	latest := o.LatestMeeting().ID
+
+	a.open(srv.URL + "/meetings?id=" + o.ID)
+	a.waitFor("the latest 1:1", `!!document.getElementById("notes-`+latest+`")`)
+	b := a.newTab(t)
+	b.open(srv.URL + "/guide/problems?id=" + o.ID)
+	b.waitFor("the stage", `!!document.getElementById("budget-advice")`)
+
+	a.typeInto("#notes-"+latest, " The board moved to March.")
+	b.typeInto("#budget-advice", "Hold hiring until the audit.")
+	a.settle()
+	b.settle()
+	a.typeInto("#notes-"+latest, " Priya presents.")
+	a.settle()
+
+	got := a.stored(o.ID)
+	if len(got.Meetings) != 52 || len(got.Commitments) != len(o.Commitments) {
+		t.Errorf("after both tabs saved: %d meetings and %d commitments, want 52 and %d", len(got.Meetings), len(got.Commitments), len(o.Commitments))
+	}
+	if m := got.MeetingOn(o.LatestMeeting().Date); m == nil || !strings.HasSuffix(m.Notes, "The board moved to March. Priya presents.") {
+		t.Errorf("the 1:1 notes typed in tab A were not all kept")
+	}
+	if got.BudgetAdvice.Text != "Hold hiring until the audit." {
+		t.Errorf("the advice typed in tab B: %q", got.BudgetAdvice.Text)
+	}
+	// Each tab shows the other's change once it reloads what is stored.
+	b.reload()
+	b.waitFor("the stage", `!!document.getElementById("budget-advice")`)
+	if v := b.value("#budget-advice"); v != "Hold hiring until the audit." {
+		t.Errorf("tab B after a reload: %q", v)
+	}
+	a.goToStageOf(srv.URL, o.ID, "problems")
+	if v := a.value("#budget-advice"); v != "Hold hiring until the audit." {
+		t.Errorf("tab A does not show tab B's advice: %q", v)
+	}
+	a.expectNoProblems("tab A")
+	b.expectNoProblems("tab B")
+}
+
+// goToStageOf opens a stage of an onboarding by its address.
+func (b *browser) goToStageOf(base, id, stage string) {
+	b.t.Helper()
+	b.open(base + "/guide/" + stage + "?id=" + id)
+	b.waitFor("the "+stage+" stage", `location.pathname.endsWith("/guide/`+stage+`") && !!document.querySelector("main h1")`)
 }

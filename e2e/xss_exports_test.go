@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,12 +12,11 @@ import (
 	"time"
 
 	"counterpart/app/markdown/markdowntest"
+	"counterpart/app/onboarding"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"counterpart/app/onboarding"
 )
 
 // The exports of the shared 1:1 document and the share link, each checked
@@ -283,16 +281,9 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 		"Priya\nBEGIN:VALARM\nACTION:AUDIO\u0085END:VALARM",
 		"Lunch\r\nEND:VEVENT\r\nBEGIN:VEVENT\u2029SUMMARY:injected;\\, <script>window.__xss=1</script>",
 	}
-	args, _ := json.Marshal(planted)
-	eval[bool](b, `((names) => {
-		const key = "counterpart.v1.onboarding.`+r.id+`";
-		const rec = JSON.parse(localStorage.getItem(key));
-		rec.onboarding.buddy.name = names[0];
-		rec.onboarding.newcomer.name = names[1];
-		rec.onboarding.roles.cadence.social = names[2];
-		localStorage.setItem(key, JSON.stringify(rec));
-		return true;
-	})(`+string(args)+`)`)
+	b.change(r.id, func(o *onboarding.Onboarding) {
+		o.Buddy.Name, o.Newcomer.Name, o.Roles.Cadence.Social = planted[0], planted[1], planted[2]
+	})
 	openDocument(b, base, r.id)
 	b.expectInert("the document of planted line breaks")
 	b.click("#download-ics")

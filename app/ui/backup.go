@@ -31,8 +31,8 @@ type backupPanel struct {
 }
 
 func (b *backupPanel) Render() app.UI {
-	return app.Section().Class("card backup").ID("backup").Body(
-		app.H2().Text("Backup"),
+	// It sits in the Backups part of the "Your data" page, under its heading.
+	return app.Div().Class("backup").ID("backup").Body(
 		para("", "Everything on this device in one file, private entries included. The file is not locked: keep it somewhere only you can open."),
 		div("actions",
 			button("download-backup", "secondary", "Download a backup", b.download),
@@ -84,18 +84,8 @@ func (b *backupPanel) renderPending() app.UI {
 }
 
 func (b *backupPanel) download(ctx app.Context, e app.Event) {
-	list, errs := appStore().List()
-	if len(errs) > 0 {
-		b.err = failed("Some saved onboardings could not be read and are not in the backup", errs[0])
-	} else {
-		b.err = ""
-	}
-	raw, err := share.WriteBackup(list, now())
-	if err != nil {
-		b.err = failed("The backup could not be made", err)
-		return
-	}
-	download("counterpart-backup-"+now().Format("2006-01-02")+".json", "application/json", string(raw))
+	b.err = downloadBackup(nil)
+	changedKeeping(ctx)
 }
 
 func (b *backupPanel) read(text string) {

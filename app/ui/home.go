@@ -51,7 +51,7 @@ func (h *home) OnDismount() {
 // storage.
 func (h *home) reload() {
 	s := appStore()
-	all, errs := s.List()
+	all, errs := s.ListWithoutLog()
 	h.list, h.example, h.problems = nil, nil, nil
 	for _, o := range all {
 		if o.Example {
@@ -101,7 +101,6 @@ func (h *home) Render() app.UI {
 			app.Range(h.list).Slice(func(i int) app.UI { return h.renderItem(h.list[i]) }),
 		),
 		when(h.example != nil, h.renderExample),
-		&backupPanel{},
 	)
 }
 
@@ -110,6 +109,7 @@ func (h *home) renderEmpty() app.UI {
 	// the app has started, and be the page's largest paint.
 	return div("empty",
 		para("", "Nothing here yet: start one for your peer, or open the example to see one filled in."),
+		app.P().Body(app.Text("From another device? "), app.A().ID("empty-restore").Href(link(yourDataPath)).Text("Restore a backup"), app.Text(".")),
 	)
 }
 
@@ -201,7 +201,7 @@ func (h *home) renderAside() app.UI {
 // rename and delete read the onboarding afresh, so that they act on what
 // is stored now, including edits made in another tab.
 func (h *home) rename(ctx app.Context, id string) {
-	o, err := appStore().Load(id)
+	o, err := appStore().LoadWithoutLog(id)
 	if err != nil {
 		h.message = failed("Could not rename", err)
 		return

@@ -266,7 +266,7 @@ func TestTheNewFormSaysWhatIsMissing(t *testing.T) {
 
 func TestTheRestorePanelExplainsABadFile(t *testing.T) {
 	freshStore(t)
-	s := show(t, &home{}, "/")
+	s := show(t, &yourDataPage{}, yourDataPath)
 	var panel *backupPanel
 	walkComponents(s.root, func(c app.UI) {
 		if b, ok := c.(*backupPanel); ok {
@@ -274,7 +274,7 @@ func TestTheRestorePanelExplainsABadFile(t *testing.T) {
 		}
 	})
 	if panel == nil {
-		t.Fatal("the home page has no backup panel")
+		t.Fatal("the Your data page has no backup panel")
 	}
 	s.disp.Dispatch(app.Dispatch{Mode: app.Update, Source: panel, Function: func(app.Context) { panel.read("{not json") }})
 	s.expect("not a Counterpart backup", "Nothing was changed.")

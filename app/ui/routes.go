@@ -24,6 +24,7 @@ const (
 	sharePath     = "/share"
 	openPath      = share.OpenPath
 	guidePath     = "/guide/"
+	yourDataPath  = "/your-data"
 )
 
 // Page ties a URL path to the component that renders it.
@@ -46,6 +47,7 @@ func Pages() []Page {
 		{Path: framingPath, New: func() app.Composer { return &framingPage{} }},
 		{Path: sharePath, New: func() app.Composer { return &sharePage{} }},
 		{Path: openPath, New: func() app.Composer { return &openPage{} }},
+		{Path: yourDataPath, New: func() app.Composer { return &yourDataPage{} }},
 	}
 	for _, s := range onboarding.Stages {
 		pages = append(pages, Page{Path: stagePath(s), New: func() app.Composer { return &stagePage{} }})

@@ -15,9 +15,14 @@ import (
 const notOnDevice = "This onboarding is not on this device. It may have been deleted, or the link was made in another browser: onboardings live only in the browser where they were written."
 
 // loadOnboarding reads the onboarding of id from this device, or says in
-// plain words why it cannot.
-func loadOnboarding(id string) (*onboarding.Onboarding, string) {
-	o, err := appStore().Load(id)
+// plain words why it cannot. Without the log, it comes without its 1:1s
+// and commitments (store.LoadWithoutLog).
+func loadOnboarding(id string, withoutLog bool) (*onboarding.Onboarding, string) {
+	load := appStore().Load
+	if withoutLog {
+		load = appStore().LoadWithoutLog
+	}
+	o, err := load(id)
 	switch {
 	case err == nil:
 		return o, ""
@@ -44,6 +49,11 @@ type opened struct {
 	// undo puts back what the last action changed, shown with notice.
 	undo      onboarding.Undo
 	stopWatch func()
+	// noLog, set by the page before open, says it neither shows nor
+	// changes the 1:1 log: the onboarding is then read without it, and
+	// opens as quickly after years of 1:1s as on day one. hasLog says s.o
+	// was read with it.
+	noLog, hasLog bool
 }
 
 // mount follows saves made in other tabs to the onboarding on screen.
@@ -62,7 +72,7 @@ func (s *opened) dismount() {
 // names the browser tab after it. It reports whether it loaded another.
 func (s *opened) open(ctx app.Context, title string) bool {
 	id := ctx.Page().URL().Query().Get("id")
-	changed := s.o == nil || s.o.ID != id
+	changed := s.o == nil || s.o.ID != id || !s.noLog && !s.hasLog
 	if changed {
 		s.o, s.loadErr, s.saveErr, s.notice, s.undo = nil, "", "", "", nil
 		s.load(id)
@@ -77,7 +87,8 @@ func (s *opened) open(ctx app.Context, title string) bool {
 // load reads the onboarding from storage: on arrival, and when another
 // tab saved it.
 func (s *opened) load(id string) {
-	o, msg := loadOnboarding(id)
+	o, msg := loadOnboarding(id, s.noLog)
+	s.hasLog = !s.noLog
 	if o == nil && s.o != nil && msg == notOnDevice {
 		msg = "This onboarding was deleted, perhaps in another tab."
 	}
@@ -129,7 +140,7 @@ func (s *opened) renderMissing(title string) app.UI {
 // re-create the page below it.
 func (s *opened) renderStatus() app.UI {
 	return div("status-area",
-		app.If(s.saveErr != "", app.Div().Class("alert").Role("alert").ID("save-error").Text(s.saveErr)),
+		app.If(s.saveErr != "", saveFailed(s.saveErr, s.o)),
 		app.If(s.notice != "", app.Div().Class("toast").Role("status").Body(
 			span("", s.notice),
 			app.If(s.undo != nil, button("undo", "secondary", "Undo", func(ctx app.Context, e app.Event) {

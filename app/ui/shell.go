@@ -21,6 +21,7 @@ func layout(content ...app.UI) app.UI {
 			),
 			app.Nav().Aria("label", "Main").Body(
 				textLink(link(homePath), "Onboardings"),
+				textLink(link(yourDataPath), "Your data"),
 				textLink(link(aboutPath), "About"),
 			),
 		),

@@ -38,6 +38,9 @@ func (p *stagePage) OnNav(ctx app.Context) {
 		p.editing = map[string]bool{}
 	}
 	st, _ := guide.StageOf(p.stage)
+	// The stages neither show nor change the 1:1 log, but for the role
+	// agreement, which adds its mismatches to the next 1:1's agenda.
+	p.noLog = p.stage != onboarding.StageRoles
 	p.open(ctx, st.Title)
 	ctx.ScrollTo("main")
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"counterpart/app/store"
@@ -20,8 +21,21 @@ func (localStorage) js() app.Value {
 
 func guard(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%v", r)
+		*err = &browserError{msg: fmt.Sprint(r)}
 	}
+}
+
+// browserError is an exception the browser threw at a storage call. Its
+// text is the browser's and stays out of what the person reads; a full
+// storage is recognised (every browser says "quota": QuotaExceededError,
+// NS_ERROR_DOM_QUOTA_REACHED) and reported as store.ErrFull.
+type browserError struct{ msg string }
+
+func (e *browserError) Error() string { return e.msg }
+
+// Is makes errors.Is(err, store.ErrFull) true for a full storage.
+func (e *browserError) Is(target error) bool {
+	return target == store.ErrFull && strings.Contains(strings.ToLower(e.msg), "quota")
 }
 
 // Get, Set, Remove and Keys implement store.Backend over window.localStorage.
@@ -128,14 +142,16 @@ func appStore() *store.Store {
 	return theStore
 }
 
-// storageNotice is the message every page shows when nothing can be saved.
-// Its container is always there, so the page keeps its shape.
+// storageNotice is the message every page shows when nothing can be saved,
+// and the one thing about keeping the data that needs the person now (see
+// keepingBanner). Its container is always there, so the page keeps its
+// shape.
 func storageNotice() app.UI {
 	return div("storage-slot",
 		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
+		&keepingBanner{Gen: keeping.gen},
 	)
 }
 
-// now is the time used to stamp changes.
 // now is the time of a change, to the millisecond: what links carry.
 func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }

@@ -26,7 +26,7 @@ func (w *worksheetPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Role definition worksheet")
 	w.ready, w.problem, w.back = false, "", link(homePath)
 	if id := q.Get("id"); id != "" {
-		o, msg := loadOnboarding(id)
+		o, msg := loadOnboarding(id, false)
 		if o == nil {
 			w.problem = msg
 			return

@@ -107,3 +107,35 @@ func NameAndRole(name, role string) string {
 	}
 	return name + " (" + role + ")"
 }
+
+// Ago says how long before now t was: "just now", "3 hours ago",
+// "yesterday", "12 days ago".
+func Ago(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return Count(int(d/time.Minute), "minute", "minutes") + " ago"
+	case d < 24*time.Hour:
+		return Count(int(d/time.Hour), "hour", "hours") + " ago"
+	case d < 48*time.Hour:
+		return "yesterday"
+	}
+	return Count(int(d/(24*time.Hour)), "day", "days") + " ago"
+}
+
+// Bytes writes a size as a person reads it: "420 KB", "4.2 MB", "1.2 GB".
+func Bytes(n int64) string {
+	switch {
+	case n < 1000:
+		return Count(int(n), "byte", "bytes")
+	case n < 1_000_000:
+		return strconv.FormatInt((n+500)/1000, 10) + " KB"
+	case n < 10_000_000:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
+	case n < 1_000_000_000:
+		return strconv.FormatInt((n+500_000)/1_000_000, 10) + " MB"
+	}
+	return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
+}

@@ -1,6 +1,9 @@
 package words
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestWords(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
@@ -29,6 +32,28 @@ func TestWords(t *testing.T) {
 		{Clip("abc", 3), "abc"},
 		{NameAndRole("Dana", "CTO"), "Dana (CTO)"},
 		{NameAndRole("Dana", " "), "Dana"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestAgoAndBytes(t *testing.T) {
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ got, want string }{
+		{Ago(now.Add(-20*time.Second), now), "just now"},
+		{Ago(now.Add(-1*time.Minute), now), "1 minute ago"},
+		{Ago(now.Add(-59*time.Minute), now), "59 minutes ago"},
+		{Ago(now.Add(-3*time.Hour), now), "3 hours ago"},
+		{Ago(now.Add(-30*time.Hour), now), "yesterday"},
+		{Ago(now.Add(-12*24*time.Hour), now), "12 days ago"},
+		{Bytes(1), "1 byte"},
+		{Bytes(999), "999 bytes"},
+		{Bytes(420_300), "420 KB"},
+		{Bytes(4_200_000), "4.2 MB"},
+		{Bytes(56_700_000), "57 MB"},
+		{Bytes(1_234_000_000), "1.2 GB"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

@@ -1,0 +1,333 @@
+package ui
+
+import (
+	"time"
+
+	"counterpart/app/onboarding"
+	"counterpart/app/safekeeping"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// What this tab knows about keeping its data: the browser's answers, asked
+// once per tab, and the backup file it keeps up to date. The rules of what
+// to say and when are in app/safekeeping; this file asks the browser and
+// keeps the device record.
+var keeping struct {
+	browser safekeeping.Browser
+	probed  bool
+	// gen counts changes to what the banner and the panel show, so that a
+	// render notices them (components compare their fields).
+	gen int
+	// lastNoted is when a save was last counted in the device record.
+	lastNoted time.Time
+	// file is the backup file kept up to date (a FileSystemFileHandle),
+	// while this tab is open; fileName its name, fileErr what went wrong.
+	file            app.Value
+	fileName        string
+	fileErr         string
+	fileBusy, again bool
+	fileTimer       app.Value
+	fileWritten     time.Time
+	// ctx is the banner's on the page on screen, for what finishes later
+	// (a file written) to show itself.
+	ctx app.Context
+}
+
+// deviceRecord reads the device record.
+func deviceRecord() safekeeping.Device {
+	var d safekeeping.Device
+	appStore().ReadDevice(&d)
+	return d
+}
+
+// updateDevice changes the device record, read afresh so that another
+// tab's backup is not written over.
+func updateDevice(change func(*safekeeping.Device)) {
+	d := deviceRecord()
+	change(&d)
+	appStore().WriteDevice(d)
+	keeping.gen++
+}
+
+// then calls done with a promise's result, once, and fail (if not nil)
+// with its error.
+func then(promise app.Value, done func(app.Value), fail func(app.Value)) {
+	var ok, ko app.Func
+	release := func() { ok.Release(); ko.Release() }
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		release()
+		if done != nil {
+			done(args[0])
+		}
+		return nil
+	})
+	ko = app.FuncOf(func(this app.Value, args []app.Value) any {
+		release()
+		if fail != nil {
+			fail(args[0])
+		}
+		return nil
+	})
+	promise.Call("then", ok, ko)
+}
+
+// probeKeeping asks the browser, once per tab, what it does with the
+// site's storage: whether it has agreed to keep it, how much there is and
+// how much is allowed, which browser it is and whether it runs installed.
+// The answers come later; the component whose ctx it is renders again then.
+func probeKeeping(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	refresh := func() { ctx.Dispatch(changedKeeping) }
+	b := &keeping.browser
+	st := app.Window().Get("navigator").Get("storage")
+	if st.Truthy() && st.Get("estimate").Truthy() {
+		then(st.Call("estimate"), func(e app.Value) {
+			b.Usage, b.Quota = int64(e.Get("usage").Float()), int64(e.Get("quota").Float())
+			refresh()
+		}, nil)
+	}
+	if keeping.probed {
+		return
+	}
+	keeping.probed = true
+	b.Off = storageOff != ""
+	nav := app.Window().Get("navigator")
+	b.Engine = safekeeping.EngineOf(nav.Get("userAgent").String(), nav.Get("maxTouchPoints").Int())
+	b.Installed = app.Window().Call("matchMedia", "(display-mode: standalone)").Get("matches").Bool() || nav.Get("standalone").Truthy()
+	b.FilePicker = app.Window().Get("showSaveFilePicker").Truthy()
+	switch {
+	case !st.Truthy() || !st.Get("persist").Truthy():
+		b.Persist = safekeeping.Unsupported
+	default:
+		b.Persist = safekeeping.NotAsked
+		then(st.Call("persisted"), func(v app.Value) {
+			if v.Bool() {
+				b.Persist = safekeeping.Granted
+			}
+			refresh()
+		}, nil)
+	}
+}
+
+// askPersist asks the browser to keep the site's storage. It must run from
+// a click: browsers answer a request made without one by refusing, or
+// (Firefox) by not asking the person.
+func askPersist(ctx app.Context) {
+	st := app.Window().Get("navigator").Get("storage")
+	if !st.Truthy() || !st.Get("persist").Truthy() {
+		return
+	}
+	then(st.Call("persist"), func(v app.Value) {
+		ctx.Dispatch(func(app.Context) {
+			granted := v.Bool()
+			keeping.browser.Persist = safekeeping.Refused
+			if granted {
+				keeping.browser.Persist = safekeeping.Granted
+			}
+			updateDevice(func(d *safekeeping.Device) { d.RecordPersist(now(), granted) })
+			changedKeeping(ctx)
+		})
+	}, nil)
+}
+
+// advice is what the rules say now.
+func advice() safekeeping.Advice {
+	return safekeeping.Advise(keeping.browser, deviceRecord(), now())
+}
+
+// noteSave records a save of o: the device record counts a change a
+// minute at most, so most keystrokes write nothing more; and the backup
+// file, if one is kept up to date, is rewritten a moment later.
+func noteSave(o *onboarding.Onboarding) {
+	if app.IsServer {
+		return
+	}
+	scheduleFileWrite()
+	t := now()
+	if o.Example || !keeping.lastNoted.IsZero() && t.Sub(keeping.lastNoted) < time.Minute && !t.Before(keeping.lastNoted) {
+		return
+	}
+	keeping.lastNoted = t
+	updateDevice(func(d *safekeeping.Device) { d.RecordSave(t, true) })
+}
+
+// noteBackup records that a backup was made now.
+func noteBackup() {
+	updateDevice(func(d *safekeeping.Device) { d.RecordBackup(now()) })
+}
+
+// chooseBackupFile asks where to keep a backup file up to date (the File
+// System Access API, from a click), and writes it at once.
+func chooseBackupFile(ctx app.Context) {
+	opts := map[string]any{
+		"suggestedName": "counterpart-backup.json",
+		"types":         []any{map[string]any{"description": "Counterpart backup", "accept": map[string]any{"application/json": []any{".json"}}}},
+	}
+	then(app.Window().Call("showSaveFilePicker", opts), func(handle app.Value) {
+		ctx.Dispatch(func(ctx app.Context) {
+			keeping.file, keeping.fileName, keeping.fileErr = handle, handle.Get("name").String(), ""
+			writeBackupFile()
+			changedKeeping(ctx)
+		})
+	}, func(err app.Value) {
+		if err.Get("name").String() == "AbortError" {
+			return // the person closed the picker
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			keeping.fileErr = "The backup file could not be chosen: the browser refused (" + err.Get("message").String() + ")."
+			changedKeeping(ctx)
+		})
+	})
+}
+
+// stopBackupFile stops keeping the file up to date; the file stays.
+func stopBackupFile() {
+	keeping.file, keeping.fileName, keeping.fileErr = app.Undefined(), "", ""
+	keeping.gen++
+}
+
+// keepsFile reports whether a backup file is kept up to date.
+func keepsFile() bool { return keeping.file != nil && keeping.file.Truthy() }
+
+// fileTimerFunc is the timer's callback, made once.
+var fileTimerFunc app.Func
+
+// scheduleFileWrite rewrites the backup file two seconds after the last of
+// a run of saves, so that typing does not write a file per keystroke.
+func scheduleFileWrite() {
+	if !keepsFile() {
+		return
+	}
+	w := app.Window()
+	if keeping.fileTimer != nil && keeping.fileTimer.Truthy() {
+		w.Call("clearTimeout", keeping.fileTimer)
+	}
+	if fileTimerFunc == nil {
+		fileTimerFunc = app.FuncOf(func(this app.Value, args []app.Value) any {
+			keeping.fileTimer = app.Undefined()
+			writeBackupFile()
+			return nil
+		})
+	}
+	keeping.fileTimer = w.Call("setTimeout", fileTimerFunc, 2000)
+}
+
+// fileDone shows that a write of the backup file finished, or failed.
+func fileDone() {
+	if keeping.ctx != nil {
+		keeping.ctx.Dispatch(changedKeeping)
+	}
+}
+
+// writeBackupFile writes the backup into the file kept up to date.
+func writeBackupFile() {
+	if !keepsFile() {
+		return
+	}
+	if keeping.fileBusy {
+		keeping.again = true
+		return
+	}
+	raw, _, err := backupFile(nil)
+	if err != nil {
+		keeping.fileErr = "The backup file could not be written: " + err.Error()
+		return
+	}
+	keeping.fileBusy = true
+	fail := func(e app.Value) {
+		keeping.fileBusy = false
+		keeping.fileErr = "The backup file could not be written: the browser refused (" + e.Get("message").String() + "). Choose it again to go on keeping it up to date."
+		keeping.file = app.Undefined()
+		fileDone()
+	}
+	then(keeping.file.Call("createWritable"), func(w app.Value) {
+		then(w.Call("write", string(raw)), func(app.Value) {
+			then(w.Call("close"), func(app.Value) {
+				keeping.fileBusy, keeping.fileWritten = false, time.Now()
+				noteBackup()
+				fileDone()
+				if keeping.again {
+					keeping.again = false
+					writeBackupFile()
+				}
+			}, fail)
+		}, fail)
+	}, fail)
+}
+
+// keepingBanner says, on every page, the one thing about keeping the data
+// that needs the person now, and nothing when nothing does: the offer to
+// ask the browser to keep it (once, after the first save of their own), a
+// risk not yet read, or the backup reminder.
+type keepingBanner struct {
+	app.Compo
+
+	// Gen is keeping.gen when the page rendered: a change makes go-app
+	// render the banner again.
+	Gen int
+}
+
+// OnMount asks the browser what it does with the site's storage (once per
+// tab) and follows what changes it.
+func (b *keepingBanner) OnMount(ctx app.Context) {
+	keeping.ctx = ctx
+	probeKeeping(ctx)
+	ctx.Handle(keepingAction, func(ctx app.Context, a app.Action) { b.Gen = keeping.gen })
+}
+
+func (b *keepingBanner) Render() app.UI {
+	// The "Your data" page says all of it; the banner would repeat it.
+	if app.IsServer || app.Window().URL().Path == yourDataPath {
+		return app.Div().Class("keeping-slot")
+	}
+	a, d := advice(), deviceRecord()
+	slot := app.Div().Class("keeping-slot")
+	_, promptSeen := d.Seen["persist-prompt"]
+	switch {
+	case a.OfferPersist && d.PersistAsked.IsZero() && !promptSeen:
+		return slot.Body(app.Div().Class("notice").Role("status").ID("keeping-notice").Body(
+			app.P().Text("Counterpart keeps what you write in this browser only. Browsers clear a site's data to free space unless asked to keep it."),
+			app.Div().Class("actions").Body(
+				app.Button().ID("notice-persist").Text("Ask the browser to keep it").OnClick(func(ctx app.Context, e app.Event) {
+					askPersist(ctx)
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", now()) })
+					changedKeeping(ctx)
+				}),
+				app.Button().Class("secondary").ID("notice-later").Text("Not now").OnClick(func(ctx app.Context, e app.Event) {
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", now()) })
+					changedKeeping(ctx)
+				}),
+			),
+		))
+	case a.Unseen != nil:
+		id := a.Unseen.ID
+		return slot.Body(app.Div().Class("notice").Role("status").ID("keeping-notice").DataSet("risk", id).Body(
+			app.P().Body(app.Strong().Text(a.Unseen.Title+". "), app.Text(a.Unseen.Text)),
+			app.Div().Class("actions").Body(
+				app.A().Class("button secondary").Href(link(yourDataPath)).Text("Your data"),
+				app.Button().Class("secondary").ID("notice-seen").Text("Got it").OnClick(func(ctx app.Context, e app.Event) {
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, now()) })
+					changedKeeping(ctx)
+				}, id),
+			),
+		))
+	case a.Remind:
+		return slot.Body(app.Div().Class("notice").Role("status").ID("backup-reminder").Body(
+			app.P().Text(a.RemindText),
+			app.Div().Class("actions").Body(
+				app.Button().ID("reminder-download").Text("Download a backup").OnClick(func(ctx app.Context, e app.Event) {
+					downloadBackup(nil)
+					changedKeeping(ctx)
+				}),
+				app.Button().Class("secondary").ID("reminder-later").Text("Later").OnClick(func(ctx app.Context, e app.Event) {
+					updateDevice(func(d *safekeeping.Device) { d.Snoozed = now() })
+					changedKeeping(ctx)
+				}),
+			),
+		))
+	}
+	return slot
+}

@@ -1,0 +1,121 @@
+//go:build browser
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"counterpart/app/onboarding"
+	"counterpart/app/store"
+)
+
+// The browser tests read and plant what is stored through the store's own
+// code, over a copy of the page's localStorage, so they do not depend on
+// how the store lays out its keys.
+
+// storage copies the page's localStorage into a store.Memory.
+func (b *browser) storage() *store.Memory {
+	b.t.Helper()
+	var all map[string]string
+	if err := json.Unmarshal([]byte(eval[string](b, `JSON.stringify(Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)])))`)), &all); err != nil {
+		b.t.Fatal(err)
+	}
+	mem := store.NewMemory()
+	for k, v := range all {
+		mem.Set(k, v)
+	}
+	return mem
+}
+
+// appStorage is every key the app keeps, with its value.
+func (b *browser) appStorage() map[string]string {
+	b.t.Helper()
+	out := map[string]string{}
+	for k, v := range b.storage().Snapshot() {
+		if strings.HasPrefix(k, "counterpart.") {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// stored reads an onboarding from the page's storage, as a new tab would.
+func (b *browser) stored(id string) *onboarding.Onboarding {
+	b.t.Helper()
+	o, err := store.New(b.storage(), time.Now).Load(id)
+	if err != nil {
+		b.t.Fatalf("reading %s from the page's storage: %v", id, err)
+	}
+	return o
+}
+
+// storedOnboarding is the onboarding as stored, as JSON.
+func (b *browser) storedOnboarding(id string) string {
+	b.t.Helper()
+	raw, err := json.Marshal(b.stored(id))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return string(raw)
+}
+
+// plant writes onboardings into the page's storage as the app would have
+// saved them, replacing what is there under their keys.
+func (b *browser) plant(list ...*onboarding.Onboarding) {
+	b.t.Helper()
+	mem := b.storage()
+	before := mem.Snapshot()
+	s := store.New(mem, time.Now)
+	for _, o := range list {
+		s.Delete(o.ID)
+		if _, err := s.Save(o); err != nil {
+			b.t.Fatal(err)
+		}
+	}
+	b.putStorage(before, mem.Snapshot())
+}
+
+// change reads an onboarding from the page's storage, changes it and
+// writes it back, bypassing the app: as data planted by hand or by another
+// version would be.
+func (b *browser) change(id string, fn func(*onboarding.Onboarding)) {
+	b.t.Helper()
+	mem := b.storage()
+	before := mem.Snapshot()
+	s := store.New(mem, time.Now)
+	o, err := s.Load(id)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	fn(o)
+	if _, err := s.Save(o); err != nil {
+		b.t.Fatal(err)
+	}
+	b.putStorage(before, mem.Snapshot())
+}
+
+// putStorage makes the page's localStorage go from before to after.
+func (b *browser) putStorage(before, after map[string]string) {
+	b.t.Helper()
+	set, remove := map[string]string{}, []string{}
+	for k, v := range after {
+		if before[k] != v {
+			set[k] = v
+		}
+	}
+	for k := range before {
+		if _, ok := after[k]; !ok {
+			remove = append(remove, k)
+		}
+	}
+	s, _ := json.Marshal(set)
+	r, _ := json.Marshal(remove)
+	eval[bool](b, fmt.Sprintf(`((set, remove) => {
+		for (const k of remove) localStorage.removeItem(k);
+		for (const [k, v] of Object.entries(set)) localStorage.setItem(k, v);
+		return true;
+	})(%s, %s)`, s, r))
+}
