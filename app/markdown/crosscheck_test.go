@@ -26,6 +26,9 @@ func TestWritersAgree(t *testing.T) {
 		"<mailto:ops@example.com> and <ops@example.com>", "www.example.com/a_b_c", "[x](https://a.example.com/a(b)c)",
 		"# h\n## h\n> q\n```\ncode\n```\n    indented\n---\n***\n___\n= =\n| a | b |",
 		"&amp; &#60; &lt;", "\u00a0*a*\u00a0", "*\u00a0a*", "**a\u00a0**", "x\x00y\x01z",
+		// Found by fuzzing: a control character beside a star, a format
+		// around a link glued to a word, an exclamation mark before a link.
+		"X*\x01\xb5)p 9*\xe5", "*0@.0*00", "x*https://a.example.com*y", "*https://a.example.com/x* ok", "0![0](https://0)",
 	}, xssCorpus(t)...)
 	for _, in := range inputs {
 		agree(t, fmt.Sprintf("%q", in), Parse(in))

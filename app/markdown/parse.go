@@ -14,7 +14,9 @@ import (
 // CommonMark gives them, so that what reads as bold here reads as bold in
 // any Markdown tool. Anything else is text.
 func Parse(typed string) []Block {
-	typed = strings.ToValidUTF8(typed, "\uFFFD")
+	// The writers leave control characters out, so the rules of emphasis
+	// must not see them either: "*\x01" would open here and not there.
+	typed = clean(typed)
 	typed = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(typed)
 	var blocks []Block
 	open := false   // whether the last block can take the next line

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The two writers below read the model the same way: tidy first puts each
@@ -16,9 +17,69 @@ import (
 // inside the same format, and neighbours of the same format joined.
 func tidy(l Line) Line {
 	out := tidySpans(l, 0)
+	for {
+		unglued, changed := unglue(out)
+		if !changed {
+			break
+		}
+		out = tidySpans(unglued, 0)
+	}
 	trimEnds(&out)
 	return out
 }
+
+// unglue leaves out a format that Markdown cannot write where it stands:
+// a format whose text starts or ends with punctuation (a link's bracket, a
+// code span's backtick) right against a letter outside it, as in
+// "x*<https://a.example>*y", where no Markdown tool reads the stars as
+// emphasis. Typed text reads that way only where a link was written
+// differently from how it was typed ("*a@b.c*d"). Both writers leave the
+// format out, so they still say the same thing.
+func unglue(l Line) (Line, bool) {
+	changed := false
+	var out Line
+	for i, sp := range l {
+		switch sp.Kind {
+		case Strong, Emphasis, Strike, Link:
+			inner, c := unglue(sp.Inner)
+			sp.Inner, changed = inner, changed || c
+		}
+		if sp.Kind == Strong || sp.Kind == Emphasis || sp.Kind == Strike {
+			glued := i > 0 && isWord(lastRune(l[i-1])) && isPunct(firstRune(sp.Inner)) ||
+				i+1 < len(l) && isWord(firstRune(l[i+1:])) && len(sp.Inner) > 0 && isPunct(lastRune(sp.Inner[len(sp.Inner)-1]))
+			if glued {
+				out = append(out, sp.Inner...)
+				changed = true
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out, changed
+}
+
+// firstRune and lastRune are the characters a line's Markdown starts and
+// ends with, as far as the rules of emphasis care: anything but text
+// starts and ends with punctuation.
+func firstRune(l Line) rune {
+	if len(l) == 0 || l[0].Kind != Plain || l[0].Text == "" {
+		return '*'
+	}
+	r, _ := utf8.DecodeRuneInString(l[0].Text)
+	return r
+}
+
+func lastRune(sp Span) rune {
+	if sp.Kind != Plain || sp.Text == "" {
+		return '*'
+	}
+	r, _ := utf8.DecodeLastRuneInString(sp.Text)
+	return r
+}
+
+// isWord says a character is neither white space nor punctuation, where a
+// delimiter's side matters.
+func isWord(r rune) bool { return !isSpace(r) && !isPunct(r) }
 
 // inside lists the formats a span is already within, as bits.
 func tidySpans(l Line, inside uint) Line {
@@ -380,6 +441,11 @@ func mdLine(l Line, start bool) string {
 			if len(sp.Inner) == 1 && sp.Inner[0].Kind == Plain && sp.Inner[0].Text == sp.Href && !strings.ContainsAny(sp.Href, "<> ") {
 				b.WriteString("<" + sp.Href + ">")
 				continue
+			}
+			if s := b.String(); strings.HasSuffix(s, "!") {
+				// "![" would make it an image.
+				b.Reset()
+				b.WriteString(s[:len(s)-1] + "\\!")
 			}
 			b.WriteString("[" + mdLine(sp.Inner, false) + "](<" + sp.Href + ">)")
 		case Strong:

@@ -286,6 +286,7 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		release()
 		return nil
 	})
+	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
