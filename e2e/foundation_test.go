@@ -83,7 +83,7 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 	b.takeProblems() // the checks made while the server was down failed, as they should
 	b.do(chromedp.Click(chromedp.ID("update-reload")))
 	b.waitForApp()
-	b.waitFor("the new version in the footer", `document.getElementById("app-version").textContent.includes("`+second.Version[:12]+`")`)
+	b.waitFor("the new version in the footer", `!!document.getElementById("app-version") && document.getElementById("app-version").textContent.includes("`+second.Version[:12]+`")`)
 	b.expectNoProblems("after the update")
 }
 

@@ -12,9 +12,12 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"counterpart/app/share"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -202,7 +205,7 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 	for _, c := range []struct{ name, link, want string }{
 		{"cut off", link[:len(link)*2/3], "This link is damaged"},
 		{"one character changed", base + "1." + payload[:30] + swap(payload[30]) + payload[31:], "This link is damaged"},
-		{"from a future version", base + "3." + payload, "made by a newer version of Counterpart"},
+		{"from a future version", base + strconv.Itoa(share.Version+1) + "." + payload, "made by a newer version of Counterpart"},
 		{"not a link of ours", base + "hello", "This is not a Counterpart link"},
 		{"a zip bomb", base + zipBomb(5<<20), "far more data than an onboarding can"},
 		{"1.39 million empty meetings", base + bombLink(t, "bomb-flat.link"), "This link is damaged"},

@@ -365,7 +365,9 @@ func (b *browser) fillMeeting(vectors []string, used *int, long string) []string
 		b.waitFor("the new entry", fmt.Sprintf(`document.querySelectorAll(%q).length > %d`, list, n))
 		typed = append(typed, v)
 	}
-	for range 3 {
+	// Four agenda items a round: with the other one-line fields, enough
+	// for every vector of the corpus to go through one over the rounds.
+	for range 4 {
 		add("#new-item", "#add-item", "#items li")
 	}
 	b.set(`[id^="notes-"]`, long)
