@@ -80,7 +80,7 @@ func probeKeeping(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
-	refresh := func() { ctx.Dispatch(changedKeeping) }
+	refresh := func() { changedKeeping(ctx) } // not through ctx.Dispatch: see askPersist
 	b := &keeping.browser
 	st := app.Window().Get("navigator").Get("storage")
 	if st.Truthy() && st.Get("estimate").Truthy() {
@@ -120,16 +120,18 @@ func askPersist(ctx app.Context) {
 	if !st.Truthy() || !st.Get("persist").Truthy() {
 		return
 	}
+	// The answer may come after the button that asked has gone (the
+	// notice closes, the person moves on): a Dispatch through its ctx would
+	// then be dropped, so the answer is kept here and announced to
+	// whatever shows it now.
 	then(st.Call("persist"), func(v app.Value) {
-		ctx.Dispatch(func(app.Context) {
-			granted := v.Bool()
-			keeping.browser.Persist = safekeeping.Refused
-			if granted {
-				keeping.browser.Persist = safekeeping.Granted
-			}
-			updateDevice(func(d *safekeeping.Device) { d.RecordPersist(now(), granted) })
-			changedKeeping(ctx)
-		})
+		granted := v.Bool()
+		keeping.browser.Persist = safekeeping.Refused
+		if granted {
+			keeping.browser.Persist = safekeeping.Granted
+		}
+		updateDevice(func(d *safekeeping.Device) { d.RecordPersist(now(), granted) })
+		changedKeeping(ctx)
 	}, nil)
 }
 
