@@ -45,8 +45,9 @@ func unglue(l Line) (Line, bool) {
 			sp.Inner, changed = inner, changed || c
 		}
 		if sp.Kind == Strong || sp.Kind == Emphasis || sp.Kind == Strike {
-			glued := i > 0 && isWord(lastRune(l[i-1])) && isPunct(firstRune(sp.Inner)) ||
-				i+1 < len(l) && isWord(firstRune(l[i+1:])) && len(sp.Inner) > 0 && isPunct(lastRune(sp.Inner[len(sp.Inner)-1]))
+			n := len(sp.Inner)
+			glued := n > 0 && (i > 0 && isWord(lastRune(l[i-1])) && isPunct(firstRune(sp.Inner[0])) ||
+				i+1 < len(l) && isWord(firstRune(l[i+1])) && isPunct(lastRune(sp.Inner[n-1])))
 			if glued {
 				out = append(out, sp.Inner...)
 				changed = true
@@ -58,14 +59,14 @@ func unglue(l Line) (Line, bool) {
 	return out, changed
 }
 
-// firstRune and lastRune are the characters a line's Markdown starts and
+// firstRune and lastRune are the characters a span's Markdown starts and
 // ends with, as far as the rules of emphasis care: anything but text
 // starts and ends with punctuation.
-func firstRune(l Line) rune {
-	if len(l) == 0 || l[0].Kind != Plain || l[0].Text == "" {
+func firstRune(sp Span) rune {
+	if sp.Kind != Plain || sp.Text == "" {
 		return '*'
 	}
-	r, _ := utf8.DecodeRuneInString(l[0].Text)
+	r, _ := utf8.DecodeRuneInString(sp.Text)
 	return r
 }
 
