@@ -3,46 +3,21 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/png"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"counterpart/app/guide"
+	"counterpart/app/onboarding"
 
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
-
-// press sends keys to the page, as a person at the keyboard would.
-func (b *browser) press(keys string) {
-	b.t.Helper()
-	b.do(chromedp.KeyEvent(keys))
-}
-
-// focused describes the element that has the keyboard focus.
-func (b *browser) focused() string {
-	b.t.Helper()
-	return eval[string](b, `(e => e ? (e.id ? "#" + e.id : e.tagName.toLowerCase() + (e.className ? "." + e.className : "")) + " " + (e.innerText || "").slice(0, 40).trim() : "")(document.activeElement)`)
-}
-
-// openExample opens the home page and the example, as a first-time
-// visitor does.
-func (b *browser) openExample(home string) {
-	b.t.Helper()
-	b.open(home)
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+guide.ExampleID+`") && !!document.querySelector("main h1")`)
-}
 
 // The skip link is the first stop of the keyboard, and Enter puts the
 // focus in the page's content: the next Tab goes to the content's first
@@ -50,8 +25,7 @@ func (b *browser) openExample(home string) {
 // the open page, where what follows "#" is the link being opened.
 func TestSkipLinkMovesTheFocusIntoTheContent(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.openExample(srv.URL + "/")
 	b.open(srv.URL + "/share?id=" + guide.ExampleID)
 	b.waitFor("the link", `!!document.getElementById("share-link") && document.getElementById("share-link").value.length > 0`)
@@ -92,8 +66,7 @@ func TestSkipLinkMovesTheFocusIntoTheContent(t *testing.T) {
 // The pages come from the routes, so a new page is checked too.
 func TestFocusGoesToTheHeadingOfEachNewPage(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.openExample(srv.URL + "/")
 	b.open(srv.URL + "/about")
 	if got := eval[string](b, `document.activeElement === document.body ? "" : document.activeElement.outerHTML.slice(0, 60)`); got != "" {
@@ -146,15 +119,20 @@ func TestFocusGoesToTheHeadingOfEachNewPage(t *testing.T) {
 // the first stage after "Start the onboarding".
 func TestFocusThatAPageMovesStaysWhereItWent(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.newOnboarding(srv.URL + "/")
+	srv, b := startApp(t)
+	id := b.newOnboarding(srv.URL + "/")
 	b.waitFor("the focus on the heading of the first stage", `document.activeElement === document.querySelector("main h1")`)
 	eval[bool](b, `(document.getElementById("add-sources").focus(), true)`)
 	b.press("\r")
 	b.waitFor("the focus in the new entry", `document.activeElement && document.activeElement.id.startsWith("name-")`)
-	b.settle()
-	if !strings.HasPrefix(b.focused(), "#name-") {
+	// The key adds the entry, saves it, shows it and moves the focus, in
+	// that order: once the entry is stored as well, nothing the key set
+	// off is left to take the focus elsewhere.
+	entry := strings.TrimPrefix(eval[string](b, `document.activeElement.id`), "name-")
+	b.waitStored(id, "the new entry saved", func(o *onboarding.Onboarding) bool {
+		return slices.ContainsFunc(o.DataSources, func(s onboarding.DataSource) bool { return s.ID == entry })
+	})
+	if !strings.HasPrefix(b.focused(), "#name-"+entry) {
 		t.Errorf("the focus left the new entry for %q", b.focused())
 	}
 	b.expectNoProblems("focus a page moves")
@@ -165,8 +143,7 @@ func TestFocusThatAPageMovesStaysWhereItWent(t *testing.T) {
 // around it, in both schemes.
 func TestDateFieldsShowTheirFocus(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.openExample(srv.URL + "/")
 	for _, path := range []string{"/new", "/meetings?id=" + guide.ExampleID} {
 		b.open(srv.URL + path)
@@ -225,8 +202,7 @@ const focusRingProblem = `(() => {
 // right, and the summary at the top lists only what is still wrong.
 func TestNewOnboardingClearsEachErrorOnceFixed(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/new")
 	b.click("#start")
 	b.waitFor("the error summary", `!!document.getElementById("form-errors")`)
@@ -276,7 +252,7 @@ func TestNewOnboardingClearsEachErrorOnceFixed(t *testing.T) {
 // shows the check can see it turn).
 func TestReducedMotionStopsTheSpinner(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	srv := shared.get(t)
 	for _, reduce := range []bool{false, true} {
 		b := newBrowser(t)
 		if reduce {
@@ -285,8 +261,11 @@ func TestReducedMotionStopsTheSpinner(t *testing.T) {
 		// Hold app.wasm back, so the loading screen stays up.
 		b.holdRequests("*app.wasm*")
 		b.do(chromedp.Navigate(srv.URL + "/"))
-		b.waitFor("the loading screen", `!!document.querySelector(".goapp-spin")`)
-		time.Sleep(300 * time.Millisecond)
+		// The spinner turns by go-app's stylesheet and stands still by
+		// the app's: both must have loaded before either check means
+		// anything.
+		b.waitFor("the loading screen, styled", `!!document.querySelector(".goapp-spin") && document.readyState === "complete" &&
+			Array.from(document.querySelectorAll('link[rel~="stylesheet"]')).every(l => !!l.sheet)`)
 		spin := eval[string](b, `getComputedStyle(document.querySelector(".goapp-spin")).animationName`)
 		moving := eval[int](b, `document.getAnimations().filter(a => a.playState === "running").length`)
 		if reduce && (spin != "none" || moving != 0) {
@@ -302,11 +281,7 @@ func TestReducedMotionStopsTheSpinner(t *testing.T) {
 // go: the page waits for it as it would on a very slow network.
 func (b *browser) holdRequests(pattern string) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: pattern}}}); err != nil {
-		b.t.Fatal(err)
-	}
+	cdpDo(b, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: pattern}}})
 }
 
 // Printed, the worksheets and the document are the same light paper
@@ -314,34 +289,19 @@ func (b *browser) holdRequests(pattern string) {
 // dark scheme, every page checks with axe-core: see checkAxe.)
 func TestPrintStaysLightInTheDarkScheme(t *testing.T) {
 	t.Parallel()
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Fatal("this test needs pdftoppm (poppler-utils): run make test, which installs it")
-	}
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.openExample(srv.URL + "/")
-	dir := artifactDir(t)
-	for _, doc := range []struct{ name, path string }{
-		{"worksheet-filled", "/worksheet?id=" + guide.ExampleID + "&variant=filled"},
-		{"worksheet-blank", "/worksheet?id=" + guide.ExampleID + "&variant=blank"},
-		{"document", "/document?id=" + guide.ExampleID},
+	for _, doc := range []struct{ name, path, shown string }{
+		{"worksheet-filled", "/worksheet?id=" + guide.ExampleID + "&variant=filled", "#sheet"},
+		{"worksheet-blank", "/worksheet?id=" + guide.ExampleID + "&variant=blank", "#sheet"},
+		{"document", "/document?id=" + guide.ExampleID, "#document h1"},
 	} {
 		b.open(srv.URL + doc.path)
-		b.settle()
+		b.waitFor("the "+doc.name+" and its fonts", fmt.Sprintf(`!!document.querySelector(%q) && document.fonts.status === "loaded"`, doc.shown))
 		var pages [2][]image.Image
 		for i, scheme := range []string{"light", "dark"} {
 			b.emulate(1280, scheme, "")
-			ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
-			cancel()
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(dir, "print-"+doc.name+"-"+scheme+".pdf")
-			if err := os.WriteFile(file, pdf, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			pages[i] = pdfPages(t, file)
+			pages[i] = pdfPages(t, b.printPDF("print-"+doc.name+"-"+scheme, chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
 		}
 		if len(pages[0]) != len(pages[1]) {
 			t.Errorf("%s: %d pages printed from the light scheme, %d from the dark", doc.name, len(pages[0]), len(pages[1]))
@@ -358,33 +318,6 @@ func TestPrintStaysLightInTheDarkScheme(t *testing.T) {
 		}
 	}
 	b.expectNoProblems("dark scheme and print")
-}
-
-// pdfPages draws each page of a PDF with poppler at 60 dpi.
-func pdfPages(t *testing.T, file string) []image.Image {
-	t.Helper()
-	out := strings.TrimSuffix(file, ".pdf")
-	if msg, err := exec.Command("pdftoppm", "-png", "-r", "60", file, out).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v: %s", err, msg)
-	}
-	names, _ := filepath.Glob(out + "-*.png")
-	var imgs []image.Image
-	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		imgs = append(imgs, img)
-	}
-	if len(imgs) == 0 {
-		t.Fatalf("pdftoppm drew no page of %s", file)
-	}
-	return imgs
 }
 
 // meanLuminance is the average brightness of an image, 0 for black and 1
@@ -422,8 +355,7 @@ func pixelsApart(a, b image.Image) float64 {
 // The share page leads on to the weekly 1:1 and the shared document.
 func TestSharePageLeadsToTheOneOnOneAndTheDocument(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.openExample(srv.URL + "/")
 	example, err := guide.ExampleOnboarding()
 	if err != nil {
@@ -448,15 +380,9 @@ func TestSharePageLeadsToTheOneOnOneAndTheDocument(t *testing.T) {
 // its maskable icons.
 func TestManifestIsReadWithItsIDAndMaskableIcons(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/")
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	res, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := cdpDo(b, page.GetAppManifest, page.GetAppManifestParams{})
 	for _, e := range res.Errors {
 		t.Errorf("the manifest: %s (line %d)", e.Message, e.Line)
 	}

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -111,6 +110,36 @@ func (b *browser) addEntry(list string) string {
 	return eval[string](b, fmt.Sprintf(`Array.from(document.querySelectorAll('[data-list="%s"] li.entry')).pop().dataset.entry`, list))
 }
 
+// editEverything opens every entry of the page for editing, waits until
+// all of them show their fields, and says whether there was any.
+func (b *browser) editEverything() bool {
+	b.t.Helper()
+	if !eval[bool](b, `(() => { const edit = Array.from(document.querySelectorAll("[id^=toggle-]")).filter(b => b.textContent === "Edit"); edit.forEach(b => b.click()); return edit.length > 0 })()`) {
+		return false
+	}
+	b.waitFor("the entries open for editing", `!Array.from(document.querySelectorAll("[id^=toggle-]")).some(b => b.textContent === "Edit")`)
+	return true
+}
+
+// drawn waits until go-app has drawn every change the page made so far,
+// for a check that something is not shown: go-app handles events in
+// order and draws all that is pending at once, so once an entry's view,
+// toggled after them, is drawn, so are they. The entry is toggled back.
+// It needs an entry on the page.
+func (b *browser) drawn() {
+	b.t.Helper()
+	id := eval[string](b, `(document.querySelector("li.entry") || {dataset: {}}).dataset.entry || ""`)
+	if id == "" {
+		b.t.Fatal("drawn needs an entry on the page, to toggle its view")
+	}
+	toggle := "#toggle-" + id
+	label := jsLiteral(b.text(toggle))
+	b.click(toggle)
+	b.waitFor("the entry's view to change", `document.querySelector("`+toggle+`").textContent !== `+label)
+	b.click(toggle)
+	b.waitFor("the entry's view to come back", `document.querySelector("`+toggle+`").textContent === `+label)
+}
+
 // goToStage follows the stepper link to a stage, as a person would.
 func (b *browser) goToStage(stage string) {
 	b.t.Helper()
@@ -119,46 +148,38 @@ func (b *browser) goToStage(stage string) {
 	b.waitFor("the "+stage+" stage", `location.pathname.endsWith("/guide/`+stage+`") && !!document.getElementById("prompt-`+first+`")`)
 }
 
-// settle gives the app a moment to finish a save that a key press started;
-// saving is synchronous, but go-app handles the event on its next frame.
-func (b *browser) settle() {
-	time.Sleep(150 * time.Millisecond)
+// press sends keys to the page, as a person at the keyboard would.
+func (b *browser) press(keys string) {
+	b.t.Helper()
+	b.do(chromedp.KeyEvent(keys))
+}
+
+// focused describes the element that has the keyboard focus.
+func (b *browser) focused() string {
+	b.t.Helper()
+	return eval[string](b, `(e => e ? (e.id ? "#" + e.id : e.tagName.toLowerCase() + (e.className ? "." + e.className : "")) + " " + (e.innerText || "").slice(0, 40).trim() : "")(document.activeElement)`)
+}
+
+// openExample opens the home page and the example, as a first-time
+// visitor does.
+func (b *browser) openExample(home string) {
+	b.t.Helper()
+	b.open(home)
+	b.click("#open-example")
+	b.waitFor("the example", `location.search.includes("`+exampleID+`") && !!document.querySelector("main h1")`)
+}
+
+// goToStageOf opens a stage of an onboarding by its address.
+func (b *browser) goToStageOf(base, id, stage string) {
+	b.t.Helper()
+	b.open(base + "/guide/" + stage + "?id=" + id)
+	b.waitFor("the "+stage+" stage", `location.pathname.endsWith("/guide/`+stage+`") && !!document.querySelector("main h1")`)
 }
 
 // storageKeys lists the keys in the page's localStorage.
 func (b *browser) storageKeys() []string {
 	b.t.Helper()
 	return eval[[]string](b, `Object.keys(localStorage)`)
-}
-
-// newTab opens a second tab in the same browser: same profile, same
-// storage, as a person opening the app twice.
-func (b *browser) newTab(t *testing.T) *browser {
-	t.Helper()
-	return b.newTarget(t)
-}
-
-// otherDevice opens a tab with storage of its own, as the other person's
-// device would have: a new browser context of the same Chromium, cheaper
-// to start than another Chromium.
-func (b *browser) otherDevice(t *testing.T) *browser {
-	t.Helper()
-	return b.newTarget(t, chromedp.WithNewBrowserContext())
-}
-
-// newTarget opens a tab of this Chromium, observed like the first.
-func (b *browser) newTarget(t *testing.T, opts ...chromedp.ContextOption) *browser {
-	t.Helper()
-	ctx, cancel := chromedp.NewContext(b.ctx, opts...)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	tab := &browser{t: t, ctx: ctx}
-	if err := chromedp.Listen(ctx, tab.observe); err != nil {
-		t.Fatal(err)
-	}
-	return tab
 }
 
 func containsAll(t *testing.T, where, text string, want ...string) {

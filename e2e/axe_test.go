@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"counterpart/app/guide"
 	"counterpart/app/share"
@@ -77,20 +75,13 @@ func (v axeViolation) String() string {
 func (b *browser) axe(rules ...string) []axeViolation {
 	b.t.Helper()
 	src := axeSource(b.t)
-	ctx, cancel := context.WithTimeout(b.ctx, 90*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof axe !== "undefined" || (()=>{`+src+`; return true})()`)); err != nil {
-		b.t.Fatalf("loading axe-core into the page: %v", err)
-	}
+	run(b, "loading axe-core into the page", chromedp.Evaluate[bool](`typeof axe !== "undefined" || (()=>{`+src+`; return true})()`))
 	only := map[string]any{"type": "tag", "values": axeRules}
 	if len(rules) > 0 {
 		only = map[string]any{"type": "rule", "values": rules}
 	}
 	options, _ := json.Marshal(map[string]any{"runOnly": only, "resultTypes": []string{"violations"}})
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, `+string(options)+`).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		b.t.Fatalf("running axe-core: %v", err)
-	}
+	out := run(b, "running axe-core", chromedp.Evaluate[string](`axe.run(document, `+string(options)+`).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
 	var vs []axeViolation
 	if err := json.Unmarshal([]byte(out), &vs); err != nil {
 		b.t.Fatalf("reading axe-core's report: %v", err)
@@ -115,11 +106,7 @@ func (b *browser) emulateMedia(media string, features ...string) {
 	for i := 0; i+1 < len(features); i += 2 {
 		fs = append(fs, &emulation.MediaFeature{Name: features[i], Value: features[i+1]})
 	}
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media, Features: fs}); err != nil {
-		b.t.Fatal(err)
-	}
+	cdpDo(b, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media, Features: fs})
 }
 
 // axeState is one page in one state a person meets it in.
@@ -201,8 +188,7 @@ func axeStates(t *testing.T) []axeState {
 // for editing too.
 func TestEveryPagePassesAxe(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/")
 	b.checkAxe("home, with no onboarding yet")
 	b.click("#open-example")
@@ -213,10 +199,8 @@ func TestEveryPagePassesAxe(t *testing.T) {
 		if s.setUp != nil {
 			s.setUp(b)
 		}
-		b.settle()
 		b.checkAxe(s.Name)
-		if eval[bool](b, `(() => { const edit = Array.from(document.querySelectorAll("[id^=toggle-]")).filter(b => b.textContent === "Edit"); edit.forEach(b => b.click()); return edit.length > 0 })()`) {
-			b.waitFor("the entries open for editing", `!Array.from(document.querySelectorAll("[id^=toggle-]")).some(b => b.textContent === "Edit")`)
+		if b.editEverything() {
 			b.checkAxe(s.Name + ", editing")
 		}
 	}
@@ -248,7 +232,7 @@ func (b *browser) checkAxe(what string) {
 		for _, scheme := range []string{"light", "dark"} {
 			b.emulate(width, scheme, "")
 			b.expectScheme(what, scheme)
-			b.keepScreenshot(strings.NewReplacer(" ", "-", ",", "").Replace(fmt.Sprintf("axe-%s-%d-%s", what, width, scheme)))
+			b.keep(strings.NewReplacer(" ", "-", ",", "").Replace(fmt.Sprintf("axe-%s-%d-%s", what, width, scheme)))
 			for _, v := range b.axe() {
 				b.t.Errorf("%s at %dpx, %s scheme: %s", what, width, scheme, v)
 			}

@@ -17,8 +17,7 @@ import (
 // newcomer.
 func TestFramingPage(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/")
 	b.click("#go-framing")
 	f := guide.Framing()
@@ -46,11 +45,8 @@ func TestFramingPage(t *testing.T) {
 // its day, and the brief survives a reload.
 func TestCheckpointsOnTheWeeklyOneOnOne(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	srv, b := startApp(t)
+	b.openExample(srv.URL + "/")
 	b.click("#go-meetings")
 	b.waitFor("the checkpoints", `!!document.getElementById("checkpoints")`)
 
@@ -73,7 +69,7 @@ func TestCheckpointsOnTheWeeklyOneOnOne(t *testing.T) {
 
 	// The newcomer writes how the job looks now; it is kept.
 	b.typeInto("#brief-now", "The contracts first, then the privacy backlog.")
-	b.settle()
+	b.waitSaved("The contracts first, then the privacy backlog.")
 	b.reload()
 	b.waitFor("the checkpoints", `!!document.getElementById("brief-now")`)
 	if got := b.value("#brief-now"); got != "The contracts first, then the privacy backlog." {

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -21,21 +19,19 @@ import (
 
 func TestHomePageRendersCleanly(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	firstVisit(t, b, srv.URL+"/", srv.URL, srv.Version)
 }
 
 func TestNoteSurvivesReload(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	noteSurvivesReload(t, b, srv.URL+"/")
 }
 
 func TestWorksOfflineAfterFirstVisit(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	srv := startServer(t, builtWeb, "127.0.0.1:0") // its own: the test stops it
 	b := newBrowser(t)
 	worksOffline(t, b, srv.URL+"/", srv.Stop)
 }
@@ -144,12 +140,7 @@ func firstVisit(t *testing.T, b *browser, home, origin, version string) {
 	}
 	b.waitForOffline()
 
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	inst, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	inst := cdpDo(b, page.GetInstallabilityErrors, cdp.Empty{})
 	for _, e := range inst.InstallabilityErrors {
 		t.Errorf("not installable: %s", e.ErrorID)
 	}
@@ -165,7 +156,7 @@ func noteSurvivesReload(t *testing.T, b *browser, home string) {
 	b.newOnboarding(home)
 	b.goToStage("problems")
 	b.typeInto("#budget-advice", note)
-	b.settle()
+	b.waitSaved(note)
 	b.reload()
 	if got := b.value("#budget-advice"); got != note {
 		t.Errorf("after a reload the advice is %q, want %q", got, note)
@@ -185,7 +176,7 @@ func worksOffline(t *testing.T, b *browser, home string, cut func()) {
 
 	b.open(home + "guide/problems?id=" + id)
 	b.typeInto("#budget-advice", "written offline")
-	b.settle()
+	b.waitSaved("written offline")
 	b.reload()
 	if got := b.value("#budget-advice"); got != "written offline" {
 		t.Errorf("offline, the advice is %q after a reload", got)
@@ -209,19 +200,14 @@ func worksOffline(t *testing.T, b *browser, home string, cut func()) {
 // browser's progress counts.
 func TestLoadingProgressCountsUncompressedBytes(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
+	srv, b := startApp(t)
 	// Record every label the loading screen shows, before the page starts.
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+	b.beforeEveryPage(`
 		window.__labels = [];
 		new MutationObserver(() => {
 			const l = document.getElementById("app-wasm-loader-label");
 			if (l) window.__labels.push(l.textContent);
-		}).observe(document, {subtree: true, childList: true, characterData: true});`}); err != nil {
-		t.Fatal(err)
-	}
+		}).observe(document, {subtree: true, childList: true, characterData: true});`)
 	b.open(srv.URL + "/")
 	labels := eval[[]string](b, `window.__labels`)
 	var seen []int

@@ -11,8 +11,6 @@ import (
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
 	"counterpart/app/store"
-
-	"github.com/chromedp/chromedp"
 )
 
 const exampleID = guide.ExampleID
@@ -32,8 +30,7 @@ func theExample(t *testing.T) *onboarding.Onboarding {
 // and finds all of it.
 func TestFillEveryStageAndReload(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
 
@@ -77,7 +74,13 @@ func TestFillEveryStageAndReload(t *testing.T) {
 	// 5. Role agreements: one answer from Dana
 	b.goToStage("roles")
 	b.click("#own-grid fieldset:first-child label[for$='-mine']")
-	b.settle()
+	b.waitStored(id, "Dana's answer saved", func(o *onboarding.Onboarding) bool {
+		answers := 0
+		for _, r := range o.Roles.Rows {
+			answers += len(r.Owners)
+		}
+		return answers == 1
+	})
 
 	b.reload()
 	for stage, want := range map[string][]string{
@@ -108,13 +111,12 @@ func TestFillEveryStageAndReload(t *testing.T) {
 
 func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	home := srv.URL + "/"
 	mine := b.newOnboarding(home)
 	src := b.addEntry("sources")
 	b.typeInto("#name-"+src, "My own source")
-	b.settle()
+	b.waitSaved("My own source")
 
 	b.open(home)
 	b.click("#open-example")
@@ -125,7 +127,7 @@ func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 	containsAll(t, "the example", text, ex.Title, firstSource)
 	extra := b.addEntry("sources")
 	b.typeInto("#name-"+extra, "Added while exploring")
-	b.settle()
+	b.waitSaved("Added while exploring")
 
 	b.open(home + "guide/data?id=" + mine)
 	text = b.pageText()
@@ -147,8 +149,7 @@ func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 
 func TestDeleteAndUndoRestoresEverything(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
 	src := b.addEntry("sources")
@@ -156,7 +157,7 @@ func TestDeleteAndUndoRestoresEverything(t *testing.T) {
 	b.goToStage("team")
 	mate := b.addEntry("team")
 	b.typeInto("#person-"+mate, "Kenji")
-	b.settle()
+	b.waitSaved("Revenue dashboard", "Kenji")
 
 	b.open(home)
 	b.click(`li.onboarding[data-id="` + id + `"] button[aria-label^="Delete"]`)
@@ -182,8 +183,7 @@ func TestDeleteAndUndoRestoresEverything(t *testing.T) {
 // no javascript: link, no dialog.
 func TestMarkupInFieldsIsInert(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	const img = `<img src=x onerror=alert(1)>`
 	id := b.newOnboarding(srv.URL + "/")
 	src := b.addEntry("sources")
@@ -193,7 +193,7 @@ func TestMarkupInFieldsIsInert(t *testing.T) {
 	b.typeInto("#owner-"+src, `"><svg onload=alert(1)>`)
 	b.goToStage("problems")
 	b.typeInto("#budget-advice", "[mail](mailto:a@example.com) and "+img)
-	b.settle()
+	b.waitSaved("[mail](mailto:a@example.com) and " + img)
 
 	for _, path := range []string{"guide/data", "guide/problems"} {
 		b.open(srv.URL + "/" + path + "?id=" + id)
@@ -220,13 +220,12 @@ func TestMarkupInFieldsIsInert(t *testing.T) {
 // onboardings keep working.
 func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	home := srv.URL + "/"
 	good := b.newOnboarding(home)
 	src := b.addEntry("sources")
 	b.typeInto("#name-"+src, "Still here")
-	b.settle()
+	b.waitSaved("Still here")
 	bad := b.newOnboarding(home)
 	const garbage = `{"schema":1,"rev":2,"onboarding":{"id":"` + "broken"
 	eval[bool](b, fmt.Sprintf(`(localStorage.setItem("counterpart.v1.onboarding.%s", %q), true)`, bad, garbage))
@@ -268,8 +267,7 @@ func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
 // overwrites them.
 func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	a := newBrowser(t)
+	srv, a := startApp(t)
 	id := a.newOnboarding(srv.URL + "/")
 	stage := srv.URL + "/guide/data?id=" + id
 	b := a.newTab(t)
@@ -277,19 +275,16 @@ func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
 
 	first := a.addEntry("sources")
 	a.typeInto("#name-"+first, "Written in tab A")
-	a.settle()
 	b.waitText("Written in tab A") // live, through the storage event
 
 	second := b.addEntry("sources")
 	b.typeInto("#name-"+second, "Written in tab B")
-	b.settle()
 	a.waitText("Written in tab B")
 
 	// Both edit the same onboarding at once, different fields.
 	a.typeInto("#owner-"+first, " owner from A")
 	b.typeInto("#name-"+second, " and more from B")
-	a.settle()
-	b.settle()
+	a.waitSaved("owner from A", "Written in tab B and more from B")
 
 	c := a.newTab(t)
 	c.open(stage)
@@ -303,23 +298,21 @@ func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
 // remove it and undo.
 func TestKeyboardAlone(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.newOnboarding(srv.URL + "/")
-	press := func(keys string) { b.do(chromedp.KeyEvent(keys)) }
-	focused := func() string { return eval[string](b, `document.activeElement ? document.activeElement.id : ""`) }
-
+	srv, b := startApp(t)
+	id := b.newOnboarding(srv.URL + "/")
 	for _, name := range []string{"First", "Second"} {
 		eval[bool](b, `(document.getElementById("add-sources").focus(), true)`)
-		press("\r")
+		b.press("\r")
 		b.waitFor("focus in the new entry", `document.activeElement && document.activeElement.id.startsWith("name-")`)
-		press(name)
-		press("\t")
-		if !strings.HasPrefix(focused(), "link-") {
-			t.Fatalf("Tab from the name went to %q, not the link", focused())
+		b.press(name)
+		b.press("\t")
+		if !strings.HasPrefix(b.focused(), "#link-") {
+			t.Fatalf("Tab from the name went to %q, not the link", b.focused())
 		}
 	}
-	b.settle()
+	b.waitStored(id, "both names saved", func(o *onboarding.Onboarding) bool {
+		return len(o.DataSources) == 2 && o.DataSources[0].Name == "First" && o.DataSources[1].Name == "Second"
+	})
 	names := func() string {
 		return eval[string](b, `Array.from(document.querySelectorAll('[data-list="sources"] li.entry')).map(e => e.querySelector('[id^="name-"]') ? e.querySelector('[id^="name-"]').value : e.querySelector("h3").innerText).join(",")`)
 	}
@@ -328,24 +321,23 @@ func TestKeyboardAlone(t *testing.T) {
 	}
 	second := eval[string](b, `Array.from(document.querySelectorAll('[data-list="sources"] li.entry')).pop().dataset.entry`)
 	eval[bool](b, `(document.querySelector('#entry-`+second+` [aria-label$=" up"]').focus(), true)`)
-	press("\r")
+	b.press("\r")
 	b.waitFor("the move", `document.querySelector('[data-list="sources"] li.entry').dataset.entry === "`+second+`"`)
 	if !strings.HasSuffix(eval[string](b, `document.activeElement.getAttribute("aria-label") || ""`), "up") &&
 		!strings.HasSuffix(eval[string](b, `document.activeElement.getAttribute("aria-label") || ""`), "down") {
 		t.Errorf("after moving, the focus is on %q", eval[string](b, `document.activeElement.outerHTML.slice(0, 80)`))
 	}
 	eval[bool](b, `(document.querySelector('#entry-`+second+` [aria-label^="Remove"]').focus(), true)`)
-	press("\r")
+	b.press("\r")
 	b.waitFor("the undo button to take the focus", `document.activeElement && document.activeElement.id === "undo"`)
-	press("\r")
+	b.press("\r")
 	b.waitFor("the entry back", `!!document.getElementById("entry-`+second+`")`)
 	b.expectNoProblems("keyboard alone")
 }
 
 func TestNewOnboardingFormExplainsMistakes(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/new")
 	b.typeInto("#my-name", "Dana")
 	b.click("#start")
@@ -370,8 +362,7 @@ func TestNewOnboardingFormExplainsMistakes(t *testing.T) {
 // was saved before is safe.
 func TestHugePasteIsCutAndSaid(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.newOnboarding(srv.URL + "/")
 	b.goToStage("problems")
 	eval[bool](b, `(() => {
@@ -380,8 +371,8 @@ func TestHugePasteIsCutAndSaid(t *testing.T) {
 		document.execCommand("insertText", false, "x".repeat(1000000));
 		return true;
 	})()`)
-	b.settle()
 	b.waitText("This field is full")
+	b.waitSaved(strings.Repeat("x", 20000))
 	b.reload()
 	if n := len(b.value("#budget-advice")); n != 20000 {
 		t.Errorf("after a huge paste, %d characters were kept, want the limit of 20000", n)
@@ -393,25 +384,12 @@ func TestHugePasteIsCutAndSaid(t *testing.T) {
 // did not save, and what was saved before is untouched.
 func TestFullStorageIsExplainedAndLosesNothing(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	id := b.newOnboarding(srv.URL + "/")
 	b.goToStage("problems")
 	b.typeInto("#budget-advice", "Saved before the disk filled up.")
-	b.settle()
-
-	// Fill this origin's storage to the last byte with someone else's data.
-	full := eval[bool](b, `(() => {
-		let n = 0;
-		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
-			const chunk = "z".repeat(size);
-			try { for (let i = 0; i < 100000; i++) localStorage.setItem("filler." + n++, chunk); } catch (e) {}
-		}
-		try { localStorage.setItem("filler.probe", "z"); return false; } catch (e) { return true; }
-	})()`)
-	if !full {
-		t.Fatal("storage never filled up; the test cannot run")
-	}
+	b.waitSaved("Saved before the disk filled up.")
+	b.fillStorage()
 	// Every keystroke from here is a save the browser refuses: a few dozen
 	// show it as well as thousands, in a fraction of the time.
 	b.typeInto("#budget-advice", strings.Repeat(" and more", 20))

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -23,6 +24,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -82,6 +84,7 @@ func setUp(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "compressing app.wasm:", err)
 		return 1
 	}
+	defer shared.stop()
 	return m.Run()
 }
 
@@ -189,22 +192,65 @@ var runningLine = regexp.MustCompile(`version (\w+)\) is running at (http://\S+?
 // runningVersion finds the version in what the server or the export prints.
 var runningVersion = regexp.MustCompile(`version (\w+)`)
 
-// startServer runs the server on addr ("127.0.0.1:0" for any free port)
-// with the given web directory, and waits until it says it is ready.
+// startServer runs a server of its own for one test, on addr
+// ("127.0.0.1:0" for any free port) with the given web directory, and
+// stops it when the test ends. Most tests share one instead (startApp);
+// a test that stops, restarts or changes its server starts its own.
 func startServer(t *testing.T, web, addr string, args ...string) *server {
 	t.Helper()
+	s, err := runServer(web, addr, args...)
+	if s != nil {
+		t.Cleanup(s.Stop)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// shared is the server that every test without a server of its own
+// uses. The server only hands out files, and each test's browser has a
+// profile of its own, so nothing one test does there reaches another; one
+// server spares each test building and compressing the site again.
+var shared lazyServer
+
+// lazyServer is a server started the first time a test asks for it, and
+// stopped when all the tests are done.
+type lazyServer struct {
+	once sync.Once
+	srv  *server
+	err  error
+}
+
+func (l *lazyServer) get(t *testing.T) *server {
+	t.Helper()
+	l.once.Do(func() { l.srv, l.err = runServer(builtWeb, "127.0.0.1:0") })
+	if l.err != nil {
+		t.Fatal(l.err)
+	}
+	return l.srv
+}
+
+func (l *lazyServer) stop() {
+	if l.srv != nil {
+		l.srv.Stop()
+	}
+}
+
+// runServer runs the server and waits until it says it is ready. When it
+// fails after starting, it returns the server too, for the caller to stop.
+func runServer(web, addr string, args ...string) (*server, error) {
 	cmd := exec.Command(serverBin, append([]string{"-addr", addr, "-web", web}, args...)...)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	s := &server{cmd: cmd, done: make(chan struct{})}
 	go func() { cmd.Wait(); close(s.done) }()
-	t.Cleanup(s.Stop)
 
 	lines := make(chan string, 1)
 	go func() {
@@ -220,15 +266,15 @@ func startServer(t *testing.T, web, addr string, args ...string) *server {
 	case line := <-lines:
 		m := runningLine.FindStringSubmatch(line)
 		if m == nil {
-			t.Fatalf("the server said %q, not that it is running", line)
+			return s, fmt.Errorf("the server said %q, not that it is running", line)
 		}
 		s.Version, s.URL = m[1], m[2]
+		return s, nil
 	case <-s.done:
-		t.Fatal("the server exited before it was ready")
-	case <-time.After(60 * time.Second):
-		t.Fatal("the server did not say it was ready within a minute")
+		return s, fmt.Errorf("the server exited before it was ready")
+	case <-time.After(time.Minute):
+		return s, fmt.Errorf("the server did not say it was ready within a minute")
 	}
-	return s
 }
 
 // Stop ends the server as Ctrl-C would, and waits for it.
@@ -264,7 +310,8 @@ func freeAddr(t *testing.T) string {
 	return ""
 }
 
-// browser is one Chromium with a fresh profile, and what it saw go wrong.
+// browser is one tab of a Chromium with a fresh profile, and what it saw
+// go wrong.
 type browser struct {
 	t   *testing.T
 	ctx context.Context
@@ -272,6 +319,13 @@ type browser struct {
 	mu       sync.Mutex
 	problems []string
 	requests []string
+}
+
+// startApp is how a test begins: the server the tests share, and a
+// browser with a profile of its own.
+func startApp(t *testing.T) (*server, *browser) {
+	t.Helper()
+	return shared.get(t), newBrowser(t)
 }
 
 // newBrowser starts Chromium with an empty profile. The host resolver
@@ -293,15 +347,55 @@ func newBrowser(t *testing.T) *browser {
 	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancel)
+	return attach(t, ctx, "starting Chromium")
+}
+
+// newTab opens a second tab in the same browser: same profile, same
+// storage, as a person opening the app twice.
+func (b *browser) newTab(t *testing.T) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	return attach(t, ctx, "opening a tab")
+}
+
+// otherDevice opens a tab with storage of its own, as the other person's
+// device would have: a new browser context of the same Chromium, cheaper
+// to start than another Chromium.
+func (b *browser) otherDevice(t *testing.T) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	return attach(t, ctx, "opening another browser context")
+}
+
+// attach opens the tab of ctx and starts observing it.
+func attach(t *testing.T, ctx context.Context, what string) *browser {
+	t.Helper()
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("%s: %v", what, err)
 	}
 	b := &browser{t: t, ctx: ctx}
 	if err := chromedp.Listen(ctx, b.observe); err != nil {
 		t.Fatal(err)
 	}
+	b.beforeEveryPage(storageWatch)
 	return b
 }
+
+// storageWatch counts, in window.__e2eWrites, the changes to the page's
+// localStorage: its own writes, and those of other tabs (the storage
+// event), so that a test can wait for the next one (waitStored).
+const storageWatch = `(() => {
+	window.__e2eWrites = 0;
+	for (const name of ["setItem", "removeItem", "clear"]) {
+		const real = Storage.prototype[name];
+		Storage.prototype[name] = function (...args) {
+			try { return real.apply(this, args); } finally { window.__e2eWrites++; }
+		};
+	}
+	addEventListener("storage", () => { window.__e2eWrites++; });
+})()`
 
 // observe records every request and every sign of trouble: console errors,
 // uncaught exceptions, browser log errors (failed loads, policy
@@ -389,42 +483,104 @@ func (b *browser) expectOnlyOrigin(origin string) {
 	}
 }
 
+// step is the longest any one step may take: a click, a script, a
+// protocol command, one wait for a condition. A machine busy with other
+// tests can make a step that is quick alone take some seconds.
+const step = 90 * time.Second
+
 // do runs steps, failing the test on error.
 func (b *browser) do(steps ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, step)
 	defer cancel()
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		b.t.Fatal(err)
 	}
 }
 
-// eval evaluates a JavaScript expression in the page.
-func eval[T any](b *browser, expr string) T {
+// run runs one action that gives a value (a screenshot, a PDF, a text),
+// failing the test on error.
+func run[T any](b *browser, what string, action chromedp.Action[T]) T {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	v, err := tryRun(b, action)
 	if err != nil {
-		b.t.Fatalf("evaluating %s: %v", expr, err)
+		b.t.Fatalf("%s: %v", what, err)
 	}
 	return v
 }
 
-// waitFor polls a JavaScript condition until it holds.
+// tryRun runs one action that gives a value, and says whether it failed.
+func tryRun[T any](b *browser, action chromedp.Action[T]) (T, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, step)
+	defer cancel()
+	return chromedp.Run(ctx, action)
+}
+
+// cdpDo sends one DevTools protocol command to the page's target and
+// returns its answer.
+func cdpDo[P, R any](b *browser, cmd cdp.Command[P, R], params P) R {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, step)
+	defer cancel()
+	r, err := chromedp.Call(ctx, cmd, params)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return r
+}
+
+// cdpBrowser sends one DevTools protocol command to the browser itself,
+// for what holds for every tab: downloads, permissions.
+func cdpBrowser[P, R any](b *browser, cmd cdp.Command[P, R], params P) R {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, step)
+	defer cancel()
+	r, err := chromedp.CallBrowser(ctx, cmd, params)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return r
+}
+
+// beforeEveryPage runs a script in every page before the page's own.
+func (b *browser) beforeEveryPage(script string) {
+	b.t.Helper()
+	cdpDo(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+}
+
+// eval evaluates a JavaScript expression in the page, and waits for the
+// promise it gives, if it gives one.
+func eval[T any](b *browser, expr string) T {
+	b.t.Helper()
+	return run(b, "evaluating "+expr, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// jsLiteral writes a Go value as JavaScript, for a script to take.
+func jsLiteral(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only strings and lists of them are written
+	}
+	return string(b)
+}
+
+// waitFor waits until a JavaScript condition holds in the page, checking
+// it every few milliseconds. Every wait in these tests is one: for what
+// the page shows, what it stored, where the focus is, never for a time.
 func (b *browser) waitFor(what, condition string) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, step)
 	defer cancel()
 	for {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](condition, chromedp.WithPollingInterval(50*time.Millisecond)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](condition, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0)))
 		if err == nil {
 			return
 		}
 		// A navigation in the middle of the wait (a reload the page asked
-		// for) ends the poll; start it again in the new page.
+		// for) ends the poll: wait for the new page's document, and poll
+		// again there.
 		if ctx.Err() == nil && isNavigationError(err) {
-			time.Sleep(50 * time.Millisecond)
+			chromedp.Run(ctx, chromedp.WaitReady(chromedp.CSS("html")))
 			continue
 		}
 		b.t.Fatalf("waiting for %s: %v", what, err)
@@ -452,11 +608,18 @@ func (b *browser) reload() {
 	b.waitForApp()
 }
 
-// waitForApp waits until go-app has loaded the wasm and mounted the page:
-// it removes its loading screen only then.
+// appStarted holds once go-app has loaded the wasm and mounted the page
+// (it removes its loading screen only then), and the page shows what it
+// is about: a page of one onboarding says "Loading…" until it has read
+// it.
+const appStarted = `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.querySelector("main") &&
+	!Array.from(document.querySelectorAll("#load-error, #sheet-problem")).some(e => e.textContent === "Loading…")`
+
+// waitForApp waits until the app has started and the page shows what it
+// is about.
 func (b *browser) waitForApp() {
 	b.t.Helper()
-	b.waitFor("the app to start", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.querySelector("main")`)
+	b.waitFor("the app to start", appStarted)
 }
 
 // waitForOffline waits until the service worker controls the page, which
@@ -469,25 +632,13 @@ func (b *browser) waitForOffline() {
 // text returns the text of the first element matching a CSS selector.
 func (b *browser) text(css string) string {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css)))
-	if err != nil {
-		b.t.Fatalf("reading %s: %v", css, err)
-	}
-	return s
+	return run(b, "reading "+css, chromedp.Text(chromedp.CSS(css)))
 }
 
 // value returns the value of a form field.
 func (b *browser) value(css string) string {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	s, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(css)))
-	if err != nil {
-		b.t.Fatalf("reading the value of %s: %v", css, err)
-	}
-	return s
+	return run(b, "reading the value of "+css, chromedp.Value(chromedp.CSS(css)))
 }
 
 // goOffline cuts the page and its service worker off the network, as a
@@ -495,17 +646,11 @@ func (b *browser) value(css string) string {
 func (b *browser) goOffline() {
 	b.t.Helper()
 	on := true
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+	cdpDo(b, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
 		EmulateOfflineServiceWorker: &on,
 		MatchedNetworkConditions:    []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}},
-	}); err != nil {
-		b.t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+	})
+	cdpDo(b, network.OverrideNetworkState, network.OverrideNetworkStateParams{
 		Offline: true, DownloadThroughput: -1, UploadThroughput: -1,
-	}); err != nil {
-		b.t.Fatal(err)
-	}
+	})
 }

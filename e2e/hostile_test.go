@@ -3,18 +3,16 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"counterpart/app/share"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
-
-	"counterpart/app/share"
 )
 
 // bombLink reads one of the decode bombs of issue 18, kept as fixtures by
@@ -31,12 +29,7 @@ func bombLink(t *testing.T, name string) string {
 // history is the URL of every entry of the tab's history.
 func (b *browser) history() []string {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	h, err := chromedp.Call(ctx, page.GetNavigationHistory, cdp.Empty{})
-	if err != nil {
-		b.t.Fatal(err)
-	}
+	h := cdpDo(b, page.GetNavigationHistory, cdp.Empty{})
 	var urls []string
 	for _, e := range h.Entries {
 		urls = append(urls, e.URL)
@@ -64,8 +57,7 @@ func (b *browser) expectLinkForgotten(what, data string) {
 // and nothing saved on the device changes.
 func TestHostileLinksInTheBrowser(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	priya := newBrowser(t)
+	srv, priya := startApp(t)
 	priya.newOnboarding(srv.URL + "/")
 	saved := priya.storageDump()
 	for _, name := range []string{"bomb-flat.link", "bomb-nested.link"} {
@@ -75,7 +67,7 @@ func TestHostileLinksInTheBrowser(t *testing.T) {
 		priya.open(srv.URL + "/open#" + link)
 		priya.waitFor(name+": the message", `!!document.getElementById("open-error")`)
 		t.Logf("%s (%d characters): refused %v after the navigation started", name, len(link), time.Since(start))
-		priya.keep("bomb-refused")
+		priya.keep("share-bomb-refused")
 		if msg := priya.text("#open-error"); !strings.Contains(msg, "This link is damaged") || !strings.Contains(msg, "Nothing on this device was changed") {
 			t.Errorf("%s: the page says %q", name, msg)
 		}
@@ -94,7 +86,7 @@ func TestHostileLinksInTheBrowser(t *testing.T) {
 	priya.leave()
 	priya.open(srv.URL + "/open#" + spoof)
 	priya.waitFor("the preview", `!!document.getElementById("preview")`)
-	priya.keep("spoof-preview")
+	priya.keep("share-spoof-preview")
 	if got := priya.text("#preview-from"); got != "Ann Bobkcilc (CFO)" {
 		t.Errorf("the preview says it is from %q", got)
 	}
@@ -118,8 +110,8 @@ func TestHostileLinksInTheBrowser(t *testing.T) {
 // remember or correct what is typed.
 func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	dana, priya := newBrowser(t), newBrowser(t)
+	srv, dana := startApp(t)
+	priya := newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	dana.newOnboarding(srv.URL + "/")
 	dana.click("#share-onboarding")
@@ -145,7 +137,7 @@ func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 		if msg := dana.text("#passphrase-error"); !strings.Contains(msg, reason) {
 			t.Errorf("%q: the page says %q, want %q", weak, msg, reason)
 		}
-		dana.keep("passphrase-refused")
+		dana.keep("share-passphrase-refused")
 		if dana.value("#share-link") != plain || strings.Contains(dana.text("#lock-state"), "Locked") {
 			t.Errorf("%q locked the link", weak)
 		}
@@ -177,8 +169,7 @@ func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 // give the same key, and the slow one in WebAssembly is not used.
 func TestGoLockedLinkOpensWithTheBrowsersCrypto(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.beforeEveryPage(`(() => {
 		const derive = crypto.subtle.deriveBits.bind(crypto.subtle);
 		window.__derived = 0;
@@ -218,11 +209,8 @@ func (b *browser) expectPassphraseField(css string) {
 // 1:1 does not offer to start the next one straight away.
 func TestOneOnOnePageShowsEachThingOnce(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	srv, b := startApp(t)
+	b.openExample(srv.URL + "/")
 	b.open(srv.URL + "/meetings?id=" + exampleID)
 	b.waitFor("the 1:1 page", `!!document.getElementById("standing")`)
 	// Role areas wait on the agenda of the next 1:1, or open on the
@@ -260,6 +248,6 @@ func TestOneOnOnePageShowsEachThingOnce(t *testing.T) {
 		t.Errorf("the page says %q about the next 1:1", b.text("#next-due"))
 	}
 	checkOnce("in the 1:1")
-	b.keep("one-on-one-started")
+	b.keep("share-one-on-one-started")
 	b.expectNoProblems("the 1:1 page")
 }

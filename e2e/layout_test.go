@@ -3,12 +3,8 @@
 package e2e
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -18,11 +14,8 @@ import (
 // is kept when COUNTERPART_ARTIFACTS names a directory.
 func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	srv, b := startApp(t)
+	b.openExample(srv.URL + "/")
 
 	pages := map[string]string{
 		"home":      "/",
@@ -44,23 +37,14 @@ func TestLayoutAtPhoneAndLaptopWidths(t *testing.T) {
 		for name, path := range pages {
 			b.open(srv.URL + path)
 			// Open every entry for editing too, so the fields are checked.
-			eval[bool](b, `(document.querySelectorAll("[id^=toggle-]").forEach(b => b.textContent === "Edit" && b.click()), true)`)
-			time.Sleep(200 * time.Millisecond)
+			b.editEverything()
 			if wide := eval[[]string](b, `Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getClientRects().length).slice(0, 5).map(e => e.tagName + "." + e.className)`); len(wide) > 0 {
 				t.Errorf("%s at %dpx: wider than the screen: %v", name, width, wide)
 			}
 			if bare := eval[[]string](b, `Array.from(document.querySelectorAll("input, textarea, select")).filter(e => !(e.labels && e.labels.length) && !e.getAttribute("aria-label")).map(e => e.id || e.name || e.outerHTML.slice(0, 60))`); len(bare) > 0 {
 				t.Errorf("%s: fields without a label: %v", name, bare)
 			}
-			if dir := os.Getenv("COUNTERPART_ARTIFACTS"); dir != "" {
-				ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-				cancel()
-				if err == nil {
-					os.MkdirAll(dir, 0o755)
-					os.WriteFile(filepath.Join(dir, name+"-"+strconv.FormatInt(width, 10)+".png"), png, 0o644)
-				}
-			}
+			b.keep(name + "-" + strconv.FormatInt(width, 10))
 		}
 	}
 	b.expectNoProblems("every page at two widths")

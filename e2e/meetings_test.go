@@ -3,19 +3,13 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"counterpart/app/onboarding"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
@@ -27,8 +21,7 @@ import (
 // rich text on the clipboard, and a PDF.
 func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	// The device is in New York: the cadence should take that zone.
 	cdpDo(b, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/New_York"})
 	id := b.newOnboarding(srv.URL + "/")
@@ -47,7 +40,10 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	shared := b.addEntry("shared")
 	b.typeInto("#meeting-"+shared, "Monthly business review")
 	b.click(`label[for="debrief-` + shared + `"]`)
-	b.settle()
+	b.waitStored(id, "the cadence saved", func(o *onboarding.Onboarding) bool {
+		c := o.Roles.Cadence
+		return c.Social == "Lunch, away from the office" && len(c.Shared) == 1 && c.Shared[0].Name == "Monthly business review" && c.Shared[0].Debrief
+	})
 
 	b.click("#go-meetings")
 	b.waitFor("the 1:1 page", `!!document.getElementById("start-meeting")`)
@@ -117,7 +113,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	commit(danaID, "Share the billing export", "2020-01-06")
 	commit(priyaID, "Read the board reports", "2020-01-07")
 	commit(priyaID, "Meet the payments team", "2020-01-08")
-	b.settle()
+	b.waitSaved("Walked through the close.\n<script>alert(1)</script> stays text", "Keep *Thursday* mornings.", "Meet the payments team")
 
 	// The business review happens; its debrief waits for the next 1:1.
 	b.choose("#held-"+shared, "2026-11-10")
@@ -198,22 +194,16 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 
 	// Downloads land in a directory the test reads.
-	dir := t.TempDir()
-	on := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	files := b.allowDownloads()
 	b.click("#download-md")
-	md := b.downloaded(dir, ".md")
+	md := files.next(".md")
 	containsAll(t, "the .md file", md, "# Priya Raman joins as CFO\n",
 		"- [ ] Headcount already promised — raised by Priya Raman, open 2 weeks",
 		`\<script\>alert(1)\</script\> stays text`, `Keep *Thursday* mornings.`,
 		"- Dana Okafor: kept 1 of 1 due", "### 1:1 of Thursday 19 November 2026")
 
 	b.click("#download-ics")
-	ics := b.downloaded(dir, ".ics")
+	ics := files.next(".ics")
 	containsAll(t, "the .ics file", ics, "BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", "PRODID:",
 		"UID:"+id+"-weekly@counterpart\r\n", "UID:"+id+"-social@counterpart\r\n", "UID:"+id+"-stage-roles@counterpart\r\n",
 		"TZID:America/New_York\r\n", "DTSTART;TZID=America/New_York:20261105T083000\r\n",
@@ -229,13 +219,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 
 	// Copy as rich text, then read the clipboard back.
-	for _, name := range []string{"clipboard-read", "clipboard-write"} {
-		if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-			Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true}, Setting: "granted", Origin: srv.URL,
-		}); err != nil {
-			t.Fatalf("granting %s: %v", name, err)
-		}
-	}
+	b.grantClipboard(srv.URL)
 	cdpDo(b, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
 	b.click("#copy-rich")
 	b.waitFor("the copy to finish", `!!document.getElementById("document-status") && !document.getElementById("document-status").innerText.startsWith("Downloaded")`)
@@ -265,20 +249,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 
 	// Print: the PDF holds the document and none of the app around it.
-	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("this test needs pdftotext (poppler-utils): run make test, which installs it")
-	}
-	file := filepath.Join(artifactDir(t), "document-a4.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, text := readPDF(t, file)
+	_, text := readPDF(t, b.printPDF("document-a4", chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
 	text = strings.Join(strings.Fields(text), " ")
 	containsAll(t, "the PDF", text, "Priya Raman joins as CFO", "Our agreements", "Standing topics", "Meeting log",
 		"open 2 weeks", "<script>alert(1)</script> stays text", "Dana Okafor: kept 1 of 1 due")
@@ -296,11 +267,8 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 // A browser without the async clipboard gets told how to copy instead.
 func TestCopyWithoutClipboardSupport(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	srv, b := startApp(t)
+	b.openExample(srv.URL + "/")
 	b.open(srv.URL + "/document?id=" + exampleID)
 	b.waitFor("the document", `!!document.querySelector("#document h1")`)
 	eval[bool](b, `(delete window.ClipboardItem, window.ClipboardItem = undefined, true)`)
@@ -322,48 +290,4 @@ func nextThursday(today string) string {
 		d = d.AddDate(0, 0, 1)
 	}
 	return d.Format("2006-01-02")
-}
-
-// cdpDo sends one protocol command to the page's target.
-func cdpDo[P, R any](b *browser, cmd cdp.Command[P, R], params P) {
-	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, cmd, params); err != nil {
-		b.t.Fatal(err)
-	}
-}
-
-// downloaded waits for the one file with an extension to finish
-// downloading into dir, returns its content and removes it.
-func (b *browser) downloaded(dir, ext string) string {
-	b.t.Helper()
-	var got string
-	b.waitForGo("a "+ext+" download", func() bool {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ext) {
-				data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-				if err == nil && len(data) > 0 {
-					got = string(data)
-					os.Remove(filepath.Join(dir, e.Name()))
-					return true
-				}
-			}
-		}
-		return false
-	})
-	return got
-}
-
-// waitForGo polls a condition checked in Go, such as a file appearing.
-func (b *browser) waitForGo(what string, ok func() bool) {
-	b.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			b.t.Fatalf("waiting for %s: gave up after a minute", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }

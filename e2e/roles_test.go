@@ -3,15 +3,8 @@
 package e2e
 
 import (
-	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -20,8 +13,7 @@ import (
 // the other, then compared.
 func TestRoleAgreementOnOneDevice(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.newOnboarding(srv.URL + "/")
 	b.goToStage("roles")
 	rows := eval[[]string](b, `Array.from(document.querySelectorAll("#own-grid fieldset")).map(f => f.dataset.row)`)
@@ -35,23 +27,14 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 	for _, r := range rows[:5] {
 		areas[r] = area(r)
 	}
-	answer := func(row, a string) {
-		b.click(`label[for="own-` + row + `-` + a + `"]`)
-		b.waitFor("the answer to be taken", `document.getElementById("own-`+row+`-`+a+`").checked`)
-	}
-	finish := func() {
-		b.click("#finish-side")
-		b.waitText("have no answer from you") // some areas are left open on purpose
-		b.click("#finish-side")
-	}
 
 	// Dana, the buddy, answers first.
 	for i, a := range []string{"mine", "mine", "yours", "shared", "unsure"} {
-		answer(rows[i], a)
+		b.answer(rows[i], a)
 	}
 	b.typeInto(`[id^="expect-mine-"]`, "DANA-SECRET: I own the architecture.")
 	b.typeInto(`[id^="expect-yours-"]`, "I expect Priya to own the forecast.")
-	b.settle()
+	b.waitSaved("DANA-SECRET: I own the architecture.", "I expect Priya to own the forecast.")
 
 	// A confirmation asked of Dana does not carry over to Priya.
 	b.click("#finish-side")
@@ -63,12 +46,12 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 	}
 	b.click(`.writer .check:nth-of-type(1) label`)
 	b.waitFor("Dana's turn again", `document.querySelector(".blind-note").innerText.startsWith("Dana")`)
-	finish()
+	b.finishSide() // some areas are left open on purpose
 	b.waitFor("Dana's side sealed", `!!document.getElementById("sealed")`)
 
 	// Priya takes the keyboard: nothing of Dana's side is on the screen.
 	b.click(`.writer .check:nth-of-type(2) label`)
-	b.waitFor("Priya's empty grid", `!!document.getElementById("own-grid")`)
+	b.waitFor("Priya's grid", `document.querySelector(".blind-note").innerText.startsWith("Priya") && !!document.getElementById("own-grid")`)
 	if n := b.count("#own-grid input:checked"); n != 0 {
 		t.Errorf("Priya sees %d answers before answering: Dana's side leaked", n)
 	}
@@ -79,11 +62,11 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 		t.Error("Priya is not told that Dana has finished")
 	}
 	for i, a := range []string{"yours", "mine", "yours", "mine", "mine"} {
-		answer(rows[i], a)
+		b.answer(rows[i], a)
 	}
 	b.typeInto(`[id^="expect-mine-"]`, "PRIYA: I own cash and the plan.")
-	b.settle()
-	finish()
+	b.waitSaved("PRIYA: I own cash and the plan.")
+	b.finishSide()
 
 	// Both are in: the comparison.
 	b.waitFor("the comparison", `!!document.getElementById("comparison")`)
@@ -119,8 +102,7 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 // while a side is open.
 func TestFilledWorksheetWaitsForBothSides(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	id := b.newOnboarding(srv.URL + "/")
 	b.open(srv.URL + "/worksheet?id=" + id + "&variant=filled")
 	b.waitFor("the explanation", `!!document.getElementById("sheet-problem")`)
@@ -134,14 +116,8 @@ func TestFilledWorksheetWaitsForBothSides(t *testing.T) {
 // dialog would, and read what is on the pages.
 func TestWorksheetsPrint(t *testing.T) {
 	t.Parallel()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("this test needs pdftotext and pdfinfo (poppler-utils): run make test, which installs them")
-	}
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	srv, b := startApp(t)
+	b.openExample(srv.URL + "/")
 
 	ex := theExample(t)
 	common := []string{"role definition worksheet", strings.ToLower(ex.Buddy.Name), strings.ToLower(ex.Newcomer.Name), "who owns what", strings.ToLower(ex.Roles.Rows[0].Area)}
@@ -161,17 +137,7 @@ func TestWorksheetsPrint(t *testing.T) {
 			name string
 			size chromedp.PaperSize
 		}{{"a4", chromedp.PaperA4}, {"letter", chromedp.PaperLetter}} {
-			ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper.size), chromedp.PDFPrintBackground()))
-			cancel()
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(artifactDir(t), c.name+"-"+paper.name+".pdf")
-			if err := os.WriteFile(file, pdf, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			pages, text := readPDF(t, file)
+			pages, text := readPDF(t, b.printPDF(c.name+"-"+paper.name, chromedp.PDFPaper(paper.size), chromedp.PDFPrintBackground()))
 			if pages < 1 || pages > 2 {
 				t.Errorf("%s on %s: %d pages, want at most 2", c.name, paper.name, pages)
 			}
@@ -195,36 +161,4 @@ func TestWorksheetsPrint(t *testing.T) {
 	b.click("#print")
 	b.waitFor("the print dialog", `window.__printed === true`)
 	b.expectNoProblems("printing")
-}
-
-// artifactDir is where the tests leave PDFs and screenshots for a person
-// to look at: $COUNTERPART_ARTIFACTS if set, else a directory removed with
-// the test.
-func artifactDir(t *testing.T) string {
-	if dir := os.Getenv("COUNTERPART_ARTIFACTS"); dir != "" {
-		os.MkdirAll(dir, 0o755)
-		return dir
-	}
-	return t.TempDir()
-}
-
-var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
-
-// readPDF returns the page count and the text of a PDF, read by poppler.
-func readPDF(t *testing.T, file string) (int, string) {
-	t.Helper()
-	info, err := exec.Command("pdfinfo", file).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	m := pagesLine.FindSubmatch(info)
-	if m == nil {
-		t.Fatalf("pdfinfo gave no page count:\n%s", info)
-	}
-	pages, _ := strconv.Atoi(string(m[1]))
-	text, err := exec.Command("pdftotext", "-layout", file, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return pages, string(text)
 }

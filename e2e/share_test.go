@@ -5,13 +5,10 @@ package e2e
 import (
 	"bytes"
 	"compress/flate"
-	"context"
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,8 +37,8 @@ func TestShareLockedLinkBetweenTwoDevices(t *testing.T) {
 }
 
 func shareBetweenTwoDevices(t *testing.T, passphrase string) {
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	dana, priya := newBrowser(t), newBrowser(t)
+	srv, dana := startApp(t)
+	priya := newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	priya.grantClipboard(srv.URL)
 
@@ -50,18 +47,16 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	id := dana.newOnboarding(srv.URL + "/")
 	entry := dana.addEntry("sources")
 	dana.typeInto("#name-"+entry, "Month-end close pack")
-	dana.settle()
 	dana.goToStage("team")
 	member := dana.addEntry("team")
 	dana.typeInto("#person-"+member, "TEAM-SECRET Kenji")
-	dana.settle()
 	dana.goToStage("roles")
 	rows := eval[[]string](dana, `Array.from(document.querySelectorAll("#own-grid fieldset")).map(f => f.dataset.row)`)
 	dana.answer(rows[0], "mine")
 	dana.answer(rows[1], "yours")
 	dana.answer(rows[2], "shared")
 	dana.typeInto(`[id^="expect-mine-"]`, "DANA-BLIND: I own the architecture.")
-	dana.settle()
+	dana.waitSaved("Month-end close pack", "TEAM-SECRET Kenji", "DANA-BLIND: I own the architecture.")
 	dana.finishSide()
 
 	link := dana.shareLink(passphrase)
@@ -84,7 +79,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 		priya.unlock(passphrase)
 	}
 	priya.waitFor("the preview", `!!document.getElementById("preview")`)
-	priya.keep("preview-new" + lockedSuffix(passphrase))
+	priya.keep("share-preview-new" + lockedSuffix(passphrase))
 	preview := priya.text("#preview")
 	containsAll(t, "the preview", preview, "From Dana Okafor (CTO)", "Priya Raman joins as CFO", "Real data: 1 entry")
 	if strings.Contains(preview, "TEAM-SECRET") || strings.Contains(priya.storageDump(), "TEAM-SECRET") {
@@ -101,7 +96,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	priya.click("#save-incoming")
 	priya.waitFor("the saved message", `!!document.getElementById("saved-changes")`)
 	containsAll(t, "the saved message", priya.text("#saved"), "A new onboarding on this device.")
-	priya.keep("saved-new" + lockedSuffix(passphrase))
+	priya.keep("share-saved-new" + lockedSuffix(passphrase))
 	priya.click("#open-saved")
 	priya.waitFor("the stage page", `location.pathname.includes("/guide/")`)
 	priya.goToStage("roles")
@@ -119,7 +114,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	priya.answer(rows[1], "mine")   // Dana said Priya's: agreed
 	priya.answer(rows[2], "shared") // agreed
 	priya.typeInto(`[id^="expect-mine-"]`, "I own the forecast.")
-	priya.settle()
+	priya.waitSaved("I own the forecast.")
 	priya.finishSide()
 	priya.waitFor("the comparison on Priya's device", `!!document.getElementById("comparison")`)
 
@@ -133,7 +128,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	}
 	dana.waitFor("the merge preview", `!!document.getElementById("preview-changes")`)
 	containsAll(t, "the merge preview", dana.text("#preview-changes"), "Priya Raman's role answers arrived", "the comparison is open")
-	dana.keep("preview-merge" + lockedSuffix(passphrase))
+	dana.keep("share-preview-merge" + lockedSuffix(passphrase))
 	if dana.storedOnboarding(id) != before {
 		t.Fatal("Dana's copy changed before she said yes")
 	}
@@ -189,8 +184,8 @@ func (b *browser) expectOnlyOwnOrigin(origin string) {
 // browser, and nothing saved there changes.
 func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	dana, priya := newBrowser(t), newBrowser(t)
+	srv, dana := startApp(t)
+	priya := newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	dana.newOnboarding(srv.URL + "/")
 	link := dana.shareLink("")
@@ -214,7 +209,7 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 		priya.leave()
 		priya.open(c.link)
 		priya.waitFor(c.name+": the message", `!!document.getElementById("open-error")`)
-		priya.keep("error-" + strings.ReplaceAll(c.name, " ", "-"))
+		priya.keep("share-error-" + strings.ReplaceAll(c.name, " ", "-"))
 		if msg := priya.text("#open-error"); !strings.Contains(msg, c.want) || !strings.Contains(msg, "Nothing on this device was changed") {
 			t.Errorf("%s: the page says %q, want %q", c.name, msg, c.want)
 		}
@@ -249,8 +244,8 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 // The file export carries the same as the link, for links too long to send.
 func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	dana, priya := newBrowser(t), newBrowser(t)
+	srv, dana := startApp(t)
+	priya := newBrowser(t)
 	dana.newOnboarding(srv.URL + "/")
 	dana.click("#share-onboarding")
 	dana.waitFor("the link", `document.getElementById("share-link").value.length > 0`)
@@ -268,8 +263,8 @@ func TestFileExportOpensOnTheOtherDevice(t *testing.T) {
 // A backup restores into a fresh browser, and one undo takes it back out.
 func TestBackupRestoresOnAnotherDevice(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	a, b := newBrowser(t), newBrowser(t)
+	srv, a := startApp(t)
+	b := newBrowser(t)
 	a.newOnboarding(srv.URL + "/")
 	a.open(srv.URL + "/your-data")
 	a.waitFor("the backup panel", `!!document.getElementById("download-backup")`)
@@ -279,7 +274,7 @@ func TestBackupRestoresOnAnotherDevice(t *testing.T) {
 	b.waitFor("the backup panel", `!!document.getElementById("restore-file")`)
 	b.chooseFile("#restore-file", "counterpart-backup.json", backup)
 	b.waitFor("the restore choice", `!!document.getElementById("restore-merge")`)
-	b.keep("restore-choice")
+	b.keep("share-restore-choice")
 	b.click("#restore-merge")
 	b.waitText("Restored: 1 added")
 	if got := len(b.storage().Snapshot()); got < 2 {
@@ -305,16 +300,12 @@ func TestBackupRestoresOnAnotherDevice(t *testing.T) {
 // prompt, as a person's click would.
 func (b *browser) grantClipboard(origin string) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
-		if _, err := chromedp.Call(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		cdpDo(b, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
 			Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
 			Setting:    cdpbrowser.PermissionSettingGranted,
 			Origin:     origin,
-		}); err != nil {
-			b.t.Fatal(err)
-		}
+		})
 	}
 }
 
@@ -348,22 +339,6 @@ func (b *browser) shareLink(passphrase string) string {
 	}
 	b.t.Logf("link length: %d characters (locked: %v)", len(copied), passphrase != "")
 	return copied
-}
-
-// keep saves a screenshot of the page when COUNTERPART_ARTIFACTS names a
-// directory, to look at what a person sees.
-func (b *browser) keep(name string) {
-	b.t.Helper()
-	dir := os.Getenv("COUNTERPART_ARTIFACTS")
-	if dir == "" {
-		return
-	}
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-		os.MkdirAll(dir, 0o755)
-		os.WriteFile(filepath.Join(dir, "share-"+name+".png"), png, 0o644)
-	}
 }
 
 // leave goes to a blank page, so that the next link loads the app afresh
@@ -415,37 +390,6 @@ func (b *browser) storageDump() string {
 func (b *browser) onboardingKeys() []string {
 	b.t.Helper()
 	return eval[[]string](b, `Object.keys(localStorage).filter(k => k.startsWith("counterpart.v1.onboarding."))`)
-}
-
-// captureDownload clicks a button that downloads a file made in the page,
-// and returns the file's text. It catches the Blob the page hands to the
-// browser, so nothing depends on the download folder.
-func (b *browser) captureDownload(css string) string {
-	b.t.Helper()
-	eval[bool](b, `(() => {
-		window.__downloads = [];
-		const create = URL.createObjectURL;
-		URL.createObjectURL = (blob) => { window.__downloads.push(blob.text()); return create(blob); };
-		HTMLAnchorElement.prototype.click = function () {};
-		return true;
-	})()`)
-	b.click(css)
-	b.waitFor("the download", `window.__downloads.length > 0`)
-	return eval[string](b, `window.__downloads[0]`)
-}
-
-// chooseFile picks a file in an <input type=file>, as a person choosing
-// it in the browser's dialog.
-func (b *browser) chooseFile(css, name, content string) {
-	b.t.Helper()
-	eval[bool](b, fmt.Sprintf(`(() => {
-		const input = document.querySelector(%q);
-		const dt = new DataTransfer();
-		dt.items.add(new File([%q], %q, {type: "application/json"}));
-		input.files = dt.files;
-		input.dispatchEvent(new Event("change", {bubbles: true}));
-		return true;
-	})()`, css, content, name))
 }
 
 // zipBomb is a link whose data unpacks to n bytes of spaces: a few

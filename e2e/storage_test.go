@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -11,44 +10,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
 	"counterpart/app/store"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
-
-// beforeEveryPage runs a script in every page before the page's own.
-func (b *browser) beforeEveryPage(script string) {
-	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
-		b.t.Fatal(err)
-	}
-}
-
-// keepScreenshot saves a picture of the page in $COUNTERPART_ARTIFACTS, if
-// set, for a person to look at.
-func (b *browser) keepScreenshot(name string) {
-	b.t.Helper()
-	dir := os.Getenv("COUNTERPART_ARTIFACTS")
-	if dir == "" {
-		return
-	}
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		b.t.Logf("screenshot %s: %v", name, err)
-		return
-	}
-	os.MkdirAll(dir, 0o755)
-	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
-}
 
 // Where the browser turns storage off, the app still starts, says on every
 // page that nothing will be kept, and can be used in the tab.
@@ -62,13 +28,12 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := startServer(t, builtWeb, "127.0.0.1:0")
-			b := newBrowser(t)
+			srv, b := startApp(t)
 			b.beforeEveryPage(tc.script)
 			b.open(srv.URL + "/")
 			b.waitFor("the notice", `!!document.getElementById("storage-off")`)
 			containsAll(t, "the notice", b.text("#storage-off"), "not letting Counterpart save", "gone when you close this tab")
-			b.keepScreenshot("storage-off-" + strings.ReplaceAll(tc.name, " ", "-"))
+			b.keep("storage-off-" + strings.ReplaceAll(tc.name, " ", "-"))
 
 			// The example opens and can be changed in this tab.
 			b.click("#open-example")
@@ -79,14 +44,14 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 			}
 			b.goToStage("problems")
 			b.typeInto("#budget-advice", " Typed with storage off.")
-			b.settle()
+			b.drawn() // a save error the typing brought would show by now
+			if b.count("#save-error") != 0 {
+				t.Errorf("a save error shows as well: %q", b.text("#save-error"))
+			}
 			b.goToStage("data")
 			b.goToStage("problems")
 			if got := b.value("#budget-advice"); !strings.HasSuffix(got, "Typed with storage off.") {
 				t.Errorf("in the same tab, the advice ends %q", got[max(0, len(got)-30):])
-			}
-			if b.count("#save-error") != 0 {
-				t.Errorf("a save error shows as well: %q", b.text("#save-error"))
 			}
 
 			// A new onboarding can be started, and the form says it too.
@@ -106,8 +71,7 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 // and the person is told to reload to get the newer version.
 func TestNewerRecordIsLeftAloneAndExplained(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
 	key := "counterpart.v1.onboarding." + id
@@ -157,8 +121,7 @@ func (b *browser) fillStorage() {
 // the example, renaming.
 func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
 	before := b.appStorage()
@@ -208,8 +171,7 @@ func TestFullStorageOnEveryPageThatSaves(t *testing.T) {
 // screen, the unsaved text included.
 func TestFullStorageOffersABackupAtOnce(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	id := writeSomething(b, srv.URL+"/", "Saved before.")
 	b.fillStorage()
 
@@ -253,8 +215,7 @@ func TestAnOldRecordOpensAfterTheUpgrade(t *testing.T) {
 	// What a person sees is the record as the app reads it: a name or a
 	// title loses its bidi controls on the way in (issue 20).
 	old.Normalize()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/")
 	eval[bool](b, fmt.Sprintf(`(localStorage.setItem(%q, %q), true)`, store.KeyOf(old.ID), string(raw)))
 

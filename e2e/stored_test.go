@@ -16,6 +16,48 @@ import (
 // code, over a copy of the page's localStorage, so they do not depend on
 // how the store lays out its keys.
 
+// waitSaved waits until what the app stored holds every one of texts,
+// each as the whole or a part of a text it stored: a test that typed
+// them waits so for the save before it reloads, opens another tab or
+// reads the storage.
+func (b *browser) waitSaved(texts ...string) {
+	b.t.Helper()
+	b.waitFor(fmt.Sprintf("the app to save %q", texts), fmt.Sprintf(savedHolds, jsLiteral(texts)))
+}
+
+// savedHolds is a condition on the page's storage: every text of a list
+// (%s) is found among the strings the app stored, in its JSON records and
+// in any JSON kept inside a string of them.
+const savedHolds = `((texts) => {
+	const found = [];
+	const walk = v => {
+		if (typeof v === "string") {
+			found.push(v);
+			if (/^[\[{]/.test(v)) { try { walk(JSON.parse(v)); } catch (e) {} }
+		} else if (v && typeof v === "object") {
+			Object.values(v).forEach(walk);
+		}
+	};
+	for (const k of Object.keys(localStorage)) {
+		if (k.startsWith("counterpart.")) walk(localStorage.getItem(k));
+	}
+	return texts.every(t => found.some(s => s.includes(t)));
+})(%s)`
+
+// waitStored waits until the onboarding id, as stored, meets a condition
+// that a text cannot say (an answer ticked, entries in an order). It reads
+// the storage, and again after each change to it.
+func (b *browser) waitStored(id, what string, ok func(*onboarding.Onboarding) bool) {
+	b.t.Helper()
+	for {
+		changes := eval[int](b, `window.__e2eWrites`)
+		if o, err := store.New(b.storage(), time.Now).Load(id); err == nil && ok(o) {
+			return
+		}
+		b.waitFor(what, fmt.Sprintf(`window.__e2eWrites > %d`, changes))
+	}
+}
+
 // storage copies the page's localStorage into a store.Memory.
 func (b *browser) storage() *store.Memory {
 	b.t.Helper()

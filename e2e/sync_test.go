@@ -25,8 +25,8 @@ import (
 // what to ask for. The QR code on the share page reads back as the link.
 func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	dana, priya, third := newBrowser(t), newBrowser(t), newBrowser(t)
+	srv, dana := startApp(t)
+	priya, third := newBrowser(t), newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	priya.grantClipboard(srv.URL)
 
@@ -51,7 +51,7 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 	dana.mergeLink(back)
 
 	for round := 1; round <= 3; round++ {
-		dana.openStage(srv.URL, id)
+		dana.goToStageOf(srv.URL, id, "data")
 		dana.addSource(fmt.Sprintf("Dana's source of round %d", round))
 		link := dana.shareLink("")
 		containsAll(t, fmt.Sprintf("Dana's link of round %d", round), dana.text("#link-scope"), "only what changed since")
@@ -67,11 +67,11 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 			if len(third.onboardingKeys()) != 0 {
 				t.Error("the third device saved something from a link it could not take")
 			}
-			third.keep("needs-earlier")
+			third.keep("share-needs-earlier")
 			continue
 		}
 		priya.mergeLink(link)
-		priya.openStage(srv.URL, id)
+		priya.goToStageOf(srv.URL, id, "data")
 		priya.addSource(fmt.Sprintf("Priya's source of round %d", round))
 		dana.mergeLink(priya.shareLink(""))
 	}
@@ -98,16 +98,13 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 // in one.
 func TestALongLinkOffersTheFile(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `!!document.getElementById("share-onboarding")`)
+	srv, b := startApp(t)
+	b.openExample(srv.URL + "/")
 	b.click("#share-onboarding")
 	b.waitFor("the link", `!!document.getElementById("share-link") && document.getElementById("share-link").value.length > 0`)
 	n := len(b.value("#share-link"))
 	meter := b.text("#link-size")
-	b.keep("long-link")
+	b.keep("share-long-link")
 	if n <= 2000 || !strings.Contains(meter, "send the file instead") || b.count("#download-file-instead") != 1 {
 		t.Fatalf("a %d-character link: the meter says %q", n, meter)
 	}
@@ -117,17 +114,12 @@ func TestALongLinkOffersTheFile(t *testing.T) {
 	b.expectNoProblems("the share page")
 }
 
+// addSource adds a data source of that name, and waits until it is saved.
 func (b *browser) addSource(name string) {
 	b.t.Helper()
 	entry := b.addEntry("sources")
 	b.typeInto("#name-"+entry, name)
-	b.settle()
-}
-
-func (b *browser) openStage(base, id string) {
-	b.t.Helper()
-	b.open(base + "/guide/data?id=" + id)
-	b.waitFor("the data stage", `!!document.getElementById("prompt-sources")`)
+	b.waitSaved(name)
 }
 
 // mergeLink opens a link on a device that has the onboarding and merges it.

@@ -16,8 +16,7 @@ import (
 // the person is still typing, and nothing goes unseen.
 func TestTwoTabsTypingInTheSameField(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	a := newBrowser(t)
+	srv, a := startApp(t)
 	id := a.newOnboarding(srv.URL + "/")
 	stage := srv.URL + "/guide/problems?id=" + id
 	a.open(stage)
@@ -33,7 +32,7 @@ func TestTwoTabsTypingInTheSameField(t *testing.T) {
 	a.typeInto("#budget-advice", "Freeze hiring until March.")
 	b.waitFor("the other tab's text", `document.getElementById("budget-advice-hint").innerText.includes("Freeze hiring until March.")`)
 	containsAll(t, "tab B's warning", b.text("#budget-advice-hint"), "Another tab changed this field", "copy it first")
-	b.keepScreenshot("two-tabs-same-field")
+	b.keep("two-tabs-same-field")
 	if got := b.value("#budget-advice"); got != "" {
 		t.Errorf("tab B's field changed under the person's cursor: %q", got)
 	}
@@ -61,14 +60,14 @@ func TestTwoTabsTypingInTheSameField(t *testing.T) {
 // import is all kept.
 func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	a, b := newBrowser(t), newBrowser(t)
+	srv, a := startApp(t)
+	b := newBrowser(t)
 	a.grantClipboard(srv.URL)
 	b.grantClipboard(srv.URL)
 	id := a.newOnboarding(srv.URL + "/")
 	first := a.addEntry("sources")
 	a.typeInto("#name-"+first, "Month-end close pack")
-	a.settle()
+	a.waitSaved("Month-end close pack")
 
 	// Priya receives it on her device and adds a source of her own.
 	link := a.shareLink("")
@@ -82,7 +81,7 @@ func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	b.waitFor("the stage page", `location.pathname.includes("/guide/data") && !!document.getElementById("add-sources")`)
 	theirs := b.addEntry("sources")
 	b.typeInto("#name-"+theirs, "Priya's payroll export")
-	b.settle()
+	b.waitSaved("Priya's payroll export")
 	back := b.shareLink("")
 
 	// Dana's first tab: a source saved just before the link arrives.
@@ -91,7 +90,7 @@ func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	a.waitFor("the stage", `!!document.getElementById("add-sources")`)
 	before := a.addEntry("sources")
 	a.typeInto("#name-"+before, "Board pack")
-	a.settle()
+	a.waitSaved("Board pack")
 
 	// Her second tab opens Priya's link. While it shows what the link
 	// would change, she types on in the first tab, and then saves the
@@ -104,7 +103,7 @@ func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	a.waitFor("the field", `!!document.getElementById("name-`+first+`")`)
 	a.caretAtEnd("#name-" + first)
 	a.typeInto("#name-"+first, ", by day 3")
-	a.settle()
+	a.waitSaved("Month-end close pack, by day 3")
 	tab.click("#save-incoming")
 	tab.waitFor("the saved message", `!!document.getElementById("saved-changes")`)
 
@@ -123,7 +122,7 @@ func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	a.typeInto("#name-"+first, " at the latest")
 	after := a.addEntry("sources")
 	a.typeInto("#name-"+after, "Cash forecast")
-	a.settle()
+	a.waitSaved("Month-end close pack, by day 3 at the latest", "Cash forecast")
 
 	a.reload()
 	a.waitFor("the stage", `!!document.getElementById("add-sources")`)
@@ -172,10 +171,8 @@ func (b *browser) entryText(id string) string {
 // other's change, and after both, every 1:1 and both edits are stored.
 func TestTwoTabsOverAYearOfOneOnes(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	a := newBrowser(t)
+	srv, a := startApp(t)
 	a.open(srv.URL + "/")
-	a.waitForApp()
 	o := sample.Years(1, time.Now())
 	a.plant(o)
 	latest := o.LatestMeeting().ID
@@ -188,10 +185,9 @@ func TestTwoTabsOverAYearOfOneOnes(t *testing.T) {
 
 	a.typeInto("#notes-"+latest, " The board moved to March.")
 	b.typeInto("#budget-advice", "Hold hiring until the audit.")
-	a.settle()
-	b.settle()
+	a.waitSaved("The board moved to March.", "Hold hiring until the audit.")
 	a.typeInto("#notes-"+latest, " Priya presents.")
-	a.settle()
+	a.waitSaved("The board moved to March. Priya presents.", "Hold hiring until the audit.")
 
 	got := a.stored(o.ID)
 	if len(got.Meetings) != 52 || len(got.Commitments) != len(o.Commitments) {
@@ -215,11 +211,4 @@ func TestTwoTabsOverAYearOfOneOnes(t *testing.T) {
 	}
 	a.expectNoProblems("tab A")
 	b.expectNoProblems("tab B")
-}
-
-// goToStageOf opens a stage of an onboarding by its address.
-func (b *browser) goToStageOf(base, id, stage string) {
-	b.t.Helper()
-	b.open(base + "/guide/" + stage + "?id=" + id)
-	b.waitFor("the "+stage+" stage", `location.pathname.endsWith("/guide/`+stage+`") && !!document.querySelector("main h1")`)
 }

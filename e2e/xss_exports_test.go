@@ -3,18 +3,13 @@
 package e2e
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"counterpart/app/markdown/markdowntest"
 	"counterpart/app/onboarding"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
@@ -62,26 +57,13 @@ func expectSameDocument(t *testing.T, where, md, pageHTML string) {
 	}
 }
 
-// allowDownloads sends the browser's downloads to a new directory.
-func allowDownloads(t *testing.T, b *browser) string {
-	t.Helper()
-	dir := t.TempDir()
-	on := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // The downloaded .md, read by a Markdown tool, holds nothing live and
 // shows what the page shows.
 func checkMarkdownFile(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
-	dir := allowDownloads(t, b)
+	files := b.allowDownloads()
 	b.click("#download-md")
-	md := b.downloaded(dir, ".md")
+	md := files.next(".md")
 	expectSameDocument(t, "the .md file", md, r.docHTML)
 }
 
@@ -142,17 +124,7 @@ func checkRichCopy(t *testing.T, b *browser, base string, r *xssRound) {
 // The printed document shows the vectors as text.
 func checkPrintedDocument(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
-	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(artifactDir(t), "xss-document.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, text := readPDF(t, file)
+	_, text := readPDF(t, b.printPDF("xss-document", chromedp.PDFPaper(chromedp.PaperA4)))
 	var texts []string
 	for _, v := range r.shown() {
 		texts = append(texts, printable(v))
@@ -272,9 +244,9 @@ func checkICS(t *testing.T, where, ics string, summaries, descriptions []string)
 // of their own.
 func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
-	dir := allowDownloads(t, b)
+	files := b.allowDownloads()
 	b.click("#download-ics")
-	checkICS(t, "the .ics file", b.downloaded(dir, ".ics"), r.names, []string{r.social})
+	checkICS(t, "the .ics file", files.next(".ics"), r.names, []string{r.social})
 
 	planted := []string{
 		"Dana\r\nATTACH:https://127.0.0.1/x.exe\u2028SUMMARY:INJECTED",
@@ -287,7 +259,7 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
 	b.expectInert("the document of planted line breaks")
 	b.click("#download-ics")
-	ics := b.downloaded(dir, ".ics")
+	ics := files.next(".ics")
 	// Names and the time together are one-line fields: the app reads
 	// the planted line breaks as spaces.
 	var kept []string

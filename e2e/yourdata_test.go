@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"counterpart/app/share"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/page"
 )
 
 // The "Your data" page and the notices about keeping the data, in the
@@ -40,7 +38,7 @@ func (b *browser) persistence(origin string, granted bool) {
 // browser) run days ahead, from the next page load on.
 func (b *browser) fakeClock() {
 	b.t.Helper()
-	cdpDo(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	b.beforeEveryPage(`(() => {
 			const days = Number(sessionStorage.getItem("e2e.clockDays") || 0);
 			if (!days) return;
 			const shift = days * 86400000, Real = Date;
@@ -49,7 +47,7 @@ func (b *browser) fakeClock() {
 				static now() { return Real.now() + shift; }
 			}
 			window.Date = Shifted;
-		})()`})
+		})()`)
 }
 
 // clockDays moves the page's clock to days ahead of the real one; the next
@@ -66,7 +64,7 @@ func writeSomething(b *browser, home, text string) string {
 	id := b.newOnboarding(home)
 	b.goToStage("problems")
 	b.typeInto("#budget-advice", text)
-	b.settle()
+	b.waitSaved(text)
 	return id
 }
 
@@ -75,9 +73,12 @@ func writeSomething(b *browser, home, text string) string {
 // in plain words, with how much is stored.
 func TestYourDataWhenTheBrowserAgreesToKeepIt(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.open(srv.URL + "/")
+	// The banner is drawn with the page, from what this device recorded:
+	// with no save of the person's yet, the browser's answers, which come
+	// later, cannot bring the offer.
+	b.waitFor("the banner's place", `!!document.querySelector(".keeping-slot")`)
 	if b.count("#keeping-notice") != 0 {
 		t.Error("the offer comes before anything of the person's is saved")
 	}
@@ -98,8 +99,11 @@ func TestYourDataWhenTheBrowserAgreesToKeepIt(t *testing.T) {
 	containsAll(t, "how much is stored", b.text("#usage"), "Your onboardings take", "KB", "this site uses")
 	containsAll(t, "the backups", b.text("#backups"), "No backup yet.")
 	b.keep("your-data")
-	b.reload()
-	b.waitFor("the page", `!!document.getElementById("kept-status")`)
+	// The banner shows nothing on this page, which says it all: a page
+	// with the banner, drawn from the answer this device recorded, shows
+	// whether the offer comes back.
+	b.open(srv.URL + "/")
+	b.waitFor("the banner's place", `!!document.querySelector(".keeping-slot")`)
 	if b.count("#keeping-notice") != 0 {
 		t.Error("the offer came back after it was answered")
 	}
@@ -110,8 +114,7 @@ func TestYourDataWhenTheBrowserAgreesToKeepIt(t *testing.T) {
 // offers to ask again later.
 func TestYourDataWhenTheBrowserRefuses(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.persistence(srv.URL, false)
 	writeSomething(b, srv.URL+"/", "Hold hiring until the audit.")
 	b.open(srv.URL + "/your-data")
@@ -128,6 +131,9 @@ func TestYourDataWhenTheBrowserRefuses(t *testing.T) {
 	b.click("#notice-seen")
 	b.waitFor("the notice to go", `!document.getElementById("keeping-notice")`)
 	b.reload()
+	// Drawn with the page from what this device recorded: the refusal
+	// and that the risk was read.
+	b.waitFor("the banner's place", `!!document.querySelector(".keeping-slot")`)
 	if b.count("#keeping-notice") != 0 {
 		t.Error("the closed risk came back")
 	}
@@ -141,12 +147,15 @@ func TestYourDataWhenTheBrowserRefuses(t *testing.T) {
 // week after the backup it offers.
 func TestBackupReminderTiming(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	b.persistence(srv.URL, true)
 	b.fakeClock()
+	// Until the browser says it keeps the data, the banner offers to ask
+	// it: the offer going is the sign that the banner shows what the
+	// browser said, and with it the reminder, if one is due.
+	b.beforeEveryPage(`new MutationObserver(() => { window.__offered ||= !!document.getElementById("notice-persist"); }).observe(document, {childList: true, subtree: true});`)
 	home := srv.URL + "/"
-	writeSomething(b, home, "Hold hiring until the audit.") // persistence granted: no offer waits in the banner
+	writeSomething(b, home, "Hold hiring until the audit.")
 	b.open(srv.URL + "/your-data")
 	b.waitFor("the backup panel", `!!document.getElementById("download-backup")`)
 	b.captureDownload("#download-backup")
@@ -157,8 +166,7 @@ func TestBackupReminderTiming(t *testing.T) {
 		t.Helper()
 		b.clockDays(days)
 		b.open(home)
-		b.waitFor("the home page", `!!document.getElementById("new-onboarding")`)
-		time.Sleep(300 * time.Millisecond) // the banner renders with the page; give it a frame
+		b.waitFor("the banner to show what the browser said", `!!document.getElementById("new-onboarding") && window.__offered && !document.getElementById("notice-persist")`)
 		if got := b.count("#backup-reminder") == 1; got != want {
 			t.Fatalf("%v days after the backup: reminder shown %v, want %v", days, got, want)
 		}
@@ -169,7 +177,7 @@ func TestBackupReminderTiming(t *testing.T) {
 	b.click("li.onboarding h2 a")
 	b.goToStage("problems")
 	b.typeInto("#budget-advice", " And the board.")
-	b.settle()
+	b.waitSaved("Hold hiring until the audit. And the board.")
 	reminded(1, false)
 	reminded(6, false)
 	reminded(8, true)
@@ -189,8 +197,7 @@ func TestBackupReminderTiming(t *testing.T) {
 // backup made before puts everything back, merged into what is there.
 func TestRestoreAfterStorageIsCleared(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	id := writeSomething(b, srv.URL+"/", "Hold hiring until the audit.")
 	b.open(srv.URL + "/your-data")
 	b.waitFor("the backup panel", `!!document.getElementById("download-backup")`)
@@ -221,10 +228,9 @@ func TestRestoreAfterStorageIsCleared(t *testing.T) {
 // is written to it.
 func TestABackupFileKeptUpToDate(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	id := writeSomething(b, srv.URL+"/", "First thoughts.")
-	cdpDo(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	b.beforeEveryPage(`(() => {
 			window.__backupFile = {text: "", writes: 0};
 			window.showSaveFilePicker = async () => ({
 				name: "counterpart-backup.json",
@@ -236,7 +242,7 @@ func TestABackupFileKeptUpToDate(t *testing.T) {
 					};
 				},
 			});
-		})()`})
+		})()`)
 	b.open(srv.URL + "/your-data")
 	b.waitFor("the offer", `!!document.getElementById("keep-file")`)
 	b.click("#keep-file")
@@ -268,11 +274,10 @@ func TestABackupFileKeptUpToDate(t *testing.T) {
 // Screen app starts empty: said once, with a backup first.
 func TestSafariInATabIsToldOnce(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, builtWeb, "127.0.0.1:0")
-	b := newBrowser(t)
+	srv, b := startApp(t)
 	writeSomething(b, srv.URL+"/", "Hold hiring until the audit.")
 	// The page reads Safari's user agent; the browser goes on as it is.
-	cdpDo(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `Object.defineProperty(navigator, "userAgent", {get: () => "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"})`})
+	b.beforeEveryPage(`Object.defineProperty(navigator, "userAgent", {get: () => "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"})`)
 	b.open(srv.URL + "/")
 	// The offer to ask the browser comes first; then the risk.
 	b.waitFor("the offer", `!!document.getElementById("notice-later")`)
