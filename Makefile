@@ -8,7 +8,7 @@ WASM_FLAGS = -trimpath -ldflags="-s -w"
 # What the browser tests load from npm (see browser-deps).
 AXE = e2e/node_modules/axe-core/axe.min.js
 
-.PHONY: build content run test fmt-check vet unit browser browser-deps bench clean
+.PHONY: build content run test fmt-check size-check vet unit browser browser-deps bench clean
 
 ## build: compile the app to web/app.wasm and the server to bin/counterpart
 build: content
@@ -27,12 +27,22 @@ content:
 run: build
 	./bin/counterpart -addr $(ADDR)
 
-## test: formatting, vet, unit tests, then the browser tests in Chromium
-test: fmt-check vet unit browser
+## test: formatting, file sizes, vet, unit tests, then the browser tests in Chromium
+test: fmt-check size-check vet unit browser
 
 fmt-check:
 	@unformatted=$$(gofmt -l cmd app content e2e bench); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+
+# size-check: no file git tracks is over 1 MB. Git keeps every version of
+# every file for good, so one large file (a compiled test binary, a
+# profile, a build) makes every clone slower forever; what is built goes
+# in .gitignore instead. It checks what git would commit (the index).
+MAX_FILE_BYTES = 1048576
+size-check:
+	@big=$$(git ls-files --format='%(objectname) %(path)' | git cat-file --batch-check='%(objectsize) %(rest)' | \
+		awk -v max=$(MAX_FILE_BYTES) '$$1 ~ /^[0-9]+$$/ && $$1 > max { printf "  %s (%.1f MB)\n", substr($$0, length($$1) + 2), $$1 / 1048576 }'); \
+	if [ -n "$$big" ]; then echo "files over 1 MB are tracked; remove them and ignore them in .gitignore:"; echo "$$big"; exit 1; fi
 
 # The browser tests and the bench carry the build tag browser: plain
 # `go test ./...` skips them, and every target here that runs them passes it.
