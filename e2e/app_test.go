@@ -140,6 +140,16 @@ func (b *browser) drawn() {
 	b.waitFor("the entry's view to come back", `document.querySelector("`+toggle+`").textContent === `+label)
 }
 
+// addSource adds a data source of that name on the page's stage, waits
+// until it is saved, and returns the entry's ID.
+func (b *browser) addSource(name string) string {
+	b.t.Helper()
+	entry := b.addEntry("sources")
+	b.typeInto("#name-"+entry, name)
+	b.waitSaved(name)
+	return entry
+}
+
 // goToStage follows the stepper link to a stage, as a person would.
 func (b *browser) goToStage(stage string) {
 	b.t.Helper()

@@ -114,9 +114,7 @@ func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 	srv, b := startApp(t)
 	home := srv.URL + "/"
 	mine := b.newOnboarding(home)
-	src := b.addEntry("sources")
-	b.typeInto("#name-"+src, "My own source")
-	b.waitSaved("My own source")
+	b.addSource("My own source")
 
 	b.open(home)
 	b.click("#open-example")
@@ -125,9 +123,7 @@ func TestExampleLeavesYourOwnDataAlone(t *testing.T) {
 	ex := theExample(t)
 	firstSource := ex.DataSources[0].Name
 	containsAll(t, "the example", text, ex.Title, firstSource)
-	extra := b.addEntry("sources")
-	b.typeInto("#name-"+extra, "Added while exploring")
-	b.waitSaved("Added while exploring")
+	b.addSource("Added while exploring")
 
 	b.open(home + "guide/data?id=" + mine)
 	text = b.pageText()
@@ -152,12 +148,11 @@ func TestDeleteAndUndoRestoresEverything(t *testing.T) {
 	srv, b := startApp(t)
 	home := srv.URL + "/"
 	id := b.newOnboarding(home)
-	src := b.addEntry("sources")
-	b.typeInto("#name-"+src, "Revenue dashboard")
+	b.addSource("Revenue dashboard")
 	b.goToStage("team")
 	mate := b.addEntry("team")
 	b.typeInto("#person-"+mate, "Kenji")
-	b.waitSaved("Revenue dashboard", "Kenji")
+	b.waitSaved("Kenji")
 
 	b.open(home)
 	b.click(`li.onboarding[data-id="` + id + `"] button[aria-label^="Delete"]`)
@@ -223,9 +218,7 @@ func TestCorruptStorageIsKeptAsideAndExplained(t *testing.T) {
 	srv, b := startApp(t)
 	home := srv.URL + "/"
 	good := b.newOnboarding(home)
-	src := b.addEntry("sources")
-	b.typeInto("#name-"+src, "Still here")
-	b.waitSaved("Still here")
+	b.addSource("Still here")
 	bad := b.newOnboarding(home)
 	const garbage = `{"schema":1,"rev":2,"onboarding":{"id":"` + "broken"
 	eval[bool](b, fmt.Sprintf(`(localStorage.setItem("counterpart.v1.onboarding.%s", %q), true)`, bad, garbage))
@@ -273,12 +266,10 @@ func TestTwoTabsEditingTheSameOnboarding(t *testing.T) {
 	b := a.newTab(t)
 	b.open(stage)
 
-	first := a.addEntry("sources")
-	a.typeInto("#name-"+first, "Written in tab A")
+	first := a.addSource("Written in tab A")
 	b.waitText("Written in tab A") // live, through the storage event
 
-	second := b.addEntry("sources")
-	b.typeInto("#name-"+second, "Written in tab B")
+	second := b.addSource("Written in tab B")
 	a.waitText("Written in tab B")
 
 	// Both edit the same onboarding at once, different fields.

@@ -520,22 +520,21 @@ func tryRun[T any](b *browser, action chromedp.Action[T]) (T, error) {
 // returns its answer.
 func cdpDo[P, R any](b *browser, cmd cdp.Command[P, R], params P) R {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, step)
-	defer cancel()
-	r, err := chromedp.Call(ctx, cmd, params)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return r
+	return cdpSend(b, chromedp.Call[P, R], cmd, params)
 }
 
 // cdpBrowser sends one DevTools protocol command to the browser itself,
-// for what holds for every tab: downloads, permissions.
+// for what holds for every tab, such as where downloads go.
 func cdpBrowser[P, R any](b *browser, cmd cdp.Command[P, R], params P) R {
+	b.t.Helper()
+	return cdpSend(b, chromedp.CallBrowser[P, R], cmd, params)
+}
+
+func cdpSend[P, R any](b *browser, call func(context.Context, cdp.Command[P, R], P) (R, error), cmd cdp.Command[P, R], params P) R {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, step)
 	defer cancel()
-	r, err := chromedp.CallBrowser(ctx, cmd, params)
+	r, err := call(ctx, cmd, params)
 	if err != nil {
 		b.t.Fatal(err)
 	}

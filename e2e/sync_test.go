@@ -114,13 +114,7 @@ func TestALongLinkOffersTheFile(t *testing.T) {
 	b.expectNoProblems("the share page")
 }
 
-// addSource adds a data source of that name, and waits until it is saved.
-func (b *browser) addSource(name string) {
-	b.t.Helper()
-	entry := b.addEntry("sources")
-	b.typeInto("#name-"+entry, name)
-	b.waitSaved(name)
-}
+
 
 // mergeLink opens a link on a device that has the onboarding and merges it.
 func (b *browser) mergeLink(link string) {

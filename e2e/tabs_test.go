@@ -65,9 +65,7 @@ func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	a.grantClipboard(srv.URL)
 	b.grantClipboard(srv.URL)
 	id := a.newOnboarding(srv.URL + "/")
-	first := a.addEntry("sources")
-	a.typeInto("#name-"+first, "Month-end close pack")
-	a.waitSaved("Month-end close pack")
+	first := a.addSource("Month-end close pack")
 
 	// Priya receives it on her device and adds a source of her own.
 	link := a.shareLink("")
@@ -79,18 +77,14 @@ func TestLinkImportWhileAnotherTabEdits(t *testing.T) {
 	b.waitFor("the saved message", `!!document.getElementById("open-saved")`)
 	b.click("#open-saved")
 	b.waitFor("the stage page", `location.pathname.includes("/guide/data") && !!document.getElementById("add-sources")`)
-	theirs := b.addEntry("sources")
-	b.typeInto("#name-"+theirs, "Priya's payroll export")
-	b.waitSaved("Priya's payroll export")
+	theirs := b.addSource("Priya's payroll export")
 	back := b.shareLink("")
 
 	// Dana's first tab: a source saved just before the link arrives.
 	stage := srv.URL + "/guide/data?id=" + id
 	a.open(stage)
 	a.waitFor("the stage", `!!document.getElementById("add-sources")`)
-	before := a.addEntry("sources")
-	a.typeInto("#name-"+before, "Board pack")
-	a.waitSaved("Board pack")
+	before := a.addSource("Board pack")
 
 	// Her second tab opens Priya's link. While it shows what the link
 	// would change, she types on in the first tab, and then saves the
