@@ -114,8 +114,6 @@ func TestALongLinkOffersTheFile(t *testing.T) {
 	b.expectNoProblems("the share page")
 }
 
-
-
 // mergeLink opens a link on a device that has the onboarding and merges it.
 func (b *browser) mergeLink(link string) {
 	b.t.Helper()
