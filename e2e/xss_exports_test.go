@@ -124,7 +124,7 @@ func checkRichCopy(t *testing.T, b *browser, base string, r *xssRound) {
 // The printed document shows the vectors as text.
 func checkPrintedDocument(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
-	_, text := readPDF(t, b.printPDF("xss-document", chromedp.PDFPaper(chromedp.PaperA4)))
+	_, text := readPDF(t, b.printPDF("xss-document-"+r.name, chromedp.PDFPaper(chromedp.PaperA4)))
 	var texts []string
 	for _, v := range r.shown() {
 		texts = append(texts, printable(v))

@@ -103,6 +103,7 @@ func (b *browser) set(css, value string) {
 // xssRound is what one round of the corpus typed, for the exports to
 // look for.
 type xssRound struct {
+	name    string // "round-2", for the files it leaves
 	id      string
 	title   string
 	names   []string // the buddy's and the newcomer's names
@@ -153,7 +154,7 @@ func checkPrintedWorksheet(t *testing.T, b *browser, base string, r *xssRound) {
 	b.expectInert("the worksheet")
 	// In reading order, not as laid out: a name that wraps in its cell
 	// stays in one piece.
-	out, err := exec.Command("pdftotext", b.printPDF("xss-worksheet", chromedp.PDFPaper(chromedp.PaperA4)), "-").Output()
+	out, err := exec.Command("pdftotext", b.printPDF("xss-worksheet-"+r.name, chromedp.PDFPaper(chromedp.PaperA4)), "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -178,7 +179,8 @@ func expectShown(t *testing.T, where, shown string, texts []string) {
 
 // xssRounds is how many onboardings the corpus is spread over: each text
 // area gets every vector once over the rounds, and the one-line fields
-// share the vectors between them.
+// share the vectors between them. The rounds run side by side, each in
+// browsers of its own.
 const xssRounds = 3
 
 // Every known vector, typed into every kind of text field, shows as text
@@ -187,113 +189,127 @@ const xssRounds = 3
 func TestXSSCorpusStaysText(t *testing.T) {
 	t.Parallel()
 	vectors := markdowntest.XSSCorpus(t)
+	// Each round's one-line fields take the vectors from its own part of
+	// the corpus on, and must get through at least that part.
+	part := (len(vectors) + xssRounds - 1) / xssRounds
+	for round := 0; round < xssRounds; round++ {
+		t.Run(fmt.Sprintf("round %d of %d", round+1, xssRounds), func(t *testing.T) {
+			t.Parallel()
+			if used := putCorpusThrough(t, vectors, round, round*part); used < part {
+				t.Errorf("only %d vectors went through a one-line field, of the %d from %d on", used, part, round*part)
+			}
+		})
+	}
+}
+
+// putCorpusThrough puts the corpus through an onboarding of its own: every text
+// area gets the vectors of the round, and the one-line fields the vectors
+// from start on, as many as there are fields. It returns how many of
+// those it used.
+func putCorpusThrough(t *testing.T, vectors []string, round, start int) int {
 	srv, b := startApp(t)
 	b.beforeEveryPage(xssTrap)
 	b.grantClipboard(srv.URL)
 	peer := newBrowser(t)
 	peer.beforeEveryPage(xssTrap)
 	home := srv.URL + "/"
-	used := 0
-	for round := 0; round < xssRounds; round++ {
-		var long []string
-		for i, v := range vectors {
-			if i%xssRounds == round {
-				long = append(long, v)
-			}
-		}
-		// A one-line field drops line breaks, as the browser does.
-		oneLine := strings.NewReplacer("\r", "", "\n", "")
-		name := func() string { v := vectors[used%len(vectors)]; used++; return oneLine.Replace(v) }
-
-		// The names and roles of the new onboarding form.
-		b.open(home + "new")
-		b.waitFor("the form", `!!document.getElementById("my-name")`)
-		names := []string{name(), name(), name(), name()}
-		for i, id := range []string{"#my-name", "#my-role", "#peer-name", "#peer-role"} {
-			b.set(id, names[i])
-		}
-		b.choose("#my-function", "engineering")
-		b.choose("#peer-function", "finance")
-		b.choose("#start-date", "2026-11-02")
-		b.click("#start")
-		b.waitFor("the first stage", `location.pathname.endsWith("/guide/data")`)
-		id := b.pageID()
-
-		// Every field of every stage.
-		for _, stage := range []string{"data", "problems", "team", "processes", "roles"} {
-			if stage != "data" {
-				b.goToStage(stage)
-			}
-			used += b.fillEveryField(vectors, used, strings.Join(long, "\n\n"))
-			b.expectInert("the " + stage + " stage while editing")
-		}
-		// The weekly 1:1 and the time together get a day and a time, so
-		// that the calendar file carries them.
-		b.choose("#one-on-one-day", "thursday")
-		b.choose("#one-on-one-time", "08:30")
-		b.choose("#social-every", "monthly")
-		b.choose("#social-day", "wednesday")
-		b.choose("#social-time", "12:30")
-		social := b.value("#social")
-
-		// The 1:1 page: agenda items, notes, decisions, a commitment and
-		// a topic for the next one.
-		b.open(home + "meetings?id=" + id)
-		b.waitFor("the 1:1 page", `!!document.getElementById("start-meeting")`)
-		typed := b.fillMeeting(vectors, &used, strings.Join(long, "\n\n"))
-		b.expectInert("the 1:1 page while editing")
-
-		// Renaming it from the home page.
-		b.open(home)
-		title := name()
-		b.click(`li.onboarding[data-id="` + id + `"] button[aria-label^="Rename"]`)
-		b.waitFor("the title field", `!!document.getElementById("rename-`+id+`")`)
-		b.set("#rename-"+id, title)
-		b.click("#save-title")
-		b.waitFor("the new title", `!document.getElementById("rename-`+id+`")`)
-
-		// Every page, as it shows what was saved.
-		b.open(home)
-		b.expectInert("home")
-		item := b.text(`li.onboarding[data-id="` + id + `"]`)
-		for _, v := range []string{title, names[0], names[2]} {
-			if v = strings.TrimSpace(onboarding.CleanLine(v)); !strings.Contains(item, v) {
-				t.Errorf("home shows %q, not the name %q as text", item, v)
-			}
-		}
-		for _, stage := range []string{"data", "problems", "team", "processes", "roles"} {
-			b.open(home + "guide/" + stage + "?id=" + id)
-			b.waitFor("the stage", `!!document.querySelector(".prompts")`)
-			b.expectInert("the " + stage + " stage")
-			if round == 0 {
-				b.keep("xss-" + stage)
-			}
-		}
-		b.open(home + "meetings?id=" + id)
-		b.waitFor("the 1:1 page", `!!document.getElementById("current")`)
-		b.expectInert("the 1:1 page")
-		// What the app keeps: names and titles without direction or
-		// invisible characters, free text without open direction
-		// changes (onboarding's text.go).
-		var kept []string
-		for _, v := range long {
-			kept = append(kept, onboarding.CleanText(v))
-		}
-		var keptTyped []string
-		for _, v := range typed {
-			keptTyped = append(keptTyped, onboarding.CleanText(v))
-		}
-		r := &xssRound{id: id, title: onboarding.CleanLine(title), names: []string{onboarding.CleanLine(names[0]), onboarding.CleanLine(names[2])},
-			social: onboarding.CleanLine(social), typed: keptTyped, long: kept, peer: peer}
-		for _, ex := range xssExports {
-			ex.check(t, b, srv.URL, r)
+	used := start
+	var long []string
+	for i, v := range vectors {
+		if i%xssRounds == round {
+			long = append(long, v)
 		}
 	}
-	if used < len(vectors) {
-		t.Errorf("only %d of %d vectors went through a one-line field", used, len(vectors))
+	// A one-line field drops line breaks, as the browser does.
+	oneLine := strings.NewReplacer("\r", "", "\n", "")
+	name := func() string { v := vectors[used%len(vectors)]; used++; return oneLine.Replace(v) }
+
+	// The names and roles of the new onboarding form.
+	b.open(home + "new")
+	b.waitFor("the form", `!!document.getElementById("my-name")`)
+	names := []string{name(), name(), name(), name()}
+	for i, id := range []string{"#my-name", "#my-role", "#peer-name", "#peer-role"} {
+		b.set(id, names[i])
+	}
+	b.choose("#my-function", "engineering")
+	b.choose("#peer-function", "finance")
+	b.choose("#start-date", "2026-11-02")
+	b.click("#start")
+	b.waitFor("the first stage", `location.pathname.endsWith("/guide/data")`)
+	id := b.pageID()
+
+	// Every field of every stage.
+	for _, stage := range []string{"data", "problems", "team", "processes", "roles"} {
+		if stage != "data" {
+			b.goToStage(stage)
+		}
+		used += b.fillEveryField(vectors, used, strings.Join(long, "\n\n"))
+		b.expectInert("the " + stage + " stage while editing")
+	}
+	// The weekly 1:1 and the time together get a day and a time, so
+	// that the calendar file carries them.
+	b.choose("#one-on-one-day", "thursday")
+	b.choose("#one-on-one-time", "08:30")
+	b.choose("#social-every", "monthly")
+	b.choose("#social-day", "wednesday")
+	b.choose("#social-time", "12:30")
+	social := b.value("#social")
+
+	// The 1:1 page: agenda items, notes, decisions, a commitment and
+	// a topic for the next one.
+	b.open(home + "meetings?id=" + id)
+	b.waitFor("the 1:1 page", `!!document.getElementById("start-meeting")`)
+	typed := b.fillMeeting(vectors, &used, strings.Join(long, "\n\n"))
+	b.expectInert("the 1:1 page while editing")
+
+	// Renaming it from the home page.
+	b.open(home)
+	title := name()
+	b.click(`li.onboarding[data-id="` + id + `"] button[aria-label^="Rename"]`)
+	b.waitFor("the title field", `!!document.getElementById("rename-`+id+`")`)
+	b.set("#rename-"+id, title)
+	b.click("#save-title")
+	b.waitFor("the new title", `!document.getElementById("rename-`+id+`")`)
+
+	// Every page, as it shows what was saved.
+	b.open(home)
+	b.expectInert("home")
+	item := b.text(`li.onboarding[data-id="` + id + `"]`)
+	for _, v := range []string{title, names[0], names[2]} {
+		if v = strings.TrimSpace(onboarding.CleanLine(v)); !strings.Contains(item, v) {
+			t.Errorf("home shows %q, not the name %q as text", item, v)
+		}
+	}
+	for _, stage := range []string{"data", "problems", "team", "processes", "roles"} {
+		b.open(home + "guide/" + stage + "?id=" + id)
+		b.waitFor("the stage", `!!document.querySelector(".prompts")`)
+		b.expectInert("the " + stage + " stage")
+		if round == 0 {
+			b.keep("xss-" + stage)
+		}
+	}
+	b.open(home + "meetings?id=" + id)
+	b.waitFor("the 1:1 page", `!!document.getElementById("current")`)
+	b.expectInert("the 1:1 page")
+	// What the app keeps: names and titles without direction or
+	// invisible characters, free text without open direction
+	// changes (onboarding's text.go).
+	var kept []string
+	for _, v := range long {
+		kept = append(kept, onboarding.CleanText(v))
+	}
+	var keptTyped []string
+	for _, v := range typed {
+		keptTyped = append(keptTyped, onboarding.CleanText(v))
+	}
+	r := &xssRound{name: fmt.Sprintf("round-%d", round+1), id: id, title: onboarding.CleanLine(title), names: []string{onboarding.CleanLine(names[0]), onboarding.CleanLine(names[2])},
+		social: onboarding.CleanLine(social), typed: keptTyped, long: kept, peer: peer}
+	for _, ex := range xssExports {
+		ex.check(t, b, srv.URL, r)
 	}
 	b.expectNoProblems("the corpus") // a policy violation is logged: markup went live
 	peer.expectNoProblems("the corpus through share links")
+	return used - start
 }
 
 // fillMeeting starts a 1:1 and types the next one-line vectors, from
