@@ -182,44 +182,61 @@ func axeStates(t *testing.T) []axeState {
 	return append(states, axeState{Name: "not found", Path: "/no-such-page"})
 }
 
+// axeGroups is how many browsers check the pages' states side by side,
+// each its part of them in a profile of its own with the example: one
+// browser through all of them took as long as the rest of the tests.
+const axeGroups = 4
+
 // Every page and state of the example, at a laptop's width and a phone's,
 // in the light and the dark scheme, and printed, passes axe-core's WCAG 2.2
 // AA and best-practice rules. Entries that can be edited are checked open
 // for editing too.
 func TestEveryPagePassesAxe(t *testing.T) {
 	t.Parallel()
-	srv, b := startApp(t)
-	b.open(srv.URL + "/")
-	b.checkAxe("home, with no onboarding yet")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+guide.ExampleID+`")`)
-
-	for _, s := range axeStates(t) {
-		b.open(srv.URL + s.Path)
-		if s.setUp != nil {
-			s.setUp(b)
-		}
-		b.checkAxe(s.Name)
-		if b.editEverything() {
-			b.checkAxe(s.Name + ", editing")
-		}
+	states := axeStates(t)
+	per := (len(states) + axeGroups - 1) / axeGroups
+	for from := 0; from < len(states); from += per {
+		part := states[from:min(from+per, len(states))]
+		t.Run(part[0].Name+" to "+part[len(part)-1].Name, func(t *testing.T) {
+			t.Parallel()
+			srv, b := startApp(t)
+			b.openExample(srv.URL + "/")
+			for _, s := range part {
+				b.open(srv.URL + s.Path)
+				if s.setUp != nil {
+					s.setUp(b)
+				}
+				b.checkAxe(s.Name)
+				if b.editEverything() {
+					b.checkAxe(s.Name + ", editing")
+				}
+			}
+			b.expectNoProblems("the pages through axe-core")
+		})
 	}
 
-	// A link arriving on a device that has never seen the onboarding asks
-	// who you are.
-	b.open(srv.URL + "/share?id=" + guide.ExampleID)
-	b.waitFor("the link", `!!document.getElementById("share-link") && document.getElementById("share-link").value.length > 0`)
-	link := b.value("#share-link")
-	other := b.otherDevice(t)
-	other.open(link)
-	other.waitFor("the question", `!!document.getElementById("who-am-i")`)
-	other.checkAxe("open, a link new to this device")
-	other.click("#me-newcomer")
-	other.waitFor("the save button", `!document.getElementById("save-incoming").disabled`)
-	other.checkAxe("open, a link new to this device, person chosen")
-
-	b.expectNoProblems("every page through axe-core")
-	other.expectNoProblems("the other device through axe-core")
+	// The home page before there is anything on it, and a link arriving
+	// on a device that has never seen the onboarding, which asks who you
+	// are.
+	t.Run("before the example, and on another device", func(t *testing.T) {
+		t.Parallel()
+		srv, b := startApp(t)
+		b.open(srv.URL + "/")
+		b.checkAxe("home, with no onboarding yet")
+		b.openExample(srv.URL + "/")
+		b.open(srv.URL + "/share?id=" + guide.ExampleID)
+		b.waitFor("the link", `!!document.getElementById("share-link") && document.getElementById("share-link").value.length > 0`)
+		link := b.value("#share-link")
+		other := b.otherDevice(t)
+		other.open(link)
+		other.waitFor("the question", `!!document.getElementById("who-am-i")`)
+		other.checkAxe("open, a link new to this device")
+		other.click("#me-newcomer")
+		other.waitFor("the save button", `!document.getElementById("save-incoming").disabled`)
+		other.checkAxe("open, a link new to this device, person chosen")
+		b.expectNoProblems("the home page through axe-core")
+		other.expectNoProblems("the other device through axe-core")
+	})
 }
 
 // checkAxe runs axe-core on the page as it is, at a laptop's width and a
