@@ -566,12 +566,14 @@ func jsLiteral(v any) string {
 // waitFor waits until a JavaScript condition holds in the page, checking
 // it every few milliseconds. Every wait in these tests is one: for what
 // the page shows, what it stored, where the focus is, never for a time.
+// A condition that throws (an element not drawn yet) does not hold yet.
 func (b *browser) waitFor(what, condition string) {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, step)
 	defer cancel()
+	guarded := `(() => { try { return !!(` + condition + `); } catch (e) { return false; } })()`
 	for {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](condition, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0)))
 		if err == nil {
 			return
 		}
@@ -581,6 +583,11 @@ func (b *browser) waitFor(what, condition string) {
 		if ctx.Err() == nil && isNavigationError(err) {
 			chromedp.Run(ctx, chromedp.WaitReady(chromedp.CSS("html")))
 			continue
+		}
+		// What the condition says now, or the error it throws, helps
+		// whoever reads the failure.
+		if _, now := tryRun(b, chromedp.Evaluate[bool](condition)); now != nil {
+			err = fmt.Errorf("%v; the condition now: %v", err, now)
 		}
 		b.t.Fatalf("waiting for %s: %v", what, err)
 	}
