@@ -29,14 +29,10 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	// The cadence: Thursdays at 08:30, lunch on the second Wednesday, and
 	// a monthly business review to debrief.
 	b.goToStage("roles")
-	b.choose("#one-on-one-day", "thursday")
+	b.chooseCadence()
 	b.waitFor("the zone to default to the device's", `document.getElementById("one-on-one-zone").value === "America/New_York"`)
-	b.choose("#one-on-one-time", "08:30")
 	b.choose("#one-on-one-length", "60")
 	b.typeInto("#social", "Lunch, away from the office")
-	b.choose("#social-every", "monthly")
-	b.choose("#social-day", "wednesday")
-	b.choose("#social-time", "12:30")
 	shared := b.addEntry("shared")
 	b.typeInto("#meeting-"+shared, "Monthly business review")
 	b.click(`label[for="debrief-` + shared + `"]`)
@@ -278,6 +274,18 @@ func TestCopyWithoutClipboardSupport(t *testing.T) {
 		t.Errorf("without clipboard support the page says %q", got)
 	}
 	b.expectNoProblems("copy without clipboard support")
+}
+
+// chooseCadence sets, on the role agreements stage, the weekly 1:1 on
+// Thursdays at 08:30 and the time together on the second Wednesday of
+// each month at 12:30.
+func (b *browser) chooseCadence() {
+	b.t.Helper()
+	b.choose("#one-on-one-day", "thursday")
+	b.choose("#one-on-one-time", "08:30")
+	b.choose("#social-every", "monthly")
+	b.choose("#social-day", "wednesday")
+	b.choose("#social-time", "12:30")
 }
 
 // nextThursday is the first Thursday on or after a YYYY-MM-DD date.

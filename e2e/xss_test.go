@@ -248,11 +248,7 @@ func putCorpusThrough(t *testing.T, vectors []string, round, start int) int {
 	}
 	// The weekly 1:1 and the time together get a day and a time, so
 	// that the calendar file carries them.
-	b.choose("#one-on-one-day", "thursday")
-	b.choose("#one-on-one-time", "08:30")
-	b.choose("#social-every", "monthly")
-	b.choose("#social-day", "wednesday")
-	b.choose("#social-time", "12:30")
+	b.chooseCadence()
 	social := b.value("#social")
 
 	// The 1:1 page: agenda items, notes, decisions, a commitment and
