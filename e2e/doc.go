@@ -2,6 +2,19 @@
 // Chromium: the server binary, the wasm, the service worker and all. Each
 // test gets a fresh browser profile and checks what a person would see.
 //
+// A test starts with startApp, which gives it the server the tests share
+// and a browser of its own; a test that stops or changes its server starts
+// one with startServer. harness_test.go holds the build, the server and the
+// browser; app_test.go what a person does (click, type, open the example);
+// stored_test.go what the page stored; files_test.go downloads, chosen
+// files, PDFs and screenshots.
+//
+// Every wait is for a condition, never for a time (nosleep_test.go fails
+// on a fixed pause): waitFor for what the page shows, waitSaved and
+// waitStored for what it stored. A check that something is not shown
+// first waits for the state that would show it, such as drawn for the
+// page's last changes.
+//
 // Its test files carry the build tag browser, so that go test ./... runs
 // only the fast tests; make test passes -tags browser.
 package e2e
