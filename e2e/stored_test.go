@@ -22,7 +22,14 @@ import (
 // reads the storage.
 func (b *browser) waitSaved(texts ...string) {
 	b.t.Helper()
-	b.waitFor(fmt.Sprintf("the app to save %q", texts), fmt.Sprintf(savedHolds, jsLiteral(texts)))
+	var short []string
+	for _, t := range texts {
+		if r := []rune(t); len(r) > 60 {
+			t = string(r[:60]) + "…"
+		}
+		short = append(short, t)
+	}
+	b.waitFor(fmt.Sprintf("the app to save %q", short), fmt.Sprintf(savedHolds, jsLiteral(texts)))
 }
 
 // savedHolds is a condition on the page's storage: every text of a list
