@@ -3,6 +3,7 @@ package onboarding
 import (
 	"encoding/json"
 	"reflect"
+	"time"
 )
 
 // Merge combines two versions of an onboarding that both started from
@@ -16,6 +17,48 @@ import (
 // A nil base means there is no common ancestor: everything on both sides
 // counts as added.
 func Merge(base, mine, theirs *Onboarding) (merged *Onboarding, conflicts int, err error) {
+	return merge(base, mine, theirs, true)
+}
+
+// Revert undoes on cur what a change did, turning after back into before,
+// and keeps whatever changed since: the change's own effect is taken out,
+// and an edit made meanwhile, in another tab or by a link, stays. Stamps
+// and this device's record of the exchange go back too where nothing
+// changed them since, so undoing the merge of a link is as if it had
+// never been opened, and the link can be opened again.
+func Revert(cur, before, after *Onboarding) (*Onboarding, error) {
+	reverted, _, err := merge(after, cur, before, false)
+	if err != nil {
+		return nil, err
+	}
+	reverted.Partial = cur.Partial
+	// What the device holds of each device the change brought changes
+	// from goes back to before, even where another change moved it since:
+	// holding less than it says would let a link skip what the undo took
+	// out, while saying less than it holds costs only a longer link.
+	have := reverted.Sync.Have
+	for d, t := range after.Sync.Have {
+		if was := before.Sync.Have[d]; !t.Equal(was) && have != nil {
+			if was.IsZero() {
+				delete(have, d)
+			} else if was.Before(have[d]) {
+				have[d] = was
+			}
+		}
+	}
+	for d, p := range after.Sync.Peers {
+		if was, ok := before.Sync.Peers[d]; !ok {
+			delete(reverted.Sync.Peers, d)
+		} else if !reflect.DeepEqual(was, p) {
+			reverted.Sync.Peers[d] = was
+		}
+	}
+	return reverted, nil
+}
+
+// merge is Merge; stampsByMax says the stamps take the later of mine and
+// theirs rather than being merged as values (which Revert needs).
+func merge(base, mine, theirs *Onboarding, stampsByMax bool) (merged *Onboarding, conflicts int, err error) {
 	var b, m, t any
 	for _, p := range []struct {
 		src *Onboarding
@@ -32,6 +75,22 @@ func Merge(base, mine, theirs *Onboarding) (merged *Onboarding, conflicts int, e
 			return nil, 0, err
 		}
 	}
+	// The stamps and this device's record of the exchange are not content
+	// two tabs change: both move on with every change. They merge by
+	// taking the later of each, and never count as a conflict.
+	for _, k := range []string{"updated", "changed", "deleted", "sync"} {
+		if !stampsByMax {
+			break
+		}
+		if mm, ok := m.(map[string]any); ok {
+			if tm, ok := t.(map[string]any); ok {
+				tm[k] = mm[k]
+			}
+			if bm, ok := b.(map[string]any); ok {
+				bm[k] = mm[k]
+			}
+		}
+	}
 	out := merge3(b, m, t, &conflicts)
 	raw, err := json.Marshal(out)
 	if err != nil {
@@ -41,8 +100,62 @@ func Merge(base, mine, theirs *Onboarding) (merged *Onboarding, conflicts int, e
 	if err := json.Unmarshal(raw, merged); err != nil {
 		return nil, 0, err
 	}
+	if stampsByMax && mine != nil && theirs != nil {
+		merged.Updated = latest(mine.Updated, theirs.Updated)
+		merged.Changed = laterStamps(mine.Changed, theirs.Changed)
+		merged.Deleted = laterStamps(mine.Deleted, theirs.Deleted)
+		merged.Sync = mergeSync(mine.Sync, theirs.Sync)
+	}
 	merged.Normalize()
 	return merged, conflicts, nil
+}
+
+// laterStamps returns, by key, the later of two maps' stamps.
+func laterStamps(a, b map[string]time.Time) map[string]time.Time {
+	if len(a) == 0 && len(b) == 0 {
+		return a
+	}
+	out := make(map[string]time.Time, len(a))
+	for k, t := range a {
+		out[k] = t
+	}
+	for k, t := range b {
+		if t.After(out[k]) {
+			out[k] = t
+		}
+	}
+	return out
+}
+
+// mergeSync combines two tabs' records of the exchange: what each holds,
+// and each peer's newest confirmation.
+func mergeSync(a, b Sync) Sync {
+	out := Sync{Device: a.Device, Have: a.Have.Clone()}
+	if out.Device == Legacy {
+		out.Device = b.Device
+	}
+	if b.Have != nil {
+		if out.Have == nil {
+			out.Have = Vector{}
+		}
+		out.Have.Merge(b.Have)
+	}
+	if len(a.Peers)+len(b.Peers) > 0 {
+		out.Peers = map[Device]Peer{}
+	}
+	for _, peers := range []map[Device]Peer{a.Peers, b.Peers} {
+		for d, p := range peers {
+			q := out.Peers[d]
+			q.Person = p.Person
+			if q.Has == nil {
+				q.Has = Vector{}
+			}
+			q.Has.Merge(p.Has)
+			q.Made = latest(q.Made, p.Made)
+			out.Peers[d] = q
+		}
+	}
+	return out
 }
 
 // merge3 merges decoded JSON values.

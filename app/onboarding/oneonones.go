@@ -176,7 +176,9 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		return nil, ErrTooMany
 	}
 	now = Stamp(time.Time{}, now)
-	m := Meeting{Meta: Meta{ID: NewID(), Author: author, Updated: now}, Date: date, Items: []MeetingItem{}}
+	// The 1:1 of a date, and what it carries in, have IDs derived from
+	// what they are: both people may start it on their own devices.
+	m := Meeting{Meta: Meta{ID: NameID(o.ID, "meeting", date), Author: author, Updated: now}, Date: date, Items: []MeetingItem{}}
 	sources := map[string]bool{}
 	add := func(it MeetingItem) {
 		if len(m.Items) >= MaxItems {
@@ -193,7 +195,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 	if prev, open := Carried(o, date); prev != nil {
 		for _, it := range open {
 			carried := it
-			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now
+			carried.ID, carried.Origin, carried.Updated = NameID(m.ID, "carried", it.Topic()), it.Topic(), now
 			if carried.Raised == "" {
 				carried.Raised = prev.Date
 			}
@@ -210,7 +212,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		if !q.Done {
 			add(MeetingItem{
-				Meta:   Meta{ID: NewID(), Author: q.Author, Private: q.Private, Updated: now},
+				Meta:   Meta{ID: NameID(m.ID, "queued", q.ID), Author: q.Author, Private: q.Private, Updated: now},
 				Text:   q.Text,
 				Source: q.Source,
 				Raised: date,
@@ -222,7 +224,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 	// join it; the sources seen above keep one that came back to the
 	// queue (from a removed meeting) from appearing twice.
 	for _, c := range CheckpointsDue(o, date) {
-		add(MeetingItem{Meta: Meta{ID: NewID(), Author: author, Updated: now.UTC()}, Text: c.Agenda, Source: c.Source(), Raised: date})
+		add(MeetingItem{Meta: Meta{ID: NameID(m.ID, c.Source()), Author: author, Updated: now}, Text: c.Agenda, Source: c.Source(), Raised: date})
 	}
 	if keep == nil {
 		keep = []AgendaItem{}
@@ -247,7 +249,7 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool)
 	if !ok {
 		return nil, false
 	}
-	o.Bury(id, now)
+	o.Bury(id, Stamp(removed.Updated, now))
 	var requeued []string
 	for _, it := range removed.Items {
 		if it.Done || it.Origin != "" || len(o.Agenda) >= MaxEntries {
@@ -263,8 +265,8 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool)
 				o.Bury(qid, now)
 			}
 		}
-		o.Unbury(id)
 		if Find(o.Meetings, id) == nil {
+			o.revive(&removed.Meta, now)
 			Insert(&o.Meetings, at, removed)
 		}
 	}, true

@@ -50,6 +50,10 @@ const (
 	// Version 3 only: a string that holds a NUL byte, so cannot end with
 	// one in the text (length, then its bytes in the text).
 	tagStringSized
+	// Version 4: a stamp, a time whose nanoseconds past the millisecond
+	// name a device: zigzag milliseconds from the previous time, then
+	// the nanoseconds.
+	tagStamp
 )
 
 // Object keys: 0 ends the object, 1 is a new key (length, bytes), 2 a new
@@ -269,6 +273,11 @@ func (c *compactor) str(out []byte, s string) []byte {
 		c.lastTime = ms
 		return out
 	}
+	if ms, ns, ok := parseStamp(s); ok {
+		out = binary.AppendVarint(append(out, tagStamp), ms-c.lastTime)
+		c.lastTime = ms
+		return binary.AppendUvarint(out, uint64(ns))
+	}
 	if days, ok := parseDate(s); ok {
 		out = binary.AppendVarint(append(out, tagDate), days-c.lastDate)
 		c.lastDate = days
@@ -339,6 +348,21 @@ func parseTime(s string) (int64, bool) {
 
 func formatTime(ms int64) string {
 	return time.UnixMilli(ms).UTC().Format(time.RFC3339Nano)
+}
+
+// parseStamp reads a time as Go writes a UTC time to the nanosecond,
+// when it is not to the millisecond: milliseconds since the epoch, and
+// nanoseconds past the millisecond.
+func parseStamp(s string) (ms, ns int64, ok bool) {
+	if len(s) < 20 || s[len(s)-1] != 'Z' || s[10] != 'T' {
+		return 0, 0, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || t.UTC().Format(time.RFC3339Nano) != s {
+		return 0, 0, false
+	}
+	ms = t.UnixMilli()
+	return ms, t.Sub(time.UnixMilli(ms)).Nanoseconds(), true
 }
 
 func parseDate(s string) (int64, bool) {
@@ -581,6 +605,21 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 			return nil, errCompact
 		}
 		return appendJSONString(out, formatTime(c.lastTime)), nil
+	case tagStamp:
+		d, err := r.varint()
+		if err != nil {
+			return nil, err
+		}
+		ns, err := r.uvarint()
+		if err != nil || ns == 0 || ns >= 1e6 {
+			return nil, errCompact
+		}
+		c.lastTime += d
+		if c.lastTime < -62135596800000 || c.lastTime > 253402300799999 {
+			return nil, errCompact
+		}
+		t := time.UnixMilli(c.lastTime).Add(time.Duration(ns))
+		return appendJSONString(out, t.UTC().Format(time.RFC3339Nano)), nil
 	case tagZeroTime:
 		return appendJSONString(out, zeroTime), nil
 	case tagDate:

@@ -69,7 +69,7 @@ func (p *documentPage) downloadMarkdown(ctx app.Context, e app.Event) {
 }
 
 func (p *documentPage) downloadCalendar(ctx app.Context, e app.Event) {
-	ics := calendar.ICS(p.o, p.zone, now())
+	ics := calendar.ICS(p.o, p.zone, wallNow())
 	download(fileName(p.o.Title)+".ics", "text/calendar;charset=utf-8", ics)
 	p.message, p.failed = "Downloaded the calendar file. Open it, or import it into your calendar app.", false
 }

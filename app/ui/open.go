@@ -48,7 +48,7 @@ type openPage struct {
 	result  share.Changes
 	undone  bool
 	saveErr string
-	before  share.Before // what undoes the save
+	done    share.Done // what undoes the save
 
 	stopWatch func()
 }
@@ -385,26 +385,31 @@ func changeLines(ch share.Changes, o *onboarding.Onboarding) []string {
 	return lines
 }
 
-// save stores the merged copy, keeping what was there for the undo.
+// save merges what the link carries into this device's copy as stored
+// now (another tab may have written since the preview), keeping what
+// undoes it.
 func (p *openPage) save(ctx app.Context, e app.Event) {
 	if p.merged == nil {
 		return
 	}
-	before, err := share.SaveIncoming(appStore(), p.merged, p.local)
+	ch, done, err := share.TakeLink(appStore(), p.packet, p.me)
 	if err != nil {
 		p.saveErr = failed("Not saved", err)
 		p.saved = true
 		return
 	}
-	p.before = before
-	p.saved, p.result, p.saveErr = true, p.preview, ""
+	if after := done[p.merged.ID].After; after != nil {
+		p.merged = after
+	}
+	p.done = done
+	p.saved, p.result, p.saveErr = true, ch, ""
 	focusLater(ctx, p, "saved")
 }
 
-// undo puts this device back as it was before saving: the previous copy
-// exactly, or no copy at all.
+// undo takes out what saving did: the copy goes back to how it was, or
+// goes, and whatever changed since stays.
 func (p *openPage) undo(ctx app.Context, e app.Event) {
-	if err := share.PutBack(appStore(), p.before); err != nil {
+	if err := share.Undo(appStore(), p.done); err != nil {
 		p.saveErr = failed("Could not undo", err)
 		return
 	}
