@@ -36,6 +36,12 @@ func eachEntryList(v reflect.Value, fn func(list reflect.Value)) {
 // eachStamp calls fn with every stamp o holds: of its entries, sides,
 // removals and values.
 func eachStamp(o *Onboarding, fn func(time.Time)) {
+	stamps(o, func(t *time.Time) { fn(*t) })
+}
+
+// stamps calls fn with a pointer to every stamp o holds. A stamp in a map
+// is written back after fn.
+func stamps(o *Onboarding, fn func(*time.Time)) {
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
 		t := v.Type()
@@ -47,11 +53,11 @@ func eachStamp(o *Onboarding, fn func(time.Time)) {
 			switch ruleOf(f) {
 			case ruleEntries:
 				for j := 0; j < fv.Len(); j++ {
-					fn(metaOf(fv.Index(j)).Updated)
+					fn(&metaOf(fv.Index(j)).Updated)
 					walk(fv.Index(j))
 				}
 			case ruleEntry:
-				fn(metaOf(fv).Updated)
+				fn(&metaOf(fv).Updated)
 				walk(fv)
 			case ruleGroup:
 				walk(fv)
@@ -61,15 +67,29 @@ func eachStamp(o *Onboarding, fn func(time.Time)) {
 	walk(reflect.ValueOf(o).Elem())
 	for _, s := range o.Roles.Sides {
 		if s != nil {
-			fn(s.Updated)
+			fn(&s.Updated)
 		}
 	}
-	for _, t := range o.Deleted {
-		fn(t)
+	for _, m := range []map[string]time.Time{o.Deleted, o.Changed} {
+		for k, t := range m {
+			fn(&t)
+			m[k] = t
+		}
 	}
-	for _, t := range o.Changed {
-		fn(t)
-	}
+}
+
+// WrittenOn makes every stamp of o a stamp of device d, as if d had made
+// every change, and d the device that holds them all: for an onboarding
+// built at once (the sample's years of 1:1s, a test's fixture) to stand
+// for one written on a device by this version.
+func WrittenOn(o *Onboarding, d Device) {
+	stamps(o, func(t *time.Time) {
+		if !t.IsZero() {
+			*t = StampOn(*t, d)
+		}
+	})
+	o.Updated = StampOn(latest(o.Updated, NewestStamp(o)), d)
+	o.Sync = Sync{Device: d, Have: Vector{d: o.Updated}}
 }
 
 // NewestStamp returns the latest stamp in o: a device's clock reads it, so
