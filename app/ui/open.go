@@ -340,7 +340,7 @@ func (p *openPage) renderMergePreview() app.UI {
 		)
 	}
 	return app.Section().Class("card").ID("decide").Body(
-		para("", "You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
+		para("", "You already have this onboarding. Saving merges the two copies; your private entries are not touched."),
 		h3("What saving changes"),
 		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
 		div("actions",
@@ -373,6 +373,12 @@ func changeLines(ch share.Changes, o *onboarding.Onboarding) []string {
 	}
 	if ch.Details {
 		lines = append(lines, "The title, names, start date or 1:1 time changed.")
+	}
+	switch {
+	case ch.Conflicts == 1:
+		lines = append(lines, "One thing was changed on both sides since your last exchange: the later edit is kept (for the notes of a 1:1, both texts are).")
+	case ch.Conflicts > 1:
+		lines = append(lines, strconv.Itoa(ch.Conflicts)+" things were changed on both sides since your last exchange: the later edit of each is kept (for the notes of a 1:1, both texts are).")
 	}
 	for _, id := range ch.Sides {
 		if person := o.PersonByID(id); person != nil {
