@@ -3,6 +3,8 @@ package share
 import (
 	"encoding/json"
 	"errors"
+	"slices"
+	"strings"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/store"
@@ -50,6 +52,25 @@ func Undo(s *store.Store, done Done) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Kept returns, after Undo, the onboardings the merge or the restore
+// added that are still on this device, by title: Undo leaves one that
+// changed since (another tab wrote to it), with what it brought, rather
+// than take away what was written to it. A page then says it stayed, not
+// that it is gone.
+func Kept(s *store.Store, done Done) []*onboarding.Onboarding {
+	var kept []*onboarding.Onboarding
+	for id, st := range done {
+		if st.Before != nil {
+			continue
+		}
+		if o, err := s.LoadWithoutLog(id); err == nil {
+			kept = append(kept, o)
+		}
+	}
+	slices.SortFunc(kept, func(a, b *onboarding.Onboarding) int { return strings.Compare(a.Title, b.Title) })
+	return kept
 }
 
 // sameContent reports whether two copies hold the same content.

@@ -2,6 +2,7 @@ package share
 
 import (
 	"errors"
+	"maps"
 	"testing"
 	"time"
 
@@ -198,5 +199,53 @@ func TestTakeLinkUndoes(t *testing.T) {
 	Undo(s, done)
 	if _, there := titles(t, s)[fresh.ID]; there {
 		t.Error("undoing a new onboarding left it on the device")
+	}
+}
+
+// Issue 23: Undo keeps an onboarding the merge added when something
+// changed it since (another tab wrote to it), rather than take away what
+// was written to it; Kept names it, so that the page says it stayed
+// instead of that it is gone. One that nothing changed goes.
+func TestUndoKeepsAnAddedOnboardingChangedSince(t *testing.T) {
+	s, b := storeWith(t)
+	other := store.New(b, func() time.Time { return t0.Add(time.Hour) })
+	var changed, untouched *onboarding.Onboarding
+	done := Done{}
+	for _, o := range []**onboarding.Onboarding{&changed, &untouched} {
+		*o = example(t)
+		(*o).ID = onboarding.NewID()
+		frag, err := Encode(*o, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Open(frag, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, d, err := TakeLink(s, p, (*o).Newcomer.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		maps.Copy(done, d)
+	}
+	if _, err := other.Change(changed.ID, func(o *onboarding.Onboarding) error {
+		onboarding.Add(&o.Surprises, o.Me, other.Now()).What = "typed in the other tab"
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Undo(s, done); err != nil {
+		t.Fatal(err)
+	}
+	here := titles(t, s)
+	if _, there := here[untouched.ID]; there {
+		t.Error("the onboarding nothing changed since is still here")
+	}
+	if _, there := here[changed.ID]; !there {
+		t.Fatal("the undo took away an onboarding another tab wrote to")
+	}
+	kept := Kept(s, done)
+	if len(kept) != 1 || kept[0].ID != changed.ID {
+		t.Errorf("Kept says %d onboardings stayed, want the one changed since", len(kept))
 	}
 }

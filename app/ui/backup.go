@@ -138,6 +138,14 @@ func (b *backupPanel) undo(ctx app.Context, e app.Event) {
 	if err := share.Undo(appStore(), b.before); err != nil {
 		b.err = failed("Could not undo all of it", err)
 	}
-	b.before, b.message = nil, "Undone: this device is back as it was before the restore."
+	b.message = "Undone: this device is back as it was before the restore."
+	if kept := share.Kept(appStore(), b.before); len(kept) > 0 {
+		var titles []string
+		for _, o := range kept {
+			titles = append(titles, "“"+o.Title+"”")
+		}
+		b.message = "Undone, except " + strings.Join(titles, ", ") + ": changed in another tab after the restore, so kept on this device, with those changes."
+	}
+	b.before = nil
 	ctx.NewAction(restoredAction)
 }

@@ -44,9 +44,12 @@ type openPage struct {
 	request       string
 	requestStatus string
 
-	saved   bool
-	result  share.Changes
-	undone  bool
+	saved  bool
+	result share.Changes
+	undone bool
+	// kept says the undo left the onboarding the link brought on this
+	// device: another tab changed it since.
+	kept    bool
 	saveErr string
 	done    share.Done // what undoes the save
 
@@ -94,7 +97,7 @@ func (p *openPage) reset(raw string, fromFile bool) {
 	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
 	p.packet, p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, nil, "", share.Changes{}, nil
 	p.earlier, p.request, p.requestStatus = nil, "", ""
-	p.saved, p.result, p.undone, p.saveErr = false, share.Changes{}, false, ""
+	p.saved, p.result, p.undone, p.kept, p.saveErr = false, share.Changes{}, false, false, ""
 }
 
 // start checks a link or file as far as it can without a passphrase.
@@ -420,6 +423,7 @@ func (p *openPage) undo(ctx app.Context, e app.Event) {
 		return
 	}
 	p.undone = true
+	p.kept = len(share.Kept(appStore(), p.done)) > 0
 }
 
 func (p *openPage) renderSaved() app.UI {
@@ -428,7 +432,10 @@ func (p *openPage) renderSaved() app.UI {
 	}
 	if p.undone {
 		msg := "Undone: this onboarding is no longer on this device."
-		if p.local != nil {
+		switch {
+		case p.kept:
+			msg = "Not taken out: this onboarding was changed in another tab after it was saved here, so it stays on this device, with those changes. You can delete it from your onboardings."
+		case p.local != nil:
 			msg = "Undone: your copy is back as it was."
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(
