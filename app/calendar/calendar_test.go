@@ -338,8 +338,8 @@ func TestTextRoundTrips(t *testing.T) {
 func TestEvents(t *testing.T) {
 	o := pair(t) // starts Monday 2 November 2026
 	// Without a weekly 1:1, each checkpoint day gets a half hour of its
-	// own: days 1, 5 and 10 (working) and 30, 45 and 90; on day 1 it
-	// follows the first session.
+	// own: days 1, 5, 10, 12 and 17 (working) and 30, 45 and 90; on day 1
+	// it follows the first session.
 	var own []string
 	for _, e := range Events(o, guide.Stages())[len(guide.Stages()):] {
 		own = append(own, e.Start.Format("2006-01-02 15:04")+" "+strconv.Itoa(e.Minutes))
@@ -347,7 +347,7 @@ func TestEvents(t *testing.T) {
 			t.Errorf("a checkpoint with no weekly 1:1 is a recurrence: %+v", e)
 		}
 	}
-	if got, want := strings.Join(own, ", "), "2026-11-02 11:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
+	if got, want := strings.Join(own, ", "), "2026-11-02 11:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-11-17 10:00 30, 2026-11-24 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
 		t.Errorf("with no cadence, after the sessions:\n got %s\nwant %s", got, want)
 	}
 	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
@@ -364,7 +364,7 @@ func TestEvents(t *testing.T) {
 	}
 	// With a Thursday 1:1, the checkpoints change the Thursdays that take
 	// them: up to three days before each checkpoint's day.
-	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
+	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-11-19 08:30 Thu 60, 2026-11-26 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
 		t.Errorf("changed occurrences:\n got %s\nwant %s", got, want)
 	}
 	check := func(key, start, rule string, minutes int) {
@@ -531,7 +531,7 @@ func TestUIDsAreStable(t *testing.T) {
 	b := uids()
 	// The weekly 1:1, the time together, five sessions and the 1:1s
 	// that take the checkpoints.
-	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+5 {
+	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+7 {
 		t.Errorf("UIDs changed or are missing: %v then %v", a, b)
 	}
 	for _, u := range a {
