@@ -180,6 +180,7 @@ func (o *Onboarding) Normalize() {
 	})
 	// The log reads oldest first, whichever device added a meeting.
 	sort.SliceStable(o.Meetings, func(i, j int) bool { return o.Meetings[i].Date < o.Meetings[j].Date })
+	foldMeetings(o)
 	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
 		fix(&c.Meta)
 		if o.PersonByID(c.Who) == nil {
