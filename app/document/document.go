@@ -198,16 +198,13 @@ func (w *writer) ownership(c onboarding.Comparison) string {
 		}
 		return w.name(string(x))
 	}
-	if s := c.Row.Settled; s != "" {
-		if c.Verdict == onboarding.Agreed {
-			return owner(s)
-		}
-		return owner(s) + ", agreed after talking it over"
+	switch c.Verdict {
+	case onboarding.Settled:
+		return owner(c.Owner) + ", agreed after talking it over"
+	case onboarding.Agreed:
+		return owner(c.Owner)
 	}
 	b, n := c.Row.Owners[o.Buddy.ID], c.Row.Owners[o.Newcomer.ID]
-	if c.Verdict == onboarding.Agreed {
-		return owner(b)
-	}
 	if c.Verdict == onboarding.Waiting {
 		return "not answered by both of us"
 	}
@@ -565,7 +562,11 @@ func (w *writer) meeting(m *onboarding.Meeting) {
 		if it.Done {
 			task = markdown.DoneTask
 		}
-		items = append(items, markdown.Item{Task: task, Lines: []line{w.raisedBy(it.Text, it.Author, onboarding.WeeksOpen(it, m.Date))}})
+		l := w.raisedBy(it.Text, it.Author, onboarding.WeeksOpen(it, m.Date))
+		if owner, ok := w.o.AgreedOwnerOf(it.Source); ok {
+			l = append(l, text("; agreed owner: "+w.o.OwnerLabel(owner)))
+		}
+		items = append(items, markdown.Item{Task: task, Lines: []line{l}})
 	}
 	if len(items) > 0 {
 		w.para(bold(text("Agenda")))

@@ -123,6 +123,9 @@ func (o *Onboarding) Normalize() {
 		}
 		long(&side.ExpectMine)
 		long(&side.ExpectYours)
+		if side.Written != WrittenOpen && side.Written != WrittenDone {
+			side.Written = ""
+		}
 	}
 	fix(&r.Disagreement.Meta)
 	long(&r.Disagreement.Text)

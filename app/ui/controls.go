@@ -233,15 +233,15 @@ func progressBar(percent int, label string) app.UI {
 }
 
 // writerChoice asks who is typing, when the two share one device: it sets
-// the author of what they add next. label names each person; picked runs
-// after the choice is saved.
-func (s *opened) writerChoice(label func(onboarding.Person) string, picked func()) app.UI {
+// the author of what they add next. label names each person; picked, if
+// not nil, runs with the person picked before the choice is saved.
+func (s *opened) writerChoice(label func(onboarding.Person) string, picked func(ctx app.Context, person string)) app.UI {
 	o := s.o
 	writer := o.CurrentWriter()
 	option := func(person onboarding.Person) app.UI {
 		return radio("writer-"+person.ID, "writer", label(person), writer == person.ID, func(ctx app.Context) {
 			if picked != nil {
-				picked()
+				picked(ctx, person.ID)
 			}
 			s.edit(ctx, func(o *onboarding.Onboarding) { o.Writer = person.ID })
 		})

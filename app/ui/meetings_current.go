@@ -105,8 +105,19 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(badge != "", span("badge weeks", badge)),
 			app.If(it.Kind() != onboarding.RaisedByPerson, span("badge", string(it.Kind()))),
 		),
+		p.agreedOwner(it.Source),
 		p.renderSettle(it.Source, it.Done),
 	)
+}
+
+// agreedOwner says who owns the role area an agenda item asks about, once
+// the two have agreed it, wherever they did.
+func (p *meetingsPage) agreedOwner(source string) app.UI {
+	owner, ok := p.o.AgreedOwnerOf(source)
+	if !ok {
+		return nil
+	}
+	return app.Span().Class("agreed-owner").Body(app.Text("Agreed owner: "), app.Strong().Text(p.o.OwnerLabel(owner)))
 }
 
 // renderSettle lets the pair record the owner they agree on, next to the

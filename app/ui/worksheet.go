@@ -192,7 +192,7 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 			app.Th().Scope("row").Text(r.Area),
 			app.Td().Text(r.Answers[0]),
 			app.Td().Text(r.Answers[1]),
-			app.Td().Class("verdict-cell").Text(mark+r.Verdict.Label()),
+			app.Td().Class("verdict-cell").Text(mark+r.VerdictLine()),
 		))
 	}
 	expectation := func(e worksheet.Expectation) app.UI {
