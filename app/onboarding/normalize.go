@@ -137,6 +137,11 @@ func (o *Onboarding) Normalize() {
 	if CheckTime(c.Time) != "" {
 		c.Time = ""
 	}
+	for _, st := range Stages {
+		if f := c.Sessions.of(st); CheckSession(*f) != "" {
+			*f = ""
+		}
+	}
 	if c.SocialEvery != Monthly && c.SocialEvery != Quarterly {
 		c.SocialEvery = ""
 	}

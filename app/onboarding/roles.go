@@ -132,6 +132,45 @@ type Cadence struct {
 	SocialDay   string          `json:"socialDay,omitempty"`
 	SocialTime  string          `json:"socialTime,omitempty"`
 	Shared      []SharedMeeting `json:"shared"`
+	// Sessions are the working sessions the pair booked for the stages of
+	// the guide, if any: the calendar file holds those and no other.
+	Sessions Sessions `json:"sessions,omitzero"`
+}
+
+// Sessions holds, for each stage of the guide, when the pair will work
+// through it together, as a local date and time (YYYY-MM-DDTHH:MM), or
+// "" when they have not booked one.
+type Sessions struct {
+	Data      string `json:"data,omitempty"`
+	Problems  string `json:"problems,omitempty"`
+	Team      string `json:"team,omitempty"`
+	Processes string `json:"processes,omitempty"`
+	Roles     string `json:"roles,omitempty"`
+}
+
+// of is the field of a stage's session.
+func (s *Sessions) of(stage Stage) *string {
+	switch stage {
+	case StageData:
+		return &s.Data
+	case StageProblems:
+		return &s.Problems
+	case StageTeam:
+		return &s.Team
+	case StageProcesses:
+		return &s.Processes
+	case StageRoles:
+		return &s.Roles
+	}
+	return nil
+}
+
+// At is when the session of a stage is booked, or "".
+func (s Sessions) At(stage Stage) string {
+	if f := s.of(stage); f != nil {
+		return *f
+	}
+	return ""
 }
 
 // How often the time together can recur in the calendar.

@@ -91,7 +91,7 @@ func (f *textField) Render() app.UI {
 	if f.Error != "" {
 		note = append(note, app.P().Class("field-error").Role("alert").Text(f.Error))
 	}
-	if f.Max > 0 && f.Type != "date" && f.Type != "time" && utf8.RuneCountInString(f.Value) >= f.Max {
+	if f.Max > 0 && (f.Type == "" || f.Type == "text" || f.Type == "url") && utf8.RuneCountInString(f.Value) >= f.Max {
 		note = append(note, para("field-error", "This field is full: it holds up to "+strconv.Itoa(f.Max)+" characters, and the rest was not kept."))
 	}
 	if f.clash != "" {

@@ -3,7 +3,9 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
+	"counterpart/app/guide"
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
 
@@ -21,7 +23,6 @@ type rolesState struct {
 	// has just sealed: offered right there, and only to them, since
 	// nothing else opens a sealed side (onboarding.FinishSide says why).
 	undoSeal, undoWritten onboarding.Undo
-	zoneErr               string // what is wrong with the time zone typed
 }
 
 // forget drops what the page asked or offered the person writing, when
@@ -373,6 +374,10 @@ func (p *stagePage) cadence() app.UI {
 		return func(o *onboarding.Onboarding) { change(&o.Roles.Cadence) }
 	}
 	timeErr := onboarding.CheckTime(c.Time)
+	secondDays := make([]choice, 0, len(onboarding.Weekdays))
+	for _, d := range onboarding.Weekdays {
+		secondDays = append(secondDays, choice{d, "The second " + words.Capitalize(d)})
+	}
 	return div("cadence",
 		h3("The weekly 1:1"),
 		div("row-fields",
@@ -389,15 +394,9 @@ func (p *stagePage) cadence() app.UI {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetMinutes(n) }))
 			}),
 		),
-		&textField{ID: "one-on-one-zone", Label: "Time zone", Value: c.Zone, Max: 64, Error: p.roles.zoneErr,
-			Hint: "A name such as Europe/London or America/New_York. The calendar file uses it to keep the time right through summer time.",
-			OnChange: func(ctx app.Context, v string) {
-				v = strings.TrimSpace(v)
-				if v != "" && (!onboarding.ValidZoneName(v) || zoneFor(v) == nil) {
-					p.roles.zoneErr = "This browser does not know the time zone “" + v + "”. Use a name such as Europe/London."
-					return
-				}
-				p.roles.zoneErr = ""
+		&zonePicker{ID: "one-on-one-zone", Label: "Time zone", Value: c.ZoneOr(browserZone()),
+			Hint: "This device's zone unless you choose another. The calendar file keeps the 1:1 at this time here, through summer time.",
+			onPick: func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
 		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
@@ -409,7 +408,7 @@ func (p *stagePage) cadence() app.UI {
 			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialEvery = v }))
 			}),
-			selectField("social-day", "On the second", c.SocialDay, days, func(ctx app.Context, v string) {
+			selectField("social-day", "Which day", c.SocialDay, secondDays, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialDay = v }))
 			}),
 			&textField{ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
@@ -418,8 +417,36 @@ func (p *stagePage) cadence() app.UI {
 				}
 			}},
 		),
-		para("field-hint", "Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
+		para("field-hint", "Choose all three to put this time in the calendar file."),
 		h3("Meetings where both organisations meet"),
 		p.renderList(sharedList),
+		p.sessions(),
+	)
+}
+
+// sessions books the working sessions for the stages of the guide, for
+// the calendar file: a stage left blank stays out of it.
+func (p *stagePage) sessions() app.UI {
+	o := p.o
+	start, _ := time.Parse("2006-01-02", o.StartDate)
+	var fields []app.UI
+	for _, st := range guide.Stages() {
+		stage := st.ID
+		hint := ""
+		if !start.IsZero() && st.SessionDay > 0 {
+			hint = "The guide suggests " + words.DayAndMonth(onboarding.WorkingDay(start, st.SessionDay).Format("2006-01-02")) + "."
+		}
+		fields = append(fields, &textField{ID: "session-" + string(stage), Label: st.Title, Type: "datetime-local",
+			Value: o.Roles.Cadence.Sessions.At(stage), Max: 16, Hint: hint,
+			OnChange: func(ctx app.Context, v string) {
+				if onboarding.CheckSession(v) == "" {
+					p.edit(ctx, func(o *onboarding.Onboarding) { o.Roles.Cadence.SetSession(stage, v) })
+				}
+			}})
+	}
+	return app.Details().Class("sessions").ID("sessions").Open(o.Roles.Cadence.Sessions != onboarding.Sessions{}).Body(
+		app.Summary().Text("Sessions for the five stages, in your calendar"),
+		para("field-hint", "Book the sessions you will hold together and they go in the calendar file, at the time you choose. A stage left blank stays out of it."),
+		div("session-fields", fields...),
 	)
 }
