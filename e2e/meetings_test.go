@@ -163,7 +163,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 	tally := func() string { return b.text("#tally") }
 	containsAll(t, "the tally", tally(), "Dana Okafor: kept 1 of 1 due", "Priya Raman: kept 1 of 3 due")
-	containsAll(t, "the tally", strings.ToLower(tally()), "1 overdue")
+	containsAll(t, "the tally", strings.ToLower(tally()), "1 past due")
 
 	// All of it survives a reload.
 	b.reload()

@@ -379,7 +379,7 @@ func (w *writer) commitment(c onboarding.Commitment) line {
 	}
 	switch {
 	case c.Overdue(w.today):
-		s += " (overdue)"
+		s += " (past due)"
 	case c.Status != onboarding.Open:
 		s += " (" + strings.ToLower(c.Status.Label()) + ")"
 	}

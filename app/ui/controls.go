@@ -148,6 +148,20 @@ func (f *textField) onInput(ctx app.Context, e app.Event) {
 	}
 }
 
+// onceHint hands the line that says Markdown works to the first text area
+// of a page, so that it is said once rather than under every box. A page
+// resets it as it starts to render, and asks it for each text area in the
+// order they appear.
+type onceHint struct{ given bool }
+
+// take reports whether this text area gets the hint: only the first asks
+// and gets it.
+func (h *onceHint) take() bool {
+	first := !h.given
+	h.given = true
+	return first
+}
+
 // target is the element an event happened on. The controls read what was
 // typed or chosen from the event itself, so that a test can hand them an
 // event as a browser would.

@@ -32,18 +32,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		who = p.o.CurrentWriter()
 	}
 	return app.Section().Class("card meeting").ID("current").DataSet("date", m.Date).Aria("labelledby", "current-title").Body(
-		div("prompt-head",
-			app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
-			button("remove-meeting", "secondary danger-text", "Remove this 1:1", func(ctx app.Context, e app.Event) {
-				var undo onboarding.Undo
-				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
-				if undo != nil {
-					p.did("Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1.", undo)
-					p.date = ""
-					focusLater(ctx, p, "undo")
-				}
-			}, mid),
-		),
+		app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
 		h3("Agenda"),
 		app.Ul().Class("agenda-items plain").ID("items").Body(items...),
 		app.If(len(items) == 0, para("muted", "Nothing on the agenda yet.")),
@@ -53,7 +42,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		&textField{ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = v }))
 		}},
-		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
+		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Decisions = v }))
 		}},
 		h3("Commitments made in this 1:1"),
@@ -84,6 +73,19 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			),
 			fieldError(p.commitErr),
 			submitButton("add-commitment", "Add the commitment"),
+		),
+		// Removing a 1:1 is rare, and undone in one step: it waits at
+		// the end of the 1:1 rather than beside its title.
+		div("actions meeting-end",
+			button("remove-meeting", "secondary small danger-text", "Remove this 1:1", func(ctx app.Context, e app.Event) {
+				var undo onboarding.Undo
+				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
+				if undo != nil {
+					p.did("Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1.", undo)
+					p.date = ""
+					focusLater(ctx, p, "undo")
+				}
+			}, mid),
 		),
 	)
 }

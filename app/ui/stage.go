@@ -27,6 +27,8 @@ type stagePage struct {
 	// visit, and so has its guidance folded away.
 	seen map[string]openedBy
 	read bool
+	// hint says Markdown works under the page's first text area only.
+	hint onceHint
 }
 
 func (p *stagePage) OnMount(ctx app.Context) { p.mount(ctx, p) }
@@ -37,6 +39,7 @@ func (p *stagePage) OnNav(ctx app.Context) {
 	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), guidePath))
 	if stage != p.stage {
 		p.did("", nil)
+		p.dropBlanks(ctx)
 	}
 	p.stage = stage
 	if p.editing == nil {
@@ -67,6 +70,7 @@ func (p *stagePage) markSeen(ctx app.Context, person string) {
 }
 
 func (p *stagePage) Render() app.UI {
+	p.hint = onceHint{}
 	st, _ := guide.StageOf(p.stage)
 	if p.o == nil {
 		return p.renderMissing(st.Title)
@@ -228,7 +232,7 @@ func (p *stagePage) renderPrevNext() app.UI {
 // Whoever writes in it last becomes its author.
 func (p *stagePage) noteField(id, label string, note func(*onboarding.Onboarding) *onboarding.Note) app.UI {
 	return &textField{
-		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: true,
+		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 		OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteNote(o, note(o), v, now()) })
 		},

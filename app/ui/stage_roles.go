@@ -240,7 +240,7 @@ func (p *stagePage) comparison() app.UI {
 	writer := o.CurrentWriter()
 	view := onboarding.ViewFor(o, writer)
 	return app.Div().Class("comparison").ID("comparison").Body(
-		para("", "You have both finished. Each row shows who each of you thinks owns the area."),
+		para("", "You have both sealed your grids. Each row shows who each of you thinks owns the area, and, once you have agreed it at a 1:1, who owns it."),
 		app.Ul().Class("verdict-counts").ID("verdict-counts").Body(summary...),
 		div("table-wrap", app.Table().Class("compare").Body(
 			app.THead().Body(app.Tr().Body(
@@ -340,9 +340,9 @@ func (p *stagePage) expectations() app.UI {
 	}
 	return div("",
 		para("blind-note", "Written alone too: "+other.Name+" reads this once you have both finished writing. "+otherState),
-		&textField{ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: true,
+		&textField{ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectMine = v })},
-		&textField{ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: true,
+		&textField{ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectYours = v })},
 		app.If(p.roles.confirmWritten, app.P().Class("warning").Role("alert").Text(
 			"One of the two boxes is empty. Press the button again to finish anyway.")),
@@ -399,7 +399,7 @@ func (p *stagePage) cadence() app.UI {
 			onPick: func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
-		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
+		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
 		h3("Time that isn't about work"),
 		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
