@@ -91,9 +91,9 @@ func (p *stagePage) ownership() app.UI {
 
 func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) app.UI {
 	writer := p.o.PersonByID(view.Person)
-	otherState := other.Name + " has not sealed theirs yet."
+	otherState := other.Name + " has not finished their side of the grid yet."
 	if view.OtherDone {
-		otherState = other.Name + " has sealed theirs."
+		otherState = other.Name + " has finished their side of the grid."
 	}
 	var rows []app.UI
 	for _, r := range view.Rows {
