@@ -198,13 +198,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 
 	// Downloads land in a directory the test reads.
-	dir := t.TempDir()
-	on := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	dir := b.downloadsTo(t.TempDir())
 	b.click("#download-md")
 	md := b.downloaded(dir, ".md")
 	containsAll(t, "the .md file", md, "# Priya Raman joins as CFO\n",

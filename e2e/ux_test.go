@@ -39,6 +39,36 @@ func (b *browser) finishWriting() {
 	b.waitFor("the expectations sealed", `!!document.getElementById("written") || !!document.getElementById("expectations-both")`)
 }
 
+// printPDF prints the page on A4, as the browser's print dialog would,
+// keeps the PDF with the test's artifacts, and returns its path.
+func (b *browser) printPDF(name string) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	file := filepath.Join(artifactDir(b.t), name)
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	return file
+}
+
+// downloadsTo makes the browser save downloads in dir, which it returns,
+// for the test to read.
+func (b *browser) downloadsTo(dir string) string {
+	b.t.Helper()
+	on := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
+	}); err != nil {
+		b.t.Fatal(err)
+	}
+	return dir
+}
+
 // Sealing the grid seals the grid and nothing else; opening it again is
 // one step; the badge says your part is in. On a device the two share,
 // neither switching "Who is writing?" nor a reload opens a sealed grid.
@@ -301,17 +331,7 @@ func TestThePhone(t *testing.T) {
 	}
 	// Printed from the phone, every area and name is whole on paper.
 	words := eval[[]string](b, `Array.from(document.querySelectorAll(".compare-sheet th, .compare-sheet td")).map(c => c.textContent.trim())`)
-	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(artifactDir(t), "worksheet-from-a-phone.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	raw, err := exec.Command("pdftotext", "-raw", file, "-").Output()
+	raw, err := exec.Command("pdftotext", "-raw", b.printPDF("worksheet-from-a-phone.pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,13 +371,7 @@ func TestTheCalendarFile(t *testing.T) {
 	b.choose("#one-on-one-time", "09:00")
 	b.settle()
 
-	dir := t.TempDir()
-	on := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	dir := b.downloadsTo(t.TempDir())
 	download := func() string {
 		b.open(srv.URL + "/document?id=" + id)
 		b.waitFor("the document", `!!document.querySelector("#document h1")`)
@@ -430,17 +444,7 @@ func TestTheDocumentAndTheCalmerTally(t *testing.T) {
 		t.Errorf("agenda items carry a bullet beside their box: %v", style)
 	}
 
-	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(artifactDir(t), "document-numbered.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pages, text := readPDF(t, file)
+	pages, text := readPDF(t, b.printPDF("document-numbered.pdf"))
 	containsAll(t, "the printed document", text, "Page 1 of "+fmt.Sprint(pages), fmt.Sprintf("Page %d of %d", pages, pages))
 	b.expectNoProblems("the document")
 }

@@ -188,16 +188,25 @@ func (p *stagePage) manageAreas() app.UI {
 // sealed it: anyone else at this device could read it.
 func (p *stagePage) sealed(view onboarding.BlindView, other *onboarding.Person) app.UI {
 	me := p.o.PersonByID(view.Person)
-	return app.Section().Class("sealed card").ID("sealed").Aria("labelledby", "sealed-title").Body(
-		app.H3().ID("sealed-title").TabIndex(-1).Text(me.Name+"'s grid is sealed"),
-		para("", "It stays hidden until "+other.Name+" has sealed theirs; then the comparison appears here, and either of you can change an answer. If "+other.Name+" is at this device, switch “Who is writing?” above to "+other.Name+"."),
-		app.If(p.roles.undoSeal != nil, div("actions",
-			button("unseal", "secondary", "Open my grid again", func(ctx app.Context, e app.Event) {
-				undo := p.roles.undoSeal
-				p.roles.undoSeal = nil
-				p.edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
-				focusLater(ctx, p, "finish-side")
-			}),
+	return p.sealedCard("sealed", me.Name+"'s grid is sealed",
+		"It stays hidden until "+other.Name+" has sealed theirs; then the comparison appears here, and either of you can change an answer. If "+other.Name+" is at this device, switch “Who is writing?” above to "+other.Name+".",
+		&p.roles.undoSeal, "unseal", "Open my grid again", "finish-side")
+}
+
+// sealedCard says that what one person wrote blind is sealed. Right
+// after they sealed it, *undo holds the way back: a button labelled
+// label opens it again in one step, then focuses the element back.
+func (p *stagePage) sealedCard(id, title, text string, undo *onboarding.Undo, button, label, back string) app.UI {
+	return app.Section().Class("sealed card").ID(id).Aria("labelledby", id+"-title").Body(
+		app.H3().ID(id+"-title").TabIndex(-1).Text(title),
+		para("", text),
+		app.If(*undo != nil, div("actions",
+			app.Button().Class("secondary").ID(button).Text(label).OnClick(func(ctx app.Context, e app.Event) {
+				put := *undo
+				*undo = nil
+				p.edit(ctx, func(o *onboarding.Onboarding) { put(o, now()) })
+				focusLater(ctx, p, back)
+			}, button),
 		)),
 	)
 }
@@ -302,18 +311,9 @@ func (p *stagePage) expectations() app.UI {
 	other := o.Other(writer)
 	if view.Written {
 		me := o.PersonByID(writer)
-		return app.Section().Class("sealed card").ID("written").Aria("labelledby", "written-title").Body(
-			app.H3().ID("written-title").TabIndex(-1).Text(me.Name+"'s expectations are sealed"),
-			para("", "They stay hidden until "+other.Name+" has finished writing theirs; then you read both here, side by side."),
-			app.If(p.roles.undoWritten != nil, div("actions",
-				button("unseal-written", "secondary", "Open what I wrote again", func(ctx app.Context, e app.Event) {
-					undo := p.roles.undoWritten
-					p.roles.undoWritten = nil
-					p.edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
-					focusLater(ctx, p, "finish-written")
-				}),
-			)),
-		)
+		return p.sealedCard("written", me.Name+"'s expectations are sealed",
+			"They stay hidden until "+other.Name+" has finished writing theirs; then you read both here, side by side.",
+			&p.roles.undoWritten, "unseal-written", "Open what I wrote again", "finish-written")
 	}
 	side := func(set func(*onboarding.Side, string)) func(ctx app.Context, v string) {
 		return func(ctx app.Context, v string) {
