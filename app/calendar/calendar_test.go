@@ -345,8 +345,8 @@ func TestTextRoundTrips(t *testing.T) {
 func TestEvents(t *testing.T) {
 	o := pair(t) // starts Monday 2 November 2026
 	// With nothing agreed, nothing takes an hour: each checkpoint marks
-	// its day, days 1, 5 and 10 (working) and 30, 45 and 90, with a
-	// reminder at nine the morning before.
+	// its day, days 1, 5, 10, 12 and 17 (working) and 30, 45 and 90,
+	// with a reminder at nine the morning before.
 	var own []string
 	for _, e := range Events(o, guide.Stages()) {
 		own = append(own, e.Start.Format("2006-01-02"))
@@ -357,7 +357,7 @@ func TestEvents(t *testing.T) {
 			t.Errorf("a checkpoint's reminder: %+v", e.Alarms)
 		}
 	}
-	if got, want := strings.Join(own, ", "), "2026-11-02, 2026-11-06, 2026-11-13, 2026-12-01, 2026-12-16, 2027-02-01"; got != want {
+	if got, want := strings.Join(own, ", "), "2026-11-02, 2026-11-06, 2026-11-13, 2026-11-17, 2026-11-24, 2026-12-01, 2026-12-16, 2027-02-01"; got != want {
 		t.Errorf("with no cadence, the checkpoints:\n got %s\nwant %s", got, want)
 	}
 	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
@@ -377,7 +377,7 @@ func TestEvents(t *testing.T) {
 	}
 	// With a Thursday 1:1, the checkpoints change the Thursdays that take
 	// them: up to three days before each checkpoint's day.
-	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
+	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-11-19 08:30 Thu 60, 2026-11-26 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
 		t.Errorf("changed occurrences:\n got %s\nwant %s", got, want)
 	}
 	check := func(key, start, rule string, minutes int) {
@@ -569,7 +569,7 @@ func TestUIDsAreStable(t *testing.T) {
 	b := uids()
 	// The weekly 1:1, the time together, five sessions and the 1:1s
 	// that take the checkpoints.
-	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+5 {
+	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+7 {
 		t.Errorf("UIDs changed or are missing: %v then %v", a, b)
 	}
 	for _, u := range a {
