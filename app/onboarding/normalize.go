@@ -123,6 +123,9 @@ func (o *Onboarding) Normalize() {
 		}
 		long(&side.ExpectMine)
 		long(&side.ExpectYours)
+		if side.Written != WrittenOpen && side.Written != WrittenDone {
+			side.Written = ""
+		}
 	}
 	fix(&r.Disagreement.Meta)
 	long(&r.Disagreement.Text)
@@ -133,6 +136,11 @@ func (o *Onboarding) Normalize() {
 	}
 	if CheckTime(c.Time) != "" {
 		c.Time = ""
+	}
+	for _, st := range Stages {
+		if f := c.Sessions.of(st); CheckSession(*f) != "" {
+			*f = ""
+		}
 	}
 	if c.SocialEvery != Monthly && c.SocialEvery != Quarterly {
 		c.SocialEvery = ""
@@ -180,6 +188,7 @@ func (o *Onboarding) Normalize() {
 	})
 	// The log reads oldest first, whichever device added a meeting.
 	sort.SliceStable(o.Meetings, func(i, j int) bool { return o.Meetings[i].Date < o.Meetings[j].Date })
+	foldMeetings(o)
 	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
 		fix(&c.Meta)
 		if o.PersonByID(c.Who) == nil {

@@ -512,3 +512,62 @@ func AddCommitment(o *Onboarding, who, what, due, meetingID, author string, now 
 	c.Who, c.What, c.Due, c.Status, c.Meeting = who, Clip(what, MaxText), due, Open, meetingID
 	return c, nil
 }
+
+// foldMeetings makes one 1:1 of two with the same date: copies from
+// before a 1:1's ID came from its date, when both people started this
+// week's on their own devices. The one with the smaller ID stays, with
+// the agenda of both (an item carried in or put on by a checkpoint
+// once), both texts joined, and every commitment made in either; the
+// other goes. It is a rule of how an onboarding reads, applied at every
+// read, so every device that holds both folds them the same way.
+func foldMeetings(o *Onboarding) {
+	for i := 1; i < len(o.Meetings); i++ {
+		a, b := &o.Meetings[i-1], &o.Meetings[i]
+		if a.Date == "" || a.Date != b.Date || a.Private || b.Private {
+			continue // a private 1:1 never travels, so never has a twin
+		}
+		keep, gone := a, b
+		if b.ID < a.ID {
+			keep, gone = b, a
+		}
+		older, newer := keep, gone
+		if gone.Updated.Before(keep.Updated) {
+			older, newer = gone, keep
+		}
+		folded := *keep
+		folded.Notes = JoinText(older.Notes, newer.Notes)
+		folded.Decisions = JoinText(older.Decisions, newer.Decisions)
+		folded.Updated = latest(keep.Updated, gone.Updated)
+		topics := map[string]bool{}
+		for _, it := range keep.Items {
+			topics[itemKey(it)] = true
+		}
+		folded.Items = append([]MeetingItem(nil), keep.Items...)
+		for _, it := range gone.Items {
+			if k := itemKey(it); !topics[k] && len(folded.Items) < MaxItems {
+				topics[k] = true
+				folded.Items = append(folded.Items, it)
+			}
+		}
+		for j := range o.Commitments {
+			if o.Commitments[j].Meeting == gone.ID {
+				o.Commitments[j].Meeting = keep.ID
+			}
+		}
+		*a = folded
+		o.Meetings = append(o.Meetings[:i], o.Meetings[i+1:]...)
+		i--
+	}
+}
+
+// itemKey is what makes two agenda items of one 1:1 the same topic: a
+// topic carried in, a checkpoint or a debrief, else the item itself.
+func itemKey(it MeetingItem) string {
+	switch {
+	case it.Origin != "":
+		return "origin:" + it.Origin
+	case it.Source != "":
+		return "source:" + it.Source
+	}
+	return it.ID
+}
