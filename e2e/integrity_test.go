@@ -713,6 +713,17 @@ func backupOf(t *testing.T, list ...*onboarding.Onboarding) string {
 	return string(raw)
 }
 
+// removeSource removes a data source with its Remove button, which an
+// entry shows while it is being edited.
+func (b *browser) removeSource(entry, name string) {
+	b.t.Helper()
+	if b.count("#entry-"+entry+".editing") == 0 {
+		b.click("#toggle-" + entry)
+	}
+	b.waitFor("the Remove button", `!!document.querySelector('button[aria-label="Remove `+name+`"]')`)
+	b.click(`button[aria-label="Remove ` + name + `"]`)
+}
+
 // 4. A source removed in one tab while another tab edits it, both ways
 // round, each tab acting before it heard of the other's write: the
 // source removed stays removed, in both tabs and in storage, after a
@@ -738,7 +749,7 @@ func TestRemovedInOneTabWhileEditedInAnother(t *testing.T) {
 
 	// Removed in A, then edited in B, which had not heard.
 	b.holdStorageEvents()
-	a.click(`button[aria-label="Remove Close pack"]`)
+	a.removeSource(first, "Close pack")
 	a.waitStored(id, "the removal", func(o *onboarding.Onboarding) bool { return !hasSource("Close pack")(o) })
 	b.caughtUpWith(a)
 	b.click("#toggle-" + first)
@@ -764,7 +775,7 @@ func TestRemovedInOneTabWhileEditedInAnother(t *testing.T) {
 	a.caughtUpWith(b)
 	head := fmt.Sprintf(`localStorage.getItem(%q)`, store.KeyOf(id))
 	was := eval[string](a, head)
-	a.click(`button[aria-label="Remove Board pack"]`)
+	a.removeSource(second, "Board pack")
 	a.waitFor("tab A to write", head+" !== "+jsString(was))
 	if names := sourceNames(a.stored(id)); !slices.Equal(names, []string{"Cash forecast"}) {
 		t.Fatalf("edited in B, then removed in A: the sources stored are %q", names)
