@@ -318,6 +318,16 @@ func (b *browser) saveIncoming() {
 	b.waitFor("the stage page", `location.pathname.includes("/guide/") && !!document.querySelector("main h1")`)
 }
 
+// sendToPriya opens Priya's device, a browser context of its own, and
+// has her save the onboarding on screen from its link.
+func (b *browser) sendToPriya(t *testing.T) *browser {
+	t.Helper()
+	priya := b.otherDevice(t)
+	priya.open(b.linkOnSharePage())
+	priya.saveIncoming()
+	return priya
+}
+
 // watchForText records whether the main area ever shows a text, from now
 // on, however briefly.
 func (b *browser) watchForText(text string) {
@@ -578,11 +588,9 @@ func TestUndoAfterAMergeKeepsWhatAnotherTabWrote(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	home := srv.URL + "/"
 	a := newBrowser(t)
-	priya := a.otherDevice(t)
 	id := a.newOnboarding(home)
 	a.addSourceSaved(id, "Close pack")
-	priya.open(a.linkOnSharePage())
-	priya.saveIncoming()
+	priya := a.sendToPriya(t)
 	priya.goToStageOf(srv.URL, id, "data")
 	priya.addSourceSaved(id, "Priya's forecast model")
 	back := priya.linkOnSharePage()
@@ -733,13 +741,11 @@ func TestRemovedInOneTabWhileEditedInAnother(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	home := srv.URL + "/"
 	a := newBrowser(t)
-	priya := a.otherDevice(t)
 	id := a.newOnboarding(home)
 	first := a.addSourceSaved(id, "Close pack")
 	second := a.addSourceSaved(id, "Board pack")
 	a.addSourceSaved(id, "Cash forecast")
-	priya.open(a.linkOnSharePage())
-	priya.saveIncoming()
+	priya := a.sendToPriya(t)
 
 	a.canHoldStorageEvents()
 	a.openStage(srv.URL, id)
@@ -848,11 +854,9 @@ func TestTheKeptBackupFileHearsOtherTabsAndLinks(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	home := srv.URL + "/"
 	a := newBrowser(t)
-	priya := a.otherDevice(t)
 	id := a.newOnboarding(home)
 	a.addSourceSaved(id, "Close pack")
-	priya.open(a.linkOnSharePage())
-	priya.saveIncoming()
+	priya := a.sendToPriya(t)
 
 	a.keepBackupFileInMemory()
 	a.open(srv.URL + "/your-data")
