@@ -1,0 +1,40 @@
+package onboarding
+
+import (
+	"testing"
+	"time"
+)
+
+// Found by the simulation of issue 23: a note nobody has written (the
+// budget advice, how the two disagree) got a random ID on each device,
+// and a link of changes, which leaves an unchanged note out, arrived with
+// yet another one; the merge took whichever ID sorted last, so the
+// copies never agreed, and the preview counted an update nobody made.
+func TestAnUnwrittenNoteIsTheSameOnEveryDevice(t *testing.T) {
+	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	mine := New(draft(), StampOn(at, 11))
+	theirs, _ := Receive(Copy(mine), mine.Newcomer.ID)
+	left := Copy(mine)
+	left.BudgetAdvice, left.Roles.Disagreement = Note{}, Note{} // as a link that leaves them out
+	left.Normalize()
+	if mine.BudgetAdvice.ID != left.BudgetAdvice.ID || mine.Roles.Disagreement.ID != left.Roles.Disagreement.ID {
+		t.Errorf("an unwritten note has two IDs: %q here, %q in a link", mine.BudgetAdvice.ID, left.BudgetAdvice.ID)
+	}
+
+	// A link of changes from the other device, which touched a problem.
+	ApplyWith(theirs, func() time.Time { return StampOn(at.Add(time.Hour), 22) }, func(o *Onboarding) {
+		Add(&o.Problems, o.Newcomer.ID, StampOn(at.Add(time.Hour), 22)).Problem = "Cash"
+	})
+	delta, _, _ := ChangesSince(theirs, Vector{11: StampOn(at, 11)})
+	delta.Normalize() // as the link's decoder does
+	m, ch, err := Combine(mine, delta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.BudgetAdvice != mine.BudgetAdvice || m.Roles.Disagreement != mine.Roles.Disagreement {
+		t.Errorf("a link that did not touch the notes changed them: %+v, was %+v", m.BudgetAdvice, mine.BudgetAdvice)
+	}
+	if n := ch.Updated[Section(StageProblems)] + ch.Updated[Section(StageRoles)]; n != 0 {
+		t.Errorf("the preview counts %d updates to notes nobody wrote", n)
+	}
+}
