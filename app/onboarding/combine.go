@@ -474,13 +474,16 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) 
 	ids := make([]string, 0, len(mine)+len(theirs)) // the ID of each step
 	placed := map[string]bool{}
 	for i, meta := range mine {
+		if !meta.Private && g.buried(meta.ID, meta.Updated) {
+			// Removed here. An incoming copy made since the removal
+			// (the 1:1 of a date started again) is not placed yet: it
+			// comes in below, whole, without what the removal took.
+			g.ch.Removed[s]++
+			continue
+		}
 		placed[meta.ID] = true
 		if meta.Private {
 			out, ids = append(out, step{mine: i, theirs: -1}), append(ids, meta.ID)
-			continue
-		}
-		if g.buried(meta.ID, meta.Updated) {
-			g.ch.Removed[s]++
 			continue
 		}
 		st := step{mine: i, theirs: -1}

@@ -5,6 +5,9 @@ import (
 	"time"
 )
 
+// Bugs the simulation of issue 23 (app/store/sim_test.go) found in the
+// model, each as a small test of its own.
+
 // Found by the simulation of issue 23: a note nobody has written (the
 // budget advice, how the two disagree) got a random ID on each device,
 // and a link of changes, which leaves an unchanged note out, arrived with
@@ -36,5 +39,38 @@ func TestAnUnwrittenNoteIsTheSameOnEveryDevice(t *testing.T) {
 	}
 	if n := ch.Updated[Section(StageProblems)] + ch.Updated[Section(StageRoles)]; n != 0 {
 		t.Errorf("the preview counts %d updates to notes nobody wrote", n)
+	}
+}
+
+// Found by the simulation: the newcomer's device held the 1:1 of a date;
+// the buddy removed it and then started the 1:1 of that date again (the
+// same ID, from the date), and sent both the removal and the new 1:1.
+// The merge buried the old copy and then skipped the new one as already
+// placed, so the new 1:1 was lost on the newcomer's device, which said
+// it held it.
+func TestAnEntryMadeAgainAfterItsRemovalArrives(t *testing.T) {
+	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	buddy := New(draft(), StampOn(at, 11))
+	if _, err := StartMeeting(buddy, "2027-01-04", buddy.Me, StampOn(at, 11)); err != nil {
+		t.Fatal(err)
+	}
+	newcomer, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
+	id := buddy.Meetings[0].ID
+	RemoveMeeting(buddy, id, StampOn(at.Add(time.Hour), 11))
+	if _, err := StartMeeting(buddy, "2027-01-04", buddy.Me, StampOn(at.Add(2*time.Hour), 11)); err != nil {
+		t.Fatal(err)
+	}
+	m, ch, err := Combine(newcomer, Copy(buddy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Find(m.Meetings, id) == nil {
+		t.Fatalf("the 1:1 started again after its removal is gone: %+v", m.Meetings)
+	}
+	if got := Find(m.Meetings, id).Updated; !got.Equal(buddy.Meetings[0].Updated) {
+		t.Errorf("the merge kept the 1:1 of %v, not the new one of %v", got, buddy.Meetings[0].Updated)
+	}
+	if ch.Removed[Meetings1on1] != 0 && ch.Added[Meetings1on1] == 0 {
+		t.Errorf("the preview says the 1:1 was removed: %+v %+v", ch.Removed, ch.Added)
 	}
 }
