@@ -74,3 +74,38 @@ func TestAnEntryMadeAgainAfterItsRemovalArrives(t *testing.T) {
 		t.Errorf("the preview says the 1:1 was removed: %+v %+v", ch.Removed, ch.Added)
 	}
 }
+
+// Found by the simulation: the buddy removed a 1:1 while the newcomer,
+// not knowing, wrote in its notes, later by the clock. The edit wins, so
+// the 1:1 stays; but the newcomer's link of changes carried the 1:1
+// without its agenda (old, confirmed long ago), and the buddy's devices,
+// which had removed the 1:1 with its agenda, got it back empty, while the
+// newcomer's kept the agenda, and nothing was pending.
+func TestAnEntryEditedAfterItsRemovalComesBackWhole(t *testing.T) {
+	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
+	newcomer := New(draft(), StampOn(at, 22))
+	newcomer.StartDate = "2027-01-04"
+	m, err := StartMeeting(newcomer, "2027-01-11", newcomer.Me, StampOn(at, 22))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := m.ID
+	AddItem(newcomer, id, "Hiring plan", StampOn(at, 22))
+	items := len(m.Items)
+	newcomer.Touch(StampOn(at, 22))
+	buddy, _ := Receive(Copy(newcomer), newcomer.Buddy.ID)
+	buddy.Sync.Have = newcomer.Sync.Have.Clone()
+
+	RemoveMeeting(buddy, id, StampOn(at.Add(time.Hour), 11))
+	EditMeeting(newcomer, id, StampOn(at.Add(2*time.Hour), 22), func(m *Meeting) { m.Notes = "Agreed the plan" })
+
+	delta, _, _ := ChangesSince(newcomer, Vector{22: StampOn(at, 22)})
+	got, _, err := Combine(buddy, delta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := Find(got.Meetings, id)
+	if back == nil || back.Notes != "Agreed the plan" || len(back.Items) != items {
+		t.Fatalf("the 1:1 came back as %+v, want its notes and its %d items", back, items)
+	}
+}

@@ -268,15 +268,19 @@ func newestLegacy(o *Onboarding) time.Time {
 
 // ChangesSince returns what o holds beyond base, shareable: every unit
 // (entry, removal, side, value) whose stamp base does not cover. A nil
-// base means everything: a complete link. Entries kept only to hold newer
+// base means everything: a complete link. An entry that changed goes with
+// everything inside it, changed or not. Entries kept only to hold newer
 // entries (a meeting with a new agenda item) are listed in shells. n
 // counts the changes.
 func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []string, n int) {
 	d := Shareable(o)
 	d.Me = o.Me
 	fresh := func(t time.Time) bool { return base == nil || !base.Covers(t) }
-	var filter func(v reflect.Value) bool
-	filter = func(v reflect.Value) bool {
+	// An entry that changed travels whole, with every entry inside it:
+	// a device that removed it before the change reached it (the later
+	// edit wins) has none of them any more.
+	var filter func(v reflect.Value, whole bool) bool
+	filter = func(v reflect.Value, whole bool) bool {
 		any := false
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
@@ -291,10 +295,11 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 					e := fv.Index(j)
 					m := metaOf(e)
 					own := fresh(m.Updated)
-					inside := filter(e)
+					inside := filter(e, whole || own)
 					switch {
 					case own:
 						n++
+					case whole:
 					case inside:
 						shells = append(shells, m.ID)
 						blankEntry(e)
@@ -309,16 +314,16 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 				if m := metaOf(fv); fresh(m.Updated) {
 					n++
 					any = true
-				} else {
+				} else if !whole {
 					fv.SetZero()
 				}
 			case ruleGroup:
-				any = filter(fv) || any
+				any = filter(fv, whole) || any
 			}
 		}
 		return any
 	}
-	filter(reflect.ValueOf(d).Elem())
+	filter(reflect.ValueOf(d).Elem(), false)
 	for p, side := range d.Roles.Sides {
 		if side == nil || !fresh(side.Updated) {
 			delete(d.Roles.Sides, p)
