@@ -109,3 +109,41 @@ func TestAnEntryEditedAfterItsRemovalComesBackWhole(t *testing.T) {
 		t.Fatalf("the 1:1 came back as %+v, want its notes and its %d items", back, items)
 	}
 }
+
+// Found by the simulation: a removal that had travelled to the other
+// person's device was undone here, and the undo forgot the removal. The
+// entry came back, newer than the removal, everywhere; but the removal
+// stayed in the other copy, which this device had confirmed holding, so
+// no link of changes brought it back here and the copies never agreed.
+func TestUndoingARemovalKeepsTheRemoval(t *testing.T) {
+	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
+	mine := New(draft(), stamp(0, 11))
+	ApplyWith(mine, func() time.Time { return stamp(1, 11) }, func(o *Onboarding) {
+		Add(&o.Problems, o.Me, stamp(1, 11)).Problem = "Cash"
+	})
+	id := mine.Problems[0].ID
+	var undo Undo
+	ApplyWith(mine, func() time.Time { return stamp(2, 11) }, func(o *Onboarding) { undo, _ = Lists.Problems.Remove(o, id, stamp(2, 11)) })
+	theirs, _ := Receive(Copy(mine), mine.Newcomer.ID)
+	theirs.Sync.Have = mine.Sync.Have.Clone() // it holds all this device made so far
+	ApplyWith(mine, func() time.Time { return stamp(3, 11) }, func(o *Onboarding) { undo(o, stamp(3, 11)) })
+
+	// Each sends the other what it has not confirmed.
+	toThem, _, _ := ChangesSince(mine, theirs.Sync.Have)
+	toMe, _, _ := ChangesSince(theirs, mine.Sync.Have)
+	a, _, err := Combine(mine, toMe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := Combine(theirs, toThem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Find(a.Problems, id) == nil || Find(b.Problems, id) == nil {
+		t.Fatal("the problem put back is missing")
+	}
+	if !a.Deleted[id].Equal(b.Deleted[id]) {
+		t.Errorf("the two copies disagree on the removal: %v here, %v there", a.Deleted[id], b.Deleted[id])
+	}
+}
