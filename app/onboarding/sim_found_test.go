@@ -1,6 +1,7 @@
 package onboarding
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -145,5 +146,51 @@ func TestUndoingARemovalKeepsTheRemoval(t *testing.T) {
 	}
 	if !a.Deleted[id].Equal(b.Deleted[id]) {
 		t.Errorf("the two copies disagree on the removal: %v here, %v there", a.Deleted[id], b.Deleted[id])
+	}
+}
+
+// Found by the simulation: a person's answers come, whole, from the copy
+// where their side changed last. The buddy answered an area on one
+// device, then changed their side on the other (later by the clock),
+// which sent the side but not the rows it did not change; the first
+// device took the newer side and kept its answer, every other copy kept
+// none, and they never agreed.
+func TestANewerSideTravelsWithEveryAnswer(t *testing.T) {
+	at := time.Date(2027, 1, 6, 9, 0, 0, 0, time.UTC)
+	origin := New(draft(), StampOn(at, 11))
+	id, _ := AddArea(origin, "Pricing", StampOn(at, 11))
+	EditSide(origin, origin.Buddy.ID, StampOn(at, 11), func(s *Side) { s.ExpectMine = "Own the roadmap" })
+	origin.Touch(StampOn(at, 11))
+	base := origin.Sync.Have.Clone()
+	laptop, phone, newcomer := Copy(origin), Copy(origin), Copy(origin)
+	buddy := origin.Buddy.ID
+
+	ApplyWith(phone, func() time.Time { return StampOn(at.Add(time.Hour), 12) }, func(o *Onboarding) {
+		AnswerArea(o, id, buddy, Yours, StampOn(at.Add(time.Hour), 12))
+	})
+	ApplyWith(laptop, func() time.Time { return StampOn(at.Add(40*time.Hour), 11) }, func(o *Onboarding) {
+		EditSide(o, buddy, StampOn(at.Add(40*time.Hour), 11), func(s *Side) { s.ExpectMine = "Own the roadmap and hiring" })
+	})
+	fromLaptop, _, _ := ChangesSince(laptop, base)
+	fromPhone, _, _ := ChangesSince(phone, base)
+	var copies []*Onboarding
+	for _, c := range []struct{ o, first, then *Onboarding }{
+		{laptop, fromPhone, nil}, {phone, fromLaptop, nil}, {newcomer, fromLaptop, fromPhone},
+	} {
+		m, _, err := Combine(c.o, c.first)
+		if err == nil && c.then != nil {
+			m, _, err = Combine(m, c.then)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, m)
+	}
+	var answers []string
+	for _, m := range copies {
+		answers = append(answers, string(Find(m.Roles.Rows, id).Owners[buddy]))
+	}
+	if answers[0] != answers[1] || answers[1] != answers[2] {
+		t.Errorf("the buddy's answer differs between the laptop, the phone and the newcomer's: %q", strings.Join(answers, " | "))
 	}
 }

@@ -279,6 +279,17 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 	// An entry that changed travels whole, with every entry inside it:
 	// a device that removed it before the change reached it (the later
 	// edit wins) has none of them any more.
+	//
+	// A side that changed travels with every row that holds answers: the
+	// receiver takes each person's answers, in every row, from the copy
+	// where their side changed last, and a row left out would keep the
+	// answer of an older side there.
+	sideChanged := false
+	for _, side := range o.Roles.Sides {
+		if side != nil && fresh(side.Updated) {
+			sideChanged = true
+		}
+	}
 	var filter func(v reflect.Value, whole bool) bool
 	filter = func(v reflect.Value, whole bool) bool {
 		any := false
@@ -291,6 +302,7 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 			switch ruleOf(f) {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
+				answers := sideChanged && holdsAnswers(f.Type.Elem())
 				for j := 0; j < fv.Len(); j++ {
 					e := fv.Index(j)
 					m := metaOf(e)
@@ -299,7 +311,7 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 					switch {
 					case own:
 						n++
-					case whole:
+					case whole || answers:
 					case inside:
 						shells = append(shells, m.ID)
 						blankEntry(e)
@@ -346,6 +358,17 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 		}
 	}
 	return d, shells, n
+}
+
+// holdsAnswers reports whether entries of type t hold answers by person
+// (a field of rule side), as a role area does.
+func holdsAnswers(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if ruleOf(t.Field(i)) == ruleSide {
+			return true
+		}
+	}
+	return false
 }
 
 // blankEntry clears what an entry holds besides its Meta and its lists,
