@@ -345,7 +345,7 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 	mine, theirs := metas(m), metas(in)
 	same := func(i, j int) bool { return reflect.DeepEqual(m.Index(i).Interface(), in.Index(j).Interface()) }
 	tie := func(i, j int) bool { return later(in.Index(j).Interface(), m.Index(i).Interface()) }
-	steps := g.plan(s, mine, theirs, same, tie)
+	steps := g.plan(s, mine, theirs, lastEdits(m), lastEdits(in), same, tie)
 	out := reflect.MakeSlice(m.Type(), 0, len(steps))
 	for _, st := range steps {
 		switch {
@@ -461,11 +461,12 @@ type step struct {
 	takeTheirs   bool
 }
 
-// plan decides a merged list from the Meta of both copies' entries and
+// plan decides a merged list from the Meta of both copies' entries, and
+// when each last changed, what is inside it included (lastEdit), and
 // counts what changed. same reports whether mine[i] and theirs[j] hold
 // the same content, and tie whether theirs[j] wins over mine[i] when both
 // have the same stamp.
-func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) bool) []step {
+func (g *merger) plan(s Section, mine, theirs []*Meta, mineLast, theirLast []time.Time, same, tie func(i, j int) bool) []step {
 	theirIndex := map[string]int{}
 	for j, meta := range theirs {
 		theirIndex[meta.ID] = j
@@ -474,7 +475,7 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) 
 	ids := make([]string, 0, len(mine)+len(theirs)) // the ID of each step
 	placed := map[string]bool{}
 	for i, meta := range mine {
-		if !meta.Private && g.buried(meta.ID, meta.Updated) {
+		if !meta.Private && g.buried(meta.ID, mineLast[i]) {
 			// Removed here. An incoming copy made since the removal
 			// (the 1:1 of a date started again) is not placed yet: it
 			// comes in below, whole, without what the removal took.
@@ -505,7 +506,7 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) 
 		out, ids = append(out, st), append(ids, meta.ID)
 	}
 	for j, meta := range theirs {
-		if placed[meta.ID] || g.buried(meta.ID, meta.Updated) {
+		if placed[meta.ID] || g.buried(meta.ID, theirLast[j]) {
 			continue
 		}
 		placed[meta.ID] = true

@@ -194,3 +194,55 @@ func TestANewerSideTravelsWithEveryAnswer(t *testing.T) {
 		t.Errorf("the buddy's answer differs between the laptop, the phone and the newcomer's: %q", strings.Join(answers, " | "))
 	}
 }
+
+// Found by the simulation: the newcomer ticked off an item of a 1:1 that
+// the buddy had removed, later by the clock than the removal. The later
+// edit must win, but the removal took the 1:1 with the item in it
+// everywhere, since the 1:1's own stamp was older than the removal: an
+// entry's last edit is the latest stamp in it, its items included.
+func TestAnEditInsideAnEntryOutlivesAnEarlierRemoval(t *testing.T) {
+	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
+	newcomer := New(draft(), StampOn(at, 22))
+	newcomer.StartDate = "2027-01-04"
+	m, err := StartMeeting(newcomer, "2027-01-11", newcomer.Me, StampOn(at, 22))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := m.ID
+	AddItem(newcomer, id, "Hiring plan", StampOn(at, 22))
+	item := Find(newcomer.Meetings, id).Items[0].ID
+	newcomer.Touch(StampOn(at, 22))
+	buddy, _ := Receive(Copy(newcomer), newcomer.Buddy.ID)
+	buddy.Sync.Have = newcomer.Sync.Have.Clone()
+	base := newcomer.Sync.Have.Clone()
+
+	ApplyWith(buddy, func() time.Time { return StampOn(at.Add(time.Hour), 11) }, func(o *Onboarding) {
+		RemoveMeeting(o, id, StampOn(at.Add(time.Hour), 11))
+	})
+	ApplyWith(newcomer, func() time.Time { return StampOn(at.Add(2*time.Hour), 22) }, func(o *Onboarding) {
+		SetItemDone(o, id, item, true, StampOn(at.Add(2*time.Hour), 22))
+	})
+	toNewcomer, shellsN, _ := ChangesSince(buddy, base)
+	toBuddy, shellsB, _ := ChangesSince(newcomer, base)
+	for name, c := range map[string]struct {
+		o, in  *Onboarding
+		shells []string
+	}{"buddy": {buddy, toBuddy, shellsB}, "newcomer": {newcomer, toNewcomer, shellsN}} {
+		shells := map[string]bool{}
+		for _, id := range c.shells {
+			shells[id] = true
+		}
+		got, _, err := combine(c.o, c.in, shells, base)
+		if err != nil {
+			t.Fatalf("on the %s's device: %v", name, err)
+		}
+		m := Find(got.Meetings, id)
+		if m == nil || Find(m.Items, item) == nil || !Find(m.Items, item).Done {
+			t.Errorf("on the %s's device, the item ticked after the removal is gone: %+v", name, m)
+		}
+		got.Normalize()
+		if Find(got.Meetings, id) == nil {
+			t.Errorf("on the %s's device, the removal buries the 1:1 again", name)
+		}
+	}
+}

@@ -268,17 +268,19 @@ func newestLegacy(o *Onboarding) time.Time {
 
 // ChangesSince returns what o holds beyond base, shareable: every unit
 // (entry, removal, side, value) whose stamp base does not cover. A nil
-// base means everything: a complete link. An entry that changed goes with
-// everything inside it, changed or not. Entries kept only to hold newer
-// entries (a meeting with a new agenda item) are listed in shells. n
-// counts the changes.
+// base means everything: a complete link. An entry that changed, or holds
+// one that changed (a 1:1 with a new agenda item), goes whole, with
+// everything inside it. n counts the changes. shells, the entries a link
+// holds only for the newer entries inside them, is empty since entries
+// travel whole; links of version 3 still hold some (Header.Shells).
 func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []string, n int) {
 	d := Shareable(o)
 	d.Me = o.Me
 	fresh := func(t time.Time) bool { return base == nil || !base.Covers(t) }
-	// An entry that changed travels whole, with every entry inside it:
-	// a device that removed it before the change reached it (the later
-	// edit wins) has none of them any more.
+	// An entry that changed, or holds an entry that changed, travels
+	// whole, with every entry inside it: a device that removed it before
+	// the change reached it (the later edit wins, an edit inside it
+	// included) has none of them any more.
 	//
 	// A side that changed travels with every row that holds answers: the
 	// receiver takes each person's answers, in every row, from the copy
@@ -290,9 +292,19 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 			sideChanged = true
 		}
 	}
-	var filter func(v reflect.Value, whole bool) bool
-	filter = func(v reflect.Value, whole bool) bool {
-		any := false
+	// changedIn reports whether an entry holds a changed entry, at any
+	// depth.
+	changedIn := func(e reflect.Value) bool {
+		changed := false
+		eachEntryList(e, func(list reflect.Value) {
+			for j := 0; j < list.Len() && !changed; j++ {
+				changed = fresh(metaOf(list.Index(j)).Updated)
+			}
+		})
+		return changed
+	}
+	var filter func(v reflect.Value, whole bool)
+	filter = func(v reflect.Value, whole bool) {
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
 			f, fv := t.Field(i), v.Field(i)
@@ -305,35 +317,27 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 				answers := sideChanged && holdsAnswers(f.Type.Elem())
 				for j := 0; j < fv.Len(); j++ {
 					e := fv.Index(j)
-					m := metaOf(e)
-					own := fresh(m.Updated)
-					inside := filter(e, whole || own)
-					switch {
-					case own:
-						n++
-					case whole || answers:
-					case inside:
-						shells = append(shells, m.ID)
-						blankEntry(e)
-					default:
+					own := fresh(metaOf(e).Updated)
+					if !own && !whole && !answers && !changedIn(e) {
 						continue
 					}
+					if own {
+						n++
+					}
+					filter(e, true)
 					kept = reflect.Append(kept, e)
 				}
-				any = any || kept.Len() > 0
 				fv.Set(kept)
 			case ruleEntry:
-				if m := metaOf(fv); fresh(m.Updated) {
+				if fresh(metaOf(fv).Updated) {
 					n++
-					any = true
 				} else if !whole {
 					fv.SetZero()
 				}
 			case ruleGroup:
-				any = filter(fv, whole) || any
+				filter(fv, whole)
 			}
 		}
-		return any
 	}
 	filter(reflect.ValueOf(d).Elem(), false)
 	for p, side := range d.Roles.Sides {
@@ -369,17 +373,6 @@ func holdsAnswers(t reflect.Type) bool {
 		}
 	}
 	return false
-}
-
-// blankEntry clears what an entry holds besides its Meta and its lists,
-// for an entry sent only as the container of newer ones.
-func blankEntry(e reflect.Value) {
-	t := e.Type()
-	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); !f.Anonymous && ruleOf(f) != ruleEntries {
-			e.Field(i).SetZero()
-		}
-	}
 }
 
 // Pending counts the changes of o that some device of the other person
