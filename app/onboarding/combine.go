@@ -345,7 +345,8 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 	mine, theirs := metas(m), metas(in)
 	same := func(i, j int) bool { return reflect.DeepEqual(m.Index(i).Interface(), in.Index(j).Interface()) }
 	tie := func(i, j int) bool { return later(in.Index(j).Interface(), m.Index(i).Interface()) }
-	steps := g.plan(s, mine, theirs, lastEdits(m), lastEdits(in), same, tie)
+	clash := func(i, j int) bool { return !sameOwn(m.Index(i), in.Index(j)) }
+	steps := g.plan(s, mine, theirs, lastEdits(m), lastEdits(in), same, clash, tie)
 	out := reflect.MakeSlice(m.Type(), 0, len(steps))
 	for _, st := range steps {
 		switch {
@@ -435,6 +436,24 @@ func (g *merger) sideChanged(local, m *Onboarding, p string) bool {
 	return false
 }
 
+// sameOwn reports whether two versions of an entry hold the same values
+// of their own: besides their stamps, the entries inside them and the
+// answers of each person.
+func sameOwn(a, b reflect.Value) bool {
+	own := func(e reflect.Value) any {
+		c := reflect.New(e.Type()).Elem()
+		c.Set(e)
+		metaOf(c).Updated = time.Time{}
+		for i := 0; i < c.NumField(); i++ {
+			if f := c.Type().Field(i); !f.Anonymous && (isEntryList(f.Type) || ruleOf(f) == ruleSide) {
+				c.Field(i).SetZero()
+			}
+		}
+		return c.Interface()
+	}
+	return reflect.DeepEqual(own(a), own(b))
+}
+
 // metas lists the Meta of every entry of a list, in order.
 func metas(list reflect.Value) []*Meta {
 	out := make([]*Meta, list.Len())
@@ -464,9 +483,12 @@ type step struct {
 // plan decides a merged list from the Meta of both copies' entries, and
 // when each last changed, what is inside it included (lastEdit), and
 // counts what changed. same reports whether mine[i] and theirs[j] hold
-// the same content, and tie whether theirs[j] wins over mine[i] when both
-// have the same stamp.
-func (g *merger) plan(s Section, mine, theirs []*Meta, mineLast, theirLast []time.Time, same, tie func(i, j int) bool) []step {
+// the same content; clash whether they differ in their own values (not
+// only in the entries inside them, which merge one by one, or in the
+// answers, which merge by side), which is a conflict when both changed
+// them; and tie whether theirs[j] wins over mine[i] when both have the
+// same stamp.
+func (g *merger) plan(s Section, mine, theirs []*Meta, mineLast, theirLast []time.Time, same, clash, tie func(i, j int) bool) []step {
 	theirIndex := map[string]int{}
 	for j, meta := range theirs {
 		theirIndex[meta.ID] = j
@@ -491,7 +513,7 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, mineLast, theirLast []tim
 		if j, ok := theirIndex[meta.ID]; ok && !g.shells[meta.ID] {
 			st.theirs = j
 			differ := !same(i, j)
-			if differ {
+			if differ && clash(i, j) {
 				g.conflict(meta.Updated, theirs[j].Updated)
 			}
 			if g.takes(theirs[j].Updated, meta.Updated, func() bool { return differ && tie(i, j) }) {

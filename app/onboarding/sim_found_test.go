@@ -246,3 +246,109 @@ func TestAnEditInsideAnEntryOutlivesAnEarlierRemoval(t *testing.T) {
 		}
 	}
 }
+
+// Found by the simulation: the buddy wrote a decision in a 1:1, one of
+// the newcomer's devices got it, then the buddy removed the 1:1; the
+// newcomer's other device, not knowing of either, ticked off an item of
+// it, later by the clock. The 1:1 stays (the tick is later), but that
+// device kept its own older version of the 1:1 while saying it held the
+// buddy's, so the version with the decision never reached it and the
+// newcomer's two devices never agreed. A change inside an entry is a
+// change of the entry: its stamp moves too.
+func TestAChangeInsideAnEntryIsAChangeOfIt(t *testing.T) {
+	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
+	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
+	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
+		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
+	}
+	buddy := New(draft(), stamp(0, 11))
+	buddy.StartDate = "2027-01-04"
+	var id, item string
+	edit(buddy, 0, 11, func(o *Onboarding, now time.Time) {
+		m, _ := StartMeeting(o, "2027-01-11", o.Me, now)
+		id = m.ID
+		AddItem(o, id, "Hiring plan", now)
+		item = Find(o.Meetings, id).Items[len(Find(o.Meetings, id).Items)-1].ID
+	})
+	laptop, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
+	phone, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
+	laptop.Sync.Have, phone.Sync.Have = buddy.Sync.Have.Clone(), buddy.Sync.Have.Clone()
+	// send merges into to what from holds beyond what to holds.
+	send := func(from, to *Onboarding) *Onboarding {
+		t.Helper()
+		delta, _, _ := ChangesSince(from, to.Sync.Have)
+		h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: to.Sync.Have.Clone()}
+		m, _, err := Take(to, delta, h, to.Me)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+
+	edit(buddy, 1, 11, func(o *Onboarding, now time.Time) {
+		EditMeeting(o, id, now, func(m *Meeting) { m.Decisions = "Hire two" })
+	})
+	phone = send(buddy, phone)
+	edit(buddy, 2, 11, func(o *Onboarding, now time.Time) { RemoveMeeting(o, id, now) })
+	edit(laptop, 3, 22, func(o *Onboarding, now time.Time) { SetItemDone(o, id, item, true, now) })
+	phone = send(laptop, phone)
+	laptop = send(buddy, laptop)
+	phone = send(buddy, phone)
+	buddy = send(laptop, buddy)
+	laptop = send(phone, laptop)
+	buddy = send(phone, buddy)
+
+	var got []string
+	for _, o := range []*Onboarding{buddy, laptop, phone} {
+		m := Find(o.Meetings, id)
+		if m == nil || Find(m.Items, item) == nil || !Find(m.Items, item).Done {
+			t.Fatalf("the 1:1 with the item ticked after its removal is missing: %+v", m)
+		}
+		got = append(got, m.Decisions)
+	}
+	if got[0] != got[1] || got[1] != got[2] {
+		t.Errorf("the buddy's, the laptop's and the phone's 1:1 differ: decisions %q", got)
+	}
+}
+
+// Since a change inside an entry moves the entry's stamp, two people who
+// tick off different items of the same 1:1 change the 1:1 both; that is
+// no conflict, since no value of theirs is lost.
+func TestTickingDifferentItemsIsNoConflict(t *testing.T) {
+	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
+	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
+	buddy := New(draft(), stamp(0, 11))
+	buddy.StartDate = "2027-01-04"
+	var id string
+	ApplyWith(buddy, func() time.Time { return stamp(0, 11) }, func(o *Onboarding) {
+		m, _ := StartMeeting(o, "2027-01-11", o.Me, stamp(0, 11))
+		id = m.ID
+		AddItem(o, id, "Hiring plan", stamp(0, 11))
+		AddItem(o, id, "Budget", stamp(0, 11))
+	})
+	newcomer, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
+	newcomer.Sync.Have = buddy.Sync.Have.Clone()
+	base := buddy.Sync.Have.Clone()
+	items := Find(buddy.Meetings, id).Items
+	ApplyWith(buddy, func() time.Time { return stamp(1, 11) }, func(o *Onboarding) {
+		SetItemDone(o, id, items[len(items)-1].ID, true, stamp(1, 11))
+	})
+	ApplyWith(newcomer, func() time.Time { return stamp(1, 22) }, func(o *Onboarding) {
+		SetItemDone(o, id, items[len(items)-2].ID, true, stamp(1, 22))
+	})
+	delta, _, _ := ChangesSince(newcomer, base)
+	h := Header{From: newcomer.Me, By: 22, Made: newcomer.Updated, Has: newcomer.Sync.Have.Clone(), Base: base}
+	m, ch, err := Take(buddy, delta, h, buddy.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := 0
+	for _, it := range Find(m.Meetings, id).Items {
+		if it.Done {
+			done++
+		}
+	}
+	if done != 2 || ch.Conflicts != 0 {
+		t.Errorf("%d items done (want 2), %d conflicts (want none)", done, ch.Conflicts)
+	}
+}
