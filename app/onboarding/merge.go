@@ -32,18 +32,24 @@ func Revert(cur, before, after *Onboarding) (*Onboarding, error) {
 		return nil, err
 	}
 	reverted.Partial = cur.Partial
-	// What the device holds of each device the change brought changes
-	// from goes back to before, even where another change moved it since:
-	// holding less than it says would let a link skip what the undo took
-	// out, while saying less than it holds costs only a longer link.
+	// What the device holds of each other device goes back to before,
+	// even where another change moved it since: a later merge may have
+	// counted an older version of something the undo took out as held,
+	// since the change had brought a newer one. Holding less than it says
+	// would let a link skip what the undo took out, while saying less than
+	// it holds costs only a longer link, or a complete one. This device's
+	// own changes since stay held; a text the change joined does not.
 	have := reverted.Sync.Have
-	for d, t := range after.Sync.Have {
-		if was := before.Sync.Have[d]; !t.Equal(was) && have != nil {
-			if was.IsZero() {
-				delete(have, d)
-			} else if was.Before(have[d]) {
-				have[d] = was
-			}
+	self := reverted.Sync.Device
+	for d, t := range have {
+		was, ok := before.Sync.Have[d]
+		if d == self && was.Equal(after.Sync.Have[d]) || !was.Before(t) {
+			continue
+		}
+		if !ok {
+			delete(have, d)
+		} else {
+			have[d] = was
 		}
 	}
 	for d, p := range after.Sync.Peers {

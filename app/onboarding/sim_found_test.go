@@ -352,3 +352,53 @@ func TestTickingDifferentItemsIsNoConflict(t *testing.T) {
 		t.Errorf("%d items done (want 2), %d conflicts (want none)", done, ch.Conflicts)
 	}
 }
+
+// Found by the simulation: the buddy's device merged the newcomer's
+// laptop's link, which brought the newcomer's side; then a link from the
+// newcomer's phone, whose own older side the laptop's had replaced, so
+// that the device held everything the phone had made; then the first
+// merge was undone. The side went, but the device still said it held the
+// phone's changes, so no link would bring the phone's side again.
+func TestUndoingAnEarlierMergeClaimsNothingItTookOut(t *testing.T) {
+	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
+	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
+		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
+	}
+	origin := New(draft(), stamp(0, 11))
+	origin.Touch(stamp(0, 11))
+	buddy := Copy(origin)
+	buddy.Sync.Device = 12
+	newcomer := origin.Newcomer.ID
+	phone, _ := Receive(Copy(origin), newcomer)
+	laptop, _ := Receive(Copy(origin), newcomer)
+	phone.Sync.Have, laptop.Sync.Have = origin.Sync.Have.Clone(), origin.Sync.Have.Clone()
+	send := func(from, to *Onboarding) *Onboarding {
+		t.Helper()
+		delta, _, _ := ChangesSince(from, to.Sync.Have)
+		h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: to.Sync.Have.Clone()}
+		m, _, err := Take(to, delta, h, to.Me)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	edit(phone, 1, 23, func(o *Onboarding, now time.Time) { EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Close the books" }) })
+	edit(laptop, 2, 22, func(o *Onboarding, now time.Time) { EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Fix the close" }) })
+
+	before := Copy(buddy)
+	buddy = send(laptop, buddy)
+	after := Copy(buddy)
+	phone = send(laptop, phone)
+	edit(phone, 3, 23, func(o *Onboarding, now time.Time) { Add(&o.Problems, newcomer, now).Problem = "Cash" })
+	buddy = send(phone, buddy)
+
+	reverted, err := Revert(buddy, before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	side := reverted.Roles.Sides[newcomer]
+	if reverted.Sync.Have.Covers(stamp(1, 23)) && (side == nil || side.Updated.Before(stamp(1, 23))) {
+		t.Errorf("after the undo the device says it holds the phone's side, and holds %+v", side)
+	}
+}
