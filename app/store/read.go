@@ -67,6 +67,29 @@ func (s *Store) Load(id string) (*onboarding.Onboarding, error) { return s.load(
 // of such an onboarding is refused with an error.
 func (s *Store) LoadWithoutLog(id string) (*onboarding.Onboarding, error) { return s.load(id, false) }
 
+// LoadSaved reads one onboarding, whole, as this device has it saved:
+// without this tab's changes the browser refused, which Load puts on top
+// (see Change). It is what a link may carry: a refused change is made
+// again, with new stamps and IDs, when it is saved, so a link that
+// carried it would give the other person an entry this device may never
+// hold, or two of it. It writes nothing and leaves the tab's copy as it
+// is.
+func (s *Store) LoadSaved(id string) (*onboarding.Onboarding, error) {
+	raw, ok, err := s.backend.Get(KeyOf(id))
+	if err != nil {
+		return nil, readError(err)
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	o, _, err := s.read(id, raw, true)
+	if err != nil {
+		return nil, err
+	}
+	s.seeAll(o)
+	return o, nil
+}
+
 func (s *Store) load(id string, withLog bool) (*onboarding.Onboarding, error) {
 	raw, ok, err := s.backend.Get(KeyOf(id))
 	if err != nil {
