@@ -393,12 +393,71 @@ func TestUndoingAnEarlierMergeClaimsNothingItTookOut(t *testing.T) {
 	edit(phone, 3, 23, func(o *Onboarding, now time.Time) { Add(&o.Problems, newcomer, now).Problem = "Cash" })
 	buddy = send(phone, buddy)
 
-	reverted, err := Revert(buddy, before, after)
+	reverted, err := Revert(buddy, before, after, stamp(4, 12))
 	if err != nil {
 		t.Fatal(err)
 	}
 	side := reverted.Roles.Sides[newcomer]
 	if reverted.Sync.Have.Covers(stamp(1, 23)) && (side == nil || side.Updated.Before(stamp(1, 23))) {
 		t.Errorf("after the undo the device says it holds the phone's side, and holds %+v", side)
+	}
+}
+
+// Found by the simulation: both people started the 1:1 of a date; the
+// buddy's device merged the newcomer's (whose version of the 1:1 won),
+// the buddy ticked off an item of it, then undid the merge. The undo put
+// the 1:1's own values back to the buddy's, but kept the stamp of the
+// tick: two versions of the 1:1 under one stamp, one of which the other
+// devices may already hold. What an undo changes is a change of this
+// device, stamped as one.
+func TestUndoingAMergeStampsWhatItChanges(t *testing.T) {
+	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
+	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
+	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
+		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
+	}
+	buddy := New(draft(), stamp(0, 11))
+	buddy.StartDate = "2027-01-04"
+	buddy.Touch(stamp(0, 11))
+	newcomer, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
+	newcomer.Sync.Have = buddy.Sync.Have.Clone()
+	var id string
+	edit(buddy, 1, 11, func(o *Onboarding, now time.Time) {
+		m, _ := StartMeeting(o, "2027-01-11", o.Me, now)
+		id = m.ID
+		AddItem(o, id, "Hiring plan", now)
+	})
+	edit(newcomer, 2, 22, func(o *Onboarding, now time.Time) {
+		StartMeeting(o, "2027-01-11", o.Me, now)
+		AddItem(o, id, "Budget", now)
+	})
+	before := Copy(buddy)
+	delta, _, _ := ChangesSince(newcomer, buddy.Sync.Have)
+	h := Header{From: newcomer.Me, By: 22, Made: newcomer.Updated, Has: newcomer.Sync.Have.Clone(), Base: buddy.Sync.Have.Clone()}
+	merged, _, err := Take(buddy, delta, h, buddy.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := Copy(merged)
+	if Find(after.Meetings, id).Author != newcomer.Newcomer.ID {
+		t.Fatal("the newcomer's 1:1 did not win the merge; the test needs it to")
+	}
+	item := Find(after.Meetings, id).Items[0].ID
+	edit(merged, 3, 11, func(o *Onboarding, now time.Time) { SetItemDone(o, id, item, true, now) })
+	ticked := *Find(merged.Meetings, id)
+
+	reverted, err := Revert(merged, before, after, stamp(4, 11))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Find(reverted.Meetings, id)
+	if m == nil {
+		t.Fatal("the undo took out the buddy's own 1:1")
+	}
+	if m.Updated.Equal(ticked.Updated) && m.Author != ticked.Author {
+		t.Errorf("after the undo, the 1:1 of %v says author %s, the version of that stamp %s", m.Updated, m.Author, ticked.Author)
+	}
+	if !reverted.Sync.Have.Covers(m.Updated) {
+		t.Errorf("the device does not count the undo's own stamp %v as held: %v", m.Updated, reverted.Sync.Have)
 	}
 }
