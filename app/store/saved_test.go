@@ -46,3 +46,49 @@ func TestLoadSavedLeavesOutWhatWasRefused(t *testing.T) {
 		t.Error("reading what is saved wrote, or forgot the change to save")
 	}
 }
+
+// Found by the simulation: a link merged while storage was full stays
+// pending in its tab, to be made again on what is stored when it fits.
+// The tab then opened a page that reads the onboarding without its 1:1
+// log, and the merge was made again on that partial copy; a merge gives a
+// whole onboarding, so the next save, of any change, removed every 1:1
+// and commitment the link did not carry.
+func TestARefusedMergeIsNeverMadeOnACopyWithoutTheLog(t *testing.T) {
+	mem := NewMemory()
+	o := withYears(1)
+	if _, err := New(mem, clock()).Save(o); err != nil {
+		t.Fatal(err)
+	}
+	tab := New(mem, clock())
+	if _, err := tab.Load(o.ID); err != nil {
+		t.Fatal(err)
+	}
+	mem.Quota = mem.Size()
+	_, err := tab.Replace(o.ID, func(cur *onboarding.Onboarding) (*onboarding.Onboarding, error) {
+		m := onboarding.Copy(cur)
+		m.Title = "Merged"
+		return m, nil
+	})
+	if err == nil {
+		t.Fatal("the merge was not refused")
+	}
+	shown, err := tab.LoadWithoutLog(o.ID) // a stage page
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shown.Title != "Merged" {
+		t.Errorf("the refused merge is not on screen: %q", shown.Title)
+	}
+	mem.Quota = 0
+	if _, err := tab.Change(o.ID, func(o *onboarding.Onboarding) error { o.Roles.Cadence.Social = "Lunch"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	got, err := New(mem, clock()).Load(o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Meetings) != len(o.Meetings) || len(got.Commitments) != len(o.Commitments) || got.Title != "Merged" {
+		t.Errorf("after the save: %d 1:1s (want %d), %d commitments (want %d), title %q",
+			len(got.Meetings), len(o.Meetings), len(got.Commitments), len(o.Commitments), got.Title)
+	}
+}
