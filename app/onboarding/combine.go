@@ -369,6 +369,13 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 				g.join(kept, m.Index(st.mine), in.Index(st.theirs))
 			}
 			g.inner(kept, m.Index(st.mine), in.Index(st.theirs), s)
+			if !g.shells[theirs[st.theirs].ID] && g.lostInside(m.Index(st.mine), in.Index(st.theirs)) {
+				// The sender lost entries inside this one that it had
+				// (removed with it, before it was put back or made
+				// again): the merged entry is this device's change, so
+				// that it travels back whole.
+				metaOf(kept).Updated = g.stamp()
+			}
 			out = reflect.Append(out, kept)
 		}
 	}
@@ -395,6 +402,34 @@ func (g *merger) inner(kept, mine, theirs reflect.Value, s Section) {
 			panic("onboarding: no merge inside an entry for " + f.Name)
 		}
 	}
+}
+
+// lostInside reports whether the incoming version of an entry, which a
+// link carries whole, lacks an entry inside it that this device holds,
+// that no removal takes out, and that the sender says it held: it was
+// taken out with the entry holding it, removed there and then put back
+// or made again, and no link would bring it back otherwise.
+func (g *merger) lostInside(mine, theirs reflect.Value) bool {
+	if g.known == nil {
+		return false
+	}
+	lost := false
+	t := mine.Type()
+	for i := 0; i < t.NumField() && !lost; i++ {
+		if f := t.Field(i); f.Anonymous || !isEntryList(f.Type) {
+			continue
+		}
+		in := map[string]bool{}
+		for _, m := range metas(theirs.Field(i)) {
+			in[m.ID] = true
+		}
+		list := mine.Field(i)
+		for j := 0; j < list.Len() && !lost; j++ {
+			m := metaOf(list.Index(j))
+			lost = !in[m.ID] && !m.Private && g.known.Covers(m.Updated) && !g.buried(m.ID, lastEdit(list.Index(j)))
+		}
+	}
+	return lost
 }
 
 // answers merges a map of answers by person: each from the copy where

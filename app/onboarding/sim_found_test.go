@@ -461,3 +461,64 @@ func TestUndoingAMergeStampsWhatItChanges(t *testing.T) {
 		t.Errorf("the device does not count the undo's own stamp %v as held: %v", m.Updated, reverted.Sync.Have)
 	}
 }
+
+// Found by the simulation: the newcomer removed a 1:1, which reached the
+// buddy, and then undid the removal, which put the 1:1 back with its
+// agenda; the buddy, meanwhile, started the 1:1 of that date afresh. The
+// newcomer's device took the buddy's newer 1:1 and kept the agenda item
+// the buddy's lacked, but no link would ever carry it to the buddy, who
+// had confirmed holding it before the removal.
+func TestAnItemTheOtherLostTravelsAgain(t *testing.T) {
+	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
+	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
+		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
+	}
+	newcomer := New(draft(), stamp(0, 22))
+	newcomer.Me, newcomer.StartDate = newcomer.Newcomer.ID, "2027-01-04"
+	newcomer.Touch(stamp(0, 22))
+	buddy, _ := Receive(Copy(newcomer), newcomer.Buddy.ID)
+	buddy.Sync.Have, buddy.Sync.Device = newcomer.Sync.Have.Clone(), 11
+	send := func(from, to *Onboarding) *Onboarding {
+		t.Helper()
+		base := BaseFor(from)
+		if base == nil {
+			base = Vector{}
+		}
+		delta, _, _ := ChangesSince(from, base)
+		h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: base}
+		m, _, err := Take(to, delta, h, to.Me)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	var id, item string
+	edit(newcomer, 1, 22, func(o *Onboarding, now time.Time) {
+		m, _ := StartMeeting(o, "2027-01-04", o.Me, now)
+		id = m.ID
+		AddItem(o, id, "Hiring plan", now)
+		item = Find(o.Meetings, id).Items[len(Find(o.Meetings, id).Items)-1].ID
+	})
+	buddy = send(newcomer, buddy)
+	newcomer = send(buddy, newcomer)
+	var undo Undo
+	edit(newcomer, 2, 22, func(o *Onboarding, now time.Time) { undo, _ = RemoveMeeting(o, id, now) })
+	buddy = send(newcomer, buddy)
+	if Find(buddy.Meetings, id) != nil {
+		t.Fatal("the removal did not reach the buddy")
+	}
+	edit(newcomer, 3, 22, func(o *Onboarding, now time.Time) { undo(o, now) })
+	edit(buddy, 4, 11, func(o *Onboarding, now time.Time) { StartMeeting(o, "2027-01-04", o.Me, now) })
+	has := func(o *Onboarding) bool {
+		m := Find(o.Meetings, id)
+		return m != nil && Find(m.Items, item) != nil
+	}
+	newcomer = send(buddy, newcomer)
+	buddy = send(newcomer, buddy)
+	newcomer = send(buddy, newcomer)
+
+	if has(buddy) != has(newcomer) {
+		t.Errorf("the item put back with the 1:1: on the buddy's device %v, on the newcomer's %v", has(buddy), has(newcomer))
+	}
+}
