@@ -383,8 +383,12 @@ func TestUndoingAnEarlierMergeClaimsNothingItTookOut(t *testing.T) {
 		}
 		return m
 	}
-	edit(phone, 1, 23, func(o *Onboarding, now time.Time) { EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Close the books" }) })
-	edit(laptop, 2, 22, func(o *Onboarding, now time.Time) { EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Fix the close" }) })
+	edit(phone, 1, 23, func(o *Onboarding, now time.Time) {
+		EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Close the books" })
+	})
+	edit(laptop, 2, 22, func(o *Onboarding, now time.Time) {
+		EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Fix the close" })
+	})
 
 	before := Copy(buddy)
 	buddy = send(laptop, buddy)
@@ -520,5 +524,33 @@ func TestAnItemTheOtherLostTravelsAgain(t *testing.T) {
 
 	if has(buddy) != has(newcomer) {
 		t.Errorf("the item put back with the 1:1: on the buddy's device %v, on the newcomer's %v", has(buddy), has(newcomer))
+	}
+}
+
+// Found by the simulation: a new onboarding did not count its own making
+// as held, so until its maker edited something no device ever confirmed
+// the areas it started with, and every device said 12 changes were
+// waiting to be sent, whatever links went both ways.
+func TestANewOnboardingHoldsItsOwnMaking(t *testing.T) {
+	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	made := New(draft(), StampOn(at, 11))
+	made.Roles.SeedRows([]string{"Hiring plan", "Budget"}, made.Me, StampOn(at, 11)) // as guide.Start does
+	h := StartLink(made, StampOn(at.Add(time.Minute), 11), false)
+	if h.Partial() {
+		t.Fatal("the first link is not complete")
+	}
+	peer, _, err := Take(nil, Shareable(made), h, made.Newcomer.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	peer.Sync.Device = 22
+	back := StartLink(peer, StampOn(at.Add(2*time.Minute), 22), false)
+	delta, _, _ := ChangesSince(peer, back.Base)
+	made, _, err = Take(made, delta, back, made.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := Pending(made); n != 0 {
+		t.Errorf("after a link each way, %d changes are pending on the device that made the onboarding", n)
 	}
 }
