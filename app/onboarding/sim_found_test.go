@@ -9,6 +9,50 @@ import (
 // Bugs the simulation of issue 23 (app/store/sim_test.go) found in the
 // model, each as a small test of its own.
 
+// simAt is when the stamps of these tests start.
+var simAt = time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+
+// stampAt is the stamp of device d, h hours after simAt.
+func stampAt(h int, d Device) time.Time { return StampOn(simAt.Add(time.Duration(h)*time.Hour), d) }
+
+// editAt makes a person's change on device d, h hours after simAt, as
+// the store's one write path does.
+func editAt(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
+	ApplyWith(o, func() time.Time { return stampAt(h, d) }, func(o *Onboarding) { change(o, stampAt(h, d)) })
+}
+
+// bothWithA1on1 returns two copies of an onboarding, one made on device
+// 22 and one received from it, both holding the 1:1 of 11 January (its
+// ID) with an item of its agenda, all stamped at simAt.
+func bothWithA1on1(t *testing.T) (made, received *Onboarding, id string) {
+	t.Helper()
+	made = New(draft(), StampOn(simAt, 22))
+	made.StartDate = "2027-01-04"
+	m, err := StartMeeting(made, "2027-01-11", made.Me, StampOn(simAt, 22))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id = m.ID
+	AddItem(made, id, "Hiring plan", StampOn(simAt, 22))
+	made.Touch(StampOn(simAt, 22))
+	received, _ = Receive(Copy(made), made.Buddy.ID)
+	received.Sync.Have = made.Sync.Have.Clone()
+	return made, received, id
+}
+
+// sendLink merges into to what from holds beyond base, as a link of
+// changes from from's device does, and returns to's new copy.
+func sendLink(t *testing.T, from, to *Onboarding, base Vector) *Onboarding {
+	t.Helper()
+	delta, _, _ := ChangesSince(from, base)
+	h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: base.Clone()}
+	m, _, err := Take(to, delta, h, to.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // Found by the simulation of issue 23: a note nobody has written (the
 // budget advice, how the two disagree) got a random ID on each device,
 // and a link of changes, which leaves an unchanged note out, arrived with
@@ -83,19 +127,9 @@ func TestAnEntryMadeAgainAfterItsRemovalArrives(t *testing.T) {
 // which had removed the 1:1 with its agenda, got it back empty, while the
 // newcomer's kept the agenda, and nothing was pending.
 func TestAnEntryEditedAfterItsRemovalComesBackWhole(t *testing.T) {
-	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
-	newcomer := New(draft(), StampOn(at, 22))
-	newcomer.StartDate = "2027-01-04"
-	m, err := StartMeeting(newcomer, "2027-01-11", newcomer.Me, StampOn(at, 22))
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := m.ID
-	AddItem(newcomer, id, "Hiring plan", StampOn(at, 22))
-	items := len(m.Items)
-	newcomer.Touch(StampOn(at, 22))
-	buddy, _ := Receive(Copy(newcomer), newcomer.Buddy.ID)
-	buddy.Sync.Have = newcomer.Sync.Have.Clone()
+	at := simAt
+	newcomer, buddy, id := bothWithA1on1(t)
+	items := len(Find(newcomer.Meetings, id).Items)
 
 	RemoveMeeting(buddy, id, StampOn(at.Add(time.Hour), 11))
 	EditMeeting(newcomer, id, StampOn(at.Add(2*time.Hour), 22), func(m *Meeting) { m.Notes = "Agreed the plan" })
@@ -117,18 +151,16 @@ func TestAnEntryEditedAfterItsRemovalComesBackWhole(t *testing.T) {
 // stayed in the other copy, which this device had confirmed holding, so
 // no link of changes brought it back here and the copies never agreed.
 func TestUndoingARemovalKeepsTheRemoval(t *testing.T) {
-	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
-	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
-	mine := New(draft(), stamp(0, 11))
-	ApplyWith(mine, func() time.Time { return stamp(1, 11) }, func(o *Onboarding) {
-		Add(&o.Problems, o.Me, stamp(1, 11)).Problem = "Cash"
+	mine := New(draft(), stampAt(0, 11))
+	ApplyWith(mine, func() time.Time { return stampAt(1, 11) }, func(o *Onboarding) {
+		Add(&o.Problems, o.Me, stampAt(1, 11)).Problem = "Cash"
 	})
 	id := mine.Problems[0].ID
 	var undo Undo
-	ApplyWith(mine, func() time.Time { return stamp(2, 11) }, func(o *Onboarding) { undo, _ = Lists.Problems.Remove(o, id, stamp(2, 11)) })
+	ApplyWith(mine, func() time.Time { return stampAt(2, 11) }, func(o *Onboarding) { undo, _ = Lists.Problems.Remove(o, id, stampAt(2, 11)) })
 	theirs, _ := Receive(Copy(mine), mine.Newcomer.ID)
 	theirs.Sync.Have = mine.Sync.Have.Clone() // it holds all this device made so far
-	ApplyWith(mine, func() time.Time { return stamp(3, 11) }, func(o *Onboarding) { undo(o, stamp(3, 11)) })
+	ApplyWith(mine, func() time.Time { return stampAt(3, 11) }, func(o *Onboarding) { undo(o, stampAt(3, 11)) })
 
 	// Each sends the other what it has not confirmed.
 	toThem, _, _ := ChangesSince(mine, theirs.Sync.Have)
@@ -201,19 +233,9 @@ func TestANewerSideTravelsWithEveryAnswer(t *testing.T) {
 // everywhere, since the 1:1's own stamp was older than the removal: an
 // entry's last edit is the latest stamp in it, its items included.
 func TestAnEditInsideAnEntryOutlivesAnEarlierRemoval(t *testing.T) {
-	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
-	newcomer := New(draft(), StampOn(at, 22))
-	newcomer.StartDate = "2027-01-04"
-	m, err := StartMeeting(newcomer, "2027-01-11", newcomer.Me, StampOn(at, 22))
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := m.ID
-	AddItem(newcomer, id, "Hiring plan", StampOn(at, 22))
+	at := simAt
+	newcomer, buddy, id := bothWithA1on1(t)
 	item := Find(newcomer.Meetings, id).Items[0].ID
-	newcomer.Touch(StampOn(at, 22))
-	buddy, _ := Receive(Copy(newcomer), newcomer.Buddy.ID)
-	buddy.Sync.Have = newcomer.Sync.Have.Clone()
 	base := newcomer.Sync.Have.Clone()
 
 	ApplyWith(buddy, func() time.Time { return StampOn(at.Add(time.Hour), 11) }, func(o *Onboarding) {
@@ -256,15 +278,10 @@ func TestAnEditInsideAnEntryOutlivesAnEarlierRemoval(t *testing.T) {
 // newcomer's two devices never agreed. A change inside an entry is a
 // change of the entry: its stamp moves too.
 func TestAChangeInsideAnEntryIsAChangeOfIt(t *testing.T) {
-	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
-	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
-	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
-		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
-	}
-	buddy := New(draft(), stamp(0, 11))
+	buddy := New(draft(), stampAt(0, 11))
 	buddy.StartDate = "2027-01-04"
 	var id, item string
-	edit(buddy, 0, 11, func(o *Onboarding, now time.Time) {
+	editAt(buddy, 0, 11, func(o *Onboarding, now time.Time) {
 		m, _ := StartMeeting(o, "2027-01-11", o.Me, now)
 		id = m.ID
 		AddItem(o, id, "Hiring plan", now)
@@ -273,24 +290,14 @@ func TestAChangeInsideAnEntryIsAChangeOfIt(t *testing.T) {
 	laptop, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
 	phone, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
 	laptop.Sync.Have, phone.Sync.Have = buddy.Sync.Have.Clone(), buddy.Sync.Have.Clone()
-	// send merges into to what from holds beyond what to holds.
-	send := func(from, to *Onboarding) *Onboarding {
-		t.Helper()
-		delta, _, _ := ChangesSince(from, to.Sync.Have)
-		h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: to.Sync.Have.Clone()}
-		m, _, err := Take(to, delta, h, to.Me)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
+	send := func(from, to *Onboarding) *Onboarding { return sendLink(t, from, to, to.Sync.Have) }
 
-	edit(buddy, 1, 11, func(o *Onboarding, now time.Time) {
+	editAt(buddy, 1, 11, func(o *Onboarding, now time.Time) {
 		EditMeeting(o, id, now, func(m *Meeting) { m.Decisions = "Hire two" })
 	})
 	phone = send(buddy, phone)
-	edit(buddy, 2, 11, func(o *Onboarding, now time.Time) { RemoveMeeting(o, id, now) })
-	edit(laptop, 3, 22, func(o *Onboarding, now time.Time) { SetItemDone(o, id, item, true, now) })
+	editAt(buddy, 2, 11, func(o *Onboarding, now time.Time) { RemoveMeeting(o, id, now) })
+	editAt(laptop, 3, 22, func(o *Onboarding, now time.Time) { SetItemDone(o, id, item, true, now) })
 	phone = send(laptop, phone)
 	laptop = send(buddy, laptop)
 	phone = send(buddy, phone)
@@ -315,26 +322,24 @@ func TestAChangeInsideAnEntryIsAChangeOfIt(t *testing.T) {
 // tick off different items of the same 1:1 change the 1:1 both; that is
 // no conflict, since no value of theirs is lost.
 func TestTickingDifferentItemsIsNoConflict(t *testing.T) {
-	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
-	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
-	buddy := New(draft(), stamp(0, 11))
+	buddy := New(draft(), stampAt(0, 11))
 	buddy.StartDate = "2027-01-04"
 	var id string
-	ApplyWith(buddy, func() time.Time { return stamp(0, 11) }, func(o *Onboarding) {
-		m, _ := StartMeeting(o, "2027-01-11", o.Me, stamp(0, 11))
+	ApplyWith(buddy, func() time.Time { return stampAt(0, 11) }, func(o *Onboarding) {
+		m, _ := StartMeeting(o, "2027-01-11", o.Me, stampAt(0, 11))
 		id = m.ID
-		AddItem(o, id, "Hiring plan", stamp(0, 11))
-		AddItem(o, id, "Budget", stamp(0, 11))
+		AddItem(o, id, "Hiring plan", stampAt(0, 11))
+		AddItem(o, id, "Budget", stampAt(0, 11))
 	})
 	newcomer, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
 	newcomer.Sync.Have = buddy.Sync.Have.Clone()
 	base := buddy.Sync.Have.Clone()
 	items := Find(buddy.Meetings, id).Items
-	ApplyWith(buddy, func() time.Time { return stamp(1, 11) }, func(o *Onboarding) {
-		SetItemDone(o, id, items[len(items)-1].ID, true, stamp(1, 11))
+	ApplyWith(buddy, func() time.Time { return stampAt(1, 11) }, func(o *Onboarding) {
+		SetItemDone(o, id, items[len(items)-1].ID, true, stampAt(1, 11))
 	})
-	ApplyWith(newcomer, func() time.Time { return stamp(1, 22) }, func(o *Onboarding) {
-		SetItemDone(o, id, items[len(items)-2].ID, true, stamp(1, 22))
+	ApplyWith(newcomer, func() time.Time { return stampAt(1, 22) }, func(o *Onboarding) {
+		SetItemDone(o, id, items[len(items)-2].ID, true, stampAt(1, 22))
 	})
 	delta, _, _ := ChangesSince(newcomer, base)
 	h := Header{From: newcomer.Me, By: 22, Made: newcomer.Updated, Has: newcomer.Sync.Have.Clone(), Base: base}
@@ -360,33 +365,19 @@ func TestTickingDifferentItemsIsNoConflict(t *testing.T) {
 // merge was undone. The side went, but the device still said it held the
 // phone's changes, so no link would bring the phone's side again.
 func TestUndoingAnEarlierMergeClaimsNothingItTookOut(t *testing.T) {
-	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
-	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
-	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
-		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
-	}
-	origin := New(draft(), stamp(0, 11))
-	origin.Touch(stamp(0, 11))
+	origin := New(draft(), stampAt(0, 11))
+	origin.Touch(stampAt(0, 11))
 	buddy := Copy(origin)
 	buddy.Sync.Device = 12
 	newcomer := origin.Newcomer.ID
 	phone, _ := Receive(Copy(origin), newcomer)
 	laptop, _ := Receive(Copy(origin), newcomer)
 	phone.Sync.Have, laptop.Sync.Have = origin.Sync.Have.Clone(), origin.Sync.Have.Clone()
-	send := func(from, to *Onboarding) *Onboarding {
-		t.Helper()
-		delta, _, _ := ChangesSince(from, to.Sync.Have)
-		h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: to.Sync.Have.Clone()}
-		m, _, err := Take(to, delta, h, to.Me)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	edit(phone, 1, 23, func(o *Onboarding, now time.Time) {
+	send := func(from, to *Onboarding) *Onboarding { return sendLink(t, from, to, to.Sync.Have) }
+	editAt(phone, 1, 23, func(o *Onboarding, now time.Time) {
 		EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Close the books" })
 	})
-	edit(laptop, 2, 22, func(o *Onboarding, now time.Time) {
+	editAt(laptop, 2, 22, func(o *Onboarding, now time.Time) {
 		EditSide(o, newcomer, now, func(s *Side) { s.ExpectMine = "Fix the close" })
 	})
 
@@ -394,15 +385,15 @@ func TestUndoingAnEarlierMergeClaimsNothingItTookOut(t *testing.T) {
 	buddy = send(laptop, buddy)
 	after := Copy(buddy)
 	phone = send(laptop, phone)
-	edit(phone, 3, 23, func(o *Onboarding, now time.Time) { Add(&o.Problems, newcomer, now).Problem = "Cash" })
+	editAt(phone, 3, 23, func(o *Onboarding, now time.Time) { Add(&o.Problems, newcomer, now).Problem = "Cash" })
 	buddy = send(phone, buddy)
 
-	reverted, err := Revert(buddy, before, after, stamp(4, 12))
+	reverted, err := Revert(buddy, before, after, stampAt(4, 12))
 	if err != nil {
 		t.Fatal(err)
 	}
 	side := reverted.Roles.Sides[newcomer]
-	if reverted.Sync.Have.Covers(stamp(1, 23)) && (side == nil || side.Updated.Before(stamp(1, 23))) {
+	if reverted.Sync.Have.Covers(stampAt(1, 23)) && (side == nil || side.Updated.Before(stampAt(1, 23))) {
 		t.Errorf("after the undo the device says it holds the phone's side, and holds %+v", side)
 	}
 }
@@ -415,23 +406,18 @@ func TestUndoingAnEarlierMergeClaimsNothingItTookOut(t *testing.T) {
 // devices may already hold. What an undo changes is a change of this
 // device, stamped as one.
 func TestUndoingAMergeStampsWhatItChanges(t *testing.T) {
-	at := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
-	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
-	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
-		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
-	}
-	buddy := New(draft(), stamp(0, 11))
+	buddy := New(draft(), stampAt(0, 11))
 	buddy.StartDate = "2027-01-04"
-	buddy.Touch(stamp(0, 11))
+	buddy.Touch(stampAt(0, 11))
 	newcomer, _ := Receive(Copy(buddy), buddy.Newcomer.ID)
 	newcomer.Sync.Have = buddy.Sync.Have.Clone()
 	var id string
-	edit(buddy, 1, 11, func(o *Onboarding, now time.Time) {
+	editAt(buddy, 1, 11, func(o *Onboarding, now time.Time) {
 		m, _ := StartMeeting(o, "2027-01-11", o.Me, now)
 		id = m.ID
 		AddItem(o, id, "Hiring plan", now)
 	})
-	edit(newcomer, 2, 22, func(o *Onboarding, now time.Time) {
+	editAt(newcomer, 2, 22, func(o *Onboarding, now time.Time) {
 		StartMeeting(o, "2027-01-11", o.Me, now)
 		AddItem(o, id, "Budget", now)
 	})
@@ -447,10 +433,10 @@ func TestUndoingAMergeStampsWhatItChanges(t *testing.T) {
 		t.Fatal("the newcomer's 1:1 did not win the merge; the test needs it to")
 	}
 	item := Find(after.Meetings, id).Items[0].ID
-	edit(merged, 3, 11, func(o *Onboarding, now time.Time) { SetItemDone(o, id, item, true, now) })
+	editAt(merged, 3, 11, func(o *Onboarding, now time.Time) { SetItemDone(o, id, item, true, now) })
 	ticked := *Find(merged.Meetings, id)
 
-	reverted, err := Revert(merged, before, after, stamp(4, 11))
+	reverted, err := Revert(merged, before, after, stampAt(4, 11))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -473,32 +459,21 @@ func TestUndoingAMergeStampsWhatItChanges(t *testing.T) {
 // the buddy's lacked, but no link would ever carry it to the buddy, who
 // had confirmed holding it before the removal.
 func TestAnItemTheOtherLostTravelsAgain(t *testing.T) {
-	at := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
-	stamp := func(h int, d Device) time.Time { return StampOn(at.Add(time.Duration(h)*time.Hour), d) }
-	edit := func(o *Onboarding, h int, d Device, change func(o *Onboarding, now time.Time)) {
-		ApplyWith(o, func() time.Time { return stamp(h, d) }, func(o *Onboarding) { change(o, stamp(h, d)) })
-	}
-	newcomer := New(draft(), stamp(0, 22))
+	newcomer := New(draft(), stampAt(0, 22))
 	newcomer.Me, newcomer.StartDate = newcomer.Newcomer.ID, "2027-01-04"
-	newcomer.Touch(stamp(0, 22))
+	newcomer.Touch(stampAt(0, 22))
 	buddy, _ := Receive(Copy(newcomer), newcomer.Buddy.ID)
 	buddy.Sync.Have, buddy.Sync.Device = newcomer.Sync.Have.Clone(), 11
+	// As the share page does: what the other person confirmed.
 	send := func(from, to *Onboarding) *Onboarding {
-		t.Helper()
 		base := BaseFor(from)
 		if base == nil {
 			base = Vector{}
 		}
-		delta, _, _ := ChangesSince(from, base)
-		h := Header{From: from.Me, By: from.Sync.Device, Made: from.Updated, Has: from.Sync.Have.Clone(), Base: base}
-		m, _, err := Take(to, delta, h, to.Me)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
+		return sendLink(t, from, to, base)
 	}
 	var id, item string
-	edit(newcomer, 1, 22, func(o *Onboarding, now time.Time) {
+	editAt(newcomer, 1, 22, func(o *Onboarding, now time.Time) {
 		m, _ := StartMeeting(o, "2027-01-04", o.Me, now)
 		id = m.ID
 		AddItem(o, id, "Hiring plan", now)
@@ -507,13 +482,13 @@ func TestAnItemTheOtherLostTravelsAgain(t *testing.T) {
 	buddy = send(newcomer, buddy)
 	newcomer = send(buddy, newcomer)
 	var undo Undo
-	edit(newcomer, 2, 22, func(o *Onboarding, now time.Time) { undo, _ = RemoveMeeting(o, id, now) })
+	editAt(newcomer, 2, 22, func(o *Onboarding, now time.Time) { undo, _ = RemoveMeeting(o, id, now) })
 	buddy = send(newcomer, buddy)
 	if Find(buddy.Meetings, id) != nil {
 		t.Fatal("the removal did not reach the buddy")
 	}
-	edit(newcomer, 3, 22, func(o *Onboarding, now time.Time) { undo(o, now) })
-	edit(buddy, 4, 11, func(o *Onboarding, now time.Time) { StartMeeting(o, "2027-01-04", o.Me, now) })
+	editAt(newcomer, 3, 22, func(o *Onboarding, now time.Time) { undo(o, now) })
+	editAt(buddy, 4, 11, func(o *Onboarding, now time.Time) { StartMeeting(o, "2027-01-04", o.Me, now) })
 	has := func(o *Onboarding) bool {
 		m := Find(o.Meetings, id)
 		return m != nil && Find(m.Items, item) != nil

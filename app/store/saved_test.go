@@ -6,16 +6,11 @@ import (
 	"counterpart/app/onboarding"
 )
 
-// Found by the simulation of issue 23: with storage full, a tab keeps the
-// change the browser refused on screen, and its share page made a link
-// from that, so the link carried an entry this device had not stored,
-// and said the device held it. Making the change again later gives the
-// entry a new ID (the change runs again), so the other person ended with
-// the entry twice, or with an entry this device never got back. A link
-// carries what is saved: LoadSaved.
-func TestLoadSavedLeavesOutWhatWasRefused(t *testing.T) {
+// fullAfterSaving stores o, opens it in a tab, and fills the storage, so
+// that the tab's next change is refused.
+func fullAfterSaving(t *testing.T, o *onboarding.Onboarding) (*Memory, *Store) {
+	t.Helper()
 	mem := NewMemory()
-	o := sampleOnboarding(t0)
 	if _, err := New(mem, clock()).Save(o); err != nil {
 		t.Fatal(err)
 	}
@@ -24,6 +19,19 @@ func TestLoadSavedLeavesOutWhatWasRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	mem.Quota = mem.Size()
+	return mem, tab
+}
+
+// Found by the simulation of issue 23: with storage full, a tab keeps the
+// change the browser refused on screen, and its share page made a link
+// from that, so the link carried an entry this device had not stored,
+// and said the device held it. Making the change again later gives the
+// entry a new ID (the change runs again), so the other person ended with
+// the entry twice, or with an entry this device never got back. A link
+// carries what is saved: LoadSaved.
+func TestLoadSavedLeavesOutWhatWasRefused(t *testing.T) {
+	o := sampleOnboarding(t0)
+	mem, tab := fullAfterSaving(t, o)
 	shown, err := tab.Change(o.ID, func(o *onboarding.Onboarding) error {
 		onboarding.Add(&o.Problems, o.Me, tab.Now()).Problem = "Cash"
 		return nil
@@ -54,16 +62,8 @@ func TestLoadSavedLeavesOutWhatWasRefused(t *testing.T) {
 // whole onboarding, so the next save, of any change, removed every 1:1
 // and commitment the link did not carry.
 func TestARefusedMergeIsNeverMadeOnACopyWithoutTheLog(t *testing.T) {
-	mem := NewMemory()
 	o := withYears(1)
-	if _, err := New(mem, clock()).Save(o); err != nil {
-		t.Fatal(err)
-	}
-	tab := New(mem, clock())
-	if _, err := tab.Load(o.ID); err != nil {
-		t.Fatal(err)
-	}
-	mem.Quota = mem.Size()
+	mem, tab := fullAfterSaving(t, o)
 	_, err := tab.Replace(o.ID, func(cur *onboarding.Onboarding) (*onboarding.Onboarding, error) {
 		m := onboarding.Copy(cur)
 		m.Title = "Merged"
