@@ -345,7 +345,8 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 	mine, theirs := metas(m), metas(in)
 	same := func(i, j int) bool { return reflect.DeepEqual(m.Index(i).Interface(), in.Index(j).Interface()) }
 	tie := func(i, j int) bool { return later(in.Index(j).Interface(), m.Index(i).Interface()) }
-	steps := g.plan(s, mine, theirs, same, tie)
+	clash := func(i, j int) bool { return !sameOwn(m.Index(i), in.Index(j)) }
+	steps := g.plan(s, mine, theirs, lastEdits(m), lastEdits(in), same, clash, tie)
 	out := reflect.MakeSlice(m.Type(), 0, len(steps))
 	for _, st := range steps {
 		switch {
@@ -368,6 +369,13 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 				g.join(kept, m.Index(st.mine), in.Index(st.theirs))
 			}
 			g.inner(kept, m.Index(st.mine), in.Index(st.theirs), s)
+			if !g.shells[theirs[st.theirs].ID] && g.lostInside(m.Index(st.mine), in.Index(st.theirs)) {
+				// The sender lost entries inside this one that it had
+				// (removed with it, before it was put back or made
+				// again): the merged entry is this device's change, so
+				// that it travels back whole.
+				metaOf(kept).Updated = g.stamp()
+			}
 			out = reflect.Append(out, kept)
 		}
 	}
@@ -394,6 +402,34 @@ func (g *merger) inner(kept, mine, theirs reflect.Value, s Section) {
 			panic("onboarding: no merge inside an entry for " + f.Name)
 		}
 	}
+}
+
+// lostInside reports whether the incoming version of an entry, which a
+// link carries whole, lacks an entry inside it that this device holds,
+// that no removal takes out, and that the sender says it held: it was
+// taken out with the entry holding it, removed there and then put back
+// or made again, and no link would bring it back otherwise.
+func (g *merger) lostInside(mine, theirs reflect.Value) bool {
+	if g.known == nil {
+		return false
+	}
+	lost := false
+	t := mine.Type()
+	for i := 0; i < t.NumField() && !lost; i++ {
+		if f := t.Field(i); f.Anonymous || !isEntryList(f.Type) {
+			continue
+		}
+		in := map[string]bool{}
+		for _, m := range metas(theirs.Field(i)) {
+			in[m.ID] = true
+		}
+		list := mine.Field(i)
+		for j := 0; j < list.Len() && !lost; j++ {
+			m := metaOf(list.Index(j))
+			lost = !in[m.ID] && !m.Private && g.known.Covers(m.Updated) && !g.buried(m.ID, lastEdit(list.Index(j)))
+		}
+	}
+	return lost
 }
 
 // answers merges a map of answers by person: each from the copy where
@@ -435,6 +471,24 @@ func (g *merger) sideChanged(local, m *Onboarding, p string) bool {
 	return false
 }
 
+// sameOwn reports whether two versions of an entry hold the same values
+// of their own: besides their stamps, the entries inside them and the
+// answers of each person.
+func sameOwn(a, b reflect.Value) bool {
+	own := func(e reflect.Value) any {
+		c := reflect.New(e.Type()).Elem()
+		c.Set(e)
+		metaOf(c).Updated = time.Time{}
+		for i := 0; i < c.NumField(); i++ {
+			if f := c.Type().Field(i); !f.Anonymous && (isEntryList(f.Type) || ruleOf(f) == ruleSide) {
+				c.Field(i).SetZero()
+			}
+		}
+		return c.Interface()
+	}
+	return reflect.DeepEqual(own(a), own(b))
+}
+
 // metas lists the Meta of every entry of a list, in order.
 func metas(list reflect.Value) []*Meta {
 	out := make([]*Meta, list.Len())
@@ -461,11 +515,15 @@ type step struct {
 	takeTheirs   bool
 }
 
-// plan decides a merged list from the Meta of both copies' entries and
+// plan decides a merged list from the Meta of both copies' entries, and
+// when each last changed, what is inside it included (lastEdit), and
 // counts what changed. same reports whether mine[i] and theirs[j] hold
-// the same content, and tie whether theirs[j] wins over mine[i] when both
-// have the same stamp.
-func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) bool) []step {
+// the same content; clash whether they differ in their own values (not
+// only in the entries inside them, which merge one by one, or in the
+// answers, which merge by side), which is a conflict when both changed
+// them; and tie whether theirs[j] wins over mine[i] when both have the
+// same stamp.
+func (g *merger) plan(s Section, mine, theirs []*Meta, mineLast, theirLast []time.Time, same, clash, tie func(i, j int) bool) []step {
 	theirIndex := map[string]int{}
 	for j, meta := range theirs {
 		theirIndex[meta.ID] = j
@@ -474,20 +532,23 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) 
 	ids := make([]string, 0, len(mine)+len(theirs)) // the ID of each step
 	placed := map[string]bool{}
 	for i, meta := range mine {
+		if !meta.Private && g.buried(meta.ID, mineLast[i]) {
+			// Removed here. An incoming copy made since the removal
+			// (the 1:1 of a date started again) is not placed yet: it
+			// comes in below, whole, without what the removal took.
+			g.ch.Removed[s]++
+			continue
+		}
 		placed[meta.ID] = true
 		if meta.Private {
 			out, ids = append(out, step{mine: i, theirs: -1}), append(ids, meta.ID)
-			continue
-		}
-		if g.buried(meta.ID, meta.Updated) {
-			g.ch.Removed[s]++
 			continue
 		}
 		st := step{mine: i, theirs: -1}
 		if j, ok := theirIndex[meta.ID]; ok && !g.shells[meta.ID] {
 			st.theirs = j
 			differ := !same(i, j)
-			if differ {
+			if differ && clash(i, j) {
 				g.conflict(meta.Updated, theirs[j].Updated)
 			}
 			if g.takes(theirs[j].Updated, meta.Updated, func() bool { return differ && tie(i, j) }) {
@@ -502,7 +563,7 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same, tie func(i, j int) 
 		out, ids = append(out, st), append(ids, meta.ID)
 	}
 	for j, meta := range theirs {
-		if placed[meta.ID] || g.buried(meta.ID, meta.Updated) {
+		if placed[meta.ID] || g.buried(meta.ID, theirLast[j]) {
 			continue
 		}
 		placed[meta.ID] = true

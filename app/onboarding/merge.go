@@ -25,25 +25,33 @@ func Merge(base, mine, theirs *Onboarding) (merged *Onboarding, conflicts int, e
 // and an edit made meanwhile, in another tab or by a link, stays. Stamps
 // and this device's record of the exchange go back too where nothing
 // changed them since, so undoing the merge of a link is as if it had
-// never been opened, and the link can be opened again.
-func Revert(cur, before, after *Onboarding) (*Onboarding, error) {
+// never been opened, and the link can be opened again. Where the undo
+// leaves a unit (an entry, a value, a side) as neither cur nor before
+// had it, the result is a change of this device, stamped at now.
+func Revert(cur, before, after *Onboarding, now time.Time) (*Onboarding, error) {
 	reverted, _, err := merge(after, cur, before, false)
 	if err != nil {
 		return nil, err
 	}
 	reverted.Partial = cur.Partial
-	// What the device holds of each device the change brought changes
-	// from goes back to before, even where another change moved it since:
-	// holding less than it says would let a link skip what the undo took
-	// out, while saying less than it holds costs only a longer link.
+	// What the device holds of each other device goes back to before,
+	// even where another change moved it since: a later merge may have
+	// counted an older version of something the undo took out as held,
+	// since the change had brought a newer one. Holding less than it says
+	// would let a link skip what the undo took out, while saying less than
+	// it holds costs only a longer link, or a complete one. This device's
+	// own changes since stay held; a text the change joined does not.
 	have := reverted.Sync.Have
-	for d, t := range after.Sync.Have {
-		if was := before.Sync.Have[d]; !t.Equal(was) && have != nil {
-			if was.IsZero() {
-				delete(have, d)
-			} else if was.Before(have[d]) {
-				have[d] = was
-			}
+	self := reverted.Sync.Device
+	for d, t := range have {
+		was, ok := before.Sync.Have[d]
+		if d == self && was.Equal(after.Sync.Have[d]) || !was.Before(t) {
+			continue
+		}
+		if !ok {
+			delete(have, d)
+		} else {
+			have[d] = was
 		}
 	}
 	for d, p := range after.Sync.Peers {
@@ -53,7 +61,74 @@ func Revert(cur, before, after *Onboarding) (*Onboarding, error) {
 			reverted.Sync.Peers[d] = was
 		}
 	}
+	if restamp(reverted, cur, before, now) {
+		reverted.Touch(now)
+	}
 	return reverted, nil
+}
+
+// restamp stamps at now every unit of o, an undo's result, that holds
+// neither what cur held nor exactly before's version (its values with
+// its stamp): the undo put back a value under the stamp of a later
+// change (the tick of an item of a 1:1 whose merged version it undoes),
+// and two versions must never share a stamp. It reports whether it
+// stamped any.
+func restamp(o, cur, before *Onboarding, now time.Time) bool {
+	changed := false
+	entries := func(x *Onboarding) map[string]reflect.Value {
+		out := map[string]reflect.Value{}
+		eachEntryList(reflect.ValueOf(x).Elem(), func(list reflect.Value) {
+			for j := 0; j < list.Len(); j++ {
+				out[metaOf(list.Index(j)).ID] = list.Index(j)
+			}
+		})
+		return out
+	}
+	was, had := entries(cur), entries(before)
+	for id, e := range entries(o) {
+		c, inCur := was[id]
+		if inCur && sameOwn(e, c) {
+			continue
+		}
+		if b, inBefore := had[id]; inBefore && sameOwn(e, b) && metaOf(e).Updated.Equal(metaOf(b).Updated) {
+			continue
+		}
+		m := metaOf(e)
+		m.Updated, changed = Stamp(m.Updated, now), true
+	}
+	vals, curVals, beforeVals := values(o), values(cur), values(before)
+	for path, v := range vals {
+		if v == curVals[path] || v == beforeVals[path] && o.Changed[path].Equal(before.Changed[path]) {
+			continue
+		}
+		o.stampValue(path, now)
+		changed = true
+	}
+	for _, p := range []string{o.Buddy.ID, o.Newcomer.ID} {
+		side := o.Roles.Sides[p]
+		if side == nil || sideOf(o, p) == sideOf(cur, p) {
+			continue
+		}
+		if b := before.Roles.Sides[p]; b != nil && sideOf(o, p) == sideOf(before, p) && side.Updated.Equal(b.Updated) {
+			continue
+		}
+		side.Updated, changed = Stamp(side.Updated, now), true
+	}
+	return changed
+}
+
+// sideOf writes what person p's side says, their answers included, for
+// comparing: everything but its stamp.
+func sideOf(o *Onboarding, p string) string {
+	var out []any
+	if s := o.Roles.Sides[p]; s != nil {
+		out = append(out, s.ExpectMine, s.ExpectYours, s.Done)
+	}
+	for _, row := range o.Roles.Rows {
+		out = append(out, row.ID, row.Owners[p])
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
 }
 
 // merge is Merge; stampsByMax says the stamps take the later of mine and

@@ -68,6 +68,15 @@ func (o *Onboarding) Normalize() {
 		long(&p.FirstStep)
 		long(&p.WhoFeelsIt)
 	})
+	// A note nobody has written yet has the same ID on every device,
+	// from where it is: a link leaves an unchanged note out, and copies
+	// that gave it IDs of their own would never agree on it.
+	unwritten := func(n *Note, name string) {
+		if !IsID(n.ID) && n.Updated.IsZero() && n.Text == "" {
+			n.ID = NameID(o.ID, "note", name)
+		}
+	}
+	unwritten(&o.BudgetAdvice, "budgetAdvice")
 	fix(&o.BudgetAdvice.Meta)
 	long(&o.BudgetAdvice.Text)
 	o.WorkingWell = normalizeList(o.WorkingWell, func(n *Note) { fix(&n.Meta); long(&n.Text) })
@@ -127,6 +136,7 @@ func (o *Onboarding) Normalize() {
 			side.Written = ""
 		}
 	}
+	unwritten(&r.Disagreement, "disagreement")
 	fix(&r.Disagreement.Meta)
 	long(&r.Disagreement.Text)
 	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })

@@ -287,17 +287,13 @@ func (o *Onboarding) Bury(id string, now time.Time) {
 	o.Deleted[id] = Stamp(o.Deleted[id], now)
 }
 
-// Unbury forgets the tombstone of id, when a removal is undone.
-func (o *Onboarding) Unbury(id string) {
-	delete(o.Deleted, id)
-}
-
 // revive readies an entry that was removed to be put back, as a change
 // made now: stamped after its removal, so that the removal, wherever it
-// has travelled, no longer takes it out.
+// has travelled, no longer takes it out. The removal itself stays: the
+// other person's copy may hold it already, and copies that kept it while
+// this one forgot it would never agree.
 func (o *Onboarding) revive(m *Meta, now time.Time) {
 	m.Updated = Stamp(latest(m.Updated, o.Deleted[m.ID]), now)
-	o.Unbury(m.ID)
 }
 
 // Touch records that the onboarding changed now, a stamp of this device,

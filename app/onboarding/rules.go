@@ -119,6 +119,8 @@ func Apply(o *Onboarding, now time.Time, change func(*Onboarding)) {
 // write path uses it with the device's hybrid logical clock.
 func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) {
 	before := values(o)
+	inside := map[string]time.Time{}
+	eachHolder(o, func(m *Meta, last time.Time) { inside[m.ID] = last })
 	change(o)
 	now := clock()
 	for path, v := range values(o) {
@@ -126,7 +128,39 @@ func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) 
 			o.stampValue(path, now)
 		}
 	}
+	// A change inside an entry (an item of a 1:1's agenda) is a change
+	// of the entry too: its stamp moves, so that every copy orders the
+	// versions of the whole entry alike, and one that removed the entry
+	// gets it back whole.
+	eachHolder(o, func(m *Meta, last time.Time) {
+		if last.After(inside[m.ID]) && m.Updated.Before(now) {
+			m.Updated = now
+		}
+	})
 	o.Touch(now)
+}
+
+// eachHolder calls fn with the Meta of every entry that holds entries of
+// its own (a 1:1 and its agenda), and its lastEdit.
+func eachHolder(o *Onboarding, fn func(m *Meta, last time.Time)) {
+	eachEntryList(reflect.ValueOf(o).Elem(), func(list reflect.Value) {
+		if !holdsEntries(list.Type().Elem()) {
+			return
+		}
+		for j := 0; j < list.Len(); j++ {
+			fn(metaOf(list.Index(j)), lastEdit(list.Index(j)))
+		}
+	})
+}
+
+// holdsEntries reports whether entries of type t hold lists of entries.
+func holdsEntries(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if isEntryList(t.Field(i).Type) {
+			return true
+		}
+	}
+	return false
 }
 
 func (o *Onboarding) stampValue(path string, now time.Time) {

@@ -268,16 +268,43 @@ func newestLegacy(o *Onboarding) time.Time {
 
 // ChangesSince returns what o holds beyond base, shareable: every unit
 // (entry, removal, side, value) whose stamp base does not cover. A nil
-// base means everything: a complete link. Entries kept only to hold newer
-// entries (a meeting with a new agenda item) are listed in shells. n
-// counts the changes.
+// base means everything: a complete link. An entry that changed, or holds
+// one that changed (a 1:1 with a new agenda item), goes whole, with
+// everything inside it. n counts the changes. shells, the entries a link
+// holds only for the newer entries inside them, is empty since entries
+// travel whole; links of version 3 still hold some (Header.Shells).
 func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []string, n int) {
 	d := Shareable(o)
 	d.Me = o.Me
 	fresh := func(t time.Time) bool { return base == nil || !base.Covers(t) }
-	var filter func(v reflect.Value) bool
-	filter = func(v reflect.Value) bool {
-		any := false
+	// An entry that changed, or holds an entry that changed, travels
+	// whole, with every entry inside it: a device that removed it before
+	// the change reached it (the later edit wins, an edit inside it
+	// included) has none of them any more.
+	//
+	// A side that changed travels with every row that holds answers: the
+	// receiver takes each person's answers, in every row, from the copy
+	// where their side changed last, and a row left out would keep the
+	// answer of an older side there.
+	sideChanged := false
+	for _, side := range o.Roles.Sides {
+		if side != nil && fresh(side.Updated) {
+			sideChanged = true
+		}
+	}
+	// changedIn reports whether an entry holds a changed entry, at any
+	// depth.
+	changedIn := func(e reflect.Value) bool {
+		changed := false
+		eachEntryList(e, func(list reflect.Value) {
+			for j := 0; j < list.Len() && !changed; j++ {
+				changed = fresh(metaOf(list.Index(j)).Updated)
+			}
+		})
+		return changed
+	}
+	var filter func(v reflect.Value, whole bool)
+	filter = func(v reflect.Value, whole bool) {
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
 			f, fv := t.Field(i), v.Field(i)
@@ -287,38 +314,32 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 			switch ruleOf(f) {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
+				answers := sideChanged && holdsAnswers(f.Type.Elem())
 				for j := 0; j < fv.Len(); j++ {
 					e := fv.Index(j)
-					m := metaOf(e)
-					own := fresh(m.Updated)
-					inside := filter(e)
-					switch {
-					case own:
-						n++
-					case inside:
-						shells = append(shells, m.ID)
-						blankEntry(e)
-					default:
+					own := fresh(metaOf(e).Updated)
+					if !own && !whole && !answers && !changedIn(e) {
 						continue
 					}
+					if own {
+						n++
+					}
+					filter(e, true)
 					kept = reflect.Append(kept, e)
 				}
-				any = any || kept.Len() > 0
 				fv.Set(kept)
 			case ruleEntry:
-				if m := metaOf(fv); fresh(m.Updated) {
+				if fresh(metaOf(fv).Updated) {
 					n++
-					any = true
-				} else {
+				} else if !whole {
 					fv.SetZero()
 				}
 			case ruleGroup:
-				any = filter(fv) || any
+				filter(fv, whole)
 			}
 		}
-		return any
 	}
-	filter(reflect.ValueOf(d).Elem())
+	filter(reflect.ValueOf(d).Elem(), false)
 	for p, side := range d.Roles.Sides {
 		if side == nil || !fresh(side.Updated) {
 			delete(d.Roles.Sides, p)
@@ -343,15 +364,15 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 	return d, shells, n
 }
 
-// blankEntry clears what an entry holds besides its Meta and its lists,
-// for an entry sent only as the container of newer ones.
-func blankEntry(e reflect.Value) {
-	t := e.Type()
+// holdsAnswers reports whether entries of type t hold answers by person
+// (a field of rule side), as a role area does.
+func holdsAnswers(t reflect.Type) bool {
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); !f.Anonymous && ruleOf(f) != ruleEntries {
-			e.Field(i).SetZero()
+		if ruleOf(t.Field(i)) == ruleSide {
+			return true
 		}
 	}
+	return false
 }
 
 // Pending counts the changes of o that some device of the other person

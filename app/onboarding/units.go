@@ -118,7 +118,7 @@ func bury(o *Onboarding) {
 		kept := 0
 		for j := 0; j < list.Len(); j++ {
 			m := metaOf(list.Index(j))
-			if when, ok := o.Deleted[m.ID]; ok && !m.Updated.After(when) && !m.Private {
+			if when, ok := o.Deleted[m.ID]; ok && !m.Private && !lastEdit(list.Index(j)).After(when) {
 				continue
 			}
 			if kept != j {
@@ -130,4 +130,29 @@ func bury(o *Onboarding) {
 			list.Set(list.Slice(0, kept))
 		}
 	})
+}
+
+// lastEdit returns when an entry last changed: the latest stamp of the
+// entry and of every entry inside it. A removal takes an entry out only
+// when it is at least as late, so that an agenda item ticked off after
+// its 1:1 was removed keeps the 1:1.
+func lastEdit(e reflect.Value) time.Time {
+	last := metaOf(e).Updated
+	eachEntryList(e, func(list reflect.Value) {
+		for j := 0; j < list.Len(); j++ {
+			if t := metaOf(list.Index(j)).Updated; t.After(last) {
+				last = t
+			}
+		}
+	})
+	return last
+}
+
+// lastEdits returns the lastEdit of each entry of a list.
+func lastEdits(list reflect.Value) []time.Time {
+	out := make([]time.Time, list.Len())
+	for i := range out {
+		out[i] = lastEdit(list.Index(i))
+	}
+	return out
 }

@@ -42,7 +42,7 @@ func Undo(s *store.Store, done Done) error {
 			continue
 		}
 		_, err := s.Replace(id, func(cur *onboarding.Onboarding) (*onboarding.Onboarding, error) {
-			return onboarding.Revert(cur, st.Before, st.After)
+			return onboarding.Revert(cur, st.Before, st.After, s.Now())
 		})
 		if errors.Is(err, store.ErrNotFound) {
 			err = s.Create(st.Before)

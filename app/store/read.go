@@ -63,11 +63,42 @@ func (s *Store) Load(id string) (*onboarding.Onboarding, error) { return s.load(
 // LoadWithoutLog reads one onboarding without its 1:1 log: Meetings and
 // Commitments come empty. It is for the pages that neither show nor change
 // the log (the stages), and is as quick with three years of 1:1s as with
-// none. Saving the onboarding leaves the log as stored; changing the log
+// none. While this tab holds changes the browser refused, it reads the
+// onboarding whole, as Load does (see load). Saving the onboarding leaves the log as stored; changing the log
 // of such an onboarding is refused with an error.
 func (s *Store) LoadWithoutLog(id string) (*onboarding.Onboarding, error) { return s.load(id, false) }
 
+// LoadSaved reads one onboarding, whole, as this device has it saved:
+// without this tab's changes the browser refused, which Load puts on top
+// (see Change). It is what a link may carry: a refused change is made
+// again, with new stamps and IDs, when it is saved, so a link that
+// carried it would give the other person an entry this device may never
+// hold, or two of it. It writes nothing and leaves the tab's copy as it
+// is.
+func (s *Store) LoadSaved(id string) (*onboarding.Onboarding, error) {
+	raw, ok, err := s.backend.Get(KeyOf(id))
+	if err != nil {
+		return nil, readError(err)
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	o, _, err := s.read(id, raw, true)
+	if err != nil {
+		return nil, err
+	}
+	s.seeAll(o)
+	return o, nil
+}
+
 func (s *Store) load(id string, withLog bool) (*onboarding.Onboarding, error) {
+	if len(s.pending[id]) > 0 {
+		// This tab's refused changes are made again on what is read: a
+		// merge gives a whole onboarding, and an edit made on one with
+		// its log may change the log, so they need the log read too, or
+		// the next save would take it for empty.
+		withLog = true
+	}
 	raw, ok, err := s.backend.Get(KeyOf(id))
 	if err != nil {
 		return nil, readError(err)

@@ -338,6 +338,13 @@ func (s *Store) upgrade(o *onboarding.Onboarding, rec *record, raw string) {
 	}
 	s.compact(o.ID, rec)
 	for _, k := range rec.oldParts {
+		// A schema that shares this one's layout has its parts under the
+		// keys just written: only those this layout no longer uses go.
+		if name, ok := strings.CutPrefix(k, partKey(o.ID, "")); ok {
+			if _, kept := rec.stored[name]; kept {
+				continue
+			}
+		}
 		s.backend.Remove(k)
 	}
 	rec.oldParts = nil
