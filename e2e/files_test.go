@@ -117,6 +117,27 @@ func (b *browser) chooseFile(css, name, content string) {
 	})()`, css, content, name))
 }
 
+// keepBackupFileInMemory stands in for the File System Access API's file
+// picker, from the next page load on: headless Chromium has
+// showSaveFilePicker but cannot show the picker, and aborts at once. The
+// file it hands out keeps what is written to it in window.__backupFile.
+func (b *browser) keepBackupFileInMemory() {
+	b.t.Helper()
+	b.beforeEveryPage(`(() => {
+			window.__backupFile = {text: "", writes: 0};
+			window.showSaveFilePicker = async () => ({
+				name: "counterpart-backup.json",
+				createWritable: async () => {
+					let text = "";
+					return {
+						write: async (t) => { text += t; },
+						close: async () => { window.__backupFile.text = text; window.__backupFile.writes++; },
+					};
+				},
+			});
+		})()`)
+}
+
 // artifactDir is where the tests leave PDFs and screenshots for a person
 // to look at: $COUNTERPART_ARTIFACTS if set, else a directory removed with
 // the test.

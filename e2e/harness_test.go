@@ -198,7 +198,14 @@ var runningVersion = regexp.MustCompile(`version (\w+)`)
 // a test that stops, restarts or changes its server starts its own.
 func startServer(t *testing.T, web, addr string, args ...string) *server {
 	t.Helper()
-	s, err := runServer(web, addr, args...)
+	return startBinary(t, serverBin, web, addr, args...)
+}
+
+// startBinary is startServer for another build of the server: an earlier
+// release's (see oldRelease).
+func startBinary(t *testing.T, bin, web, addr string, args ...string) *server {
+	t.Helper()
+	s, err := runServer(bin, web, addr, args...)
 	if s != nil {
 		t.Cleanup(s.Stop)
 	}
@@ -224,7 +231,7 @@ type lazyServer struct {
 
 func (l *lazyServer) get(t *testing.T) *server {
 	t.Helper()
-	l.once.Do(func() { l.srv, l.err = runServer(builtWeb, "127.0.0.1:0") })
+	l.once.Do(func() { l.srv, l.err = runServer(serverBin, builtWeb, "127.0.0.1:0") })
 	if l.err != nil {
 		t.Fatal(l.err)
 	}
@@ -237,10 +244,11 @@ func (l *lazyServer) stop() {
 	}
 }
 
-// runServer runs the server and waits until it says it is ready. When it
-// fails after starting, it returns the server too, for the caller to stop.
-func runServer(web, addr string, args ...string) (*server, error) {
-	cmd := exec.Command(serverBin, append([]string{"-addr", addr, "-web", web}, args...)...)
+// runServer runs the server built at bin and waits until it says it is
+// ready. When it fails after starting, it returns the server too, for the
+// caller to stop.
+func runServer(bin, web, addr string, args ...string) (*server, error) {
+	cmd := exec.Command(bin, append([]string{"-addr", addr, "-web", web}, args...)...)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -566,16 +574,28 @@ func jsLiteral(v any) string {
 // waitFor waits until a JavaScript condition holds in the page, checking
 // it every few milliseconds. Every wait in these tests is one: for what
 // the page shows, what it stored, where the focus is, never for a time.
-// A condition that throws (an element not drawn yet) does not hold yet.
+// A condition that throws (an element not drawn yet) does not hold yet; a
+// condition may be a promise (of what only a promise tells, such as the
+// caches), and holds once it resolves to true.
 func (b *browser) waitFor(what, condition string) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, step)
+	if err := b.waitUpTo(step, condition); err != nil {
+		b.t.Fatalf("waiting for %s: %v", what, err)
+	}
+}
+
+// waitUpTo is waitFor with a time limit of its own, for what takes longer
+// than a step on a busy machine; it says why it gave up, for the caller
+// to add where things stand.
+func (b *browser) waitUpTo(limit time.Duration, condition string) error {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, limit)
 	defer cancel()
-	guarded := `(() => { try { return !!(` + condition + `); } catch (e) { return false; } })()`
+	guarded := `(async () => { try { return !!(await (` + condition + `)); } catch (e) { return false; } })()`
 	for {
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0)))
 		if err == nil {
-			return
+			return nil
 		}
 		// A navigation in the middle of the wait (a reload the page asked
 		// for) ends the poll: wait for the new page's document, and poll
@@ -586,10 +606,10 @@ func (b *browser) waitFor(what, condition string) {
 		}
 		// What the condition says now, or the error it throws, helps
 		// whoever reads the failure.
-		if _, now := tryRun(b, chromedp.Evaluate[bool](condition)); now != nil {
+		if _, now := tryRun(b, chromedp.Evaluate[bool](condition, chromedp.EvalAwaitPromise)); now != nil {
 			err = fmt.Errorf("%v; the condition now: %v", err, now)
 		}
-		b.t.Fatalf("waiting for %s: %v", what, err)
+		return err
 	}
 }
 

@@ -56,11 +56,12 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	dana.answer(rows[2], "shared")
 	dana.typeInto(`[id^="expect-mine-"]`, "DANA-BLIND: I own the architecture.")
 	dana.waitSaved("TEAM-SECRET Kenji", "DANA-BLIND: I own the architecture.")
+	dana.finishWriting()
 	dana.finishSide()
 
 	link := dana.shareLink(passphrase)
-	if want := "/open#3."; passphrase != "" {
-		want = "/open#3e."
+	if want := fmt.Sprintf("/open#%d.", share.Version); passphrase != "" {
+		want = fmt.Sprintf("/open#%de.", share.Version)
 		if !strings.Contains(link, want) {
 			t.Fatalf("the locked link %q is not marked as locked", link[:40])
 		}
@@ -114,6 +115,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	priya.answer(rows[2], "shared") // agreed
 	priya.typeInto(`[id^="expect-mine-"]`, "I own the forecast.")
 	priya.waitSaved("I own the forecast.")
+	priya.finishWriting()
 	priya.finishSide()
 	priya.waitFor("the comparison on Priya's device", `!!document.getElementById("comparison")`)
 

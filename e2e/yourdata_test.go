@@ -230,19 +230,7 @@ func TestABackupFileKeptUpToDate(t *testing.T) {
 	t.Parallel()
 	srv, b := startApp(t)
 	id := writeSomething(b, srv.URL+"/", "First thoughts.")
-	b.beforeEveryPage(`(() => {
-			window.__backupFile = {text: "", writes: 0};
-			window.showSaveFilePicker = async () => ({
-				name: "counterpart-backup.json",
-				createWritable: async () => {
-					let text = "";
-					return {
-						write: async (t) => { text += t; },
-						close: async () => { window.__backupFile.text = text; window.__backupFile.writes++; },
-					};
-				},
-			});
-		})()`)
+	b.keepBackupFileInMemory()
 	b.open(srv.URL + "/your-data")
 	b.waitFor("the offer", `!!document.getElementById("keep-file")`)
 	b.click("#keep-file")

@@ -5,10 +5,12 @@ package onboarding
 // made weeks ago is still in front of both people.
 type Meeting struct {
 	Meta
-	Date      string        `json:"date"` // YYYY-MM-DD
-	Items     []MeetingItem `json:"items"`
-	Notes     string        `json:"notes"`
-	Decisions string        `json:"decisions"`
+	Date  string        `json:"date"` // YYYY-MM-DD
+	Items []MeetingItem `json:"items"`
+	// Notes and Decisions are joined, not replaced, when both people
+	// wrote them for the same 1:1 on their own devices.
+	Notes     string `json:"notes" sync:"join"`
+	Decisions string `json:"decisions" sync:"join"`
 }
 
 // MeetingItem is one agenda item of a meeting, raised by its Author.

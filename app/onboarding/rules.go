@@ -40,6 +40,10 @@ const (
 	// ruleValue: a plain value. In an entry it comes with the entry; in
 	// the onboarding itself its stamp in Changed decides.
 	ruleValue
+	// ruleJoin: a text of an entry that comes with the entry, except
+	// when two copies changed it without knowing of each other: then
+	// both texts are kept, joined (see merger.join).
+	ruleJoin
 )
 
 // ruleOf returns the rule of a struct field.
@@ -59,6 +63,11 @@ func ruleOf(f reflect.StructField) rule {
 		return ruleStamps
 	case "side":
 		return ruleSide
+	case "join":
+		if f.Type.Kind() != reflect.String {
+			panic("onboarding: only a text can be joined: " + f.Name)
+		}
+		return ruleJoin
 	case "":
 	default:
 		panic("onboarding: unknown sync tag on " + f.Name)
@@ -96,31 +105,62 @@ func stamped(t reflect.Type) bool {
 
 func deviceOnly(f reflect.StructField) bool { return f.Tag.Get("sync") == "device" }
 
-// Stamp returns the time to record for a change made now to something
-// last stamped at old: now, to the millisecond, or just after old when
-// this device's clock is behind it. An edit then always wins over the
-// version it replaced, even when the other device's clock runs ahead.
-func Stamp(old, now time.Time) time.Time {
-	t := now.UTC().Truncate(time.Millisecond)
-	if !t.After(old) {
-		return old.UTC().Truncate(time.Millisecond).Add(time.Millisecond)
-	}
-	return t
-}
-
 // Apply makes a change to o at now: it runs change, stamps in Changed
 // every value of the onboarding itself that change altered (an entry
 // stamps itself, through Edit), and touches o. Every edit a person makes
 // goes through it, so no value can change unstamped.
 func Apply(o *Onboarding, now time.Time, change func(*Onboarding)) {
+	ApplyWith(o, func() time.Time { return now }, change)
+}
+
+// ApplyWith is Apply with a clock: the stamps of the values changed and of
+// the onboarding itself are read from it after change has run, so they
+// come after every stamp change made with the same clock. The store's one
+// write path uses it with the device's hybrid logical clock.
+func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) {
 	before := values(o)
+	inside := map[string]time.Time{}
+	eachHolder(o, func(m *Meta, last time.Time) { inside[m.ID] = last })
 	change(o)
+	now := clock()
 	for path, v := range values(o) {
 		if before[path] != v {
 			o.stampValue(path, now)
 		}
 	}
+	// A change inside an entry (an item of a 1:1's agenda) is a change
+	// of the entry too: its stamp moves, so that every copy orders the
+	// versions of the whole entry alike, and one that removed the entry
+	// gets it back whole.
+	eachHolder(o, func(m *Meta, last time.Time) {
+		if last.After(inside[m.ID]) && m.Updated.Before(now) {
+			m.Updated = now
+		}
+	})
 	o.Touch(now)
+}
+
+// eachHolder calls fn with the Meta of every entry that holds entries of
+// its own (a 1:1 and its agenda), and its lastEdit.
+func eachHolder(o *Onboarding, fn func(m *Meta, last time.Time)) {
+	eachEntryList(reflect.ValueOf(o).Elem(), func(list reflect.Value) {
+		if !holdsEntries(list.Type().Elem()) {
+			return
+		}
+		for j := 0; j < list.Len(); j++ {
+			fn(metaOf(list.Index(j)), lastEdit(list.Index(j)))
+		}
+	})
+}
+
+// holdsEntries reports whether entries of type t hold lists of entries.
+func holdsEntries(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if isEntryList(t.Field(i).Type) {
+			return true
+		}
+	}
+	return false
 }
 
 func (o *Onboarding) stampValue(path string, now time.Time) {
@@ -213,5 +253,6 @@ func Copy(o *Onboarding) *Onboarding {
 	if err := json.Unmarshal(raw, &c); err != nil {
 		panic("onboarding: cannot be decoded: " + err.Error())
 	}
+	c.Partial = o.Partial
 	return &c
 }

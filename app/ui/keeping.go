@@ -3,7 +3,7 @@ package ui
 import (
 	"time"
 
-	"counterpart/app/onboarding"
+	"counterpart/app/guide"
 	"counterpart/app/safekeeping"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -130,26 +130,28 @@ func askPersist(ctx app.Context) {
 		if granted {
 			keeping.browser.Persist = safekeeping.Granted
 		}
-		updateDevice(func(d *safekeeping.Device) { d.RecordPersist(now(), granted) })
+		updateDevice(func(d *safekeeping.Device) { d.RecordPersist(wallNow(), granted) })
 		changedKeeping(ctx)
 	}, nil)
 }
 
 // advice is what the rules say now.
 func advice() safekeeping.Advice {
-	return safekeeping.Advise(keeping.browser, deviceRecord(), now())
+	return safekeeping.Advise(keeping.browser, deviceRecord(), wallNow())
 }
 
-// noteSave records a save of o: the device record counts a change a
-// minute at most, so most keystrokes write nothing more; and the backup
-// file, if one is kept up to date, is rewritten a moment later.
-func noteSave(o *onboarding.Onboarding) {
+// noteSave records that the onboarding id was written, by this tab or
+// another (the store tells of every write: Store.Heard): the device record
+// counts a change a minute at most, so most keystrokes write nothing
+// more; and the backup file, if one is kept up to date, is rewritten a
+// moment later.
+func noteSave(id string) {
 	if app.IsServer {
 		return
 	}
 	scheduleFileWrite()
-	t := now()
-	if o.Example || !keeping.lastNoted.IsZero() && t.Sub(keeping.lastNoted) < time.Minute && !t.Before(keeping.lastNoted) {
+	t := wallNow()
+	if id == guide.ExampleID || !keeping.lastNoted.IsZero() && t.Sub(keeping.lastNoted) < time.Minute && !t.Before(keeping.lastNoted) {
 		return
 	}
 	keeping.lastNoted = t
@@ -158,7 +160,7 @@ func noteSave(o *onboarding.Onboarding) {
 
 // noteBackup records that a backup was made now.
 func noteBackup() {
-	updateDevice(func(d *safekeeping.Device) { d.RecordBackup(now()) })
+	updateDevice(func(d *safekeeping.Device) { d.RecordBackup(wallNow()) })
 }
 
 // chooseBackupFile asks where to keep a backup file up to date (the File
@@ -295,11 +297,11 @@ func (b *keepingBanner) Render() app.UI {
 			app.Div().Class("actions").Body(
 				app.Button().ID("notice-persist").Text("Ask the browser to keep it").OnClick(func(ctx app.Context, e app.Event) {
 					askPersist(ctx)
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", now()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", wallNow()) })
 					changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("notice-later").Text("Not now").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", now()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", wallNow()) })
 					changedKeeping(ctx)
 				}),
 			),
@@ -311,7 +313,7 @@ func (b *keepingBanner) Render() app.UI {
 			app.Div().Class("actions").Body(
 				app.A().Class("button secondary").Href(link(yourDataPath)).Text("Your data"),
 				app.Button().Class("secondary").ID("notice-seen").Text("Got it").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, now()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, wallNow()) })
 					changedKeeping(ctx)
 				}, id),
 			),
@@ -325,7 +327,7 @@ func (b *keepingBanner) Render() app.UI {
 					changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("reminder-later").Text("Later").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.Snoozed = now() })
+					updateDevice(func(d *safekeeping.Device) { d.Snoozed = wallNow() })
 					changedKeeping(ctx)
 				}),
 			),

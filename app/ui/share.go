@@ -48,12 +48,9 @@ func (p *sharePage) OnNav(ctx app.Context) {
 // it runs after the page says so.
 func (p *sharePage) encode(ctx app.Context, passphrase string) {
 	o := p.o
+	// Making a link changes nothing stored: the stamp names this device,
+	// and what the other person's devices hold is already recorded.
 	h := onboarding.StartLink(o, now(), p.complete)
-	// The link's time and this device's name must be kept: the other
-	// person's link back confirms them.
-	if _, err := appStore().Save(o); err != nil {
-		p.err = failed("Not saved", err)
-	}
 	p.header = h
 	if passphrase == "" {
 		p.fragment, p.changes, p.err = encodeOrErr(o, h, "")
@@ -188,7 +185,7 @@ func (p *sharePage) renderScope() app.UI {
 			msg = "A complete link: everything you share, for a device that has none of it yet."
 		}
 		body := []app.UI{app.P().ID("link-scope").Text(msg)}
-		if p.complete && !p.o.Sync.Confirmed.IsZero() {
+		if p.complete && onboarding.BaseFor(p.o) != nil {
 			body = append(body, button("changes-link", "secondary", "Only the changes", func(ctx app.Context, e app.Event) {
 				p.complete, p.status = false, ""
 				p.encode(ctx, p.lockedWith)
@@ -203,7 +200,7 @@ func (p *sharePage) renderScope() app.UI {
 		what = strconv.Itoa(p.changes) + " changes"
 	}
 	return div("share-scope",
-		app.P().ID("link-scope").Text("This link carries only what changed since "+dayWords(h.Since)+" ("+what+"): "+other+" has everything before. On a device without your earlier links, they need a complete one."),
+		app.P().ID("link-scope").Text("This link carries only what "+other+" does not have yet ("+what+"). On a device without your earlier links, they need a complete one."),
 		button("complete-link", "secondary", "Make a complete link", func(ctx app.Context, e app.Event) {
 			p.complete, p.status = true, ""
 			p.encode(ctx, p.lockedWith)

@@ -23,6 +23,9 @@ var valid = map[string]string{
 	"socialTime": "12:30", "zone": "Europe/Paris", "link": "https://example.org/numbers",
 	"startDate": "2026-11-02", "date": "2026-11-10", "due": "2026-11-20", "lastHeld": "2026-11-05",
 	"raised": "2026-11-03", "settled": "shared", "situation": "realignment",
+	// The sessions booked for the stages, by stage.
+	"data": "2026-11-02T10:00", "problems": "2026-11-03T14:00", "team": "2026-11-05T10:00",
+	"processes": "2026-11-09T10:00", "roles": "2026-11-11T15:30",
 }
 
 // Filled returns an onboarding with every field set: two entries in every
@@ -34,7 +37,7 @@ var valid = map[string]string{
 // and so is everything else but Created.
 func Filled(variant string, at time.Time) *onboarding.Onboarding {
 	o := &onboarding.Onboarding{}
-	f := filler{variant: variant, at: at.UTC().Truncate(time.Millisecond)}
+	f := filler{variant: variant, at: at.UTC().Round(0)}
 	o.Buddy.ID, o.Newcomer.ID = id("buddy"), id("newcomer")
 	f.people = []string{o.Buddy.ID, o.Newcomer.ID}
 	f.fill(reflect.ValueOf(o).Elem(), "")
@@ -48,8 +51,9 @@ func Filled(variant string, at time.Time) *onboarding.Onboarding {
 	}
 	o.Deleted = map[string]time.Time{id("gone-1"): f.at, id("gone-2"): f.at}
 	o.Changed = map[string]time.Time{}
-	o.Sync = onboarding.Sync{Device: "dev-" + variant, Sent: f.at, Confirmed: f.at, Peer: "peer-" + variant, Received: f.at,
-		Echo: map[string]time.Time{"echo-" + variant: f.at}}
+	dev := onboarding.Device(1 + len(variant)%9)
+	o.Sync = onboarding.Sync{Device: dev, Have: onboarding.Vector{dev: f.at},
+		Peers: map[onboarding.Device]onboarding.Peer{dev + 10: {Person: o.Newcomer.ID, Has: onboarding.Vector{dev + 10: f.at}, Made: f.at}}}
 	o.Normalize()
 	for path := range Values(o) {
 		o.Changed[path] = f.at
