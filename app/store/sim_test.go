@@ -739,12 +739,17 @@ func (w *world) stepRoles() {
 			onboarding.EditSide(o, me, now(), func(s *onboarding.Side) { s.ExpectMine = text })
 		})
 	case 4:
-		done := w.rng.IntN(3) > 0
-		w.change(d, tb, fmt.Sprintf("finishes their side: %v", done), false, func(o *onboarding.Onboarding, now func() time.Time) {
-			if done {
+		// Sealing the grid, sealing the written expectations, or the undo
+		// of a seal (the only way a sealed side opens again).
+		what := w.rng.IntN(3)
+		w.change(d, tb, fmt.Sprintf("seals their side (0 grid, 1 written, 2 opens the grid): %d", what), false, func(o *onboarding.Onboarding, now func() time.Time) {
+			switch what {
+			case 0:
 				onboarding.FinishSide(o, me, now())
-			} else {
-				onboarding.ReopenSide(o, me, now())
+			case 1:
+				onboarding.FinishExpectations(o, me, now())
+			default:
+				onboarding.EditSide(o, me, now(), func(s *onboarding.Side) { s.Done = false })
 			}
 		})
 	case 5:

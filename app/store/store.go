@@ -11,8 +11,10 @@
 //	errors.go   the errors a page tells apart
 //	layout.go   the keys and the head record
 //	read.go     reading: one onboarding, the list, older layouts
-//	write.go    writing: Change, Replace, Create, Delete and the rest; the
-//	            only file that writes to the backend (a test checks it)
+//	write.go    writing: Change, Replace, Create, Delete and the rest
+//	write_parts.go  which parts changed, and merging another tab's save;
+//	            these two are the only files that write to the backend
+//	            (a test checks it)
 //	shape.go    comparing and copying parts fast (the one file with unsafe)
 //	memory.go   the Backend in memory, for tests and refused storage
 //

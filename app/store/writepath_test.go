@@ -11,14 +11,14 @@ import (
 )
 
 // The one write path holds by construction: this package writes to the
-// backend only in write.go, and no code of the app outside it saves an
+// backend only in write.go and write_parts.go, and no code of the app outside it saves an
 // onboarding it holds (Save is for tests and tools; pages hand the store
 // a change).
 func TestOnlyWriteGoWrites(t *testing.T) {
 	fset := token.NewFileSet()
 	files, _ := filepath.Glob("*.go")
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == "write.go" || name == "memory.go" {
+		if strings.HasSuffix(name, "_test.go") || name == "write.go" || name == "write_parts.go" || name == "memory.go" {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
@@ -28,7 +28,7 @@ func TestOnlyWriteGoWrites(t *testing.T) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Set" || sel.Sel.Name == "Remove") {
 				if x, ok := sel.X.(*ast.SelectorExpr); ok && x.Sel.Name == "backend" {
-					t.Errorf("%s writes to the backend outside write.go", fset.Position(sel.Pos()))
+					t.Errorf("%s writes to the backend outside write.go and write_parts.go", fset.Position(sel.Pos()))
 				}
 			}
 			return true

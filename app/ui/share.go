@@ -31,6 +31,9 @@ type sharePage struct {
 	busy     string // what is being done, while the key is derived
 	status   string // after copying or downloading
 	err      string
+	// unsaved says this tab holds changes the browser refused to store,
+	// which the link leaves out until they are saved.
+	unsaved bool
 }
 
 // OnNav loads the onboarding from ?id= and makes its plain link.
@@ -47,7 +50,17 @@ func (p *sharePage) OnNav(ctx app.Context) {
 // complete link is asked for. Locking takes about a second on purpose, so
 // it runs after the page says so.
 func (p *sharePage) encode(ctx app.Context, passphrase string) {
-	o := p.o
+	// The link carries what this device has saved, not the tab's copy: a
+	// change the browser refused to store is made again when it is saved,
+	// with new stamps, so a link that carried it would hand the other
+	// person an entry this device may never hold (store.LoadSaved).
+	o, err := appStore().LoadSaved(p.o.ID)
+	if err != nil {
+		p.fragment, p.changes, p.qr = "", 0, ""
+		p.err = "The link could not be made: " + sentence(err)
+		return
+	}
+	p.unsaved = appStore().Unsaved(p.o.ID)
 	// Making a link changes nothing stored: the stamp names this device,
 	// and what the other person's devices hold is already recorded.
 	h := onboarding.StartLink(o, now(), p.complete)
@@ -121,6 +134,7 @@ func (p *sharePage) Render() app.UI {
 		exchangeNote(o),
 		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
+			app.If(p.unsaved, app.P().Class("warning").ID("share-unsaved").Text("Your last changes are not saved on this device yet, because the browser refused to store them. The link carries what is saved; make it again once they are.")),
 		),
 		p.renderScope(),
 		p.renderLink(),
