@@ -50,6 +50,9 @@ func TestStorageTurnedOffIsExplained(t *testing.T) {
 			}
 			b.goToStage("data")
 			b.goToStage("problems")
+			// The tab remembers, in memory, the stages read: their guidance
+			// steps aside as where storage works.
+			b.waitFor("the guidance folded on a stage read before", `!!document.getElementById("guidance") && !document.getElementById("guidance").open`)
 			if got := b.value("#budget-advice"); !strings.HasSuffix(got, "Typed with storage off.") {
 				t.Errorf("in the same tab, the advice ends %q", got[max(0, len(got)-30):])
 			}

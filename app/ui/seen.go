@@ -25,10 +25,26 @@ type openedBy map[onboarding.Stage]bool
 // onboarding.ProgressOf takes.
 func (o openedBy) has(s onboarding.Stage) bool { return o[s] }
 
-// readSeen is what the device remembers of one onboarding, by person.
-func readSeen(ctx app.Context, id string) map[string]openedBy {
+// seenHere is what this tab remembers where the browser refuses its
+// storage (storageOff): in memory, as it keeps everything else. There
+// localStorage is the empty stand-in CheckStorage puts in its place,
+// which go-app's ctx.LocalStorage cannot read: the page stopped at
+// "Loading…".
+var seenHere seenStages
+
+// loadSeen is what the device remembers of every onboarding.
+func loadSeen(ctx app.Context) seenStages {
+	if storageOff != "" {
+		return seenHere
+	}
 	var all seenStages
 	ctx.LocalStorage().Get(seenKey, &all) // unreadable is the same as nothing seen
+	return all
+}
+
+// readSeen is what the device remembers of one onboarding, by person.
+func readSeen(ctx app.Context, id string) map[string]openedBy {
+	all := loadSeen(ctx)
 	out := map[string]openedBy{}
 	for person, stages := range all[id] {
 		out[person] = openedBy{}
@@ -43,8 +59,7 @@ func readSeen(ctx app.Context, id string) map[string]openedBy {
 // A failure to remember is not worth a word: the guide text shows in
 // full again next time, and that is all.
 func markSeen(ctx app.Context, id, person string, stage onboarding.Stage) {
-	var all seenStages
-	ctx.LocalStorage().Get(seenKey, &all)
+	all := loadSeen(ctx)
 	if all == nil {
 		all = seenStages{}
 	}
@@ -57,5 +72,9 @@ func markSeen(ctx app.Context, id, person string, stage onboarding.Stage) {
 		}
 	}
 	all[id][person] = append(all[id][person], stage)
+	if storageOff != "" {
+		seenHere = all
+		return
+	}
 	ctx.LocalStorage().Set(seenKey, all)
 }
