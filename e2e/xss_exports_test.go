@@ -3,7 +3,11 @@
 package e2e
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -199,32 +203,103 @@ func icsText(s string) string {
 // and its value.
 var icsLine = regexp.MustCompile(`^([A-Z][A-Z0-9-]*)(;[^:]*)?:(.*)$`)
 
-// icsProperties are all the properties the calendar writes; a vector that
-// made a line of its own would show up as another.
-var icsProperties = map[string]bool{
-	"BEGIN": true, "END": true, "VERSION": true, "PRODID": true, "CALSCALE": true, "METHOD": true,
-	"X-WR-CALNAME": true, "UID": true, "DTSTAMP": true, "DTSTART": true, "DTEND": true, "DURATION": true,
-	"RRULE": true, "RECURRENCE-ID": true, "SUMMARY": true, "DESCRIPTION": true, "TZID": true, "TZOFFSETFROM": true,
-	"TZOFFSETTO": true, "TZNAME": true, "X-LIC-LOCATION": true,
+// icsShape is what the calendar writes: for each component, the
+// properties it may hold and the components it may hold. A vector that
+// made a line of its own would show up as a property or a component out
+// of its place.
+var icsShape = map[string]struct{ props, parts []string }{
+	"":          {parts: []string{"VCALENDAR"}},
+	"VCALENDAR": {props: []string{"VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME"}, parts: []string{"VTIMEZONE", "VEVENT"}},
+	"VTIMEZONE": {props: []string{"TZID", "X-LIC-LOCATION"}, parts: []string{"STANDARD", "DAYLIGHT"}},
+	"STANDARD":  {props: []string{"DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "RRULE"}},
+	"DAYLIGHT":  {props: []string{"DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "RRULE"}},
+	"VEVENT": {props: []string{"UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "TRANSP", "RECURRENCE-ID", "RRULE", "SUMMARY", "DESCRIPTION"},
+		parts: []string{"VALARM"}},
+	// A reminder the day before: shown on screen, never a sound, a mail
+	// or a program to run.
+	"VALARM": {props: []string{"ACTION", "TRIGGER", "DESCRIPTION"}},
 }
 
-// checkICS unfolds a calendar file and checks every line is a property the
-// calendar writes, and that each text shows, escaped, in a SUMMARY or a
-// DESCRIPTION.
-func checkICS(t *testing.T, where, ics string, summaries, descriptions []string) {
-	t.Helper()
+// icsTrigger is when a reminder goes off: a time before the event.
+var icsTrigger = regexp.MustCompile(`^-P(\d+D)?(T(\d+H)?(\d+M)?)?$`)
+
+// icsRequired are the properties a component must hold: an event
+// without them is a piece of another, ended early by a planted line.
+var icsRequired = map[string][]string{
+	"VEVENT": {"UID", "DTSTAMP", "DTSTART", "SUMMARY"},
+	"VALARM": {"ACTION", "TRIGGER", "DESCRIPTION"},
+}
+
+// icsProblems unfolds a calendar file and lists each line that is not
+// where the calendar writes it: a property or a component out of its
+// place or twice in one, a component without what it must hold, a
+// reminder that is not one the calendar writes (shown on screen, a time
+// before the event, after the rest of the event), and a component left
+// open. It also returns the values of each property.
+func icsProblems(ics string) (problems []string, values map[string][]string) {
 	if strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\n") || strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\r") {
-		t.Errorf("%s has a line break that is not CRLF", where)
+		problems = append(problems, "a line break that is not CRLF")
 	}
 	unfolded := strings.NewReplacer("\r\n ", "", "\r\n\t", "").Replace(ics)
-	values := map[string][]string{}
+	values = map[string][]string{}
+	type open struct {
+		name string
+		seen map[string]bool // its properties and the components it held
+	}
+	stack := []open{{seen: map[string]bool{}}}
 	for _, l := range strings.Split(strings.TrimSuffix(unfolded, "\r\n"), "\r\n") {
+		in := &stack[len(stack)-1]
 		m := icsLine.FindStringSubmatch(l)
-		if m == nil || !icsProperties[m[1]] {
-			t.Errorf("%s has a line that is not one of its properties: %q", where, l)
+		if m == nil {
+			problems = append(problems, fmt.Sprintf("a line that is not a property: %q", l))
 			continue
 		}
-		values[m[1]] = append(values[m[1]], m[3])
+		name, value := m[1], m[3]
+		values[name] = append(values[name], value)
+		switch {
+		case name == "BEGIN":
+			if !slices.Contains(icsShape[in.name].parts, value) {
+				problems = append(problems, fmt.Sprintf("a %s inside %q: %q", value, in.name, l))
+			}
+			in.seen[value] = true
+			stack = append(stack, open{name: value, seen: map[string]bool{}})
+		case name == "END":
+			if value != in.name || len(stack) == 1 {
+				problems = append(problems, fmt.Sprintf("%q ends what is not open (%q is)", l, in.name))
+				continue
+			}
+			for _, p := range icsRequired[in.name] {
+				if !in.seen[p] {
+					problems = append(problems, fmt.Sprintf("a %s without its %s", in.name, p))
+				}
+			}
+			stack = stack[:len(stack)-1]
+		case !slices.Contains(icsShape[in.name].props, name):
+			problems = append(problems, fmt.Sprintf("a line that is not one of the properties of %q: %q", in.name, l))
+		case in.seen[name]:
+			problems = append(problems, fmt.Sprintf("a second %s in one %s: %q", name, in.name, l))
+		case in.name == "VEVENT" && in.seen["VALARM"]:
+			problems = append(problems, fmt.Sprintf("a property of the event after its reminders: %q", l))
+		case in.name == "VALARM" && name == "ACTION" && value != "DISPLAY",
+			in.name == "VALARM" && name == "TRIGGER" && (m[2] != "" || !icsTrigger.MatchString(value)):
+			problems = append(problems, fmt.Sprintf("a reminder that is not one the calendar writes: %q", l))
+		}
+		in.seen[name] = true
+	}
+	if len(stack) > 1 {
+		problems = append(problems, fmt.Sprintf("%q is left open", stack[len(stack)-1].name))
+	}
+	return problems, values
+}
+
+// checkICS checks that every line of a calendar file is where the
+// calendar writes it (icsProblems), and that each text shows, escaped,
+// in a SUMMARY or a DESCRIPTION.
+func checkICS(t *testing.T, where, ics string, summaries, descriptions []string) {
+	t.Helper()
+	problems, values := icsProblems(ics)
+	for _, p := range problems {
+		t.Errorf("%s has %s", where, p)
 	}
 	find := func(prop string, texts []string) {
 		all := strings.Join(values[prop], "\n")
@@ -238,6 +313,65 @@ func checkICS(t *testing.T, where, ics string, summaries, descriptions []string)
 	find("DESCRIPTION", descriptions)
 }
 
+// TestTheCalendarCheckFindsPlantedLines shows that icsProblems passes a
+// calendar as the app writes it, reminders and all, and finds a line
+// planted anywhere in it, even one that looks like the app's own.
+func TestTheCalendarCheckFindsPlantedLines(t *testing.T) {
+	t.Parallel()
+	goldens, _ := filepath.Glob(filepath.Join(repoRoot, "app/calendar/testdata/*.ics"))
+	if len(goldens) < 3 {
+		t.Fatalf("found %d of the calendar's golden files", len(goldens))
+	}
+	for _, file := range goldens {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if problems, _ := icsProblems(string(raw)); len(problems) > 0 {
+			t.Errorf("%s, as the app writes it: %q", filepath.Base(file), problems)
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "app/calendar/testdata/example-london.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ics := string(raw)
+	if !strings.Contains(ics, "BEGIN:VALARM") || !strings.Contains(ics, "BEGIN:VTIMEZONE") {
+		t.Fatal("the calendar's golden file has no reminder or no time zone: it no longer shows what the check must pass")
+	}
+	// Each case plants whole lines before the first line that starts
+	// with a property.
+	alarm := "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:x\r\nEND:VALARM\r\n"
+	for _, c := range []struct{ name, before, planted string }{
+		{"an attachment in an event", "SUMMARY:", "ATTACH:https://127.0.0.1/x.exe\r\n"},
+		{"a property in the calendar", "METHOD:", "ATTACH:https://127.0.0.1/x.exe\r\n"},
+		{"a second summary", "DTSTAMP:", "SUMMARY:injected\r\n"},
+		{"a reminder that plays a sound", "END:VEVENT", strings.Replace(alarm, "DISPLAY", "AUDIO", 1)},
+		{"a reminder that sends mail", "END:VEVENT", strings.Replace(alarm, "DISPLAY", "EMAIL", 1)},
+		{"a reminder at a date", "END:VEVENT", strings.Replace(alarm, "TRIGGER:-P1D", "TRIGGER;VALUE=DATE-TIME:20261101T000000Z", 1)},
+		{"a reminder after the event", "END:VEVENT", strings.Replace(alarm, "-P1D", "P1D", 1)},
+		{"a reminder without its text", "END:VEVENT", strings.Replace(alarm, "DESCRIPTION:x\r\n", "", 1)},
+		{"a reminder with two actions", "END:VALARM", "ACTION:DISPLAY\r\n"},
+		{"a reminder as the app's, in the middle of an event", "DTSTART", alarm},
+		{"a property of the event after its reminders", "END:VEVENT", alarm + "ATTACH:https://127.0.0.1/x.exe\r\n"},
+		{"an event inside an event", "SUMMARY:", "BEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:x\r\nDTSTART:x\r\nSUMMARY:injected\r\nEND:VEVENT\r\n"},
+		{"an event ended early", "SUMMARY:", "END:VEVENT\r\nBEGIN:VEVENT\r\n"},
+		{"an event left open", "END:VCALENDAR", "BEGIN:VEVENT\r\n"},
+		{"a to-do", "BEGIN:VEVENT", "BEGIN:VTODO\r\nSUMMARY:injected\r\nEND:VTODO\r\n"},
+		{"a bare line break", "SUMMARY:", "X\nSUMMARY:x\r\n"},
+		{"a line of no property", "SUMMARY:", "<script>window.__xss=1</script>\r\n"},
+	} {
+		i := strings.Index(ics, "\r\n"+c.before)
+		if i < 0 {
+			t.Fatalf("%s: the golden file has no line that starts with %q", c.name, c.before)
+		}
+		i += len("\r\n")
+		if problems, _ := icsProblems(ics[:i] + c.planted + ics[i:]); len(problems) == 0 {
+			t.Errorf("%s: the check found nothing", c.name)
+		}
+	}
+}
+
 // The calendar file carries the names and the time together, escaped;
 // then names and a time together with line breaks in them, planted in
 // the stored copy as a link or a damaged store could, make no property
@@ -246,7 +380,8 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
 	files := b.allowDownloads()
 	b.click("#download-ics")
-	checkICS(t, "the .ics file", files.next(".ics"), r.names, []string{r.social})
+	clean := files.next(".ics")
+	checkICS(t, "the .ics file", clean, r.names, []string{r.social})
 
 	planted := []string{
 		"Dana\r\nATTACH:https://127.0.0.1/x.exe\u2028SUMMARY:INJECTED",
@@ -267,8 +402,11 @@ func checkCalendarFile(t *testing.T, b *browser, base string, r *xssRound) {
 		kept = append(kept, onboarding.CleanLine(p))
 	}
 	checkICS(t, "the .ics of planted line breaks", ics, kept[:2], kept[2:])
-	if n := strings.Count(ics, "BEGIN:VEVENT"); n != strings.Count(ics, "END:VEVENT") || strings.Contains(ics, "\r\nATTACH") || strings.Contains(ics, "\r\nBEGIN:VALARM") ||
-		strings.ContainsAny(ics, "\u0085\u2028\u2029") {
+	// The names change no date: the file holds the events and the
+	// reminders of the file before, and no other.
+	// (A line starts after a CRLF; the planted words are in the text too.)
+	if strings.Count(ics, "\r\nBEGIN:VEVENT") != strings.Count(clean, "\r\nBEGIN:VEVENT") || strings.Count(ics, "\r\nBEGIN:VALARM") != strings.Count(clean, "\r\nBEGIN:VALARM") ||
+		strings.Contains(ics, "\r\nATTACH") || strings.Contains(ics, "\r\nACTION:AUDIO") || strings.ContainsAny(ics, "\u0085\u2028\u2029") {
 		t.Errorf("a planted line break made a property of its own:\n%s", ics)
 	}
 }
