@@ -292,6 +292,17 @@ func (b *browser) saveIncoming() {
 	b.waitFor("the stage page", `location.pathname.includes("/guide/") && !!document.querySelector("main h1")`)
 }
 
+// startShared is how a test of two devices begins: Dana starts an
+// onboarding with one data source, Close pack, and Priya saves it from
+// its link on her device.
+func startShared(t *testing.T) (srv *server, dana *browser, id string, priya *browser) {
+	t.Helper()
+	srv, dana = startApp(t)
+	id = dana.newOnboarding(srv.URL + "/")
+	dana.addSource("Close pack")
+	return srv, dana, id, dana.sendToPriya(t)
+}
+
 // sendToPriya opens Priya's device, a browser context of its own, and
 // has her save the onboarding on screen from its link.
 func (b *browser) sendToPriya(t *testing.T) *browser {
@@ -558,11 +569,8 @@ func TestFullStorageKeepsARefusedPasteWhileAnotherTabSaves(t *testing.T) {
 // restored on the Your data page, merged and then replacing everything.
 func TestUndoAfterAMergeKeepsWhatAnotherTabWrote(t *testing.T) {
 	t.Parallel()
-	srv, a := startApp(t)
+	srv, a, id, priya := startShared(t)
 	home := srv.URL + "/"
-	id := a.newOnboarding(home)
-	a.addSource("Close pack")
-	priya := a.sendToPriya(t)
 	priya.goToStageOf(srv.URL, id, "data")
 	priya.addSource("Priya's forecast model")
 	back := priya.linkOnSharePage()
@@ -801,11 +809,7 @@ func TestRemovedInOneTabWhileEditedInAnother(t *testing.T) {
 // what a merged link brings, not only this tab's own edits.
 func TestTheKeptBackupFileHearsOtherTabsAndLinks(t *testing.T) {
 	t.Parallel()
-	srv, a := startApp(t)
-	home := srv.URL + "/"
-	id := a.newOnboarding(home)
-	a.addSource("Close pack")
-	priya := a.sendToPriya(t)
+	srv, a, id, priya := startShared(t)
 
 	a.keepBackupFileInMemory()
 	a.open(srv.URL + "/your-data")
