@@ -125,12 +125,22 @@ func (b *browser) editEverything() bool {
 // for a check that something is not shown: go-app handles events in
 // order and draws all that is pending at once, so once an entry's view,
 // toggled after them, is drawn, so are they. The entry is toggled back.
-// It needs an entry on the page.
+// It needs an entry on the page with something in it: one closed (the
+// page keeps no blank entry closed), or open with a text filled in (a
+// checkbox's value says nothing). A blank entry is dropped when it is
+// closed.
 func (b *browser) drawn() {
 	b.t.Helper()
-	id := eval[string](b, `(document.querySelector("li.entry") || {dataset: {}}).dataset.entry || ""`)
+	id := eval[string](b, `(() => {
+		const kept = e => {
+			const toggle = document.getElementById("toggle-" + e.dataset.entry);
+			return !!toggle && (toggle.textContent === "Edit" || Array.from(e.querySelectorAll("textarea, input[type=text], input[type=url], input:not([type])")).some(f => f.value.trim() !== ""));
+		};
+		const e = Array.from(document.querySelectorAll("li.entry")).find(kept);
+		return e ? e.dataset.entry : "";
+	})()`)
 	if id == "" {
-		b.t.Fatal("drawn needs an entry on the page, to toggle its view")
+		b.t.Fatal("drawn needs an entry on the page with something in it, to toggle its view")
 	}
 	toggle := "#toggle-" + id
 	label := jsLiteral(b.text(toggle))
