@@ -79,6 +79,13 @@ func newTab(t *testing.T) *tab {
 // the probes installed.
 func newTabIn(t *testing.T, profile string, probes ...string) *tab {
 	t.Helper()
+	return newTabWithFlags(t, profile, nil, probes...)
+}
+
+// newTabWithFlags is newTabIn with V8 flags (--js-flags), for trying how
+// the engine's settings change a start.
+func newTabWithFlags(t *testing.T, profile string, v8 []string, probes ...string) *tab {
+	t.Helper()
 	chrome, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("no Chromium: install it (make browser-deps) to measure load and typing")
@@ -92,6 +99,9 @@ func newTabIn(t *testing.T, profile string, probes ...string) *tab {
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.WindowSize(1280, 900),
 	)
+	if len(v8) > 0 {
+		opts = append(opts, chromedp.Flag("js-flags", strings.Join(v8, " ")))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	var once sync.Once
