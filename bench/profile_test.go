@@ -20,6 +20,7 @@ import (
 var (
 	profilePage = flag.String("profile-page", "", "the page TestProfileStart profiles: home, stage, meetings or link")
 	profileRuns = flag.Int("profile-runs", 3, "how many cold starts TestProfileStart adds up")
+	profileTop  = flag.Int("profile-top", 60, "how many functions TestProfileStart lists")
 )
 
 // TestProfileStart is not a figure of the report but the tool behind
@@ -85,7 +86,7 @@ func TestProfileStart(t *testing.T) {
 		}
 		sort.Slice(names, func(i, j int) bool { return m[names[i]] > m[names[j]] })
 		fmt.Fprintf(os.Stdout, "\n%s, ms per start (of %.0f ms sampled):\n", title, all/n)
-		for _, k := range names[:min(60, len(names))] {
+		for _, k := range names[:min(*profileTop, len(names))] {
 			fmt.Fprintf(os.Stdout, "%8.1f  %s\n", m[k]/n, k)
 		}
 	}

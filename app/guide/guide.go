@@ -9,6 +9,15 @@
 // so that the browser parses nothing to show the guide. After editing
 // content/, run `go generate ./app/guide` (make content) and commit the
 // result; a test fails while it is out of date.
+//
+// All of it rides in the wasm, the examples of every function included,
+// though one onboarding shows those of one function only: measured, they
+// are 122 KB of the wasm raw and 24 KB of its 2.1 MB brotli (1.1%, about
+// 120 ms of a first visit on a slow 4G line). Fetching them when a stage
+// page opens would save that much and cost a request on the first stage
+// page of every start, an example that shows late, and a second way to
+// fail offline; the role areas and the example onboarding are smaller
+// still. So they stay embedded.
 package guide
 
 //go:generate go run ./internal/gen
