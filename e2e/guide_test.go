@@ -81,13 +81,16 @@ func TestFillEveryStageAndReload(t *testing.T) {
 
 	b.reload()
 	for stage, want := range map[string][]string{
-		"data":      {"Monthly close pack", "https://drive.example.com/close", "Actuals against budget", "The controller", "Checked by the newcomer"},
+		"data":      {"Monthly close pack", "Actuals against budget", "The controller", "Checked by the newcomer"},
 		"problems":  {"Gross margin fell six points in a year", "cloud spend up 41%", "Planning with product works"},
 		"team":      {"Ines", "Owns the close and the audit.", "PRIVATE", "Harriet", "Quiet influence"},
 		"processes": {"Annual budget", "Strained", "Every decision starts with a written memo"},
 	} {
 		b.goToStage(stage)
 		containsAll(t, "after a reload, the "+stage+" stage", b.pageText(), want...)
+		if stage == "data" && b.count(`.entry-title a[href="https://drive.example.com/close"]`) != 1 {
+			t.Error("after a reload, the data source's name does not link to https://drive.example.com/close")
+		}
 		if stage == "problems" {
 			if got := b.value("#budget-advice"); got != "Hold hiring until the reforecast." {
 				t.Errorf("after a reload, the budget advice is %q", got)

@@ -163,7 +163,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 	tally := func() string { return b.text("#tally") }
 	containsAll(t, "the tally", tally(), "Dana Okafor: kept 1 of 1 due", "Priya Raman: kept 1 of 3 due")
-	containsAll(t, "the tally", strings.ToLower(tally()), "1 overdue")
+	containsAll(t, "the tally", strings.ToLower(tally()), "1 past due")
 
 	// All of it survives a reload.
 	b.reload()
@@ -178,16 +178,16 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	b.click("#open-document")
 	b.waitFor("the document", `!!document.querySelector("#document h1")`)
 	doc := b.text("#document")
-	containsAll(t, "the document", doc, "Priya Raman joins as CFO", "Standing topics", "Meeting log",
+	containsAll(t, "the document", doc, "Priya Raman joins as CFO", "Standing topics", "Earlier 1:1s",
 		"Headcount already promised — raised by Priya Raman, open 2 weeks",
 		"<script>alert(1)</script> stays text", "Keep Thursday mornings.",
 		"Dana Okafor: kept 1 of 1 due", "Weekly 1:1 on Thursdays at 08:30 (America/New_York time), one hour")
-	// The first ninety days name the 1:1s too; the order that counts is
-	// the log's.
-	log := doc[strings.Index(doc, "Meeting log"):]
-	i19, i12, i05 := strings.Index(log, "19 November 2026"), strings.Index(log, "12 November 2026"), strings.Index(log, "5 November 2026")
-	if !(i19 >= 0 && i19 < i12 && i12 < i05) {
-		t.Errorf("the log is not newest first (%d, %d, %d)", i19, i12, i05)
+	// The latest 1:1 opens the document; the earlier ones close it,
+	// newest first. (The first ninety days name the 1:1s too.)
+	log := doc[strings.Index(doc, "Earlier 1:1s"):]
+	i19, i12, i05 := strings.Index(doc, "The latest 1:1, Thursday 19 November 2026"), strings.Index(log, "12 November 2026"), strings.Index(log, "5 November 2026")
+	if !(i19 >= 0 && i19 < strings.Index(doc, "Our agreements") && i12 >= 0 && i12 < i05) {
+		t.Errorf("the 1:1s are not latest first, then newest first (%d, %d, %d)", i19, i12, i05)
 	}
 	if n := b.count("#document script, #document a"); n != 0 {
 		t.Errorf("typed text became %d live elements in the document", n)
@@ -198,30 +198,29 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 
 	// Downloads land in a directory the test reads.
-	dir := t.TempDir()
-	on := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &on,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	dir := b.downloadsTo(t.TempDir())
 	b.click("#download-md")
 	md := b.downloaded(dir, ".md")
 	containsAll(t, "the .md file", md, "# Priya Raman joins as CFO\n",
 		"- [ ] Headcount already promised — raised by Priya Raman, open 2 weeks",
 		`\<script\>alert(1)\</script\> stays text`, `Keep *Thursday* mornings.`,
-		"- Dana Okafor: kept 1 of 1 due", "### 1:1 of Thursday 19 November 2026")
+		"- Dana Okafor: kept 1 of 1 due", "## The latest 1:1, Thursday 19 November 2026")
 
 	b.click("#download-ics")
 	ics := b.downloaded(dir, ".ics")
 	containsAll(t, "the .ics file", ics, "BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", "PRODID:",
-		"UID:"+id+"-weekly@counterpart\r\n", "UID:"+id+"-social@counterpart\r\n", "UID:"+id+"-stage-roles@counterpart\r\n",
+		"UID:"+id+"-weekly@counterpart\r\n", "UID:"+id+"-social@counterpart\r\n",
+		// A reminder the day before each 1:1.
+		"BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\n",
 		"TZID:America/New_York\r\n", "DTSTART;TZID=America/New_York:20261105T083000\r\n",
 		"RRULE:FREQ=WEEKLY;BYDAY=TH\r\n", "RRULE:FREQ=MONTHLY;BYDAY=2WE\r\n",
 		// New York's summer time, worked out from the browser's Intl.
 		"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n",
 		"TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n", "SUMMARY:Time together: Dana Okafor and Priya Raman",
 		"END:VCALENDAR\r\n")
+	if strings.Contains(ics, "-stage-") {
+		t.Error("the .ics books a session for a stage nobody chose a time for")
+	}
 	for _, l := range strings.Split(ics, "\r\n") {
 		if len(l) > 75 || strings.Contains(l, "\n") {
 			t.Errorf("the .ics has a line that breaks RFC 5545: %q", l)
@@ -280,7 +279,7 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	}
 	_, text := readPDF(t, file)
 	text = strings.Join(strings.Fields(text), " ")
-	containsAll(t, "the PDF", text, "Priya Raman joins as CFO", "Our agreements", "Standing topics", "Meeting log",
+	containsAll(t, "the PDF", text, "Priya Raman joins as CFO", "Our agreements", "Standing topics", "Earlier 1:1s", "Page 1 of",
 		"open 2 weeks", "<script>alert(1)</script> stays text", "Dana Okafor: kept 1 of 1 due")
 	for _, chrome := range []string{"Download .md", "Copy as rich text", "Your answers stay in this browser", "Onboardings"} {
 		if strings.Contains(text, chrome) {

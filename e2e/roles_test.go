@@ -52,6 +52,8 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 	b.typeInto(`[id^="expect-mine-"]`, "DANA-SECRET: I own the architecture.")
 	b.typeInto(`[id^="expect-yours-"]`, "I expect Priya to own the forecast.")
 	b.settle()
+	b.click("#finish-written")
+	b.waitFor("Dana's expectations sealed", `!!document.getElementById("written")`)
 
 	// A confirmation asked of Dana does not carry over to Priya.
 	b.click("#finish-side")
@@ -83,6 +85,9 @@ func TestRoleAgreementOnOneDevice(t *testing.T) {
 	}
 	b.typeInto(`[id^="expect-mine-"]`, "PRIYA: I own cash and the plan.")
 	b.settle()
+	b.click("#finish-written")
+	b.waitText("One of the two boxes is empty") // Priya leaves one empty on purpose
+	b.click("#finish-written")
 	finish()
 
 	// Both are in: the comparison.
@@ -151,7 +156,7 @@ func TestWorksheetsPrint(t *testing.T) {
 		want       []string
 	}{
 		{"blank", "/worksheet?id=" + exampleID + "&variant=blank", append([]string{"mine", "yours", "shared", "unsure", "what i expect of my role", "when we disagree in front of others", "when we cannot agree, we escalate"}, common...)},
-		{"filled", "/worksheet?id=" + exampleID + "&variant=filled", append([]string{"both claim it", "neither claims it", "agreed", "of their own role", "escalation", "weekly 1:1 on " + ex.Roles.Cadence.Day + "s"}, common...)},
+		{"filled", "/worksheet?id=" + exampleID + "&variant=filled", append([]string{"both claim it", "agreed in a 1:1: shared", "agreed", "of their own role", "escalation", "weekly 1:1 on " + ex.Roles.Cadence.Day + "s"}, common...)},
 		{"bookmark", "/worksheet?a=sales&b=legal", []string{"role definition worksheet", "sales and legal", "contract terms for enterprise deals", "person a", "person b"}},
 	}
 	for _, c := range cases {

@@ -62,6 +62,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	dana.answer(rows[2], "shared")
 	dana.typeInto(`[id^="expect-mine-"]`, "DANA-BLIND: I own the architecture.")
 	dana.settle()
+	dana.finishWriting()
 	dana.finishSide()
 
 	link := dana.shareLink(passphrase)
@@ -120,6 +121,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	priya.answer(rows[2], "shared") // agreed
 	priya.typeInto(`[id^="expect-mine-"]`, "I own the forecast.")
 	priya.settle()
+	priya.finishWriting()
 	priya.finishSide()
 	priya.waitFor("the comparison on Priya's device", `!!document.getElementById("comparison")`)
 

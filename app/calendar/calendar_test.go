@@ -65,7 +65,8 @@ func goldens(t *testing.T) map[string]string {
 	sydney.Title = "Ünïcödé, commas; semicolons \\ backslashes — and a title long enough to need folding twice over, at least once in the middle of a multi-byte letter: ééééééééé"
 	sydney.Newcomer.Name = "Zoë, \"the new one\"; CFO"
 	sydney.Roles.Cadence = onboarding.Cadence{Day: "tuesday", Time: "09:15", Minutes: 60, Zone: "Australia/Sydney",
-		Social: "Dinner, then a walk;\nsomething new each time", SocialEvery: onboarding.Quarterly, SocialDay: "friday", SocialTime: "18:30"}
+		Social: "Dinner, then a walk;\nsomething new each time", SocialEvery: onboarding.Quarterly, SocialDay: "friday", SocialTime: "18:30",
+		Sessions: onboarding.Sessions{Data: "2026-11-02T10:00", Roles: "2026-11-12T16:30"}}
 
 	return map[string]string{
 		"example-london":  ICS(example(t), zone(t, "Europe/London"), stamp),
@@ -110,8 +111,9 @@ func TestFilesFollowTheRFC(t *testing.T) {
 	bad := "BEGIN:VCALENDAR\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:a, b\r\nX:" + strings.Repeat("X", 80) + "\r\nEND:VEVENT\r\nBEGIN:VTODO\r\nEND:VCALENDAR\r\n"
 	bad += "BEGIN:VEVENT\r\nUID:w\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261105T083000\r\nRRULE:FREQ=WEEKLY;BYDAY=TH\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:w\r\nRECURRENCE-ID:20261106T083000\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261106T083000\r\nEND:VEVENT\r\n"
+	bad += "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-1D\r\nEND:VALARM\r\n"
 	problems := strings.Join(checkRFC(bad), "\n")
-	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID", "is no occurrence"} {
+	for _, want := range []string{"bare line feed", "longer than 75", "no PRODID", "unescaped", "BEGIN:VTODO has no END", "no UID", "is no occurrence", "TRIGGER is not a duration", "VALARM has 0 DESCRIPTION"} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("the checker misses %q in a bad file; it found:\n%s", want, problems)
 		}
@@ -254,6 +256,11 @@ func checkRFC(ics string) []string {
 			if st := c.props["DTSTAMP"]; len(st) == 1 && !regexp.MustCompile(`^\d{8}T\d{6}Z$`).MatchString(st[0]) {
 				fail("DTSTAMP is not UTC: " + st[0])
 			}
+		case "VALARM":
+			once(c, "ACTION", "TRIGGER", "DESCRIPTION")
+			if tr := c.props["TRIGGER"]; len(tr) == 1 && !regexp.MustCompile(`^[-+]?P(\d+W|\d+D(T(\d+H)?(\d+M)?(\d+S)?)?|T(\d+H)?(\d+M)?(\d+S)?)$`).MatchString(tr[0]) {
+				fail("TRIGGER is not a duration: " + tr[0])
+			}
 		case "VTIMEZONE":
 			once(c, "TZID")
 			if len(c.props["TZID"]) == 1 {
@@ -337,18 +344,21 @@ func TestTextRoundTrips(t *testing.T) {
 
 func TestEvents(t *testing.T) {
 	o := pair(t) // starts Monday 2 November 2026
-	// Without a weekly 1:1, each checkpoint day gets a half hour of its
-	// own: days 1, 5 and 10 (working) and 30, 45 and 90; on day 1 it
-	// follows the first session.
+	// With nothing agreed, nothing takes an hour: each checkpoint marks
+	// its day, days 1, 5, 10, 12 and 17 (working) and 30, 45 and 90,
+	// with a reminder at nine the morning before.
 	var own []string
-	for _, e := range Events(o, guide.Stages())[len(guide.Stages()):] {
-		own = append(own, e.Start.Format("2006-01-02 15:04")+" "+strconv.Itoa(e.Minutes))
-		if !e.RecurrenceOf.IsZero() || e.RRule != "" {
-			t.Errorf("a checkpoint with no weekly 1:1 is a recurrence: %+v", e)
+	for _, e := range Events(o, guide.Stages()) {
+		own = append(own, e.Start.Format("2006-01-02"))
+		if !e.AllDay || !e.RecurrenceOf.IsZero() || e.RRule != "" || strings.Contains(e.UID, "-stage-") {
+			t.Errorf("with nothing agreed, an event takes time: %+v", e)
+		}
+		if len(e.Alarms) != 1 || e.Alarms[0].Before != 15*time.Hour || !strings.Contains(e.Alarms[0].Text, "checkpoint tomorrow") {
+			t.Errorf("a checkpoint's reminder: %+v", e.Alarms)
 		}
 	}
-	if got, want := strings.Join(own, ", "), "2026-11-02 11:00 30, 2026-11-06 10:00 30, 2026-11-13 10:00 30, 2026-12-01 10:00 30, 2026-12-16 10:00 30, 2027-02-01 10:00 30"; got != want {
-		t.Errorf("with no cadence, after the sessions:\n got %s\nwant %s", got, want)
+	if got, want := strings.Join(own, ", "), "2026-11-02, 2026-11-06, 2026-11-13, 2026-11-17, 2026-11-24, 2026-12-01, 2026-12-16, 2027-02-01"; got != want {
+		t.Errorf("with no cadence, the checkpoints:\n got %s\nwant %s", got, want)
 	}
 	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60,
 		SocialEvery: onboarding.Monthly, SocialDay: "tuesday", SocialTime: "12:30"}
@@ -358,13 +368,16 @@ func TestEvents(t *testing.T) {
 	for _, e := range events {
 		if !e.RecurrenceOf.IsZero() {
 			changed = append(changed, e.Start.Format("2006-01-02 15:04 Mon")+" "+strconv.Itoa(e.Minutes))
+			if len(e.Alarms) != 1 || e.Alarms[0].Before != 24*time.Hour || !strings.Contains(e.Alarms[0].Text, "checkpoint") {
+				t.Errorf("the 1:1 that takes a checkpoint reminds: %+v", e.Alarms)
+			}
 			continue
 		}
 		byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
 	}
 	// With a Thursday 1:1, the checkpoints change the Thursdays that take
 	// them: up to three days before each checkpoint's day.
-	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
+	if got, want := strings.Join(changed, ", "), "2026-11-05 08:30 Thu 60, 2026-11-12 08:30 Thu 60, 2026-11-19 08:30 Thu 60, 2026-11-26 08:30 Thu 60, 2026-12-03 08:30 Thu 60, 2026-12-17 08:30 Thu 60, 2027-02-04 08:30 Thu 60"; got != want {
 		t.Errorf("changed occurrences:\n got %s\nwant %s", got, want)
 	}
 	check := func(key, start, rule string, minutes int) {
@@ -380,13 +393,15 @@ func TestEvents(t *testing.T) {
 	}
 	check("weekly", "2026-11-05 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
 	check("social", "2026-11-10 12:30 Tue", "FREQ=MONTHLY;BYDAY=2TU", SocialMinutes)
-	// Working days 1, 2, 4, 6 and 8 from Monday 2 November, but day 4 is
-	// Thursday, the 1:1's slot: that session moves to the Friday.
-	check("stage-data", "2026-11-02 08:30 Mon", "", 60)
-	check("stage-problems", "2026-11-03 08:30 Tue", "", 90)
-	check("stage-team", "2026-11-06 08:30 Fri", "", 60)
-	check("stage-processes", "2026-11-09 08:30 Mon", "", 60)
-	check("stage-roles", "2026-11-11 08:30 Wed", "", 90)
+	if a := byUID["weekly"].Alarms; len(a) != 1 || a[0].Before != 24*time.Hour || !strings.Contains(a[0].Text, "add what you want to raise") {
+		t.Errorf("the weekly 1:1's reminder: %+v", a)
+	}
+	if len(byUID["social"].Alarms) != 0 {
+		t.Error("the time together reminds like a meeting")
+	}
+	if len(byUID) != 2 {
+		t.Errorf("with no session booked, the calendar holds %d series: %v", len(byUID), byUID)
+	}
 
 	// A start on a Saturday counts from the Monday; a second Tuesday
 	// already past moves to the next month.
@@ -397,41 +412,61 @@ func TestEvents(t *testing.T) {
 			byUID[strings.TrimPrefix(strings.TrimSuffix(e.UID, "@counterpart"), o.ID+"-")] = e
 		}
 	}
-	check("stage-data", "2026-11-16 08:30 Mon", "", 60)
 	check("social", "2026-12-08 12:30 Tue", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", SocialMinutes)
 	check("weekly", "2026-11-19 08:30 Thu", "FREQ=WEEKLY;BYDAY=TH", 60)
 }
 
-// No onboarding session shares a slot with the weekly 1:1 or the time
-// together, whatever day and time they fall on, and the sessions keep
-// the guide's order within the first weeks.
-func TestSessionsKeepClearOfTheRecurringEvents(t *testing.T) {
+// A stage's session is in the calendar when, and only when, the pair
+// booked it, at the time they chose and for as long as the guide says.
+func TestSessionsAreOnlyWhatThePairBooked(t *testing.T) {
 	o := pair(t)
-	for _, day := range onboarding.Weekdays {
-		for _, clock := range []string{"08:30", "10:00", "10:30", "16:00"} {
-			for _, start := range []string{"2026-11-02", "2026-11-05", "2026-11-07"} {
-				o.StartDate = start
-				o.Roles.Cadence = onboarding.Cadence{Day: day, Time: clock, Minutes: 90,
-					SocialEvery: onboarding.Monthly, SocialDay: day, SocialTime: "10:00"}
-				events := Events(o, guide.Stages())
-				var prev time.Time
-				for _, e := range events {
-					// The sessions; a checkpoint changes an occurrence of
-					// the 1:1 rather than booking beside it.
-					if e.RRule != "" || !strings.Contains(e.UID, "-stage-") {
-						continue
-					}
-					for _, r := range events {
-						if r.RRule != "" && overlapsAnOccurrence(r, e) {
-							t.Errorf("1:1 on %s at %s, start %s: %q at %s clashes with %q", day, clock, start, e.Summary, e.Start.Format("Mon 2 Jan 15:04"), r.Summary)
-						}
-					}
-					if !e.Start.After(prev) || e.Start.Sub(at(mustDate(t, start), "00:00")) > 21*24*time.Hour {
-						t.Errorf("1:1 on %s at %s, start %s: %q at %s is out of order or past the first three weeks", day, clock, start, e.Summary, e.Start.Format("Mon 2 Jan"))
-					}
-					prev = e.Start
-				}
-			}
+	o.Roles.Cadence = onboarding.Cadence{Day: "thursday", Time: "08:30", Minutes: 60}
+	if msg := o.Roles.Cadence.SetSession(onboarding.StageProblems, "2026-11-03T14:15"); msg != "" {
+		t.Fatal(msg)
+	}
+	if msg := o.Roles.Cadence.SetSession(onboarding.StageTeam, "next Tuesday"); msg == "" || o.Roles.Cadence.Sessions.Team != "" {
+		t.Errorf("a session at %q was taken (%q)", o.Roles.Cadence.Sessions.Team, msg)
+	}
+	var sessions []string
+	for _, e := range Events(o, guide.Stages()) {
+		if strings.Contains(e.UID, "-stage-") {
+			sessions = append(sessions, e.UID[len(o.ID)+1:]+" "+e.Start.Format("2006-01-02 15:04")+" "+strconv.Itoa(e.Minutes))
+		}
+	}
+	st, _ := guide.StageOf(onboarding.StageProblems)
+	if got, want := strings.Join(sessions, ", "), "stage-problems@counterpart 2026-11-03 14:15 "+strconv.Itoa(st.SessionMinutes); got != want {
+		t.Errorf("sessions:\n got %s\nwant %s", got, want)
+	}
+	o.Roles.Cadence.SetSession(onboarding.StageProblems, "")
+	for _, e := range Events(o, guide.Stages()) {
+		if strings.Contains(e.UID, "-stage-") {
+			t.Errorf("a session taken out of the calendar is still there: %+v", e)
+		}
+	}
+}
+
+// Reminders are written as calendar apps read them: an alarm inside its
+// event, set off a day (or some hours) before the start.
+func TestRemindersInTheFile(t *testing.T) {
+	o := pair(t)
+	floating := ICS(o, nil, stamp)
+	for _, want := range []string{"DTSTART;VALUE=DATE:20261102", "DTEND;VALUE=DATE:20261103", "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15H"} {
+		if !strings.Contains(floating, want+"\r\n") {
+			t.Errorf("with nothing agreed, the file lacks %s", want)
+		}
+	}
+	o.Roles.Cadence = onboarding.Cadence{Day: "monday", Time: "16:00", Minutes: 45}
+	weekly := ICS(o, zone(t, "Europe/London"), stamp)
+	taking := strings.Count(weekly, "RECURRENCE-ID;")
+	if n := strings.Count(weekly, "TRIGGER:-P1D\r\n"); taking == 0 || n != 1+taking {
+		t.Errorf("%d reminders a day before: want the weekly 1:1's and one for each of the %d that take checkpoints", n, taking)
+	}
+	for _, d := range []struct {
+		d    time.Duration
+		want string
+	}{{24 * time.Hour, "P1D"}, {15 * time.Hour, "PT15H"}, {90 * time.Minute, "PT1H30M"}, {26 * time.Hour, "P1DT2H"}, {0, "PT0M"}} {
+		if got := duration(d.d); got != d.want {
+			t.Errorf("duration(%v) = %s, want %s", d.d, got, d.want)
 		}
 	}
 }
@@ -526,12 +561,15 @@ func TestUIDsAreStable(t *testing.T) {
 		}
 		return out
 	}
+	for _, st := range onboarding.Stages {
+		o.Roles.Cadence.SetSession(st, "2026-11-04T11:00")
+	}
 	a := uids()
 	o.Roles.Cadence.Time = "17:00"
 	b := uids()
 	// The weekly 1:1, the time together, five sessions and the 1:1s
 	// that take the checkpoints.
-	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+5 {
+	if strings.Join(a, ",") != strings.Join(b, ",") || len(a) != 7+7 {
 		t.Errorf("UIDs changed or are missing: %v then %v", a, b)
 	}
 	for _, u := range a {

@@ -1,7 +1,9 @@
 // Package document makes the shared 1:1 document of an onboarding: the
-// agreements the two made, the topics they revisit every week, the
-// commitments still open, where the real data lives, how the company
-// runs, and the log of their 1:1s, newest first.
+// latest 1:1 first, then what waits for the next one, the topics the two
+// revisit every week, the commitments still open, the agreements they
+// made, where the real data lives, how the company runs, and the earlier
+// 1:1s, newest first. What the pair read every week comes first, and the
+// record of how they got there after it.
 //
 // Build makes it once, as a model (package markdown's blocks); Markdown
 // and HTML write that one model, so the file people download, the text
@@ -42,14 +44,15 @@ func HTML(o *onboarding.Onboarding, today string) string {
 func Build(o *onboarding.Onboarding, today string) []markdown.Block {
 	w := &writer{o: o, today: today}
 	w.head()
-	w.agreements()
-	w.standing()
-	w.ninetyDays()
-	w.commitments()
+	latest := w.latest()
 	w.next()
+	w.standing()
+	w.commitments()
+	w.agreements()
+	w.ninetyDays()
 	w.dataSources()
 	w.processes()
-	w.log()
+	w.log(latest)
 	return w.blocks
 }
 
@@ -140,6 +143,8 @@ func (w *writer) agreements() {
 		w.list(items, "No areas yet.")
 	}
 
+	w.expectations()
+
 	w.heading(3, "When we disagree in front of others")
 	if d := o.Roles.Disagreement; !d.Private && strings.TrimSpace(d.Text) != "" {
 		w.typed(d.Text)
@@ -186,6 +191,33 @@ func (w *writer) agreements() {
 	w.add(markdown.List(items...))
 }
 
+// expectations are what each of the two wrote of both roles, once both
+// have finished writing: before, each is still writing blind.
+func (w *writer) expectations() {
+	o := w.o
+	w.heading(3, "What we expect of each role")
+	if !o.Roles.BothWritten(o) {
+		w.para(text("Each of us is still writing alone; both appear here once we have both finished."))
+		return
+	}
+	for _, p := range []onboarding.Person{o.Buddy, o.Newcomer} {
+		s := o.Roles.SideOf(p.ID)
+		w.para(bold(text(p.Name + ", of their own role")))
+		w.typedOr(s.ExpectMine, "Nothing written.")
+		w.para(bold(text(p.Name + ", of " + o.Other(p.ID).Name + "'s role")))
+		w.typedOr(s.ExpectYours, "Nothing written.")
+	}
+}
+
+// typedOr adds typed text, or says there is none.
+func (w *writer) typedOr(s, none string) {
+	if strings.TrimSpace(s) == "" {
+		w.para(text(none))
+		return
+	}
+	w.typed(s)
+}
+
 // ownership says who owns an area, or how the two answers differ.
 func (w *writer) ownership(c onboarding.Comparison) string {
 	o := w.o
@@ -198,16 +230,13 @@ func (w *writer) ownership(c onboarding.Comparison) string {
 		}
 		return w.name(string(x))
 	}
-	if s := c.Row.Settled; s != "" {
-		if c.Verdict == onboarding.Agreed {
-			return owner(s)
-		}
-		return owner(s) + ", agreed after talking it over"
+	switch c.Verdict {
+	case onboarding.Settled:
+		return owner(c.Owner) + ", agreed after talking it over"
+	case onboarding.Agreed:
+		return owner(c.Owner)
 	}
 	b, n := c.Row.Owners[o.Buddy.ID], c.Row.Owners[o.Newcomer.ID]
-	if c.Verdict == onboarding.Agreed {
-		return owner(b)
-	}
 	if c.Verdict == onboarding.Waiting {
 		return "not answered by both of us"
 	}
@@ -350,7 +379,7 @@ func (w *writer) commitment(c onboarding.Commitment) line {
 	}
 	switch {
 	case c.Overdue(w.today):
-		s += " (overdue)"
+		s += " (past due)"
 	case c.Status != onboarding.Open:
 		s += " (" + strings.ToLower(c.Status.Label()) + ")"
 	}
@@ -539,23 +568,45 @@ func flatten(s string) line {
 	return out
 }
 
-func (w *writer) log() {
-	w.heading(2, "Meeting log")
-	n := 0
+// latest puts the latest 1:1 first, since it is what the two read every
+// week, and returns it (nil when there is none).
+func (w *writer) latest() *onboarding.Meeting {
 	for _, m := range w.o.MeetingsByDate() {
-		if m.Private {
-			continue
+		if !m.Private {
+			w.heading(2, "The latest 1:1, "+words.LongDate(m.Date))
+			w.meeting(m)
+			return m
 		}
-		n++
-		w.meeting(m)
 	}
-	if n == 0 {
+	return nil
+}
+
+// log lists the 1:1s before the latest, newest first.
+func (w *writer) log(latest *onboarding.Meeting) {
+	var earlier []*onboarding.Meeting
+	for _, m := range w.o.MeetingsByDate() {
+		if !m.Private && m != latest {
+			earlier = append(earlier, m)
+		}
+	}
+	if latest == nil {
+		w.heading(2, "Our 1:1s")
 		w.para(text("No 1:1 held yet."))
+		return
+	}
+	if len(earlier) == 0 {
+		return
+	}
+	w.heading(2, "Earlier 1:1s")
+	for _, m := range earlier {
+		w.heading(3, "1:1 of "+words.LongDate(m.Date))
+		w.meeting(m)
 	}
 }
 
+// meeting is what a 1:1 holds: its agenda, notes, decisions and the
+// commitments made in it.
 func (w *writer) meeting(m *onboarding.Meeting) {
-	w.heading(3, "1:1 of "+words.LongDate(m.Date))
 	var items []markdown.Item
 	for _, it := range m.Items {
 		if it.Private || strings.TrimSpace(it.Text) == "" {
@@ -565,7 +616,11 @@ func (w *writer) meeting(m *onboarding.Meeting) {
 		if it.Done {
 			task = markdown.DoneTask
 		}
-		items = append(items, markdown.Item{Task: task, Lines: []line{w.raisedBy(it.Text, it.Author, onboarding.WeeksOpen(it, m.Date))}})
+		l := w.raisedBy(it.Text, it.Author, onboarding.WeeksOpen(it, m.Date))
+		if owner, ok := w.o.AgreedOwnerOf(it.Source); ok {
+			l = append(l, text("; agreed owner: "+w.o.OwnerLabel(owner)))
+		}
+		items = append(items, markdown.Item{Task: task, Lines: []line{l}})
 	}
 	if len(items) > 0 {
 		w.para(bold(text("Agenda")))

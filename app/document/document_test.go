@@ -269,14 +269,19 @@ func TestLogOrderAndWeeksOpen(t *testing.T) {
 	onboarding.StartMeeting(o, "2026-11-12", b, t0)
 	onboarding.StartMeeting(o, "2026-11-19", b, t0)
 	doc := Markdown(o, today)
-	i19 := strings.Index(doc, "### 1:1 of Thursday 19 November 2026")
+	// The latest first of all, then the earlier ones.
+	i19 := strings.Index(doc, "## The latest 1:1, Thursday 19 November 2026")
+	agreements := strings.Index(doc, "## Our agreements")
 	i12 := strings.Index(doc, "### 1:1 of Thursday 12 November 2026")
 	i05 := strings.Index(doc, "### 1:1 of Thursday 5 November 2026")
-	if i19 < 0 || !(i19 < i12 && i12 < i05) {
-		t.Errorf("the log is not newest first: %d %d %d", i19, i12, i05)
+	if i19 < 0 || !(i19 < agreements && agreements < i12 && i12 < i05) {
+		t.Errorf("the 1:1s are not latest first, then newest first: %d %d %d %d", i19, agreements, i12, i05)
 	}
-	if !strings.Contains(doc[i19:i12], "- [ ] Close calendar — raised by Dana Okafor, open 2 weeks") {
-		t.Errorf("week 3 does not show the item open 2 weeks:\n%s", doc[i19:i12])
+	if strings.Contains(doc, "### 1:1 of Thursday 19 November 2026") {
+		t.Error("the latest 1:1 is in the document twice")
+	}
+	if !strings.Contains(doc[i19:agreements], "- [ ] Close calendar — raised by Dana Okafor, open 2 weeks") {
+		t.Errorf("week 3 does not show the item open 2 weeks:\n%s", doc[i19:agreements])
 	}
 }
 
@@ -376,5 +381,29 @@ func TestStartDateAhead(t *testing.T) {
 	o.StartDate = today
 	if md := Markdown(o, today); !strings.Contains(md, "who joined on Saturday 21 November 2026") {
 		t.Errorf("a start date of today reads:\n%s", md[:200])
+	}
+}
+
+// Both people's written expectations are in the document once both have
+// finished writing, and not a word of either before.
+func TestExpectationsOnceBothHaveWritten(t *testing.T) {
+	o := fresh(t)
+	b, n := o.Buddy.ID, o.Newcomer.ID
+	onboarding.EditSide(o, b, t0, func(s *onboarding.Side) {
+		s.ExpectMine, s.ExpectYours = "DANA-MINE: the platform.", "DANA-YOURS: the plan."
+	})
+	onboarding.EditSide(o, n, t0, func(s *onboarding.Side) { s.ExpectMine = "PRIYA-MINE: cash." })
+	onboarding.FinishExpectations(o, b, t0)
+	doc := Markdown(o, today)
+	if strings.Contains(doc, "DANA-") || strings.Contains(doc, "PRIYA-") || !strings.Contains(doc, "still writing alone") {
+		t.Errorf("with one side still writing, the document shows:\n%s", doc)
+	}
+	onboarding.FinishExpectations(o, n, t0)
+	doc = Markdown(o, today)
+	for _, want := range []string{"### What we expect of each role", "**Dana Okafor, of their own role**\n\nDANA-MINE: the platform.",
+		"**Priya Raman, of Dana Okafor's role**\n\nNothing written.", "PRIYA-MINE: cash."} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
 	}
 }

@@ -76,11 +76,16 @@ func TestExampleIsCompleteAndClean(t *testing.T) {
 	if !o.Roles.BothDone(o) {
 		t.Fatal("both sides of the role agreement should be done so the comparison shows")
 	}
-	_, counts := onboarding.Compare(o)
+	// Each kind of answer is on the grid, and some of the differences
+	// were settled since, at a 1:1.
+	counts := gridVerdicts(o)
 	for _, v := range []onboarding.Verdict{onboarding.Agreed, onboarding.BothClaim, onboarding.NeitherClaims, onboarding.OneUnsure} {
 		if counts[v] == 0 {
-			t.Errorf("the example's comparison has no %q row; it should show each kind", v.Label())
+			t.Errorf("the example's grid has no %q row; it should show each kind", v.Label())
 		}
+	}
+	if _, compared := onboarding.Compare(o); compared[onboarding.Settled] == 0 {
+		t.Error("the example settles no area at a 1:1, so its pages never show one")
 	}
 	if counts[onboarding.Waiting] != 0 {
 		t.Error("the example has unanswered ownership rows")

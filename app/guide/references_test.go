@@ -2,6 +2,7 @@ package guide
 
 import (
 	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -21,6 +22,11 @@ import (
 // (in shared/reference beside it), so the test keeps a fingerprint of
 // them: a hash of every run of shingleWords words. A content file that
 // shares any such run with a reference has copied from it.
+//
+// The hashes keep 48 bits: the references hold some 30,000 runs and the
+// content about as many, so 32 bits would let one run of our own collide
+// with a reference about one time in four (it did: "differently that is
+// worth an hour"), while 48 bits make it about one in a hundred thousand.
 
 const shingleWords = 6
 
@@ -36,15 +42,17 @@ func words(s string) []string {
 	})
 }
 
-func shingleHash(w []string) uint32 {
-	h := fnv.New32a()
+const hashBits = 48
+
+func shingleHash(w []string) uint64 {
+	h := fnv.New64a()
 	h.Write([]byte(strings.Join(w, " ")))
-	return h.Sum32()
+	return h.Sum64() >> (64 - hashBits)
 }
 
-func shingles(text string) map[uint32]string {
+func shingles(text string) map[uint64]string {
 	w := words(text)
-	out := map[uint32]string{}
+	out := map[uint64]string{}
 	for i := 0; i+shingleWords <= len(w); i++ {
 		out[shingleHash(w[i:i+shingleWords])] = strings.Join(w[i:i+shingleWords], " ")
 	}
@@ -62,10 +70,10 @@ func referenceDir() string {
 	return ""
 }
 
-func referenceShingles(t *testing.T, dir string) []uint32 {
+func referenceShingles(t *testing.T, dir string) []uint64 {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	set := map[uint32]bool{}
+	set := map[uint64]bool{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -75,7 +83,7 @@ func referenceShingles(t *testing.T, dir string) []uint32 {
 			set[h] = true
 		}
 	}
-	out := make([]uint32, 0, len(set))
+	out := make([]uint64, 0, len(set))
 	for h := range set {
 		out = append(out, h)
 	}
@@ -83,27 +91,27 @@ func referenceShingles(t *testing.T, dir string) []uint32 {
 	return out
 }
 
-func encodeShingles(hs []uint32) string {
+func encodeShingles(hs []uint64) string {
 	var b strings.Builder
 	b.WriteString("# Hashes of every run of six words in shared/reference; see references_test.go.\n")
 	for _, h := range hs {
-		fmt.Fprintf(&b, "%08x\n", h)
+		fmt.Fprintf(&b, "%012x\n", h)
 	}
 	return b.String()
 }
 
-func storedShingles(t *testing.T) map[uint32]bool {
+func storedShingles(t *testing.T) map[uint64]bool {
 	t.Helper()
 	f, err := os.Open(shinglesFile)
 	if err != nil {
 		t.Fatalf("%v: run go test ./app/guide -update-references with shared/reference beside the repository", err)
 	}
 	defer f.Close()
-	out := map[uint32]bool{}
+	out := map[uint64]bool{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		var h uint32
-		if _, err := fmt.Sscanf(sc.Text(), "%08x", &h); err == nil {
+		var h uint64
+		if _, err := fmt.Sscanf(sc.Text(), "%012x", &h); err == nil {
 			out[h] = true
 		}
 	}
@@ -140,9 +148,11 @@ func TestContentIsInOurOwnWords(t *testing.T) {
 			return err
 		}
 		b, _ := fs.ReadFile(content.FS, path)
-		for h, run := range shingles(string(b)) {
-			if ref[h] {
-				t.Errorf("content/%s repeats a reference word for word: %q", path, run)
+		for _, text := range proseOf(t, path, b) {
+			for h, run := range shingles(text) {
+				if ref[h] {
+					t.Errorf("content/%s repeats a reference word for word: %q", path, run)
+				}
 			}
 		}
 		checked++
@@ -153,8 +163,39 @@ func TestContentIsInOurOwnWords(t *testing.T) {
 	}
 }
 
+// proseOf is the text a content file shows people. In JSON that is each
+// string as decoded: read raw, an escaped line break ("\n") would glue
+// an "n" between two words and hide a copied run that spans it.
+func proseOf(t *testing.T, path string, b []byte) []string {
+	if !strings.HasSuffix(path, ".json") {
+		return []string{string(b)}
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("content/%s: %v", path, err)
+	}
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			out = append(out, v)
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
 // The check itself catches a copied sentence, whatever its case and
-// punctuation.
+// punctuation, and in the example's JSON across an escaped line break.
 func TestCopiedSentenceIsCaught(t *testing.T) {
 	ref := storedShingles(t)
 	copied := "Your JOB as a peer executive, is to help the new executive succeed!"
@@ -164,5 +205,14 @@ func TestCopiedSentenceIsCaught(t *testing.T) {
 	}
 	if !found {
 		t.Error("a sentence taken from the essay was not recognised")
+	}
+	found = false
+	for _, text := range proseOf(t, "example.json", []byte(`{"notes": "is to help\nthe new executive"}`)) {
+		for h := range shingles(text) {
+			found = found || ref[h]
+		}
+	}
+	if !found {
+		t.Error("a sentence copied into the example's JSON across a line break was not recognised")
 	}
 }

@@ -109,7 +109,7 @@ func TestMarkdownLists(t *testing.T) {
 	if got := Markdown(blocks); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
-	if got := HTML(blocks[2:3]); got != "<ul>\n<li>☐ open</li>\n<li>☑ done<br>\ntwo lines</li>\n</ul>\n" {
+	if got := HTML(blocks[2:3]); got != "<ul class=\"tasks\">\n<li>☐ open</li>\n<li>☑ done<br>\ntwo lines</li>\n</ul>\n" {
 		t.Errorf("the HTML of tasks is %q", got)
 	}
 }

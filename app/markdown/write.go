@@ -272,6 +272,11 @@ func HTML(blocks []Block) string {
 				tag = "ol"
 			}
 			b.WriteString("<" + tag)
+			if allTasks(bl.Items) {
+				// Each item's box is its marker: a bullet beside it
+				// would be two.
+				b.WriteString(` class="tasks"`)
+			}
 			if start := listStart(bl.Start); bl.Kind == Numbers && start != 1 {
 				b.WriteString(` start="` + strconv.Itoa(start) + `"`)
 			}
@@ -291,6 +296,16 @@ func HTML(blocks []Block) string {
 		}
 	}
 	return b.String()
+}
+
+// allTasks reports whether every item of a list is a task.
+func allTasks(items []Item) bool {
+	for _, it := range items {
+		if it.Task == NoTask {
+			return false
+		}
+	}
+	return len(items) > 0
 }
 
 // tidyLines tidies lines and leaves out those left empty.

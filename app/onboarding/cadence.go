@@ -1,6 +1,9 @@
 package onboarding
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // The changes a person makes to how the two keep meeting. Each leaves the
 // cadence as valid as Normalize would: a value that is not one changes
@@ -71,3 +74,53 @@ func (c *Cadence) SetZone(name string) bool {
 
 // SetSocial says in words what the time together is.
 func (c *Cadence) SetSocial(s string) { c.Social = Clip(s, MaxShort) }
+
+// sessionLayout is how a session's date and time are written, as a
+// browser's date-and-time field gives them.
+const sessionLayout = "2006-01-02T15:04"
+
+// SetSession books the working session of a stage at a local date and
+// time (YYYY-MM-DDTHH:MM), or takes it out of the calendar with "". It
+// says what is wrong with a value that is not one, and keeps the old.
+func (c *Cadence) SetSession(stage Stage, at string) string {
+	f := c.Sessions.of(stage)
+	if f == nil {
+		return "there is no such stage"
+	}
+	if msg := CheckSession(at); msg != "" {
+		return msg
+	}
+	*f = at
+	return ""
+}
+
+// CheckSession says what is wrong with a session's date and time, or ""
+// when it is one (or empty).
+func CheckSession(at string) string {
+	if at == "" {
+		return ""
+	}
+	if _, err := time.Parse(sessionLayout, at); err != nil {
+		return "enter the date and time of the session, such as 2026-11-03 at 10:00"
+	}
+	return ""
+}
+
+// SessionTime is when a stage's session is booked, as a wall-clock time
+// carried in UTC; ok is false when none is.
+func (c Cadence) SessionTime(stage Stage) (t time.Time, ok bool) {
+	t, err := time.Parse(sessionLayout, c.Sessions.At(stage))
+	return t, err == nil
+}
+
+// ZoneOr is the time zone of the 1:1: the one the pair chose, or else
+// the device's, which is the likeliest.
+func (c Cadence) ZoneOr(device string) string {
+	if c.Zone != "" {
+		return c.Zone
+	}
+	if ValidZoneName(device) {
+		return device
+	}
+	return ""
+}

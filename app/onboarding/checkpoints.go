@@ -34,10 +34,15 @@ var Checkpoints = []Checkpoint{
 	{ID: "hired-to-fix", Day: 1, Series: "hired-to-fix", Agenda: "Checkpoint: what did the CEO say you were hired to fix?"},
 	{ID: "situation", Day: 5, Working: true, Agenda: "Checkpoint: which situation is this: start-up, turnaround, accelerated growth, realignment or sustaining success?"},
 	{ID: "signs", Day: 10, Working: true, Agenda: "Checkpoint: two weeks in, the good signs and the bad"},
+	// The CEO confirms the split in week three, and the organisation hears
+	// it a week later: a weekly 1:1 takes a checkpoint up to three days
+	// early, so five working days apart the two never share an agenda.
+	{ID: "ceo", Day: 12, Working: true, Agenda: "Checkpoint: take the split of the work and the newcomer's first read to the CEO"},
+	{ID: "announce", Day: 17, Working: true, Agenda: "Checkpoint: tell the exec team and both organisations what moved"},
 	{ID: "weekly-hour", Day: 30, Agenda: "Checkpoint: is the weekly hour earning its place?"},
-	{ID: "hired-to-fix-45", Day: 45, Series: "hired-to-fix", Agenda: "Checkpoint, day 45: is what you were hired to fix still the job?"},
+	{ID: "hired-to-fix-45", Day: 45, Series: "hired-to-fix", Agenda: "Checkpoint, day 45: is that still the job, and is the plan on course?"},
 	{ID: "roles-45", Day: 45, Series: "roles", Agenda: "Checkpoint, day 45: review the role agreement"},
-	{ID: "hired-to-fix-90", Day: 90, Series: "hired-to-fix", Agenda: "Checkpoint, day 90: what was fixed, and what is the job now?"},
+	{ID: "hired-to-fix-90", Day: 90, Series: "hired-to-fix", Agenda: "Checkpoint, day 90: what was fixed, how the plan went, and what the job is now"},
 	{ID: "roles-90", Day: 90, Series: "roles", Agenda: "Checkpoint, day 90: review the role agreement again"},
 }
 

@@ -45,6 +45,8 @@ func TestCheckpointDates(t *testing.T) {
 		{"signs", "2026-11-02", "2026-11-13"},       // working day 10: Friday of week 2
 		{"signs", "2026-11-04", "2026-11-17"},       // a Wednesday start
 		{"signs", "2026-11-07", "2026-11-20"},       // a Saturday start counts from the Monday
+		{"ceo", "2026-11-02", "2026-11-17"},         // working day 12: Tuesday of week 3
+		{"announce", "2026-11-04", "2026-11-26"},    // working day 17, a Wednesday start: a week after the CEO step
 		{"weekly-hour", "2026-11-02", "2026-12-01"}, // calendar day 30
 		{"roles-45", "2026-11-02", "2026-12-16"},    // calendar day 45
 		{"roles-90", "2026-11-02", "2027-02-01"},    // day 90 is Saturday 30 January: the Monday after
@@ -89,20 +91,24 @@ func TestCheckpointsJoinTheOneOnOneOnce(t *testing.T) {
 	for i := range o.MeetingOn("2026-11-12").Items {
 		o.MeetingOn("2026-11-12").Items[i].Done = true
 	}
+	// Working day 12 is Tuesday 17 November: the week-three 1:1 takes the
+	// CEO step, and nothing done comes back.
 	m3 := start(t, o, "2026-11-19")
-	if got := checkpointIDs(m3.Items); got != "" {
-		t.Errorf("third 1:1 brings back %q", got)
+	if got := checkpointIDs(m3.Items); got != "ceo" {
+		t.Errorf("third 1:1: %q", got)
+	}
+	// Working day 17, a week later, tells the organisation: never on the
+	// same agenda as the CEO step.
+	if got := checkpointIDs(start(t, o, "2026-11-26").Items); got != "ceo,announce" {
+		t.Errorf("26 November: %q", got)
 	}
 	// Day 30 is Tuesday 1 December: not the 1:1 of 26 November, five
 	// days before, but the one of 3 December.
-	if got := checkpointIDs(start(t, o, "2026-11-26").Items); got != "" {
-		t.Errorf("26 November: %q", got)
-	}
-	if got := checkpointIDs(start(t, o, "2026-12-03").Items); got != "weekly-hour" {
+	if got := checkpointIDs(start(t, o, "2026-12-03").Items); got != "ceo,announce,weekly-hour" {
 		t.Errorf("3 December: %q", got)
 	}
 	// Day 45 is Wednesday 16 December: the Thursday after takes both.
-	if got := checkpointIDs(start(t, o, "2026-12-17").Items); got != "weekly-hour,hired-to-fix-45,roles-45" {
+	if got := checkpointIDs(start(t, o, "2026-12-17").Items); got != "ceo,announce,weekly-hour,hired-to-fix-45,roles-45" {
 		t.Errorf("17 December: %q", got)
 	}
 }
@@ -113,7 +119,7 @@ func TestCheckpointsJoinTheOneOnOneOnce(t *testing.T) {
 func TestLateCheckpointsCollapse(t *testing.T) {
 	o := checkpointed(t)
 	m := start(t, o, "2027-02-04")
-	if got := checkpointIDs(m.Items); got != "situation,signs,weekly-hour,hired-to-fix-90,roles-90" {
+	if got := checkpointIDs(m.Items); got != "situation,signs,ceo,announce,weekly-hour,hired-to-fix-90,roles-90" {
 		t.Errorf("a first 1:1 after day 90: %q", got)
 	}
 	states := CheckpointStates(o, "2027-02-11")

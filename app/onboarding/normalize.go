@@ -123,6 +123,9 @@ func (o *Onboarding) Normalize() {
 		}
 		long(&side.ExpectMine)
 		long(&side.ExpectYours)
+		if side.Written != WrittenOpen && side.Written != WrittenDone {
+			side.Written = ""
+		}
 	}
 	fix(&r.Disagreement.Meta)
 	long(&r.Disagreement.Text)
@@ -133,6 +136,11 @@ func (o *Onboarding) Normalize() {
 	}
 	if CheckTime(c.Time) != "" {
 		c.Time = ""
+	}
+	for _, st := range Stages {
+		if f := c.Sessions.of(st); CheckSession(*f) != "" {
+			*f = ""
+		}
 	}
 	if c.SocialEvery != Monthly && c.SocialEvery != Quarterly {
 		c.SocialEvery = ""

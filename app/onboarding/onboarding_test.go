@@ -159,8 +159,8 @@ func TestCheckLink(t *testing.T) {
 
 func TestProgress(t *testing.T) {
 	o := newTest(t)
-	if o.Percent() != 0 {
-		t.Errorf("a new onboarding is %d%% done", o.Percent())
+	if n := Percent(o.Progress()); n != 0 {
+		t.Errorf("a new onboarding is %d%% done", n)
 	}
 	d := Add(&o.DataSources, o.Buddy.ID, t0)
 	if o.Answered(StageData, "sources") {
@@ -183,8 +183,8 @@ func TestProgress(t *testing.T) {
 	for _, s := range Stages {
 		total += len(Prompts[s])
 	}
-	if want := 3 * 100 / total; o.Percent() != want {
-		t.Errorf("percent %d, want %d", o.Percent(), want)
+	if want, got := 3*100/total, Percent(o.Progress()); got != want {
+		t.Errorf("percent %d, want %d", got, want)
 	}
 	if o.Answered(StageData, "nonsense") {
 		t.Error("an unknown prompt was answered")

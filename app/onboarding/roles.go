@@ -61,15 +61,40 @@ type RoleRow struct {
 }
 
 // Side is what one person writes alone, before seeing the other's answers.
+// The grid and the written expectations are sealed apart: finishing one
+// says nothing about the other.
 type Side struct {
 	ExpectMine  string `json:"expectMine"`  // what I expect of my role
 	ExpectYours string `json:"expectYours"` // what I expect of yours
-	// Done seals the side: the person has finished writing blind.
-	Done    bool      `json:"done,omitempty"`
+	// Done seals the grid: the person has finished answering it blind.
+	Done bool `json:"done,omitempty"`
+	// Written is where the written expectations stand: WrittenOpen or
+	// WrittenDone. A side kept before the two were sealed apart has none,
+	// and its expectations were sealed with its grid: they follow Done.
+	Written string    `json:"written,omitempty"`
 	Updated time.Time `json:"updated"`
 }
 
-func (s *Side) hasExpectations() bool {
+// Where a side's written expectations stand.
+const (
+	WrittenOpen = "open"
+	WrittenDone = "done"
+)
+
+// expectationsDone reports whether the side's written expectations are
+// sealed.
+func (s *Side) expectationsDone() bool {
+	if s == nil {
+		return false
+	}
+	if s.Written == "" {
+		return s.Done
+	}
+	return s.Written == WrittenDone
+}
+
+// HasExpectations reports whether the side says something of both roles.
+func (s *Side) HasExpectations() bool {
 	return s != nil && strings.TrimSpace(s.ExpectMine) != "" && strings.TrimSpace(s.ExpectYours) != ""
 }
 
@@ -107,6 +132,45 @@ type Cadence struct {
 	SocialDay   string          `json:"socialDay,omitempty"`
 	SocialTime  string          `json:"socialTime,omitempty"`
 	Shared      []SharedMeeting `json:"shared"`
+	// Sessions are the working sessions the pair booked for the stages of
+	// the guide, if any: the calendar file holds those and no other.
+	Sessions Sessions `json:"sessions,omitzero"`
+}
+
+// Sessions holds, for each stage of the guide, when the pair will work
+// through it together, as a local date and time (YYYY-MM-DDTHH:MM), or
+// "" when they have not booked one.
+type Sessions struct {
+	Data      string `json:"data,omitempty"`
+	Problems  string `json:"problems,omitempty"`
+	Team      string `json:"team,omitempty"`
+	Processes string `json:"processes,omitempty"`
+	Roles     string `json:"roles,omitempty"`
+}
+
+// of is the field of a stage's session.
+func (s *Sessions) of(stage Stage) *string {
+	switch stage {
+	case StageData:
+		return &s.Data
+	case StageProblems:
+		return &s.Problems
+	case StageTeam:
+		return &s.Team
+	case StageProcesses:
+		return &s.Processes
+	case StageRoles:
+		return &s.Roles
+	}
+	return nil
+}
+
+// At is when the session of a stage is booked, or "".
+func (s Sessions) At(stage Stage) string {
+	if f := s.of(stage); f != nil {
+		return *f
+	}
+	return ""
 }
 
 // How often the time together can recur in the calendar.
@@ -153,15 +217,27 @@ func (r *Roles) SideOf(person string) *Side {
 	return r.Sides[person]
 }
 
-// IsDone reports whether a person has sealed their side.
+// IsDone reports whether a person has sealed their grid.
 func (r *Roles) IsDone(person string) bool {
 	s := r.side(person)
 	return s != nil && s.Done
 }
 
-// BothDone reports whether both sides are in, which opens the comparison.
+// BothDone reports whether both grids are in, which opens the comparison.
 func (r *Roles) BothDone(o *Onboarding) bool {
 	return r.IsDone(o.Buddy.ID) && r.IsDone(o.Newcomer.ID)
+}
+
+// HasWritten reports whether a person has sealed their written
+// expectations.
+func (r *Roles) HasWritten(person string) bool {
+	return r.side(person).expectationsDone()
+}
+
+// BothWritten reports whether both people's written expectations are in,
+// which shows them side by side.
+func (r *Roles) BothWritten(o *Onboarding) bool {
+	return r.HasWritten(o.Buddy.ID) && r.HasWritten(o.Newcomer.ID)
 }
 
 // SeedRows adds the default areas once.
@@ -235,23 +311,26 @@ type BlindView struct {
 	Rows        []BlindRow
 	ExpectMine  string
 	ExpectYours string
-	Done        bool
-	// OtherDone says whether the other person has finished, and nothing
-	// more about their side.
-	OtherDone bool
+	// Done and Written say whether the person has sealed their grid and
+	// their written expectations.
+	Done, Written bool
+	// OtherDone and OtherWritten say whether the other person has sealed
+	// theirs, and nothing more about their side.
+	OtherDone, OtherWritten bool
 }
 
 // ViewFor returns what person may see of the grid. It copies only that
 // person's answers, so a renderer given the view cannot show the other
 // side even by mistake.
 func ViewFor(o *Onboarding, person string) BlindView {
-	v := BlindView{Person: person, OtherDone: o.Roles.IsDone(o.Other(person).ID)}
+	other := o.Other(person).ID
+	v := BlindView{Person: person, OtherDone: o.Roles.IsDone(other), OtherWritten: o.Roles.HasWritten(other)}
 	for i := range o.Roles.Rows {
 		row := &o.Roles.Rows[i]
 		v.Rows = append(v.Rows, BlindRow{ID: row.ID, Area: row.Area, Answer: AnswerOf(o, row, person)})
 	}
 	if s := o.Roles.side(person); s != nil {
-		v.ExpectMine, v.ExpectYours, v.Done = s.ExpectMine, s.ExpectYours, s.Done
+		v.ExpectMine, v.ExpectYours, v.Done, v.Written = s.ExpectMine, s.ExpectYours, s.Done, s.expectationsDone()
 	}
 	return v
 }
@@ -266,11 +345,14 @@ const (
 	SeenDifferent Verdict = "different"
 	OneUnsure     Verdict = "unsure"
 	Waiting       Verdict = "waiting"
-	Agreed        Verdict = "agreed"
+	// Settled is an area the two answered differently, then agreed an
+	// owner for after talking it over (RoleRow.Settled).
+	Settled Verdict = "settled"
+	Agreed  Verdict = "agreed"
 )
 
 // Verdicts lists the verdicts in the order the comparison shows them.
-var Verdicts = []Verdict{BothClaim, NeitherClaims, SeenDifferent, OneUnsure, Waiting, Agreed}
+var Verdicts = []Verdict{BothClaim, NeitherClaims, SeenDifferent, OneUnsure, Waiting, Settled, Agreed}
 
 // Label is the verdict as the comparison shows it.
 func (v Verdict) Label() string {
@@ -285,15 +367,17 @@ func (v Verdict) Label() string {
 		return "Unsure"
 	case Waiting:
 		return "Not answered"
+	case Settled:
+		return "Agreed in a 1:1"
 	case Agreed:
 		return "Agreed"
 	}
 	return ""
 }
 
-// Mismatch reports whether the verdict is worth talking about.
+// Mismatch reports whether the verdict is still worth talking about.
 func (v Verdict) Mismatch() bool {
-	return v != Agreed && v != Waiting
+	return v != Agreed && v != Waiting && v != Settled
 }
 
 // Judge compares the buddy's and the newcomer's owner for one area.
@@ -320,8 +404,27 @@ type Comparison struct {
 	Buddy    Answer // from the buddy's point of view
 	Newcomer Answer // from the newcomer's point of view
 	Verdict  Verdict
-	// OnAgenda reports whether the row is already on the 1:1 agenda.
+	// Owner is who owns the area, once that is agreed: on the grid, or
+	// after talking it over (then Verdict is Settled); else "".
+	Owner Owner
+	// OnAgenda reports whether the row is still to be talked over on the
+	// 1:1 agenda.
 	OnAgenda bool
+}
+
+// VerdictOf is how a row stands: the owner agreed after talking it over
+// wins over the answers on the grid, wherever it was agreed, so that an
+// area settled in a 1:1 reads as settled everywhere.
+func VerdictOf(o *Onboarding, row *RoleRow) (Verdict, Owner) {
+	b, n := row.Owners[o.Buddy.ID], row.Owners[o.Newcomer.ID]
+	v := Judge(o, b, n)
+	switch {
+	case v == Agreed && (row.Settled == "" || row.Settled == b):
+		return Agreed, b
+	case row.Settled != "":
+		return Settled, row.Settled
+	}
+	return v, ""
 }
 
 // Compare puts both sides of every row together, mismatches first, and
@@ -331,14 +434,15 @@ func Compare(o *Onboarding) ([]Comparison, map[Verdict]int) {
 	rows := make([]Comparison, 0, len(o.Roles.Rows))
 	for i := range o.Roles.Rows {
 		row := &o.Roles.Rows[i]
-		v := Judge(o, row.Owners[o.Buddy.ID], row.Owners[o.Newcomer.ID])
+		v, owner := VerdictOf(o, row)
 		counts[v]++
 		rows = append(rows, Comparison{
 			Row:      row,
 			Buddy:    AnswerOf(o, row, o.Buddy.ID),
 			Newcomer: AnswerOf(o, row, o.Newcomer.ID),
 			Verdict:  v,
-			OnAgenda: o.onAgenda(rowSource(row.ID)),
+			Owner:    owner,
+			OnAgenda: v.Mismatch() && o.onAgenda(rowSource(row.ID)),
 		})
 	}
 	rank := map[Verdict]int{}
@@ -378,10 +482,14 @@ func (o *Onboarding) onAgenda(source string) bool {
 
 // AddToAgenda turns a mismatched row into an item for the next 1:1. It
 // adds it once; asking again returns the existing item, or nil while the
-// item is open on the latest 1:1.
+// item is open on the latest 1:1, or once the area is agreed.
 func AddToAgenda(o *Onboarding, rowID, author string, now time.Time) *AgendaItem {
 	row := Find(o.Roles.Rows, rowID)
 	if row == nil {
+		return nil
+	}
+	v, _ := VerdictOf(o, row)
+	if !v.Mismatch() {
 		return nil
 	}
 	if item := o.agendaItemFor(rowSource(rowID)); item != nil {
@@ -390,7 +498,6 @@ func AddToAgenda(o *Onboarding, rowID, author string, now time.Time) *AgendaItem
 	if o.onAgenda(rowSource(rowID)) {
 		return nil // still open on the latest 1:1's agenda
 	}
-	v := Judge(o, row.Owners[o.Buddy.ID], row.Owners[o.Newcomer.ID])
 	item := Add(&o.Agenda, author, now)
 	if item == nil {
 		return nil

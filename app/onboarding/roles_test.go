@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every pair of answers, as each person gives it from their own point of
@@ -157,5 +158,71 @@ func TestAddToAgendaOnce(t *testing.T) {
 	}
 	if AddToAgenda(o, "missing", o.Buddy.ID, t0) != nil {
 		t.Error("an agenda item for a missing row")
+	}
+}
+
+// An area settled after talking it over reads as settled wherever the
+// comparison is read: its verdict, its owner, the counts, and no offer
+// to put it on the agenda again.
+func TestASettledAreaShowsItsOwnerEverywhere(t *testing.T) {
+	o := newTest(t)
+	claimed, _ := AddArea(o, "Pricing", t0)
+	AnswerArea(o, claimed, o.Buddy.ID, Mine, t0)
+	AnswerArea(o, claimed, o.Newcomer.ID, Mine, t0)
+	agreed, _ := AddArea(o, "Hiring", t0)
+	AnswerArea(o, agreed, o.Buddy.ID, BothOfUs, t0)
+	AnswerArea(o, agreed, o.Newcomer.ID, BothOfUs, t0)
+	FinishSide(o, o.Buddy.ID, t0)
+	FinishSide(o, o.Newcomer.ID, t0)
+
+	if q := AddToAgenda(o, claimed, o.Buddy.ID, t0); q == nil {
+		t.Fatal("a row both claim could not go on the agenda")
+	}
+	if _, ok := o.AgreedOwnerOf(rowSource(claimed)); ok {
+		t.Error("an area both claim has an agreed owner")
+	}
+	Settle(o, claimed, Owner(o.Newcomer.ID), t0)
+
+	rows, counts := Compare(o)
+	for _, c := range rows {
+		switch c.Row.ID {
+		case claimed:
+			if c.Verdict != Settled || c.Owner != Owner(o.Newcomer.ID) || c.OnAgenda || c.Verdict.Mismatch() {
+				t.Errorf("the settled row compares as %+v", c)
+			}
+		case agreed:
+			if c.Verdict != Agreed || c.Owner != Shared {
+				t.Errorf("the agreed row compares as %+v", c)
+			}
+		}
+	}
+	if counts[BothClaim] != 0 || counts[Settled] != 1 || counts[Agreed] != 1 {
+		t.Errorf("counts %v", counts)
+	}
+	if owner, ok := o.AgreedOwnerOf(rowSource(claimed)); !ok || o.OwnerLabel(owner) != "Priya Raman" {
+		t.Errorf("the agenda item's owner is %q, %v", owner, ok)
+	}
+	if q := AddToAgenda(o, claimed, o.Buddy.ID, t0.Add(time.Hour)); q != nil && !q.Done {
+		t.Errorf("a settled area went back on the agenda: %+v", q)
+	}
+	for _, topic := range StandingTopics(o) {
+		if topic.ID == claimed {
+			t.Error("a settled area is still a standing topic")
+		}
+	}
+
+	// Settled on the owner the grid agrees on, it is simply agreed.
+	Settle(o, agreed, Shared, t0)
+	if v, owner := VerdictOf(o, Find(o.Roles.Rows, agreed)); v != Agreed || owner != Shared {
+		t.Errorf("a row settled as the grid agrees reads %s, %q", v, owner)
+	}
+}
+
+func TestOwnerLabel(t *testing.T) {
+	o := newTest(t)
+	for owner, want := range map[Owner]string{Owner(o.Buddy.ID): "Dana Okafor", Owner(o.Newcomer.ID): "Priya Raman", Shared: "Shared", Unsure: "Unsure", "": "", "someone": ""} {
+		if got := o.OwnerLabel(owner); got != want {
+			t.Errorf("OwnerLabel(%q) = %q, want %q", owner, got, want)
+		}
 	}
 }

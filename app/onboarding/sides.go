@@ -16,22 +16,45 @@ func EditSide(o *Onboarding, person string, now time.Time, change func(*Side)) {
 	s.Updated = Stamp(s.Updated, now)
 }
 
-// FinishSide seals person's side: they have finished writing blind. Once
-// both sides are sealed, the comparison opens. The undo reopens it.
+// FinishSide seals person's grid: they have finished answering it blind.
+// Their written expectations stay as they are, since they are finished
+// apart (FinishExpectations): a person who finishes the grid has not
+// said they have finished writing. Once both grids are sealed, the
+// comparison opens. The undo opens the grid again.
+//
+// Nothing opens a sealed grid but that undo, until both are sealed and
+// the comparison shows both sides anyway: on a device the two share,
+// whoever sits at it could otherwise open the other's grid and read it.
 func FinishSide(o *Onboarding, person string, now time.Time) Undo {
-	return setDone(o, person, true, now)
+	return sealSide(o, person, now, func(s *Side) { s.Done = true })
 }
 
-// ReopenSide unseals person's side so they can change their answers; the
-// comparison closes until they finish again. The undo seals it again.
-func ReopenSide(o *Onboarding, person string, now time.Time) Undo {
-	return setDone(o, person, false, now)
+// FinishExpectations seals person's written expectations; once both
+// people's are sealed, they show side by side. The undo opens them again.
+func FinishExpectations(o *Onboarding, person string, now time.Time) Undo {
+	return sealSide(o, person, now, func(s *Side) { s.Written = WrittenDone })
 }
 
-func setDone(o *Onboarding, person string, done bool, now time.Time) Undo {
-	was := o.Roles.IsDone(person)
-	EditSide(o, person, now, func(s *Side) { s.Done = done })
-	return func(o *Onboarding, now time.Time) { EditSide(o, person, now, func(s *Side) { s.Done = was }) }
+// sealSide makes a change to a side's seals, and returns its undo, which
+// puts both seals back as they were.
+func sealSide(o *Onboarding, person string, now time.Time, seal func(*Side)) Undo {
+	s := o.Roles.SideOf(person)
+	done, written := s.Done, s.Written
+	EditSide(o, person, now, func(s *Side) {
+		// A side kept before the two seals were apart has its written
+		// expectations follow the grid: say where they stand before the
+		// grid's seal changes.
+		if s.Written == "" {
+			s.Written = WrittenOpen
+			if s.Done {
+				s.Written = WrittenDone
+			}
+		}
+		seal(s)
+	})
+	return func(o *Onboarding, now time.Time) {
+		EditSide(o, person, now, func(s *Side) { s.Done, s.Written = done, written })
+	}
 }
 
 // Unanswered counts the areas the person has not answered yet.
@@ -76,6 +99,21 @@ func AnswerArea(o *Onboarding, id, person string, a Answer, now time.Time) bool 
 		SetAnswer(o, row, person, a, now)
 	}
 	return row != nil
+}
+
+// OwnerLabel is an owner as the pages write it: a person's name,
+// "Shared" or "Unsure".
+func (o *Onboarding) OwnerLabel(owner Owner) string {
+	switch owner {
+	case Shared:
+		return BothOfUs.Label()
+	case Unsure:
+		return NotSure.Label()
+	}
+	if p := o.PersonByID(string(owner)); p != nil {
+		return p.Name
+	}
+	return ""
 }
 
 // OwnerName is who person's answer says owns an area, by name: their own

@@ -52,7 +52,7 @@ func (o *Onboarding) Answered(stage Stage, prompt string) bool {
 	case "roles/ownership":
 		return o.Roles.BothDone(o)
 	case "roles/expectations":
-		return o.Roles.side(o.Buddy.ID).hasExpectations() && o.Roles.side(o.Newcomer.ID).hasExpectations()
+		return o.Roles.BothWritten(o)
 	case "roles/disagreement":
 		return has(o.Roles.Disagreement.Text)
 	case "roles/escalation":
@@ -82,13 +82,67 @@ type StageProgress struct {
 // Done reports whether every prompt of the stage has an answer.
 func (p StageProgress) Done() bool { return p.Answered == p.Total }
 
-// Progress returns the progress of every stage, in order.
+// Written blind: the prompts each person finishes alone.
+func blind(stage Stage, prompt string) bool {
+	return stage == StageRoles && (prompt == "ownership" || prompt == "expectations")
+}
+
+// PromptState is where a prompt stands for one of the two.
+type PromptState int
+
+// The states of a prompt.
+const (
+	// PromptOpen: no answer yet, or, for a prompt written blind, this
+	// person has not finished their part.
+	PromptOpen PromptState = iota
+	// PromptWaiting: this person has finished their part of a prompt
+	// written blind, and the other has not.
+	PromptWaiting
+	// PromptDone: answered; for a prompt written blind, by both.
+	PromptDone
+)
+
+// StateOf is where a prompt stands for person: a prompt written blind
+// says what this person has done, not just what the two have.
+func (o *Onboarding) StateOf(stage Stage, prompt, person string) PromptState {
+	switch {
+	case o.Answered(stage, prompt):
+		return PromptDone
+	case !blind(stage, prompt):
+		return PromptOpen
+	case prompt == "ownership" && o.Roles.IsDone(person), prompt == "expectations" && o.Roles.HasWritten(person):
+		return PromptWaiting
+	}
+	return PromptOpen
+}
+
+// Progress returns the progress of every stage, in order, whoever
+// answered.
 func (o *Onboarding) Progress() []StageProgress {
+	return o.progress(func(s Stage, prompt string) bool { return o.Answered(s, prompt) })
+}
+
+// ProgressOf is person's own progress through the guide: a prompt counts
+// when it has an answer this person has taken part in. That is a part of
+// it they wrote, or, for what the other wrote, the stage opened since
+// (opened says whether they have); for a prompt written blind, their own
+// part finished. A newcomer who takes in the buddy's link then does not
+// find ticks on stages they have never opened.
+func (o *Onboarding) ProgressOf(person string, opened func(Stage) bool) []StageProgress {
+	return o.progress(func(s Stage, prompt string) bool {
+		if blind(s, prompt) {
+			return o.StateOf(s, prompt, person) != PromptOpen
+		}
+		return o.Answered(s, prompt) && (opened(s) || o.wrote(s, prompt, person))
+	})
+}
+
+func (o *Onboarding) progress(counts func(Stage, string) bool) []StageProgress {
 	out := make([]StageProgress, 0, len(Stages))
 	for _, s := range Stages {
 		p := StageProgress{Stage: s, Total: len(Prompts[s])}
 		for _, prompt := range Prompts[s] {
-			if o.Answered(s, prompt) {
+			if counts(s, prompt) {
 				p.Answered++
 			}
 		}
@@ -97,25 +151,59 @@ func (o *Onboarding) Progress() []StageProgress {
 	return out
 }
 
-// Overall is the progress of the whole guide: every stage's prompts.
-func (o *Onboarding) Overall() (answered, total int) {
-	for _, p := range o.Progress() {
+// wrote reports whether person wrote some of a prompt's answer: an entry
+// they added, or the note they wrote last.
+func (o *Onboarding) wrote(stage Stage, prompt, person string) bool {
+	by := func(m Meta) bool { return m.Author == person }
+	switch stage + "/" + Stage(prompt) {
+	case "data/sources":
+		return anyOf(o.DataSources, func(d DataSource) bool { return by(d.Meta) })
+	case "problems/problems":
+		return anyOf(o.Problems, func(p Problem) bool { return by(p.Meta) })
+	case "problems/budget":
+		return by(o.BudgetAdvice.Meta)
+	case "problems/working":
+		return anyOf(o.WorkingWell, func(n Note) bool { return by(n.Meta) })
+	case "team/team":
+		return anyOf(o.TeamRead, func(t TeamMember) bool { return by(t.Meta) })
+	case "team/people":
+		return anyOf(o.People, func(c Contact) bool { return by(c.Meta) })
+	case "processes/processes":
+		return anyOf(o.Processes, func(p Process) bool { return by(p.Meta) })
+	case "processes/surprises":
+		return anyOf(o.Surprises, func(s Surprise) bool { return by(s.Meta) })
+	case "roles/disagreement":
+		return by(o.Roles.Disagreement.Meta)
+	case "roles/escalation":
+		return anyOf(o.Roles.Escalation, func(s Step) bool { return by(s.Meta) })
+	}
+	// Who ticked a source as checked, or set the cadence, is not kept.
+	return false
+}
+
+// Overall adds up a progress: the prompts answered, of all of them.
+func Overall(progress []StageProgress) (answered, total int) {
+	for _, p := range progress {
 		answered += p.Answered
 		total += p.Total
 	}
 	return answered, total
 }
 
-// Percent is the share of all prompts answered, from 0 to 100.
-func (o *Onboarding) Percent() int {
-	answered, total := o.Overall()
+// Percent is the share of all prompts a progress has answered, from 0 to
+// 100.
+func Percent(progress []StageProgress) int {
+	answered, total := Overall(progress)
+	if total == 0 {
+		return 0
+	}
 	return answered * 100 / total
 }
 
 // ResumeStage is where to pick the guide up again: the first stage with a
-// prompt still open, or the first stage once all are done.
-func (o *Onboarding) ResumeStage() Stage {
-	for _, p := range o.Progress() {
+// prompt still open in progress, or the first stage once all are done.
+func ResumeStage(progress []StageProgress) Stage {
+	for _, p := range progress {
 		if !p.Done() {
 			return p.Stage
 		}

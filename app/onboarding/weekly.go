@@ -151,3 +151,21 @@ func (o *Onboarding) AreaToSettle(source string, done bool) *RoleRow {
 	}
 	return nil
 }
+
+// AgreedOwnerOf is the owner agreed for the role area an agenda item
+// asks about, on the grid or after talking it over, so that the item can
+// say who owns it once it is answered; ok is false for any other item.
+func (o *Onboarding) AgreedOwnerOf(source string) (owner Owner, ok bool) {
+	rowID, isRole := strings.CutPrefix(source, rowSource(""))
+	if !isRole {
+		return "", false
+	}
+	row := Find(o.Roles.Rows, rowID)
+	if row == nil {
+		return "", false
+	}
+	if _, owner = VerdictOf(o, row); owner == "" {
+		return "", false
+	}
+	return owner, true
+}

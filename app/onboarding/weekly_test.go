@@ -95,6 +95,8 @@ func TestResolveAndSettleUndo(t *testing.T) {
 
 	// Settling ticks the area's queued item off; the undo opens it again.
 	Settle(o, rid, "", t0)
+	AnswerArea(o, rid, o.Buddy.ID, Mine, t0)
+	AnswerArea(o, rid, o.Newcomer.ID, Mine, t0)
 	q := AddToAgenda(o, rid, o.Buddy.ID, t0)
 	undo, _ = Settle(o, rid, Owner(o.Buddy.ID), t0)
 	if !o.agendaItemFor(q.Source).Done {

@@ -37,6 +37,11 @@ func full(t testing.TB) *onboarding.Onboarding {
 	o.Writer = n
 	o.Example = true
 	o.Roles.Cadence.Zone = "Europe/Paris"
+	for _, side := range o.Roles.Sides {
+		side.Written = onboarding.WrittenDone
+	}
+	o.Roles.Cadence.Sessions = onboarding.Sessions{Data: "2026-11-02T10:00", Problems: "2026-11-03T14:00",
+		Team: "2026-11-05T10:00", Processes: "2026-11-09T10:00", Roles: "2026-11-11T15:30"}
 	if len(o.Roles.Cadence.Shared) > 0 {
 		o.Roles.Cadence.Shared[0].LastHeld = "2026-11-10"
 	}

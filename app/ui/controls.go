@@ -91,7 +91,7 @@ func (f *textField) Render() app.UI {
 	if f.Error != "" {
 		note = append(note, app.P().Class("field-error").Role("alert").Text(f.Error))
 	}
-	if f.Max > 0 && f.Type != "date" && f.Type != "time" && utf8.RuneCountInString(f.Value) >= f.Max {
+	if f.Max > 0 && (f.Type == "" || f.Type == "text" || f.Type == "url") && utf8.RuneCountInString(f.Value) >= f.Max {
 		note = append(note, para("field-error", "This field is full: it holds up to "+strconv.Itoa(f.Max)+" characters, and the rest was not kept."))
 	}
 	if f.clash != "" {
@@ -146,6 +146,20 @@ func (f *textField) onInput(ctx app.Context, e app.Event) {
 	if f.OnChange != nil {
 		f.OnChange(ctx, f.Value)
 	}
+}
+
+// onceHint hands the line that says Markdown works to the first text area
+// of a page, so that it is said once rather than under every box. A page
+// resets it as it starts to render, and asks it for each text area in the
+// order they appear.
+type onceHint struct{ given bool }
+
+// take reports whether this text area gets the hint: only the first asks
+// and gets it.
+func (h *onceHint) take() bool {
+	first := !h.given
+	h.given = true
+	return first
 }
 
 // target is the element an event happened on. The controls read what was
@@ -233,15 +247,15 @@ func progressBar(percent int, label string) app.UI {
 }
 
 // writerChoice asks who is typing, when the two share one device: it sets
-// the author of what they add next. label names each person; picked runs
-// after the choice is saved.
-func (s *opened) writerChoice(label func(onboarding.Person) string, picked func()) app.UI {
+// the author of what they add next. label names each person; picked, if
+// not nil, runs with the person picked before the choice is saved.
+func (s *opened) writerChoice(label func(onboarding.Person) string, picked func(ctx app.Context, person string)) app.UI {
 	o := s.o
 	writer := o.CurrentWriter()
 	option := func(person onboarding.Person) app.UI {
 		return radio("writer-"+person.ID, "writer", label(person), writer == person.ID, func(ctx app.Context) {
 			if picked != nil {
-				picked()
+				picked(ctx, person.ID)
 			}
 			s.edit(ctx, func(o *onboarding.Onboarding) { o.Writer = person.ID })
 		})

@@ -32,7 +32,7 @@ func (p *documentPage) OnNav(ctx app.Context) {
 	if p.open(ctx, "Shared 1:1 document"); p.o == nil {
 		return
 	}
-	p.zone = zoneFor(p.o.Roles.Cadence.Zone)
+	p.zone = zoneFor(p.o.Roles.Cadence.ZoneOr(browserZone()))
 	doc := document.Build(p.o, today())
 	p.source = markdown.Markdown(doc)
 	p.html = `<div class="md">` + markdown.HTML(doc) + `</div>`
@@ -43,16 +43,18 @@ func (p *documentPage) Render() app.UI {
 		return p.renderMissing("Shared 1:1 document")
 	}
 	o := p.o
-	zoneNote := "No time zone is set for your weekly 1:1, so the calendar's times are floating: each calendar shows them at the same clock time wherever it is. You can set the zone under “Who owns what”."
+	zoneNote := "The calendar file has your weekly 1:1 and your time together once their day and time are agreed, the sessions you booked, and the checkpoints of the first ninety days, with a reminder the day before each 1:1."
 	if p.zone != nil {
-		zoneNote = "The calendar file has your weekly 1:1, your time together and the first-two-weeks sessions, in " + p.zone.Name() + " time."
+		zoneNote += " Its times are in " + p.zone.Name() + " time."
 	}
+	// One way to share it stands out, paper or PDF, the way a document
+	// reaches a CEO; the others sit beside it.
 	return layout(
 		div("sheet-tools no-print",
 			buttonLink("", "button secondary", meetingsLink(o.ID), "← Weekly 1:1"),
-			button("download-md", "", "Download .md", p.downloadMarkdown),
-			button("copy-rich", "", "Copy as rich text", p.copyRich),
 			button("print-document", "", "Print or save as PDF", printPage),
+			button("copy-rich", "secondary", "Copy as rich text", p.copyRich),
+			button("download-md", "secondary", "Download .md", p.downloadMarkdown),
 			button("download-ics", "secondary", "Download calendar (.ics)", p.downloadCalendar),
 		),
 		div("status-area no-print",

@@ -16,6 +16,7 @@ import (
 // undo and the private switch from the same code.
 type list interface {
 	Add(o *onboarding.Onboarding, now time.Time) (string, error)
+	Find(o *onboarding.Onboarding, id string) any
 	Move(o *onboarding.Onboarding, id string, delta int) bool
 	Remove(o *onboarding.Onboarding, id string, now time.Time) (onboarding.Undo, bool)
 	SetPrivate(o *onboarding.Onboarding, id string, private bool, now time.Time) bool
@@ -59,6 +60,9 @@ type listSpec struct {
 	// point, such as the escalation steps.
 	numbered bool
 }
+
+// stageLists are the lists the stages edit entry by entry.
+var stageLists = []listSpec{sourcesList, problemsList, workingList, teamList, peopleList, processesList, surprisesList, escalationList, sharedList}
 
 // fieldOf is the value of a field of an entry (a pointer to a struct).
 func fieldOf(entry any, name string) reflect.Value {
@@ -125,87 +129,160 @@ func (p *stagePage) renderList(spec listSpec) app.UI {
 	)
 }
 
+// renderCard is one entry of a list. Read, it is compact: its heading
+// (or, for a list of one text, the text itself), each field that holds
+// something on a line with its label, and who added it, with one button
+// to edit it in place. Opened for editing, it holds the form and the
+// tools that move and remove it.
 func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) app.UI {
 	meta := metaOf(entry)
 	id := meta.ID
-	first := index == 0
 	editing := p.editing[id]
 	named := spec.title(entry)
 	if named == "" {
-		named = "untitled " + spec.noun
+		named = "this " + spec.noun
 	}
 	author := "someone"
 	if person := p.o.PersonByID(meta.Author); person != nil {
 		author = person.Name
 	}
+	toggle := app.Button().Class("secondary small entry-toggle").ID("toggle-"+id).
+		Text(pick(editing, "Done", "Edit")).
+		Aria("label", pick(editing, "Done editing ", "Edit ")+named).
+		OnClick(func(ctx app.Context, e app.Event) { p.toggleEntry(ctx, spec, id, !editing) }, id, editing)
+	number := app.If(spec.numbered, span("entry-number", itoa(index+1)+"."))
+	byLine := div("entry-meta",
+		span("", "Added by "+author),
+		app.If(meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
+	)
 
-	var body []app.UI
 	if editing {
+		body := []app.UI{div("entry-head", number, app.H3().Class("entry-title").Text(pick(named == "this "+spec.noun, words.Capitalize("new "+spec.noun), named)))}
 		for _, f := range spec.fields {
 			body = append(body, p.renderField(spec, entry, f))
 		}
-		body = append(body, checkbox("private-"+id, "Private: keep this on this device, never in a share link", meta.Private, func(ctx app.Context, v bool) {
-			p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.SetPrivate(o, id, v, now()) })
-		}))
-	} else {
-		body = append(body, app.H3().Class("entry-title").Text(named))
-		shown := 0
-		for i, f := range spec.fields {
-			v := fieldOf(entry, f.name)
-			if i == 0 {
-				// The heading already shows this field, or its first line.
-				if f.kind != longText {
-					continue
-				}
-				if _, rest := splitTitle(v.String()); rest != "" {
-					body = append(body, viewField(f, rest, false))
-					shown++
-				}
-				continue
-			}
-			var view app.UI
-			if f.kind == checkBox {
-				view = viewField(f, "", v.Bool())
-			} else {
-				view = viewField(f, v.String(), false)
-			}
-			if view != nil {
-				body = append(body, view)
-				shown++
-			}
-		}
-		if shown == 0 {
-			body = append(body, para("muted", "Nothing written yet."))
-		}
+		body = append(body,
+			checkbox("private-"+id, "Private: keep this on this device, never in a share link", meta.Private, func(ctx app.Context, v bool) {
+				p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.SetPrivate(o, id, v, now()) })
+			}),
+			byLine,
+			div("entry-tools",
+				toggle,
+				app.Button().Class("secondary icon").Text("↑").Title("Move up").Aria("label", "Move "+named+" up").Disabled(index == 0).
+					OnClick(func(ctx app.Context, e app.Event) { p.moveEntry(ctx, spec, id, -1) }, id),
+				app.Button().Class("secondary icon").Text("↓").Title("Move down").Aria("label", "Move "+named+" down").Disabled(last).
+					OnClick(func(ctx app.Context, e app.Event) { p.moveEntry(ctx, spec, id, +1) }, id),
+				app.Button().Class("secondary danger-text").Text("Remove").Aria("label", "Remove "+named).
+					OnClick(func(ctx app.Context, e app.Event) { p.removeEntry(ctx, spec, id, named) }, id, named),
+			),
+		)
+		return app.Li().Class("entry card editing").ID("entry-"+id).DataSet("entry", id).Body(body...)
 	}
 
+	first := spec.fields[0]
+	firstText := strings.TrimSpace(fieldOf(entry, first.name).String())
+	var head app.UI
+	var body []app.UI
+	switch {
+	case onboarding.IsBlank(entry):
+		head = para("muted entry-title", "Nothing written yet.")
+	case first.kind == longText && len(spec.fields) == 1:
+		// The text is the whole entry: shown once, in full.
+		head = div("entry-text", md(firstText))
+	case first.kind == longText:
+		title, rest := splitTitle(firstText)
+		if rest == firstText {
+			// Too long a first line for a heading: the text in full.
+			head = div("entry-text", md(firstText))
+		} else {
+			head = app.H3().Class("entry-title").Text(title)
+			if rest != "" {
+				body = append(body, div("entry-text", md(rest)))
+			}
+		}
+	default:
+		head = app.H3().Class("entry-title").Text(firstText)
+		if href, ok := linkOf(spec, entry); ok && firstText != "" {
+			// The name links to the source, which saves a line.
+			head = app.H3().Class("entry-title").Body(
+				app.A().Href(href).Target("_blank").Rel("noopener noreferrer").Text(firstText))
+		}
+	}
+	for _, f := range spec.fields[1:] {
+		if _, ok := linkOf(spec, entry); ok && f.kind == linkText && firstText != "" {
+			continue // the heading is the link
+		}
+		v := fieldOf(entry, f.name)
+		var view app.UI
+		if f.kind == checkBox {
+			view = viewField(f, "", v.Bool())
+		} else {
+			view = viewField(f, v.String(), false)
+		}
+		if view != nil {
+			body = append(body, view)
+		}
+	}
+	body = append(body, byLine)
 	return app.Li().Class("entry card").ID("entry-"+id).DataSet("entry", id).Body(
-		div("entry-meta",
-			app.If(spec.numbered, span("entry-number", words.Capitalize(spec.noun)+" "+itoa(index+1))),
-			span("", "Added by "+author),
-			app.If(meta.Private, app.Span().Class("badge private").Title("Stays on this device").Text("Private")),
-		),
-		div("entry-body", body...),
-		div("entry-tools",
-			app.Button().Class("secondary").ID("toggle-"+id).
-				Text(pick(editing, "Done", "Edit")).
-				Aria("label", pick(editing, "Done editing ", "Edit ")+named).
-				OnClick(func(ctx app.Context, e app.Event) {
-					p.editing[id] = !editing
-					if !editing {
-						focusLater(ctx, p, spec.fields[0].key+"-"+id)
-					} else {
-						focusLater(ctx, p, "toggle-"+id)
-					}
-				}, id, editing),
-			app.Button().Class("secondary icon").Text("↑").Title("Move up").Aria("label", "Move "+named+" up").Disabled(first).
-				OnClick(func(ctx app.Context, e app.Event) { p.moveEntry(ctx, spec, id, -1) }, id),
-			app.Button().Class("secondary icon").Text("↓").Title("Move down").Aria("label", "Move "+named+" down").Disabled(last).
-				OnClick(func(ctx app.Context, e app.Event) { p.moveEntry(ctx, spec, id, +1) }, id),
-			app.Button().Class("secondary danger-text").Text("Remove").Aria("label", "Remove "+named).
-				OnClick(func(ctx app.Context, e app.Event) { p.removeEntry(ctx, spec, id, named) }, id, named),
-		),
+		append([]app.UI{div("entry-head", number, head, toggle)}, body...)...,
 	)
+}
+
+// linkOf is the web address of an entry's link field, when it has one
+// that is safe to follow.
+func linkOf(spec listSpec, entry any) (string, bool) {
+	for _, f := range spec.fields {
+		if f.kind == linkText {
+			v := strings.TrimSpace(fieldOf(entry, f.name).String())
+			return v, v != "" && onboarding.CheckLink(v) == ""
+		}
+	}
+	return "", false
+}
+
+// toggleEntry opens an entry for editing, or closes it. An entry closed
+// with nothing in it is dropped: a row with no name helps nobody, and
+// there is nothing to undo.
+func (p *stagePage) toggleEntry(ctx app.Context, spec listSpec, id string, open bool) {
+	if open {
+		p.editing[id] = true
+		focusLater(ctx, p, spec.fields[0].key+"-"+id)
+		return
+	}
+	delete(p.editing, id)
+	if p.dropBlank(ctx, spec, id) {
+		focusLater(ctx, p, "add-"+spec.key)
+		return
+	}
+	focusLater(ctx, p, "toggle-"+id)
+}
+
+// dropBlank removes an entry that holds nothing, and reports whether it
+// did.
+func (p *stagePage) dropBlank(ctx app.Context, spec listSpec, id string) bool {
+	e := spec.list.Find(p.o, id)
+	if e == nil || !onboarding.IsBlank(e) {
+		return false
+	}
+	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.Remove(o, id, now()) })
+	return true
+}
+
+// dropBlanks removes the entries this page opened for editing and left
+// blank, when the person moves on to another stage.
+func (p *stagePage) dropBlanks(ctx app.Context) {
+	if p.o == nil {
+		return
+	}
+	for _, spec := range stageLists {
+		for id := range p.editing {
+			if spec.list.Find(p.o, id) != nil {
+				p.dropBlank(ctx, spec, id)
+			}
+		}
+	}
+	clear(p.editing)
 }
 
 // renderField shows one field of an entry in edit mode.
@@ -216,7 +293,11 @@ func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
 	if f.kind == linkText {
 		problem = onboarding.CheckLink(v.String())
 	}
-	return control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v)) })
+	c := control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v)) })
+	if tf, ok := c.(*textField); ok && tf.Markdown {
+		tf.Markdown = p.hint.take()
+	}
+	return c
 }
 
 // control is the form control of a field whose value is v, with what is

@@ -35,6 +35,10 @@ func exchangeWords(o *onboarding.Onboarding) string {
 		line = other + " last sent you changes on " + dayWords(s.Received) + ". "
 	}
 	if s.Confirmed.IsZero() {
+		if s.Sent.IsZero() {
+			// Nothing was sent from here: there is nothing to send back.
+			return line + "You have not sent " + other + " a link yet: your first one carries everything."
+		}
 		return line + other + " has not yet sent a link back since getting one of yours, so your next link carries everything."
 	}
 	line += other + " has everything you had up to " + dayWords(s.Confirmed)

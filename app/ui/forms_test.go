@@ -7,9 +7,6 @@ import (
 	"counterpart/app/onboarding"
 )
 
-// stageLists are the lists the stages edit entry by entry.
-var stageLists = []listSpec{sourcesList, problemsList, workingList, teamList, peopleList, processesList, surprisesList, escalationList, sharedList}
-
 // notInTheForm are the fields of entries that the stage cards do not
 // edit, and where they are edited instead.
 var notInTheForm = map[string]string{

@@ -49,8 +49,8 @@ func (p *framingPage) Render() app.UI {
 func framingNote(id string) app.UI {
 	f := guide.Framing()
 	return app.P().Class("framing-note").Body(
-		app.Strong().Text("New to this? "),
-		app.A().ID("go-framing").Href(framingLink(id)).Text("Read “"+f.Title+"”"),
-		app.Text(": what the buddy takes on, where their part ends, and what it means for the newcomer. Five minutes, for both of you."),
+		app.Strong().Text("Before you start: "),
+		app.A().ID("go-framing").Href(framingLink(id)).Text("“"+f.Title+"”"),
+		app.Text(" says what the buddy takes on, where that part ends, and what it asks of the newcomer. Five minutes."),
 	)
 }

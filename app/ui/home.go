@@ -21,6 +21,9 @@ type home struct {
 	example  *onboarding.Onboarding
 	problems []string // plain-words reasons some records could not be read
 	aside    []string // keys of records kept aside
+	// seen is, by onboarding ID, the stages each person has opened on
+	// this device, for the progress each onboarding shows.
+	seen map[string]map[string]openedBy
 
 	renaming  string // ID of the onboarding being renamed
 	newTitle  string
@@ -35,9 +38,10 @@ func (h *home) OnNav(ctx app.Context) { setTitle(ctx, "Your onboardings") }
 // OnMount lists the onboardings and follows changes made in other tabs.
 func (h *home) OnMount(ctx app.Context) {
 	h.reload()
+	h.readSeen(ctx)
 	ctx.Handle(restoredAction, func(ctx app.Context, a app.Action) { h.reload() })
 	h.stopWatch = watchStorage(func(key string) {
-		ctx.Dispatch(func(app.Context) { h.reload() })
+		ctx.Dispatch(func(ctx app.Context) { h.reload(); h.readSeen(ctx) })
 	})
 }
 
@@ -69,6 +73,15 @@ func (h *home) reload() {
 	}
 	h.aside, _ = s.Aside()
 	h.loaded = true
+}
+
+// readSeen reads what this device remembers of the stages each person
+// has opened, for every onboarding listed.
+func (h *home) readSeen(ctx app.Context) {
+	h.seen = map[string]map[string]openedBy{}
+	for _, o := range h.list {
+		h.seen[o.ID] = readSeen(ctx, o.ID)
+	}
 }
 
 func (h *home) Render() app.UI {
@@ -115,6 +128,8 @@ func (h *home) renderEmpty() app.UI {
 
 func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 	id := o.ID
+	// The progress of the person who uses this device.
+	progress := o.ProgressOf(o.Me, h.seen[id][o.Me].has)
 	item := app.Li().Class("onboarding card").DataSet("id", id)
 	switch {
 	case h.confirm == id:
@@ -135,12 +150,12 @@ func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 		)
 	}
 	return item.Body(
-		app.H2().Body(textLink(resumeLink(o), o.Title)),
+		app.H2().Body(textLink(resumeAt(o, progress), o.Title)),
 		para("meta", pairLine(o)),
 		para("meta", startLine(o.StartDate)),
-		progressBar(o.Percent(), answeredLine(o)),
+		progressBar(onboarding.Percent(progress), answeredLine(progress)),
 		div("actions",
-			buttonLink("", "button", resumeLink(o), "Open").Aria("label", "Open "+o.Title),
+			buttonLink("", "button", resumeAt(o, progress), "Open").Aria("label", "Open "+o.Title),
 			buttonLink("", "button secondary", shareLink(id), "Share").Aria("label", "Share "+o.Title),
 			buttonLink("", "button secondary", meetingsLink(o.ID), "Weekly 1:1").Aria("label", "Weekly 1:1 of "+o.Title),
 			app.Button().Class("secondary").Text("Rename").Aria("label", "Rename "+o.Title).OnClick(func(ctx app.Context, e app.Event) {
@@ -280,7 +295,13 @@ func (h *home) saveFreshExample() error {
 }
 
 // resumeLink opens an onboarding where its guide is to be picked up.
-func resumeLink(o *onboarding.Onboarding) string { return stageLink(o.ResumeStage(), o.ID) }
+func resumeLink(o *onboarding.Onboarding) string { return resumeAt(o, o.Progress()) }
+
+// resumeAt opens an onboarding where a person's progress says to pick
+// the guide up.
+func resumeAt(o *onboarding.Onboarding, progress []onboarding.StageProgress) string {
+	return stageLink(onboarding.ResumeStage(progress), o.ID)
+}
 
 // pairLine says who onboards whom.
 func pairLine(o *onboarding.Onboarding) string {
@@ -302,8 +323,9 @@ func startLine(date string) string {
 	return "Started " + when
 }
 
-// answeredLine says how many prompts have an answer, in words.
-func answeredLine(o *onboarding.Onboarding) string {
-	answered, total := o.Overall()
+// answeredLine says how many prompts a person's progress has answered, in
+// words.
+func answeredLine(progress []onboarding.StageProgress) string {
+	answered, total := onboarding.Overall(progress)
 	return strconv.Itoa(answered) + " of " + strconv.Itoa(total) + " prompts answered"
 }

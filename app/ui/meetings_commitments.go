@@ -12,7 +12,7 @@ func (p *meetingsPage) renderTally() app.UI {
 	for _, t := range onboarding.Tallies(p.o, today()) {
 		line := app.Li().DataSet("person", t.Person.ID).Body(
 			app.Strong().Text(t.Line()),
-			app.If(t.Overdue > 0, span("badge overdue", itoa(t.Overdue)+" overdue")),
+			app.If(t.Overdue > 0, span("badge past-due", itoa(t.Overdue)+" past due")),
 		)
 		lines = append(lines, line)
 	}
@@ -37,7 +37,7 @@ func (p *meetingsPage) renderCommitments() app.UI {
 				app.Strong().Text(p.name(c.Who)+": "),
 				span("", c.What),
 				span("due", dueText(c.Due)+" "),
-				app.If(c.Overdue(day), span("badge overdue", "overdue")),
+				app.If(c.Overdue(day), span("badge past-due", "past due")),
 			),
 			div("commitment-tools",
 				selectField("status-"+cid, "Status", string(c.Status), statuses, func(ctx app.Context, v string) {

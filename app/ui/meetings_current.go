@@ -32,18 +32,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		who = p.o.CurrentWriter()
 	}
 	return app.Section().Class("card meeting").ID("current").DataSet("date", m.Date).Aria("labelledby", "current-title").Body(
-		div("prompt-head",
-			app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
-			button("remove-meeting", "secondary danger-text", "Remove this 1:1", func(ctx app.Context, e app.Event) {
-				var undo onboarding.Undo
-				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
-				if undo != nil {
-					p.did("Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1.", undo)
-					p.date = ""
-					focusLater(ctx, p, "undo")
-				}
-			}, mid),
-		),
+		app.H2().ID("current-title").Text("1:1 of "+words.LongDate(m.Date)),
 		h3("Agenda"),
 		app.Ul().Class("agenda-items plain").ID("items").Body(items...),
 		app.If(len(items) == 0, para("muted", "Nothing on the agenda yet.")),
@@ -53,7 +42,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		&textField{ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = v }))
 		}},
-		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
+		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Decisions = v }))
 		}},
 		h3("Commitments made in this 1:1"),
@@ -85,6 +74,19 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			fieldError(p.commitErr),
 			submitButton("add-commitment", "Add the commitment"),
 		),
+		// Removing a 1:1 is rare, and undone in one step: it waits at
+		// the end of the 1:1 rather than beside its title.
+		div("actions meeting-end",
+			button("remove-meeting", "secondary small danger-text", "Remove this 1:1", func(ctx app.Context, e app.Event) {
+				var undo onboarding.Undo
+				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
+				if undo != nil {
+					p.did("Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1.", undo)
+					p.date = ""
+					focusLater(ctx, p, "undo")
+				}
+			}, mid),
+		),
 	)
 }
 
@@ -105,8 +107,19 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 			app.If(badge != "", span("badge weeks", badge)),
 			app.If(it.Kind() != onboarding.RaisedByPerson, span("badge", string(it.Kind()))),
 		),
+		p.agreedOwner(it.Source),
 		p.renderSettle(it.Source, it.Done),
 	)
+}
+
+// agreedOwner says who owns the role area an agenda item asks about, once
+// the two have agreed it, wherever they did.
+func (p *meetingsPage) agreedOwner(source string) app.UI {
+	owner, ok := p.o.AgreedOwnerOf(source)
+	if !ok {
+		return nil
+	}
+	return app.Span().Class("agreed-owner").Body(app.Text("Agreed owner: "), app.Strong().Text(p.o.OwnerLabel(owner)))
 }
 
 // renderSettle lets the pair record the owner they agree on, next to the

@@ -22,7 +22,11 @@ func (p *meetingsPage) renderLog(latest *onboarding.Meeting) app.UI {
 			if it.Done {
 				mark = "✓ "
 			}
-			items = append(items, li(mark+it.Text+" (raised by "+p.name(it.Author)+")"))
+			line := mark + it.Text + " (raised by " + p.name(it.Author)
+			if owner, ok := p.o.AgreedOwnerOf(it.Source); ok {
+				line += "; agreed owner: " + p.o.OwnerLabel(owner)
+			}
+			items = append(items, li(line+")"))
 		}
 		entries = append(entries, app.Details().Class("log-entry").DataSet("meeting", m.ID).Body(
 			app.Summary().Text("1:1 of "+words.LongDate(m.Date)),

@@ -137,9 +137,11 @@ func TestWhoIsWritingSetsTheAuthor(t *testing.T) {
 	s.expect("Priya Raman, the new CFO")
 }
 
-// Finishing with areas unanswered asks first; once finished, the side is
-// sealed, and reopening it asks too.
-func TestFinishingASideAsksThenSeals(t *testing.T) {
+// Sealing a grid with areas unanswered asks first; once sealed, the grid
+// is hidden and the expectations below it stay open. Opening it again is
+// one step, offered only to whoever sealed it: once another takes the
+// device, nothing opens it before both are in.
+func TestSealingTheGridAsksSealsAndHoldsTheBlind(t *testing.T) {
 	o := pair(t)
 	s := show(t, &stagePage{}, stageLink(onboarding.StageRoles, o.ID))
 	rows := len(o.Roles.Rows)
@@ -147,26 +149,57 @@ func TestFinishingASideAsksThenSeals(t *testing.T) {
 		t.Fatal("a new onboarding has no role areas")
 	}
 	s.click("finish-side")
-	s.expect(itoa(rows) + " of the areas have no answer from you")
+	s.expect(itoa(rows) + " areas have no answer from you")
 	if stored(t, o.ID).Roles.IsDone(o.Buddy.ID) {
-		t.Fatal("the first press finished the side without asking")
+		t.Fatal("the first press sealed the grid without asking")
 	}
 	s.click("finish-side")
 	if !stored(t, o.ID).Roles.IsDone(o.Buddy.ID) {
-		t.Fatal("the second press did not finish the side")
+		t.Fatal("the second press did not seal the grid")
 	}
-	s.match("sealed", app.Div().Class("sealed card").ID("sealed"))
+	s.expect("Dana Okafor&#39;s grid is sealed", "Yours is in · waiting for Priya Raman")
 	s.expectNot("own-grid")
+	if !s.exists("expect-mine-"+o.Buddy.ID) || !s.exists("finish-written") {
+		t.Error("sealing the grid closed the expectations too")
+	}
 
-	s.click("reopen-side")
-	s.expect("Make sure Priya Raman is not looking")
-	s.click("reopen-side")
-	if stored(t, o.ID).Roles.IsDone(o.Buddy.ID) {
-		t.Error("reopening twice left the side sealed")
+	s.click("unseal")
+	if stored(t, o.ID).Roles.IsDone(o.Buddy.ID) || !s.exists("own-grid") {
+		t.Fatal("opening the grid again took more than one step")
 	}
-	if !s.exists("own-grid") {
-		t.Error("the grid is not back after reopening")
+	s.click("finish-side")
+	s.click("finish-side")
+
+	// Priya takes the device, then hands it back: neither of them can
+	// open Dana's grid now.
+	s.check("writer-"+o.Newcomer.ID, true)
+	s.check("writer-"+o.Buddy.ID, true)
+	s.expect("Dana Okafor&#39;s grid is sealed")
+	if s.exists("unseal") || s.exists("own-grid") {
+		t.Error("after the device changed hands, the sealed grid can be opened")
 	}
+}
+
+// Finishing what one wrote seals it apart from the grid, and both read
+// each other's once both have finished.
+func TestTheExpectationsAreSealedOnTheirOwn(t *testing.T) {
+	o := pair(t)
+	s := show(t, &stagePage{}, stageLink(onboarding.StageRoles, o.ID))
+	s.click("finish-written")
+	s.expect("One of the two boxes is empty.")
+	s.typeIn("expect-mine-"+o.Buddy.ID, "DANA: I own the platform.")
+	s.typeIn("expect-yours-"+o.Buddy.ID, "DANA: you own the plan.")
+	s.click("finish-written")
+	if o := stored(t, o.ID); !o.Roles.HasWritten(o.Buddy.ID) || o.Roles.IsDone(o.Buddy.ID) {
+		t.Fatalf("finishing the writing left the side %+v", o.Roles.SideOf(o.Buddy.ID))
+	}
+	s.expect("Dana Okafor&#39;s expectations are sealed")
+	s.check("writer-"+o.Newcomer.ID, true)
+	s.expectNot("DANA: I own the platform.")
+	s.typeIn("expect-mine-"+o.Newcomer.ID, "PRIYA: I own cash.")
+	s.typeIn("expect-yours-"+o.Newcomer.ID, "PRIYA: you own uptime.")
+	s.click("finish-written")
+	s.expect("DANA: I own the platform.", "PRIYA: I own cash.")
 }
 
 func TestTheWeeklyOneOnOne(t *testing.T) {
@@ -234,7 +267,7 @@ func TestStartingAOneOnOneTwiceOnADateSaysWhy(t *testing.T) {
 func TestHomeListsDeletesAndUndoes(t *testing.T) {
 	o := pair(t)
 	s := show(t, &home{}, "/")
-	_, total := o.Overall()
+	_, total := onboarding.Overall(o.Progress())
 	s.expect(o.Title, "Dana Okafor (CTO) onboarding Priya Raman (CFO)", "0 of "+itoa(total)+" prompts answered",
 		`href="`+strings.ReplaceAll(resumeLink(o), "&", "&amp;")+`"`)
 

@@ -22,6 +22,13 @@ type stagePage struct {
 	editing map[string]bool
 	// roles holds the state of the role agreement page.
 	roles rolesState
+	// seen is the stages each person has opened on this device; read
+	// says whether the person writing had read this stage before this
+	// visit, and so has its guidance folded away.
+	seen map[string]openedBy
+	read bool
+	// hint says Markdown works under the page's first text area only.
+	hint onceHint
 }
 
 func (p *stagePage) OnMount(ctx app.Context) { p.mount(ctx, p) }
@@ -32,20 +39,38 @@ func (p *stagePage) OnNav(ctx app.Context) {
 	stage, _ := onboarding.ParseStage(strings.TrimPrefix(appPath(ctx), guidePath))
 	if stage != p.stage {
 		p.did("", nil)
+		p.dropBlanks(ctx)
 	}
 	p.stage = stage
 	if p.editing == nil {
 		p.editing = map[string]bool{}
 	}
+	p.roles.forget()
 	st, _ := guide.StageOf(p.stage)
 	// The stages neither show nor change the 1:1 log, but for the role
 	// agreement, which adds its mismatches to the next 1:1's agenda.
 	p.noLog = p.stage != onboarding.StageRoles
 	p.open(ctx, st.Title)
+	if p.o != nil {
+		p.seen = readSeen(ctx, p.o.ID)
+		writer := p.o.CurrentWriter()
+		p.read = p.seen[writer][p.stage]
+		p.markSeen(ctx, writer)
+	}
 	ctx.ScrollTo("main")
 }
 
+// markSeen remembers that person has this stage open.
+func (p *stagePage) markSeen(ctx app.Context, person string) {
+	markSeen(ctx, p.o.ID, person, p.stage)
+	if p.seen[person] == nil {
+		p.seen[person] = openedBy{}
+	}
+	p.seen[person][p.stage] = true
+}
+
 func (p *stagePage) Render() app.UI {
+	p.hint = onceHint{}
 	st, _ := guide.StageOf(p.stage)
 	if p.o == nil {
 		return p.renderMissing(st.Title)
@@ -74,10 +99,24 @@ func (p *stagePage) Render() app.UI {
 			app.Text(": a link that brings what you wrote to their device."),
 		),
 		p.renderStatus(),
-		app.If(st.ID == onboarding.StageData, framingNote(o.ID)),
-		div("guidance", md(st.Guidance)),
+		p.renderGuidance(st),
 		div("prompts", prompts...),
 		p.renderPrevNext(),
+	)
+}
+
+// renderGuidance is the stage's guidance: in full on a person's first
+// visit, then folded away behind one line, for whoever has read it.
+func (p *stagePage) renderGuidance(st guide.Stage) app.UI {
+	body := []app.UI{
+		app.If(st.ID == onboarding.StageData, framingNote(p.o.ID)),
+		div("guidance", md(st.Guidance)),
+	}
+	if !p.read {
+		return div("", body...)
+	}
+	return app.Details().Class("guidance-fold").ID("guidance").Body(
+		append([]app.UI{app.Summary().Text("About this stage")}, body...)...,
 	)
 }
 
@@ -89,10 +128,9 @@ func (p *stagePage) renderWriter() app.UI {
 			return person.Name + ", the new " + roleOr(person, "executive")
 		}
 		return person.Name + ", onboarding their peer"
-	}, func() {
-		// A confirmation asked of one person must not carry over to the
-		// other.
-		p.roles.confirmFinish, p.roles.confirmReopen = false, false
+	}, func(ctx app.Context, person string) {
+		p.roles.forget()
+		p.markSeen(ctx, person)
 	})
 }
 
@@ -103,9 +141,13 @@ func roleOr(p onboarding.Person, fallback string) string {
 	return fallback
 }
 
+// renderStepper is the way to the other stages, with the progress of the
+// person writing: their own, not the two of them added up.
 func (p *stagePage) renderStepper() app.UI {
+	writer := p.o.CurrentWriter()
+	progress := p.o.ProgressOf(writer, p.seen[writer].has)
 	var steps []app.UI
-	for i, prog := range p.o.Progress() {
+	for i, prog := range progress {
 		st, _ := guide.StageOf(prog.Stage)
 		status := strconv.Itoa(prog.Answered) + "/" + strconv.Itoa(prog.Total)
 		class := "step"
@@ -125,16 +167,18 @@ func (p *stagePage) renderStepper() app.UI {
 	}
 	return app.Nav().Class("stepper").Aria("label", "Stages").Body(
 		app.Ol().Body(steps...),
-		progressBar(p.o.Percent(), answeredLine(p.o)),
+		progressBar(onboarding.Percent(progress), answeredLine(progress)),
 	)
 }
 
 func (p *stagePage) renderPrompt(st guide.Stage, pr guide.Prompt, writerIsNew bool) app.UI {
-	answered := p.o.Answered(st.ID, pr.ID)
 	example, who := guide.ExampleFor(p.o.Newcomer.Function, pr.ID)
 	state, stateClass := "Not answered yet", "badge open"
-	if answered {
+	switch p.o.StateOf(st.ID, pr.ID, p.o.CurrentWriter()) {
+	case onboarding.PromptDone:
 		state, stateClass = "Answered", "badge answered"
+	case onboarding.PromptWaiting:
+		state, stateClass = "Yours is in · waiting for "+p.o.Other(p.o.CurrentWriter()).Name, "badge waiting"
 	}
 	return app.Section().Class("prompt").ID("prompt-"+pr.ID).Aria("labelledby", "title-"+pr.ID).Body(
 		div("prompt-head",
@@ -188,7 +232,7 @@ func (p *stagePage) renderPrevNext() app.UI {
 // Whoever writes in it last becomes its author.
 func (p *stagePage) noteField(id, label string, note func(*onboarding.Onboarding) *onboarding.Note) app.UI {
 	return &textField{
-		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: true,
+		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 		OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteNote(o, note(o), v, now()) })
 		},

@@ -27,7 +27,7 @@ func (p *stagePage) problemsPrompt(prompt string) app.UI {
 		var warning app.UI
 		if n := len(p.o.Problems); n > onboarding.TooManyProblems {
 			warning = app.P().Class("warning").ID("too-many-problems").Role("status").Text(
-				"That is " + itoa(n) + " problems. The guide asks for two or three: past that, the list has stopped setting priorities. Which ones can wait until these are under way?")
+				"That is " + itoa(n) + " problems. Two or three keep it a list of priorities: which could wait until these are under way?")
 		}
 		return div("", warning, p.renderList(problemsList))
 	case "budget":

@@ -3,7 +3,9 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
+	"counterpart/app/guide"
 	"counterpart/app/onboarding"
 	"counterpart/app/words"
 
@@ -12,11 +14,22 @@ import (
 
 // rolesState is what the role agreement page remembers between renders.
 type rolesState struct {
-	manage        bool   // the list of areas is open for editing
-	newArea       string // the area being typed in
-	confirmReopen bool
-	confirmFinish bool
-	zoneErr       string // what is wrong with the time zone typed
+	manage  bool   // the list of areas is open for editing
+	newArea string // the area being typed in
+	// confirmFinish and confirmWritten ask once before sealing a grid with
+	// areas unanswered, or expectations with nothing written.
+	confirmFinish, confirmWritten bool
+	// undoSeal and undoWritten open again what the person at the screen
+	// has just sealed: offered right there, and only to them, since
+	// nothing else opens a sealed side (onboarding.FinishSide says why).
+	undoSeal, undoWritten onboarding.Undo
+}
+
+// forget drops what the page asked or offered the person writing, when
+// another takes their place: a confirmation or an undo is theirs alone.
+func (r *rolesState) forget() {
+	r.confirmFinish, r.confirmWritten = false, false
+	r.undoSeal, r.undoWritten = nil, nil
 }
 
 func steps(o *onboarding.Onboarding) *[]onboarding.Step { return &o.Roles.Escalation }
@@ -78,34 +91,40 @@ func (p *stagePage) ownership() app.UI {
 
 func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) app.UI {
 	writer := p.o.PersonByID(view.Person)
-	otherState := other.Name + " has not finished their side yet."
+	otherState := other.Name + " has not finished their side of the grid yet."
 	if view.OtherDone {
-		otherState = other.Name + " has finished their side; their answers stay hidden until you finish yours."
+		otherState = other.Name + " has finished their side of the grid."
 	}
 	var rows []app.UI
 	for _, r := range view.Rows {
 		rows = append(rows, p.gridRow(r))
 	}
 	unanswered := view.Unanswered()
-	finish := button("finish-side", "", "I have finished my side", func(ctx app.Context, e app.Event) {
+	finish := button("finish-side", "", "Seal my grid", func(ctx app.Context, e app.Event) {
 		if unanswered > 0 && !p.roles.confirmFinish {
 			p.roles.confirmFinish = true
 			return
 		}
 		p.roles.confirmFinish = false
-		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.FinishSide(o, view.Person, now()) })
+		var undo onboarding.Undo
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo = onboarding.FinishSide(o, view.Person, now()) })
+		p.roles.undoSeal = undo
+		focusLater(ctx, p, "sealed-title")
 	}, view.Person, unanswered)
 	return div("grid-wrap",
 		app.P().Class("blind-note").Body(
-			app.Strong().Text(writer.Name+", you are answering alone. "),
-			app.Text(otherState+" Sitting together? When it is "+other.Name+"'s turn, switch “Who is writing?” above: your answers stay hidden from them."),
+			app.Strong().Text(writer.Name+", you answer alone. "),
+			app.Text(other.Name+" sees your answers only once you have both sealed your grids. "+otherState),
 		),
 		app.Div().Class("own-grid").ID("own-grid").Body(rows...),
 		app.If(len(view.Rows) == 0, para("muted", "No areas yet. Add the areas of responsibility that matter between your two functions.")),
 		p.manageAreas(),
 		app.If(p.roles.confirmFinish, app.P().Class("warning").Role("alert").Text(
-			itoa(unanswered)+" of the areas have no answer from you. They will show as not answered in the comparison. Press the button again to finish anyway.")),
-		div("actions", finish),
+			words.Count(unanswered, "area has", "areas have")+" no answer from you, and will show as not answered. Press the button again to seal the grid anyway.")),
+		div("actions seal",
+			finish,
+			para("field-hint", "This seals the grid only: what you expect of each role, below, stays open until you finish it."),
+		),
 	)
 }
 
@@ -164,22 +183,31 @@ func (p *stagePage) manageAreas() app.UI {
 	)
 }
 
-// sealed is shown to a person who has finished while the other has not.
+// sealed is shown to a person who has sealed their grid while the other
+// has not. It offers to open the grid again only to whoever has just
+// sealed it: anyone else at this device could read it.
 func (p *stagePage) sealed(view onboarding.BlindView, other *onboarding.Person) app.UI {
 	me := p.o.PersonByID(view.Person)
-	reopen := button("reopen-side", "secondary", "Reopen "+me.Name+"'s answers", func(ctx app.Context, e app.Event) {
-		if !p.roles.confirmReopen {
-			p.roles.confirmReopen = true
-			return
-		}
-		p.roles.confirmReopen = false
-		p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.ReopenSide(o, view.Person, now()) })
-	}, view.Person)
-	return app.Div().Class("sealed card").ID("sealed").Body(
-		app.P().Body(app.Strong().Text(me.Name+" has finished.")),
-		para("", "These answers stay hidden until "+other.Name+" has finished too; then the comparison appears here. If "+other.Name+" is at this device, switch “Who is writing?” above to "+other.Name+"."),
-		app.If(p.roles.confirmReopen, app.P().Class("warning").Role("alert").Text("Reopening shows "+me.Name+"'s answers on this screen. Make sure "+other.Name+" is not looking, then press the button again.")),
-		reopen,
+	return p.sealedCard("sealed", me.Name+"'s grid is sealed",
+		"It stays hidden until "+other.Name+" has sealed theirs; then the comparison appears here, and either of you can change an answer. If "+other.Name+" is at this device, switch “Who is writing?” above to "+other.Name+".",
+		&p.roles.undoSeal, "unseal", "Open my grid again", "finish-side")
+}
+
+// sealedCard says that what one person wrote blind is sealed. Right
+// after they sealed it, *undo holds the way back: a button labelled
+// label opens it again in one step, then focuses the element back.
+func (p *stagePage) sealedCard(id, title, text string, undo *onboarding.Undo, button, label, back string) app.UI {
+	return app.Section().Class("sealed card").ID(id).Aria("labelledby", id+"-title").Body(
+		app.H3().ID(id+"-title").TabIndex(-1).Text(title),
+		para("", text),
+		app.If(*undo != nil, div("actions",
+			app.Button().Class("secondary").ID(button).Text(label).OnClick(func(ctx app.Context, e app.Event) {
+				put := *undo
+				*undo = nil
+				p.edit(ctx, func(o *onboarding.Onboarding) { put(o, now()) })
+				focusLater(ctx, p, back)
+			}, button),
+		)),
 	)
 }
 
@@ -210,18 +238,18 @@ func (p *stagePage) comparison() app.UI {
 			app.Th().Scope("row").Text(c.Row.Area),
 			app.Td().DataSet("label", o.Buddy.Name).Text(o.OwnerName(c.Buddy, o.Buddy.ID)),
 			app.Td().DataSet("label", o.Newcomer.Name).Text(o.OwnerName(c.Newcomer, o.Newcomer.ID)),
-			app.Td().Body(app.Span().Class("verdict verdict-"+string(verdict)).Text(verdict.Label())),
+			app.Td().Body(verdictCell(o, c)),
 			app.Td().Body(action),
 		))
 	}
 	var agenda []app.UI
-	for _, item := range o.Agenda {
+	for _, item := range o.Queued() {
 		agenda = append(agenda, li(item.Text))
 	}
 	writer := o.CurrentWriter()
 	view := onboarding.ViewFor(o, writer)
 	return app.Div().Class("comparison").ID("comparison").Body(
-		para("", "You have both finished. Each row shows who each of you thinks owns the area."),
+		para("", "You have both sealed your grids. Each row shows who each of you thinks owns the area, and, once you have agreed it at a 1:1, who owns it."),
 		app.Ul().Class("verdict-counts").ID("verdict-counts").Body(summary...),
 		div("table-wrap", app.Table().Class("compare").Body(
 			app.THead().Body(app.Tr().Body(
@@ -245,17 +273,27 @@ func (p *stagePage) comparison() app.UI {
 	)
 }
 
+// verdictCell says how an area stands: for one agreed after talking it
+// over, who owns it.
+func verdictCell(o *onboarding.Onboarding, c onboarding.Comparison) app.UI {
+	label := c.Verdict.Label()
+	if c.Verdict == onboarding.Settled {
+		label += ": " + o.OwnerLabel(c.Owner)
+	}
+	return app.Span().Class("verdict verdict-" + string(c.Verdict)).Text(label)
+}
+
 // verdictCount says how many areas got a verdict, such as "3 both claim it".
 func verdictCount(v onboarding.Verdict, n int) app.UI {
 	return app.Li().Class("verdict-"+string(v)).Body(app.Strong().Text(itoa(n)), app.Text(" "+strings.ToLower(v.Label())))
 }
 
-// expectations are written blind too, and shown side by side once both
-// sides are in.
+// expectations are written blind too, sealed apart from the grid, and
+// shown side by side once both people have sealed theirs.
 func (p *stagePage) expectations() app.UI {
 	o := p.o
 	writer := o.CurrentWriter()
-	if o.Roles.BothDone(o) {
+	if o.Roles.BothWritten(o) {
 		column := func(person onboarding.Person) app.UI {
 			s := o.Roles.SideOf(person.ID)
 			other := o.Other(person.ID)
@@ -270,10 +308,13 @@ func (p *stagePage) expectations() app.UI {
 		return app.Div().Class("two-columns").ID("expectations-both").Body(column(o.Buddy), column(o.Newcomer))
 	}
 	view := onboarding.ViewFor(o, writer)
-	if view.Done {
-		return para("muted", "Hidden until you have both finished.")
-	}
 	other := o.Other(writer)
+	if view.Written {
+		me := o.PersonByID(writer)
+		return p.sealedCard("written", me.Name+"'s expectations are sealed",
+			"They stay hidden until "+other.Name+" has finished writing theirs; then you read both here, side by side.",
+			&p.roles.undoWritten, "unseal-written", "Open what I wrote again", "finish-written")
+	}
 	side := func(set func(*onboarding.Side, string)) func(ctx app.Context, v string) {
 		return func(ctx app.Context, v string) {
 			p.edit(ctx, func(o *onboarding.Onboarding) {
@@ -281,11 +322,31 @@ func (p *stagePage) expectations() app.UI {
 			})
 		}
 	}
+	empty := strings.TrimSpace(view.ExpectMine) == "" || strings.TrimSpace(view.ExpectYours) == ""
+	finish := button("finish-written", "", "I have finished writing", func(ctx app.Context, e app.Event) {
+		if empty && !p.roles.confirmWritten {
+			p.roles.confirmWritten = true
+			return
+		}
+		p.roles.confirmWritten = false
+		var undo onboarding.Undo
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo = onboarding.FinishExpectations(o, writer, now()) })
+		p.roles.undoWritten = undo
+		focusLater(ctx, p, "written-title")
+	}, writer, empty)
+	otherState := other.Name + " has not finished theirs yet."
+	if view.OtherWritten {
+		otherState = other.Name + " has finished theirs."
+	}
 	return div("",
-		&textField{ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: true,
+		para("blind-note", "Written alone too: "+other.Name+" reads this once you have both finished writing. "+otherState),
+		&textField{ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectMine = v })},
-		&textField{ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: true,
+		&textField{ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectYours = v })},
+		app.If(p.roles.confirmWritten, app.P().Class("warning").Role("alert").Text(
+			"One of the two boxes is empty. Press the button again to finish anyway.")),
+		div("actions seal", finish),
 	)
 }
 
@@ -313,6 +374,10 @@ func (p *stagePage) cadence() app.UI {
 		return func(o *onboarding.Onboarding) { change(&o.Roles.Cadence) }
 	}
 	timeErr := onboarding.CheckTime(c.Time)
+	secondDays := make([]choice, 0, len(onboarding.Weekdays))
+	for _, d := range onboarding.Weekdays {
+		secondDays = append(secondDays, choice{d, "The second " + words.Capitalize(d)})
+	}
 	return div("cadence",
 		h3("The weekly 1:1"),
 		div("row-fields",
@@ -329,18 +394,12 @@ func (p *stagePage) cadence() app.UI {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetMinutes(n) }))
 			}),
 		),
-		&textField{ID: "one-on-one-zone", Label: "Time zone", Value: c.Zone, Max: 64, Error: p.roles.zoneErr,
-			Hint: "A name such as Europe/London or America/New_York. The calendar file uses it to keep the time right through summer time.",
-			OnChange: func(ctx app.Context, v string) {
-				v = strings.TrimSpace(v)
-				if v != "" && (!onboarding.ValidZoneName(v) || zoneFor(v) == nil) {
-					p.roles.zoneErr = "This browser does not know the time zone “" + v + "”. Use a name such as Europe/London."
-					return
-				}
-				p.roles.zoneErr = ""
+		&zonePicker{ID: "one-on-one-zone", Label: "Time zone", Value: c.ZoneOr(browserZone()),
+			Hint: "This device's zone unless you choose another. The calendar file keeps the 1:1 at this time here, through summer time.",
+			onPick: func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
-		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "The guide recommends an hour: enough to get into two or three real problems. Try it for a few weeks before cutting it down.")),
+		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
 		h3("Time that isn't about work"),
 		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
@@ -349,7 +408,7 @@ func (p *stagePage) cadence() app.UI {
 			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialEvery = v }))
 			}),
-			selectField("social-day", "On the second", c.SocialDay, days, func(ctx app.Context, v string) {
+			selectField("social-day", "Which day", c.SocialDay, secondDays, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialDay = v }))
 			}),
 			&textField{ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
@@ -358,8 +417,36 @@ func (p *stagePage) cadence() app.UI {
 				}
 			}},
 		),
-		para("field-hint", "Choose all three to put this time in the calendar file, on the second chosen weekday of the month."),
+		para("field-hint", "Choose all three to put this time in the calendar file."),
 		h3("Meetings where both organisations meet"),
 		p.renderList(sharedList),
+		p.sessions(),
+	)
+}
+
+// sessions books the working sessions for the stages of the guide, for
+// the calendar file: a stage left blank stays out of it.
+func (p *stagePage) sessions() app.UI {
+	o := p.o
+	start, _ := time.Parse("2006-01-02", o.StartDate)
+	var fields []app.UI
+	for _, st := range guide.Stages() {
+		stage := st.ID
+		hint := ""
+		if !start.IsZero() && st.SessionDay > 0 {
+			hint = "The guide suggests " + words.DayAndMonth(onboarding.WorkingDay(start, st.SessionDay).Format("2006-01-02")) + "."
+		}
+		fields = append(fields, &textField{ID: "session-" + string(stage), Label: st.Title, Type: "datetime-local",
+			Value: o.Roles.Cadence.Sessions.At(stage), Max: 16, Hint: hint,
+			OnChange: func(ctx app.Context, v string) {
+				if onboarding.CheckSession(v) == "" {
+					p.edit(ctx, func(o *onboarding.Onboarding) { o.Roles.Cadence.SetSession(stage, v) })
+				}
+			}})
+	}
+	return app.Details().Class("sessions").ID("sessions").Open(o.Roles.Cadence.Sessions != onboarding.Sessions{}).Body(
+		app.Summary().Text("Sessions for the five stages, in your calendar"),
+		para("field-hint", "Book the sessions you will hold together and they go in the calendar file, at the time you choose. A stage left blank stays out of it."),
+		div("session-fields", fields...),
 	)
 }

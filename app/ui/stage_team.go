@@ -30,7 +30,7 @@ func (p *stagePage) teamPrompt(prompt string) app.UI {
 		return div("",
 			app.P().Class("private-note").Body(
 				span("badge private", "Private"),
-				app.Text(" New entries here are private: they stay on this device and are never shared."),
+				app.Text(" What is added here stays on this device, in no link and no document, unless you untick Private."),
 			),
 			p.renderList(teamList),
 		)

@@ -190,9 +190,9 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 		}
 		rows = append(rows, app.Tr().Class("verdict-"+string(r.Verdict)).Body(
 			app.Th().Scope("row").Text(r.Area),
-			app.Td().Text(r.Answers[0]),
-			app.Td().Text(r.Answers[1]),
-			app.Td().Class("verdict-cell").Text(mark+r.Verdict.Label()),
+			app.Td().DataSet("label", s.Names[0]).Text(r.Answers[0]),
+			app.Td().DataSet("label", s.Names[1]).Text(r.Answers[1]),
+			app.Td().Class("verdict-cell").Text(mark+r.VerdictLine()),
 		))
 	}
 	expectation := func(e worksheet.Expectation) app.UI {

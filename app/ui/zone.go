@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,4 +86,86 @@ func today() string {
 	}
 	d := app.Window().Get("Date").New()
 	return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())
+}
+
+// zonePicker is the time zone of the weekly 1:1, chosen from the zones
+// the browser knows, grouped by region. The list is long (some four
+// hundred zones), so it is a component of its own that renders again
+// only when its value changes: its handler is unexported, which go-app
+// leaves out when it compares a component with its next version, so the
+// page's renders at every keystroke do not rebuild the list. The handler
+// it keeps is the first one, which captures the page, and the page stays
+// the same one.
+type zonePicker struct {
+	app.Compo
+
+	ID, Label, Hint string
+	Value           string // the zone chosen, or the device's
+	onPick          func(ctx app.Context, zone string)
+}
+
+func (z *zonePicker) Render() app.UI {
+	groups := []app.UI{}
+	var group []app.UI
+	region := ""
+	flush := func() {
+		if len(group) > 0 {
+			groups = append(groups, app.OptGroup().Label(region).Body(group...))
+		}
+		group = nil
+	}
+	for _, name := range zoneNames(z.Value) {
+		r, _, _ := strings.Cut(name, "/")
+		if r != region {
+			flush()
+			region = r
+		}
+		group = append(group, app.Option().Value(name).Text(zoneLabel(name)).Selected(name == z.Value))
+	}
+	flush()
+	return div("field",
+		app.Label().For(z.ID).Text(z.Label),
+		app.Select().ID(z.ID).Aria("describedby", z.ID+"-hint").Body(groups...).OnChange(func(ctx app.Context, e app.Event) {
+			if z.onPick != nil {
+				z.onPick(ctx, target(e).Get("value").String())
+			}
+		}),
+		app.P().Class("field-hint").ID(z.ID+"-hint").Text(z.Hint),
+	)
+}
+
+// zoneLabel is a zone's name as a person reads it: "America/New_York"
+// is "America / New York".
+func zoneLabel(name string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(name, "_", " "), "/", " / ")
+}
+
+// allZones is the browser's list of zones, read once.
+var allZones []string
+
+// zoneNames lists the zones to choose from: every zone the browser knows
+// (Intl.supportedValuesOf), sorted, with the one chosen among them even
+// if the browser does not list it. Without a browser, or with one too old
+// to list its zones, it is the chosen one and the device's.
+func zoneNames(chosen string) []string {
+	if allZones == nil && !app.IsServer {
+		func() {
+			defer func() { recover() }() // a browser without the list
+			list := app.Window().Get("Intl").Call("supportedValuesOf", "timeZone")
+			for i := 0; i < list.Length(); i++ {
+				allZones = append(allZones, list.Index(i).String())
+			}
+		}()
+		if !slices.Contains(allZones, "UTC") && len(allZones) > 0 {
+			allZones = append(allZones, "UTC")
+		}
+	}
+	names := slices.Clone(allZones)
+	for _, extra := range []string{chosen, browserZone()} {
+		if extra != "" && !slices.Contains(names, extra) {
+			names = append(names, extra)
+		}
+	}
+	slices.Sort(names)
+	return names
 }

@@ -42,6 +42,17 @@ type Row struct {
 	Area    string
 	Answers [2]string
 	Verdict onboarding.Verdict
+	// Owner is who owns the area once that is agreed, by name, else "".
+	Owner string
+}
+
+// VerdictLine is the row's verdict as the sheet prints it: for an area
+// agreed after talking it over, with who owns it.
+func (r Row) VerdictLine() string {
+	if r.Verdict == onboarding.Settled {
+		return r.Verdict.Label() + ": " + r.Owner
+	}
+	return r.Verdict.Label()
 }
 
 // Count is how many rows got a verdict.
@@ -116,6 +127,7 @@ func Filled(o *onboarding.Onboarding) (Worksheet, error) {
 			Area:    c.Row.Area,
 			Answers: [2]string{o.OwnerName(c.Buddy, o.Buddy.ID), o.OwnerName(c.Newcomer, o.Newcomer.ID)},
 			Verdict: c.Verdict,
+			Owner:   o.OwnerLabel(c.Owner),
 		})
 	}
 	for _, v := range onboarding.Verdicts {
@@ -134,10 +146,8 @@ func Filled(o *onboarding.Onboarding) (Worksheet, error) {
 		}
 	}
 	w.Cadence = CadenceLines(o.Roles.Cadence)
-	for _, a := range o.Agenda {
-		if !a.Done {
-			w.Agenda = append(w.Agenda, a.Text)
-		}
+	for _, a := range o.Queued() {
+		w.Agenda = append(w.Agenda, a.Text)
 	}
 	return w, nil
 }

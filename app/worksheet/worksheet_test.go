@@ -91,6 +91,20 @@ func TestFilledFromTheExample(t *testing.T) {
 	if len(w.Escalation) != len(o.Roles.Escalation) || w.Expectations[0].Name != o.Buddy.Name {
 		t.Error("escalation or expectations missing")
 	}
+	// The example settled two areas at a 1:1: the sheet says so, and who
+	// owns each, rather than how the two answered on the grid.
+	settled := 0
+	for _, r := range w.Rows {
+		if r.Verdict == onboarding.Settled {
+			settled++
+			if r.Owner == "" || r.VerdictLine() != "Agreed in a 1:1: "+r.Owner {
+				t.Errorf("a settled area prints %q", r.VerdictLine())
+			}
+		}
+	}
+	if settled != 2 {
+		t.Errorf("%d areas settled at a 1:1 on the sheet, want the example's 2", settled)
+	}
 }
 
 func TestCadenceLines(t *testing.T) {

@@ -183,8 +183,8 @@ var TypedTags = map[string]bool{
 
 // Unsafe checks HTML that package markdown wrote, or that a Markdown tool
 // made of its Markdown: only the tags given, no attribute but a web or
-// mail link's href, a numbered list's start, the wrapper's class and a
-// task's box, and no comment. It says what should not be there,
+// mail link's href, a numbered list's start, the wrapper's class, a task
+// list's class and a task's box, and no comment. It says what should not be there,
 // or "".
 func Unsafe(out string, tags map[string]bool) string {
 	z := html.NewTokenizer(strings.NewReader(out))
@@ -204,6 +204,7 @@ func Unsafe(out string, tags map[string]bool) string {
 				case tok.Data == "a" && a.Key == "href" && markdown.Allowed(a.Val) && webOrMail(a.Val):
 				case tok.Data == "ol" && a.Key == "start":
 				case tok.Data == "div" && a.Key == "class" && a.Val == "md":
+				case tok.Data == "ul" && a.Key == "class" && a.Val == "tasks":
 				// A Markdown tool shows a task as a box that cannot be
 				// ticked.
 				case tok.Data == "input" && (a.Key == "type" && a.Val == "checkbox" || a.Key == "disabled" || a.Key == "checked"):

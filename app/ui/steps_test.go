@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"counterpart/app/onboarding"
+)
+
+// nav follows a link inside the app, as the router does.
+func (s *screen) nav(rawURL string) {
+	s.t.Helper()
+	u, err := url.Parse("http://localhost" + rawURL)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.disp.Nav(u)
+	s.disp.Consume()
+}
+
+// A stage's guidance is there in full on a person's first visit, and
+// folded behind one line on the next.
+func TestGuidanceFoldsAfterTheFirstVisit(t *testing.T) {
+	o := pair(t)
+	s := show(t, &stagePage{}, stageLink(onboarding.StageData, o.ID))
+	if s.exists("guidance") || !s.has(`class="guidance"`) {
+		t.Fatal("the first visit does not show the guidance in full")
+	}
+	s.nav(stageLink(onboarding.StageProblems, o.ID))
+	s.nav(stageLink(onboarding.StageData, o.ID))
+	if !s.exists("guidance") || !s.has("About this stage") {
+		i := strings.Index(s.html(), "guidance")
+		t.Errorf("the second visit does not fold the guidance: %s", s.html()[max(0, i-200):i+200])
+	}
+}
+
+// An entry added and closed with nothing in it is dropped, and so is one
+// left blank when the person moves to another stage.
+func TestABlankEntryIsDropped(t *testing.T) {
+	o := pair(t)
+	s := show(t, &stagePage{}, stageLink(onboarding.StageData, o.ID))
+	s.click("add-sources")
+	id := stored(t, o.ID).DataSources[0].ID
+	s.click("toggle-" + id)
+	if n := len(stored(t, o.ID).DataSources); n != 0 {
+		t.Fatalf("closing a blank entry kept %d", n)
+	}
+	s.expectNot("untitled", "Nothing written yet")
+
+	s.click("add-sources")
+	s.nav(stageLink(onboarding.StageProblems, o.ID))
+	if n := len(stored(t, o.ID).DataSources); n != 0 {
+		t.Errorf("moving on kept %d blank entries", n)
+	}
+}
+
+// "Markdown works" is said once on a page, whatever its text areas.
+func TestTheMarkdownHintIsSaidOnce(t *testing.T) {
+	o := pair(t)
+	s := show(t, &stagePage{}, stageLink(onboarding.StageProblems, o.ID))
+	s.click("add-problems")
+	if n := strings.Count(s.html(), "Markdown works"); n != 1 {
+		t.Errorf("the hint shows %d times", n)
+	}
+}
+
+// The line about links says nothing that did not happen: with a link
+// received and none sent, it does not speak of one sent.
+func TestExchangeWordsSayNothingFalse(t *testing.T) {
+	o := pair(t)
+	o.Sync.Received = time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)
+	line := exchangeWords(o)
+	if strings.Contains(line, "one of yours") || !strings.Contains(line, "You have not sent Priya Raman a link yet") {
+		t.Errorf("with no link sent, the line says %q", line)
+	}
+	o.Sync.Sent = time.Date(2026, 11, 4, 9, 0, 0, 0, time.UTC)
+	if line := exchangeWords(o); !strings.Contains(line, "since getting one of yours") {
+		t.Errorf("with a link sent and none back, the line says %q", line)
+	}
+}
