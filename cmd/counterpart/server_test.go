@@ -312,23 +312,6 @@ func TestTheAppStartsAfterTheFirstPaint(t *testing.T) {
 	}
 }
 
-// app.js compiles the response of fetch itself, which a browser can keep
-// the compiled code of, not a Response rebuilt from a stream, which it
-// cannot; the loading bar counts a copy.
-func TestTheAppCompilesTheFetchedResponse(t *testing.T) {
-	s := testSite(t, testWeb(t))
-	js := string(s.lookup("/app.js").Body)
-	call := strings.Index(js, "instantiateStreaming(\n      counterpartFetchWasm(")
-	fn := strings.Index(js, "async function counterpartFetchWasm(")
-	if call < 0 || fn < 0 {
-		t.Fatalf("app.js does not compile the fetched response:\n%s", js)
-	}
-	body := js[fn:]
-	if !strings.Contains(body, "response.clone().body.getReader()") || !strings.Contains(body, "return response;") || strings.Contains(body, "new Response(") {
-		t.Errorf("counterpartFetchWasm does not return the response it fetched:\n%s", body)
-	}
-}
-
 // loadedResources lists what a page makes the browser fetch: the URLs in
 // src and srcset attributes, and in href attributes of link elements.
 // Links a person may follow (<a href>) are not requests.

@@ -311,49 +311,7 @@ var scriptFixes = []struct{ why, old, new string }{
 			"  })\n" +
 			");\n",
 	},
-	{
-		// go-app hands instantiateStreaming a Response it rebuilt from a
-		// stream, to count the bytes for its progress bar. Such a Response
-		// has no URL, so Chromium cannot keep the compiled code for the next
-		// visit (V8's code cache, kept beside the cached file). The real
-		// response goes to instantiateStreaming instead, and the bar counts
-		// the bytes of a copy (counterpartFetchWasm, below).
-		why: "compile the real response",
-		old: "instantiateStreaming(\n      fetchWithProgress(",
-		new: "instantiateStreaming(\n      counterpartFetchWasm(",
-	},
 }
-
-// wasmFetch is added to go-app's app.js: see the "compile the real
-// response" fix.
-const wasmFetch = `
-// Counterpart: fetch app.wasm and hand the response itself to
-// instantiateStreaming, so that the browser can cache the compiled code
-// with it; the loading bar counts the bytes of a copy.
-async function counterpartFetchWasm(url, progress) {
-  const response = await fetch(url);
-  const total = parseInt(
-    response.headers.get(goappWasmContentLengthHeader) ||
-      response.headers.get("Content-Length"),
-    10
-  );
-  if (response.ok && response.body && total > 0) {
-    const reader = response.clone().body.getReader();
-    (async () => {
-      let loaded = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) {
-          break;
-        }
-        loaded += value.byteLength;
-        progress(Math.min(100, Math.round((loaded * 100) / total)));
-      }
-    })().catch(() => {});
-  }
-  return response;
-}
-`
 
 // finishScript applies scriptFixes to go-app's app.js.
 func finishScript(js []byte) ([]byte, error) {
@@ -363,7 +321,7 @@ func finishScript(js []byte) ([]byte, error) {
 		}
 		js = bytes.Replace(js, []byte(fix.old), []byte(fix.new), 1)
 	}
-	return append(js, wasmFetch...), nil
+	return js, nil
 }
 
 // ogURL is go-app's og:url tag, which names the host of whatever request
