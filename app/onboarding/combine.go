@@ -386,22 +386,17 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 // (the lists inside it, the answers of each person), whichever version of
 // the entry was kept.
 func (g *merger) inner(kept, mine, theirs reflect.Value, s Section) {
-	t := kept.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(kept, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleEntries:
-			kept.Field(i).Set(g.list(mine.Field(i), theirs.Field(i), s))
+			fv.Set(g.list(mine.FieldByIndex(f.Index), theirs.FieldByIndex(f.Index), s))
 		case ruleSide:
-			kept.Field(i).Set(g.answers(mine.Field(i), theirs.Field(i)))
+			fv.Set(g.answers(mine.FieldByIndex(f.Index), theirs.FieldByIndex(f.Index)))
 		case ruleValue, ruleJoin:
 		default:
 			panic("onboarding: no merge inside an entry for " + f.Name)
 		}
-	}
+	})
 }
 
 // lostInside reports whether the incoming version of an entry, which a

@@ -46,6 +46,18 @@ const (
 	ruleJoin
 )
 
+// eachField calls fn with each field of v (a struct of the model) but the
+// embedded Meta, and the field's rule: every walker over the model starts
+// here, so that none can forget a rule the others know.
+func eachField(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value, r rule)) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); !f.Anonymous {
+			fn(f, v.Field(i), ruleOf(f))
+		}
+	}
+}
+
 // ruleOf returns the rule of a struct field.
 func ruleOf(f reflect.StructField) rule {
 	switch f.Tag.Get("sync") {
@@ -206,13 +218,8 @@ func Shareable(o *Onboarding) *Onboarding {
 }
 
 func shareable(v reflect.Value) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f, fv := t.Field(i), v.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleDevice:
 			fv.SetZero()
 		case ruleEntries:
@@ -235,7 +242,7 @@ func shareable(v reflect.Value) {
 		case ruleGroup:
 			shareable(fv)
 		}
-	}
+	})
 }
 
 // metaOf returns the Meta of an addressable entry value.
