@@ -603,24 +603,22 @@ func Counts(o *Onboarding) map[Section]int {
 	c := map[Section]int{}
 	var walk func(v reflect.Value, section Section)
 	walk = func(v reflect.Value, section Section) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
 			s := section
 			if tag := f.Tag.Get("section"); tag != "" {
 				s = Section(tag)
 			}
-			switch ruleOf(f) {
+			switch r {
 			case ruleEntries:
-				c[s] += v.Field(i).Len()
+				c[s] += fv.Len()
 			case ruleEntry:
-				if v.Field(i).FieldByName("Text").String() != "" {
+				if fv.FieldByName("Text").String() != "" {
 					c[s]++
 				}
 			case ruleGroup:
-				walk(v.Field(i), s)
+				walk(fv, s)
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem(), "")
 	for _, s := range Sections {

@@ -188,16 +188,14 @@ func values(o *Onboarding) map[string]any {
 	out := map[string]any{}
 	var walk func(v reflect.Value, path string)
 	walk = func(v reflect.Value, path string) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			switch ruleOf(f) {
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleValue:
-				out[join(path, f)] = v.Field(i).Interface()
+				out[join(path, f)] = fv.Interface()
 			case ruleGroup:
-				walk(v.Field(i), join(path, f))
+				walk(fv, join(path, f))
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem(), "")
 	return out
