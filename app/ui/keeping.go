@@ -50,28 +50,6 @@ func updateDevice(change func(*safekeeping.Device)) {
 	keeping.gen++
 }
 
-// then calls done with a promise's result, once, and fail (if not nil)
-// with its error.
-func then(promise app.Value, done func(app.Value), fail func(app.Value)) {
-	var ok, ko app.Func
-	release := func() { ok.Release(); ko.Release() }
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		release()
-		if done != nil {
-			done(args[0])
-		}
-		return nil
-	})
-	ko = app.FuncOf(func(this app.Value, args []app.Value) any {
-		release()
-		if fail != nil {
-			fail(args[0])
-		}
-		return nil
-	})
-	promise.Call("then", ok, ko)
-}
-
 // probeKeeping asks the browser, once per tab, what it does with the
 // site's storage: whether it has agreed to keep it, how much there is and
 // how much is allowed, which browser it is and whether it runs installed.
