@@ -51,9 +51,12 @@ vet:
 # time runs out on a busy machine (golang/go#75804, fixed in Go 1.27).
 # A target may name its own count after a second colon: each input of
 # FuzzLayout loads, saves and reads again a whole quarter of 1:1s in parts,
-# so 1000 of them take as long as 5000 of the others.
+# so 1000 of them take as long as 5000 of the others. Each input of
+# FuzzSimulation is a whole run of the simulation of issue 23 (up to 100
+# steps of four devices), a fifth of a second on average, more with the
+# fuzzer's coverage counters: 20 of them.
 FUZZTIME ?= 5000x
-FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/store:FuzzLayout:1000x ./app/markdown:FuzzToHTML \
+FUZZ_TARGETS = ./app/store:FuzzLoad ./app/store:FuzzSaveOverStored ./app/store:FuzzLayout:1000x ./app/store:FuzzSimulation:20x ./app/markdown:FuzzToHTML \
 	./app/share:FuzzDecodeLink ./app/share:FuzzOpenBody ./app/share:FuzzDecodeFile ./app/share:FuzzReadBackup ./app/share:FuzzBudgetCounts \
 	./app/contextmix:FuzzDecompress \
 	./app/document:FuzzDocument

@@ -193,7 +193,14 @@ var runningVersion = regexp.MustCompile(`version (\w+)`)
 // with the given web directory, and waits until it says it is ready.
 func startServer(t *testing.T, web, addr string, args ...string) *server {
 	t.Helper()
-	cmd := exec.Command(serverBin, append([]string{"-addr", addr, "-web", web}, args...)...)
+	return startBinary(t, serverBin, web, addr, args...)
+}
+
+// startBinary is startServer for another build of the server: an earlier
+// release's (see oldRelease).
+func startBinary(t *testing.T, bin, web, addr string, args ...string) *server {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"-addr", addr, "-web", web}, args...)...)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -66,8 +66,8 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	dana.finishSide()
 
 	link := dana.shareLink(passphrase)
-	if want := "/open#3."; passphrase != "" {
-		want = "/open#3e."
+	if want := fmt.Sprintf("/open#%d.", share.Version); passphrase != "" {
+		want = fmt.Sprintf("/open#%de.", share.Version)
 		if !strings.Contains(link, want) {
 			t.Fatalf("the locked link %q is not marked as locked", link[:40])
 		}

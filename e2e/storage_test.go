@@ -269,7 +269,7 @@ func TestAnOldRecordOpensAfterTheUpgrade(t *testing.T) {
 		t.Errorf("the latest 1:1's notes read %q, want %q", got, latest.Notes)
 	}
 	head := eval[string](b, fmt.Sprintf(`localStorage.getItem(%q)`, store.KeyOf(old.ID)))
-	if !strings.HasPrefix(head, `{"schema":2,`) {
+	if !strings.HasPrefix(head, fmt.Sprintf(`{"schema":%d,`, store.SchemaVersion)) {
 		t.Errorf("not stored in parts after opening: %.80s", head)
 	}
 	got := b.stored(old.ID)

@@ -47,20 +47,22 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 	priya.waitFor("the stage page", `location.pathname.includes("/guide/")`)
 	priya.addSource("Priya's forecast model")
 	back := priya.shareLink("")
-	containsAll(t, "Priya's first link", priya.text("#link-scope"), "carries everything")
+	// Priya's first link carries only what she added: Dana's link said
+	// what Dana's device holds.
+	containsAll(t, "Priya's first link", priya.text("#link-scope"), "carries only what Dana Okafor does not have yet")
 	dana.mergeLink(back)
 
 	for round := 1; round <= 3; round++ {
 		dana.openStage(srv.URL, id)
 		dana.addSource(fmt.Sprintf("Dana's source of round %d", round))
 		link := dana.shareLink("")
-		containsAll(t, fmt.Sprintf("Dana's link of round %d", round), dana.text("#link-scope"), "only what changed since")
+		containsAll(t, fmt.Sprintf("Dana's link of round %d", round), dana.text("#link-scope"), "carries only what Priya Raman does not have yet")
 		if round == 2 {
 			// This one is lost on the way; a device that never had the
 			// earlier links is told what to ask for.
 			third.open(link)
 			third.waitFor("the message", `!!document.getElementById("needs-earlier-message")`)
-			containsAll(t, "the third device's message", third.text("#needs-earlier"), "carries Dana Okafor's changes since", "earlier link first", "Nothing on this device was changed")
+			containsAll(t, "the third device's message", third.text("#needs-earlier"), "only Dana Okafor's latest changes", "Ask Dana Okafor for a complete link", "Nothing on this device was changed")
 			third.click("#write-request")
 			third.waitFor("the request", `!!document.getElementById("request-text")`)
 			containsAll(t, "the request", third.value("#request-text"), "Hi Dana Okafor", "complete link")
@@ -77,7 +79,7 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 	}
 	dana.open(srv.URL + "/share?id=" + id)
 	last := dana.shareLink("")
-	containsAll(t, "Dana's share page", dana.text("#exchange"), "Priya Raman has everything you had up to")
+	containsAll(t, "Dana's share page", dana.text("#exchange"), "Priya Raman last sent you a link on", "They have everything you have")
 	priya.mergeLink(last)
 	a, b := dana.canonical(id), priya.canonical(id)
 	if a != b {

@@ -224,19 +224,7 @@ func TestABackupFileKeptUpToDate(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	id := writeSomething(b, srv.URL+"/", "First thoughts.")
-	cdpDo(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
-			window.__backupFile = {text: "", writes: 0};
-			window.showSaveFilePicker = async () => ({
-				name: "counterpart-backup.json",
-				createWritable: async () => {
-					let text = "";
-					return {
-						write: async (t) => { text += t; },
-						close: async () => { window.__backupFile.text = text; window.__backupFile.writes++; },
-					};
-				},
-			});
-		})()`})
+	b.keepBackupFileInMemory()
 	b.open(srv.URL + "/your-data")
 	b.waitFor("the offer", `!!document.getElementById("keep-file")`)
 	b.click("#keep-file")

@@ -1,9 +1,11 @@
 package onboarding
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -21,60 +23,6 @@ import (
 // same rules for what they share: entries match by ID, device-only
 // fields (rules.go) stay as they are on this device, and caps (caps.go)
 // are never cut.
-
-// Section is a part of an onboarding a person recognises: one of the
-// guide's stages, or the 1:1s.
-type Section string
-
-// Meetings1on1 is the section of the weekly 1:1s and commitments, which is
-// not one of the guide's stages.
-const Meetings1on1 Section = "meetings"
-
-// Sections lists the sections in the order the guide shows them.
-var Sections = []Section{
-	Section(StageData), Section(StageProblems), Section(StageTeam),
-	Section(StageProcesses), Section(StageRoles), Meetings1on1,
-}
-
-// Changes is what combining an incoming copy did, for the person to read
-// before and after saying yes. The counts are those of the merge itself,
-// so the preview says exactly what saving does.
-type Changes struct {
-	// New is true when the onboarding was not on this device.
-	New bool
-	// Added, Updated and Removed count entries by section.
-	Added, Updated, Removed map[Section]int
-	// Details is true when a value of the onboarding itself changed: the
-	// title, the people, the start date, the cadence.
-	Details bool
-	// Sides lists the people whose role answers or expectations changed.
-	Sides []string
-	// Unlocked is true when both sides are now in and the comparison of
-	// the role agreement opens.
-	Unlocked bool
-
-	// taken is every unit the merge took from the incoming copy, by its
-	// key (see unitKey), with its stamp: the record of what need not go
-	// back to the sender.
-	taken map[string]time.Time
-}
-
-// None reports whether the merge changed nothing.
-func (c Changes) None() bool {
-	return !c.New && sum(c.Added) == 0 && sum(c.Updated) == 0 && sum(c.Removed) == 0 && !c.Details && len(c.Sides) == 0
-}
-
-func sum(m map[Section]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
-}
-
-func newChanges() Changes {
-	return Changes{Added: map[Section]int{}, Updated: map[Section]int{}, Removed: map[Section]int{}, taken: map[string]time.Time{}}
-}
 
 // ErrOtherPair means an incoming copy has the onboarding's ID but not its
 // two people, which a real copy never has.
@@ -102,31 +50,46 @@ var errShell = errors.New("an entry of the changes is missing here")
 //
 // A result that would pass a list's cap is refused with a *FullError.
 func Combine(local, incoming *Onboarding) (*Onboarding, Changes, error) {
-	return combine(local, incoming, nil)
+	return combine(local, incoming, nil, nil)
 }
 
 // combine is Combine where shells names entries the incoming copy holds
-// only for the newer entries inside them.
-func combine(local, incoming *Onboarding, shells map[string]bool) (*Onboarding, Changes, error) {
+// only for the newer entries inside them, and known is what the sender
+// held (nil when unknown), which tells a conflict from a later edit.
+func combine(local, incoming *Onboarding, shells map[string]bool, known Vector) (*Onboarding, Changes, error) {
 	if local.ID != incoming.ID || local.Buddy.ID != incoming.Buddy.ID || local.Newcomer.ID != incoming.Newcomer.ID {
 		return nil, Changes{}, ErrOtherPair
 	}
 	m, in := Copy(local), Copy(incoming)
-	g := &merger{local: local, in: in, ch: newChanges(), shells: shells, sideFromIn: map[string]bool{}}
+	g := &merger{local: local, in: in, ch: newChanges(), shells: shells, sideFromIn: map[string]bool{}, known: known}
+	g.last = latest(local.Updated, incoming.Updated, local.Sync.Have.Newest(), known.Newest())
 	g.tombstones(m)
 	for _, p := range []string{m.Buddy.ID, m.Newcomer.ID} {
-		var mine, theirs time.Time
-		if s := local.Roles.Sides[p]; s != nil {
-			mine = s.Updated
+		mine, theirs := local.Roles.Sides[p], in.Roles.Sides[p]
+		var ms, ts time.Time
+		if mine != nil {
+			ms = mine.Updated
 		}
-		if s := in.Roles.Sides[p]; s != nil {
-			theirs = s.Updated
+		if theirs != nil {
+			ts = theirs.Updated
 		}
-		g.sideFromIn[p] = theirs.After(mine)
+		g.sideFromIn[p] = g.takes(ts, ms, func() bool { return later(theirs, mine) })
+		if mine != nil && theirs != nil && *mine != *theirs {
+			g.conflict(ms, ts)
+		}
 	}
 	g.group(reflect.ValueOf(m).Elem(), reflect.ValueOf(in).Elem(), "", "")
 	if g.err != nil {
 		return nil, Changes{}, g.err
+	}
+	if g.joined {
+		// Texts joined here are a change of this device's, newer than
+		// both copies: they travel on to every other device.
+		m.Updated = latest(m.Updated, g.last)
+		if m.Sync.Have == nil {
+			m.Sync.Have = Vector{}
+		}
+		m.Sync.Have.Add(g.last)
 	}
 	for _, p := range []string{m.Buddy.ID, m.Newcomer.ID} {
 		if g.sideChanged(local, m, p) {
@@ -147,16 +110,67 @@ type merger struct {
 	ch         Changes
 	shells     map[string]bool
 	sideFromIn map[string]bool // by person: their side is newer in the incoming copy
-	err        error
+	// known is what the sender held, when the incoming copy says so.
+	known Vector
+	// last is the newest stamp either copy holds, and after joining two
+	// texts the stamp of the join; joined says one was made.
+	last   time.Time
+	joined bool
+	err    error
 }
 
-// The keys of what a link carries, for the record of what came from the
-// other person: an entry by its ID, a tombstone, a side, a value.
-func unitKey(kind, id string) string {
-	if kind == "" {
-		return id
+// takes reports whether the incoming version of a unit, stamped in, wins
+// over this device's, stamped mine: the later stamp wins, and two equal
+// stamps with different content (two devices that joined the same texts)
+// are decided by tie, the same way on every device.
+func (g *merger) takes(in, mine time.Time, tie func() bool) bool {
+	if !in.Equal(mine) {
+		return in.After(mine)
 	}
-	return kind + ":" + id
+	return tie()
+}
+
+// later decides between two versions of a unit with the same stamp: the
+// longer as JSON (a join holds both texts), then the greater.
+func later(in, mine any) bool {
+	a, _ := json.Marshal(in)
+	b, _ := json.Marshal(mine)
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return string(a) > string(b)
+}
+
+// concurrent reports whether two differing versions of a unit were made
+// without knowing of each other: neither copy holds the other's.
+func (g *merger) concurrent(mine, in time.Time) bool {
+	return g.known != nil && g.local.Sync.Have != nil && !g.known.Covers(mine) && !g.local.Sync.Have.Covers(in)
+}
+
+// conflict counts a unit both copies changed without knowing of the
+// other's change.
+func (g *merger) conflict(mine, in time.Time) {
+	if g.concurrent(mine, in) {
+		g.ch.Conflicts++
+	}
+}
+
+// stamp returns a new stamp of this device, after everything both copies
+// hold, for a change the merge itself makes.
+func (g *merger) stamp() time.Time {
+	g.last = Stamp(g.last, StampOn(g.last, g.local.Sync.Device))
+	g.joined = true
+	return g.last
+}
+
+func latest(ts ...time.Time) time.Time {
+	var out time.Time
+	for _, t := range ts {
+		if t.After(out) {
+			out = t
+		}
+	}
+	return out
 }
 
 func (g *merger) tombstones(m *Onboarding) {
@@ -166,7 +180,6 @@ func (g *merger) tombstones(m *Onboarding) {
 		}
 		if t.After(m.Deleted[id]) {
 			m.Deleted[id] = t
-			g.ch.taken[unitKey("gone", id)] = t
 		}
 	}
 }
@@ -199,7 +212,6 @@ func (g *merger) group(m, in reflect.Value, path string, section Section) {
 						mf.Set(reflect.MakeMap(f.Type))
 					}
 					mf.SetMapIndex(reflect.ValueOf(k), reflect.ValueOf(v))
-					g.ch.taken[unitKey("value", k)] = v
 				}
 			}
 		case ruleSides:
@@ -223,14 +235,17 @@ func (g *merger) group(m, in reflect.Value, path string, section Section) {
 // Changed existed) the copy changed last as a whole decides.
 func (g *merger) value(m, in reflect.Value, path string) {
 	mine, theirs := g.local.Changed[path], g.in.Changed[path]
-	takeIn := theirs.After(mine)
+	same := m.Interface() == in.Interface()
+	takeIn := g.takes(theirs, mine, func() bool { return !same && later(in.Interface(), m.Interface()) })
 	if mine.IsZero() && theirs.IsZero() {
 		takeIn = g.in.Updated.After(g.local.Updated)
 	}
-	if takeIn && m.Interface() != in.Interface() {
+	if !same && !mine.IsZero() && !theirs.IsZero() {
+		g.conflict(mine, theirs)
+	}
+	if takeIn && !same {
 		m.Set(in)
 		g.ch.Details = true
-		g.ch.taken[unitKey("value", path)] = theirs
 	}
 }
 
@@ -246,7 +261,6 @@ func (g *merger) sides(m, in reflect.Value) {
 		}
 		side := *in.MapIndex(k).Interface().(*Side)
 		m.SetMapIndex(k, reflect.ValueOf(&side))
-		g.ch.taken[unitKey("side", k.String())] = side.Updated
 	}
 }
 
@@ -254,14 +268,20 @@ func (g *merger) sides(m, in reflect.Value) {
 // unless this device's is private.
 func (g *merger) entry(m, in reflect.Value, s Section) {
 	mine, theirs := metaOf(m), metaOf(in)
-	if mine.Private || !theirs.Updated.After(mine.Updated) {
+	if mine.Private {
 		return
 	}
-	if !reflect.DeepEqual(m.Interface(), in.Interface()) {
+	same := reflect.DeepEqual(m.Interface(), in.Interface())
+	if !same {
+		g.conflict(mine.Updated, theirs.Updated)
+	}
+	if !g.takes(theirs.Updated, mine.Updated, func() bool { return !same && later(in.Interface(), m.Interface()) }) {
+		return
+	}
+	if !same {
 		g.ch.Updated[s]++
 	}
 	m.Set(in)
-	g.ch.taken[unitKey("", theirs.ID)] = theirs.Updated
 }
 
 // list merges one list of entries by ID. The order is this device's, with
@@ -270,7 +290,9 @@ func (g *merger) entry(m, in reflect.Value, s Section) {
 func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 	mine, theirs := metas(m), metas(in)
 	same := func(i, j int) bool { return reflect.DeepEqual(m.Index(i).Interface(), in.Index(j).Interface()) }
-	steps := g.plan(s, mine, theirs, same)
+	tie := func(i, j int) bool { return later(in.Index(j).Interface(), m.Index(i).Interface()) }
+	clash := func(i, j int) bool { return !sameOwn(m.Index(i), in.Index(j)) }
+	steps := g.plan(s, mine, theirs, lastEdits(m), lastEdits(in), same, clash, tie)
 	out := reflect.MakeSlice(m.Type(), 0, len(steps))
 	for _, st := range steps {
 		switch {
@@ -280,18 +302,26 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 				continue
 			}
 			out = reflect.Append(out, in.Index(st.theirs))
-			g.ch.taken[unitKey("", theirs[st.theirs].ID)] = theirs[st.theirs].Updated
 		case st.theirs < 0:
 			out = reflect.Append(out, m.Index(st.mine))
 		default:
 			kept := reflect.New(m.Type().Elem()).Elem()
 			if st.takeTheirs && !g.shells[theirs[st.theirs].ID] {
 				kept.Set(in.Index(st.theirs))
-				g.ch.taken[unitKey("", theirs[st.theirs].ID)] = theirs[st.theirs].Updated
 			} else {
 				kept.Set(m.Index(st.mine))
 			}
+			if !g.shells[theirs[st.theirs].ID] {
+				g.join(kept, m.Index(st.mine), in.Index(st.theirs))
+			}
 			g.inner(kept, m.Index(st.mine), in.Index(st.theirs), s)
+			if !g.shells[theirs[st.theirs].ID] && g.lostInside(m.Index(st.mine), in.Index(st.theirs)) {
+				// The sender lost entries inside this one that it had
+				// (removed with it, before it was put back or made
+				// again): the merged entry is this device's change, so
+				// that it travels back whole.
+				metaOf(kept).Updated = g.stamp()
+			}
 			out = reflect.Append(out, kept)
 		}
 	}
@@ -302,22 +332,45 @@ func (g *merger) list(m, in reflect.Value, s Section) reflect.Value {
 // (the lists inside it, the answers of each person), whichever version of
 // the entry was kept.
 func (g *merger) inner(kept, mine, theirs reflect.Value, s Section) {
-	t := kept.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(kept, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleEntries:
-			kept.Field(i).Set(g.list(mine.Field(i), theirs.Field(i), s))
+			fv.Set(g.list(mine.FieldByIndex(f.Index), theirs.FieldByIndex(f.Index), s))
 		case ruleSide:
-			kept.Field(i).Set(g.answers(mine.Field(i), theirs.Field(i)))
-		case ruleValue:
+			fv.Set(g.answers(mine.FieldByIndex(f.Index), theirs.FieldByIndex(f.Index)))
+		case ruleValue, ruleJoin:
 		default:
 			panic("onboarding: no merge inside an entry for " + f.Name)
 		}
+	})
+}
+
+// lostInside reports whether the incoming version of an entry, which a
+// link carries whole, lacks an entry inside it that this device holds,
+// that no removal takes out, and that the sender says it held: it was
+// taken out with the entry holding it, removed there and then put back
+// or made again, and no link would bring it back otherwise.
+func (g *merger) lostInside(mine, theirs reflect.Value) bool {
+	if g.known == nil {
+		return false
 	}
+	lost := false
+	t := mine.Type()
+	for i := 0; i < t.NumField() && !lost; i++ {
+		if f := t.Field(i); f.Anonymous || !isEntryList(f.Type) {
+			continue
+		}
+		in := map[string]bool{}
+		for _, m := range metas(theirs.Field(i)) {
+			in[m.ID] = true
+		}
+		list := mine.Field(i)
+		for j := 0; j < list.Len() && !lost; j++ {
+			m := metaOf(list.Index(j))
+			lost = !in[m.ID] && !m.Private && g.known.Covers(m.Updated) && !g.buried(m.ID, lastEdit(list.Index(j)))
+		}
+	}
+	return lost
 }
 
 // answers merges a map of answers by person: each from the copy where
@@ -359,6 +412,24 @@ func (g *merger) sideChanged(local, m *Onboarding, p string) bool {
 	return false
 }
 
+// sameOwn reports whether two versions of an entry hold the same values
+// of their own: besides their stamps, the entries inside them and the
+// answers of each person.
+func sameOwn(a, b reflect.Value) bool {
+	own := func(e reflect.Value) any {
+		c := reflect.New(e.Type()).Elem()
+		c.Set(e)
+		metaOf(c).Updated = time.Time{}
+		for i := 0; i < c.NumField(); i++ {
+			if f := c.Type().Field(i); !f.Anonymous && (isEntryList(f.Type) || ruleOf(f) == ruleSide) {
+				c.Field(i).SetZero()
+			}
+		}
+		return c.Interface()
+	}
+	return reflect.DeepEqual(own(a), own(b))
+}
+
 // metas lists the Meta of every entry of a list, in order.
 func metas(list reflect.Value) []*Meta {
 	out := make([]*Meta, list.Len())
@@ -385,10 +456,15 @@ type step struct {
 	takeTheirs   bool
 }
 
-// plan decides a merged list from the Meta of both copies' entries and
+// plan decides a merged list from the Meta of both copies' entries, and
+// when each last changed, what is inside it included (lastEdit), and
 // counts what changed. same reports whether mine[i] and theirs[j] hold
-// the same content.
-func (g *merger) plan(s Section, mine, theirs []*Meta, same func(i, j int) bool) []step {
+// the same content; clash whether they differ in their own values (not
+// only in the entries inside them, which merge one by one, or in the
+// answers, which merge by side), which is a conflict when both changed
+// them; and tie whether theirs[j] wins over mine[i] when both have the
+// same stamp.
+func (g *merger) plan(s Section, mine, theirs []*Meta, mineLast, theirLast []time.Time, same, clash, tie func(i, j int) bool) []step {
 	theirIndex := map[string]int{}
 	for j, meta := range theirs {
 		theirIndex[meta.ID] = j
@@ -397,29 +473,38 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same func(i, j int) bool)
 	ids := make([]string, 0, len(mine)+len(theirs)) // the ID of each step
 	placed := map[string]bool{}
 	for i, meta := range mine {
+		if !meta.Private && g.buried(meta.ID, mineLast[i]) {
+			// Removed here. An incoming copy made since the removal
+			// (the 1:1 of a date started again) is not placed yet: it
+			// comes in below, whole, without what the removal took.
+			g.ch.Removed[s]++
+			continue
+		}
 		placed[meta.ID] = true
 		if meta.Private {
 			out, ids = append(out, step{mine: i, theirs: -1}), append(ids, meta.ID)
 			continue
 		}
-		if g.buried(meta.ID, meta.Updated) {
-			g.ch.Removed[s]++
-			continue
-		}
 		st := step{mine: i, theirs: -1}
-		if j, ok := theirIndex[meta.ID]; ok {
+		if j, ok := theirIndex[meta.ID]; ok && !g.shells[meta.ID] {
 			st.theirs = j
-			if theirs[j].Updated.After(meta.Updated) && !g.shells[meta.ID] {
-				if !same(i, j) {
+			differ := !same(i, j)
+			if differ && clash(i, j) {
+				g.conflict(meta.Updated, theirs[j].Updated)
+			}
+			if g.takes(theirs[j].Updated, meta.Updated, func() bool { return differ && tie(i, j) }) {
+				if differ {
 					g.ch.Updated[s]++
 				}
 				st.takeTheirs = true
 			}
+		} else if ok {
+			st.theirs = j
 		}
 		out, ids = append(out, st), append(ids, meta.ID)
 	}
 	for j, meta := range theirs {
-		if placed[meta.ID] || g.buried(meta.ID, meta.Updated) {
+		if placed[meta.ID] || g.buried(meta.ID, theirLast[j]) {
 			continue
 		}
 		placed[meta.ID] = true
@@ -439,53 +524,57 @@ func (g *merger) plan(s Section, mine, theirs []*Meta, same func(i, j int) bool)
 	return out
 }
 
-// Receive takes in an onboarding this device does not have yet, for the
-// person me, who said which of the two they are.
-func Receive(incoming *Onboarding, me string) (*Onboarding, Changes) {
-	o := Copy(incoming)
-	o.Me, o.Writer, o.Example = me, "", false
-	o.Sync = Sync{}
-	o.Normalize()
-	ch := newChanges()
-	ch.New = true
-	for s, n := range Counts(o) {
-		if n > 0 {
-			ch.Added[s] = n
+// join keeps both texts of a field tagged sync:"join" (the notes of a 1:1)
+// when the two copies of an entry changed them without knowing of each
+// other: two people who started the same 1:1 on their own devices. The
+// older text comes first, then the lines of the newer one it lacks. The
+// joined entry is a change of this device's, stamped after both.
+func (g *merger) join(kept, mine, theirs reflect.Value) {
+	ms, ts := metaOf(mine).Updated, metaOf(theirs).Updated
+	if !g.concurrent(ms, ts) {
+		return
+	}
+	older, newer := mine, theirs
+	if ms.After(ts) {
+		older, newer = theirs, mine
+	}
+	t := kept.Type()
+	changed := false
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.Anonymous || ruleOf(f) != ruleJoin {
+			continue
+		}
+		a, b := older.Field(i).String(), newer.Field(i).String()
+		if j := JoinText(a, b); j != kept.Field(i).String() {
+			kept.Field(i).SetString(j)
+			changed = true
 		}
 	}
-	ch.Unlocked = o.Roles.BothDone(o)
-	return o, ch
+	if changed {
+		metaOf(kept).Updated = g.stamp()
+	}
 }
 
-// Counts returns how many entries each section holds, for the preview of
-// an incoming link: every entry of every top-level list, and each note
-// with text in it.
-func Counts(o *Onboarding) map[Section]int {
-	c := map[Section]int{}
-	var walk func(v reflect.Value, section Section)
-	walk = func(v reflect.Value, section Section) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			s := section
-			if tag := f.Tag.Get("section"); tag != "" {
-				s = Section(tag)
-			}
-			switch ruleOf(f) {
-			case ruleEntries:
-				c[s] += v.Field(i).Len()
-			case ruleEntry:
-				if v.Field(i).FieldByName("Text").String() != "" {
-					c[s]++
-				}
-			case ruleGroup:
-				walk(v.Field(i), s)
-			}
+// JoinText returns older followed by the lines of newer that older lacks,
+// or the one that already holds the other.
+func JoinText(older, newer string) string {
+	o, n := strings.TrimSpace(older), strings.TrimSpace(newer)
+	switch {
+	case n == "" || strings.Contains(o, n):
+		return older
+	case o == "" || strings.Contains(n, o):
+		return newer
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(older, "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	out := strings.TrimRight(older, "\n")
+	for _, l := range strings.Split(newer, "\n") {
+		if k := strings.TrimSpace(l); k != "" && !have[k] {
+			out += "\n" + l
+			have[k] = true
 		}
 	}
-	walk(reflect.ValueOf(o).Elem(), "")
-	for _, s := range Sections {
-		c[s] += 0
-	}
-	return c
+	return Clip(out, MaxText)
 }

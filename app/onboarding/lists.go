@@ -150,11 +150,11 @@ func (l List) Remove(o *Onboarding, id string, now time.Time) (Undo, bool) {
 	// The removal must be newer than the entry, even when the entry came
 	// from a device whose clock runs ahead.
 	o.Bury(id, Stamp(removed.Addr().Interface().(entry).Common().Updated, now))
-	return func(o *Onboarding, _ time.Time) {
-		o.Unbury(id)
+	return func(o *Onboarding, now time.Time) {
 		if l.index(o, id) >= 0 {
 			return
 		}
+		o.revive(removed.Addr().Interface().(entry).Common(), now)
 		s := l.slice(o)
 		i := min(at, s.Len())
 		s.Set(reflect.Append(s, removed))

@@ -5,10 +5,12 @@ package onboarding
 // made weeks ago is still in front of both people.
 type Meeting struct {
 	Meta
-	Date      string        `json:"date"` // YYYY-MM-DD
-	Items     []MeetingItem `json:"items"`
-	Notes     string        `json:"notes"`
-	Decisions string        `json:"decisions"`
+	Date  string        `json:"date"` // YYYY-MM-DD
+	Items []MeetingItem `json:"items"`
+	// Notes and Decisions are joined, not replaced, when both people
+	// wrote them for the same 1:1 on their own devices.
+	Notes     string `json:"notes" sync:"join"`
+	Decisions string `json:"decisions" sync:"join"`
 }
 
 // MeetingItem is one agenda item of a meeting, raised by its Author.
@@ -39,22 +41,18 @@ const (
 )
 
 // Statuses lists the states in the order the form offers them.
-var Statuses = []Status{Open, Kept, Missed, Dropped}
+var Statuses = statusLabels.values()
+
+// statusLabels holds each value with its words.
+var statusLabels = labelled[Status]{
+	{Open, "Open"},
+	{Kept, "Kept"},
+	{Missed, "Missed"},
+	{Dropped, "Dropped"},
+}
 
 // Label is the state as a person reads it.
-func (s Status) Label() string {
-	switch s {
-	case Open:
-		return "Open"
-	case Kept:
-		return "Kept"
-	case Missed:
-		return "Missed"
-	case Dropped:
-		return "Dropped"
-	}
-	return ""
-}
+func (s Status) Label() string { return statusLabels.label(s, "") }
 
 // Commitment is something one person said they would do, by a date.
 type Commitment struct {

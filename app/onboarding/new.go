@@ -69,6 +69,12 @@ func New(d Draft, now time.Time) *Onboarding {
 		o.Newcomer, o.Buddy = peer, me
 	}
 	o.Title = DefaultTitle(o)
+	// The device that makes the onboarding holds what it made, at the
+	// stamp of its making: else no link would ever confirm it, and it
+	// would wait to be sent for good.
+	if d := DeviceOf(o.Updated); d != Legacy {
+		o.Sync.Device, o.Sync.Have = d, Vector{d: o.Updated}
+	}
 	o.Normalize()
 	return o
 }

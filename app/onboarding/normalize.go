@@ -68,6 +68,15 @@ func (o *Onboarding) Normalize() {
 		long(&p.FirstStep)
 		long(&p.WhoFeelsIt)
 	})
+	// A note nobody has written yet has the same ID on every device,
+	// from where it is: a link leaves an unchanged note out, and copies
+	// that gave it IDs of their own would never agree on it.
+	unwritten := func(n *Note, name string) {
+		if !IsID(n.ID) && n.Updated.IsZero() && n.Text == "" {
+			n.ID = NameID(o.ID, "note", name)
+		}
+	}
+	unwritten(&o.BudgetAdvice, "budgetAdvice")
 	fix(&o.BudgetAdvice.Meta)
 	long(&o.BudgetAdvice.Text)
 	o.WorkingWell = normalizeList(o.WorkingWell, func(n *Note) { fix(&n.Meta); long(&n.Text) })
@@ -127,6 +136,7 @@ func (o *Onboarding) Normalize() {
 			side.Written = ""
 		}
 	}
+	unwritten(&r.Disagreement, "disagreement")
 	fix(&r.Disagreement.Meta)
 	long(&r.Disagreement.Text)
 	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })
@@ -188,6 +198,7 @@ func (o *Onboarding) Normalize() {
 	})
 	// The log reads oldest first, whichever device added a meeting.
 	sort.SliceStable(o.Meetings, func(i, j int) bool { return o.Meetings[i].Date < o.Meetings[j].Date })
+	foldMeetings(o)
 	o.Commitments = normalizeList(o.Commitments, func(c *Commitment) {
 		fix(&c.Meta)
 		if o.PersonByID(c.Who) == nil {
@@ -212,37 +223,29 @@ func (o *Onboarding) Normalize() {
 			delete(o.Changed, path)
 		}
 	}
-	// Device names come from links (the sender's "by"): a name that is
-	// not one this app makes is forgotten, and the next link is complete.
-	for _, d := range []*string{&o.Sync.Device, &o.Sync.Peer} {
-		if !isDeviceName(*d) {
-			*d = ""
+	// A peer that is not the other person is forgotten: the next link to
+	// them is then complete, which is always safe.
+	for d, p := range o.Sync.Peers {
+		if d == Legacy || d > MaxDevice || o.PersonByID(p.Person) == nil || p.Person == o.Me {
+			delete(o.Sync.Peers, d)
 		}
+	}
+	if o.Sync.Device > MaxDevice {
+		o.Sync.Device = Legacy
 	}
 	truncateTimes(reflect.ValueOf(o).Elem())
+	bury(o)
 }
 
-// isDeviceName reports whether s can be a device's name in its links: up
-// to 64 characters of base64url, as the app makes them, or empty.
-func isDeviceName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return len(s) <= 64
-}
-
-// truncateTimes puts every time in v in UTC, to the millisecond: what a
-// link carries, so a copy that went through one compares equal to the
-// one it came from.
+// truncateTimes puts every time in v in UTC, to the nanosecond a stamp
+// names its device with: what a link carries, so a copy that went through
+// one compares equal to the one it came from.
 func truncateTimes(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
 		if v.Type() == timeType {
 			t := v.Interface().(time.Time)
-			if r := t.UTC().Truncate(time.Millisecond); !r.Equal(t) || t.Location() != time.UTC {
+			if r := t.UTC().Round(0); !r.Equal(t) || t.Location() != time.UTC {
 				v.Set(reflect.ValueOf(r))
 			}
 			return
@@ -262,7 +265,7 @@ func truncateTimes(v reflect.Value) {
 		if v.Type().Elem() == timeType {
 			for _, k := range v.MapKeys() {
 				t := v.MapIndex(k).Interface().(time.Time)
-				v.SetMapIndex(k, reflect.ValueOf(t.UTC().Truncate(time.Millisecond)))
+				v.SetMapIndex(k, reflect.ValueOf(t.UTC().Round(0)))
 			}
 		} else if v.Type().Elem().Kind() == reflect.Pointer {
 			for _, k := range v.MapKeys() {

@@ -4,6 +4,7 @@
 package onboarding
 
 import (
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -37,6 +38,11 @@ type Onboarding struct {
 	// Sync is what this device knows of the exchange of links with the
 	// other person (see sync.go).
 	Sync Sync `json:"sync,omitzero" sync:"device"`
+	// Partial marks a copy read without its 1:1 log (Meetings and
+	// Commitments come empty): saving it leaves the stored log as it is,
+	// and changing its log is refused. It is carried by the value, copies
+	// included, so no copy of it can be taken for the whole.
+	Partial bool `json:"-" sync:"device"`
 
 	DataSources  []DataSource `json:"dataSources" section:"data"`
 	Problems     []Problem    `json:"problems" section:"problems"`
@@ -137,20 +143,17 @@ const (
 )
 
 // Reasons lists the reasons in the order the form offers them.
-var Reasons = []Reason{ReasonTenure, ReasonInfluence, ReasonKnowledge}
+var Reasons = reasonLabels.values()
+
+// reasonLabels holds each value with its words.
+var reasonLabels = labelled[Reason]{
+	{ReasonTenure, "Long tenure"},
+	{ReasonInfluence, "Quiet influence"},
+	{ReasonKnowledge, "Knows what no one else does"},
+}
 
 // Label is the reason as a person reads it.
-func (r Reason) Label() string {
-	switch r {
-	case ReasonTenure:
-		return "Long tenure"
-	case ReasonInfluence:
-		return "Quiet influence"
-	case ReasonKnowledge:
-		return "Knows what no one else does"
-	}
-	return ""
-}
+func (r Reason) Label() string { return reasonLabels.label(r, "") }
 
 // Contact is someone the newcomer should spend time with.
 type Contact struct {
@@ -173,20 +176,17 @@ const (
 )
 
 // Healths lists the states in the order the form offers them.
-var Healths = []Health{Working, Strained, Broken}
+var Healths = healthLabels.values()
+
+// healthLabels holds each value with its words.
+var healthLabels = labelled[Health]{
+	{Working, "Working"},
+	{Strained, "Strained"},
+	{Broken, "Broken"},
+}
 
 // Label is the state as a person reads it.
-func (h Health) Label() string {
-	switch h {
-	case Working:
-		return "Working"
-	case Strained:
-		return "Strained"
-	case Broken:
-		return "Broken"
-	}
-	return ""
-}
+func (h Health) Label() string { return healthLabels.label(h, "") }
 
 // Process is one of the company's key processes.
 type Process struct {
@@ -217,6 +217,18 @@ type AgendaItem struct {
 // NewID returns a fresh random ID.
 func NewID() string {
 	return uuid.NewString()
+}
+
+// idSpace is the namespace of the IDs derived from a name (NameID).
+var idSpace = uuid.MustParse("5f0c3a4e-7d2b-4c1e-9a6f-2b8e1d4c7a90")
+
+// NameID returns the ID of an entry that has a natural identity, derived
+// from what names it: the 1:1 of an onboarding on a date, the agenda item
+// a checkpoint puts on that 1:1. Two devices that make the same entry
+// without knowing of each other (both people start this week's 1:1) give
+// it the same ID, and their copies merge as one entry.
+func NameID(names ...string) string {
+	return uuid.NewSHA1(idSpace, []byte(strings.Join(names, "\x00"))).String()
 }
 
 // IsID reports whether s is an ID this package made (a UUID).
@@ -269,16 +281,24 @@ func (o *Onboarding) Bury(id string, now time.Time) {
 	o.Deleted[id] = Stamp(o.Deleted[id], now)
 }
 
-// Unbury forgets the tombstone of id, when a removal is undone.
-func (o *Onboarding) Unbury(id string) {
-	delete(o.Deleted, id)
+// revive readies an entry that was removed to be put back, as a change
+// made now: stamped after its removal, so that the removal, wherever it
+// has travelled, no longer takes it out. The removal itself stays: the
+// other person's copy may hold it already, and copies that kept it while
+// this one forgot it would never agree.
+func (o *Onboarding) revive(m *Meta, now time.Time) {
+	m.Updated = Stamp(latest(m.Updated, o.Deleted[m.ID]), now)
 }
 
-// Touch records that the onboarding changed now. A clock that reads
-// earlier than the last link this device made has gone back: the next
-// link is then a complete one, since "changes since" would miss edits
-// stamped before it.
+// Touch records that the onboarding changed now, a stamp of this device,
+// and that this device holds its own change.
 func (o *Onboarding) Touch(now time.Time) {
 	o.Updated = Stamp(o.Updated, now)
-	o.Sync.checkClock(now)
+	if d := DeviceOf(o.Updated); d != Legacy {
+		if o.Sync.Have == nil {
+			o.Sync.Have = Vector{}
+		}
+		o.Sync.Have.Add(o.Updated)
+		o.Sync.Device = d
+	}
 }

@@ -176,7 +176,9 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		return nil, ErrTooMany
 	}
 	now = Stamp(time.Time{}, now)
-	m := Meeting{Meta: Meta{ID: NewID(), Author: author, Updated: now}, Date: date, Items: []MeetingItem{}}
+	// The 1:1 of a date, and what it carries in, have IDs derived from
+	// what they are: both people may start it on their own devices.
+	m := Meeting{Meta: Meta{ID: NameID(o.ID, "meeting", date), Author: author, Updated: now}, Date: date, Items: []MeetingItem{}}
 	sources := map[string]bool{}
 	add := func(it MeetingItem) {
 		if len(m.Items) >= MaxItems {
@@ -193,7 +195,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 	if prev, open := Carried(o, date); prev != nil {
 		for _, it := range open {
 			carried := it
-			carried.ID, carried.Origin, carried.Updated = NewID(), it.Topic(), now
+			carried.ID, carried.Origin, carried.Updated = NameID(m.ID, "carried", it.Topic()), it.Topic(), now
 			if carried.Raised == "" {
 				carried.Raised = prev.Date
 			}
@@ -210,7 +212,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 		}
 		if !q.Done {
 			add(MeetingItem{
-				Meta:   Meta{ID: NewID(), Author: q.Author, Private: q.Private, Updated: now},
+				Meta:   Meta{ID: NameID(m.ID, "queued", q.ID), Author: q.Author, Private: q.Private, Updated: now},
 				Text:   q.Text,
 				Source: q.Source,
 				Raised: date,
@@ -222,7 +224,7 @@ func StartMeeting(o *Onboarding, date, author string, now time.Time) (*Meeting, 
 	// join it; the sources seen above keep one that came back to the
 	// queue (from a removed meeting) from appearing twice.
 	for _, c := range CheckpointsDue(o, date) {
-		add(MeetingItem{Meta: Meta{ID: NewID(), Author: author, Updated: now.UTC()}, Text: c.Agenda, Source: c.Source(), Raised: date})
+		add(MeetingItem{Meta: Meta{ID: NameID(m.ID, c.Source()), Author: author, Updated: now}, Text: c.Agenda, Source: c.Source(), Raised: date})
 	}
 	if keep == nil {
 		keep = []AgendaItem{}
@@ -247,7 +249,7 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool)
 	if !ok {
 		return nil, false
 	}
-	o.Bury(id, now)
+	o.Bury(id, Stamp(removed.Updated, now))
 	var requeued []string
 	for _, it := range removed.Items {
 		if it.Done || it.Origin != "" || len(o.Agenda) >= MaxEntries {
@@ -263,8 +265,8 @@ func RemoveMeeting(o *Onboarding, id string, now time.Time) (undo Undo, ok bool)
 				o.Bury(qid, now)
 			}
 		}
-		o.Unbury(id)
 		if Find(o.Meetings, id) == nil {
+			o.revive(&removed.Meta, now)
 			Insert(&o.Meetings, at, removed)
 		}
 	}, true
@@ -509,4 +511,63 @@ func AddCommitment(o *Onboarding, who, what, due, meetingID, author string, now 
 	}
 	c.Who, c.What, c.Due, c.Status, c.Meeting = who, Clip(what, MaxText), due, Open, meetingID
 	return c, nil
+}
+
+// foldMeetings makes one 1:1 of two with the same date: copies from
+// before a 1:1's ID came from its date, when both people started this
+// week's on their own devices. The one with the smaller ID stays, with
+// the agenda of both (an item carried in or put on by a checkpoint
+// once), both texts joined, and every commitment made in either; the
+// other goes. It is a rule of how an onboarding reads, applied at every
+// read, so every device that holds both folds them the same way.
+func foldMeetings(o *Onboarding) {
+	for i := 1; i < len(o.Meetings); i++ {
+		a, b := &o.Meetings[i-1], &o.Meetings[i]
+		if a.Date == "" || a.Date != b.Date || a.Private || b.Private {
+			continue // a private 1:1 never travels, so never has a twin
+		}
+		keep, gone := a, b
+		if b.ID < a.ID {
+			keep, gone = b, a
+		}
+		older, newer := keep, gone
+		if gone.Updated.Before(keep.Updated) {
+			older, newer = gone, keep
+		}
+		folded := *keep
+		folded.Notes = JoinText(older.Notes, newer.Notes)
+		folded.Decisions = JoinText(older.Decisions, newer.Decisions)
+		folded.Updated = latest(keep.Updated, gone.Updated)
+		topics := map[string]bool{}
+		for _, it := range keep.Items {
+			topics[itemKey(it)] = true
+		}
+		folded.Items = append([]MeetingItem(nil), keep.Items...)
+		for _, it := range gone.Items {
+			if k := itemKey(it); !topics[k] && len(folded.Items) < MaxItems {
+				topics[k] = true
+				folded.Items = append(folded.Items, it)
+			}
+		}
+		for j := range o.Commitments {
+			if o.Commitments[j].Meeting == gone.ID {
+				o.Commitments[j].Meeting = keep.ID
+			}
+		}
+		*a = folded
+		o.Meetings = append(o.Meetings[:i], o.Meetings[i+1:]...)
+		i--
+	}
+}
+
+// itemKey is what makes two agenda items of one 1:1 the same topic: a
+// topic carried in, a checkpoint or a debrief, else the item itself.
+func itemKey(it MeetingItem) string {
+	switch {
+	case it.Origin != "":
+		return "origin:" + it.Origin
+	case it.Source != "":
+		return "source:" + it.Source
+	}
+	return it.ID
 }

@@ -3,6 +3,7 @@ package onboarding
 import (
 	"encoding/json"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -40,7 +41,68 @@ const (
 	// ruleValue: a plain value. In an entry it comes with the entry; in
 	// the onboarding itself its stamp in Changed decides.
 	ruleValue
+	// ruleJoin: a text of an entry that comes with the entry, except
+	// when two copies changed it without knowing of each other: then
+	// both texts are kept, joined (see merger.join).
+	ruleJoin
 )
+
+// eachField calls fn with each field of v (a struct of the model) but the
+// embedded Meta, and the field's rule: every walker over the model starts
+// here, so that none can forget a rule the others know.
+func eachField(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value, r rule)) {
+	for _, rf := range shapeOf(v.Type()).fields {
+		fn(rf.field, v.Field(rf.index), rf.rule)
+	}
+}
+
+// typeShape is what the walkers need to know of one struct type of the
+// model, worked out once per type: reading fields and tags by reflection
+// on every keystroke cost more than the save itself after a year of 1:1s.
+type typeShape struct {
+	fields []ruledField
+	// meta is the index of the embedded Meta, or -1.
+	meta int
+	// nests says the type holds lists of entries at some depth, so that a
+	// walk looking for lists need not go into entries that hold none.
+	nests bool
+}
+
+// ruledField is one field with its rule.
+type ruledField struct {
+	field reflect.StructField
+	index int
+	rule  rule
+}
+
+var shapes sync.Map // reflect.Type to *typeShape
+
+// shapeOf returns the shape of a struct type of the model.
+func shapeOf(t reflect.Type) *typeShape {
+	if s, ok := shapes.Load(t); ok {
+		return s.(*typeShape)
+	}
+	s := &typeShape{meta: -1}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Anonymous {
+			if f.Type == metaType {
+				s.meta = i
+			}
+			continue
+		}
+		r := ruleOf(f)
+		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r})
+		switch r {
+		case ruleEntries:
+			s.nests = true
+		case ruleEntry, ruleGroup:
+			s.nests = s.nests || shapeOf(f.Type).nests
+		}
+	}
+	shapes.Store(t, s)
+	return s
+}
 
 // ruleOf returns the rule of a struct field.
 func ruleOf(f reflect.StructField) rule {
@@ -59,6 +121,11 @@ func ruleOf(f reflect.StructField) rule {
 		return ruleStamps
 	case "side":
 		return ruleSide
+	case "join":
+		if f.Type.Kind() != reflect.String {
+			panic("onboarding: only a text can be joined: " + f.Name)
+		}
+		return ruleJoin
 	case "":
 	default:
 		panic("onboarding: unknown sync tag on " + f.Name)
@@ -96,31 +163,66 @@ func stamped(t reflect.Type) bool {
 
 func deviceOnly(f reflect.StructField) bool { return f.Tag.Get("sync") == "device" }
 
-// Stamp returns the time to record for a change made now to something
-// last stamped at old: now, to the millisecond, or just after old when
-// this device's clock is behind it. An edit then always wins over the
-// version it replaced, even when the other device's clock runs ahead.
-func Stamp(old, now time.Time) time.Time {
-	t := now.UTC().Truncate(time.Millisecond)
-	if !t.After(old) {
-		return old.UTC().Truncate(time.Millisecond).Add(time.Millisecond)
-	}
-	return t
-}
-
 // Apply makes a change to o at now: it runs change, stamps in Changed
 // every value of the onboarding itself that change altered (an entry
 // stamps itself, through Edit), and touches o. Every edit a person makes
 // goes through it, so no value can change unstamped.
 func Apply(o *Onboarding, now time.Time, change func(*Onboarding)) {
+	ApplyWith(o, func() time.Time { return now }, change)
+}
+
+// ApplyWith is Apply with a clock: the stamps of the values changed and of
+// the onboarding itself are read from it after change has run, so they
+// come after every stamp change made with the same clock. The store's one
+// write path uses it with the device's hybrid logical clock.
+func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) {
 	before := values(o)
+	// Every stamp the change makes comes from the clock, so it is at
+	// least start, and every stamp made before is older than start (the
+	// store's clock has seen every stamp of o; a fixed clock gives start
+	// itself to both). That tells what the change stamped without a copy
+	// of the stamps from before, which cost more than the save.
+	start := clock()
 	change(o)
+	now := clock()
 	for path, v := range values(o) {
 		if before[path] != v {
 			o.stampValue(path, now)
 		}
 	}
+	// A change inside an entry (an item of a 1:1's agenda) is a change
+	// of the entry too: its stamp moves, so that every copy orders the
+	// versions of the whole entry alike, and one that removed the entry
+	// gets it back whole.
+	eachHolder(o, func(m *Meta, last time.Time) {
+		if !last.Before(start) && m.Updated.Before(now) {
+			m.Updated = now
+		}
+	})
 	o.Touch(now)
+}
+
+// eachHolder calls fn with the Meta of every entry that holds entries of
+// its own (a 1:1 and its agenda), and its lastEdit.
+func eachHolder(o *Onboarding, fn func(m *Meta, last time.Time)) {
+	eachEntryList(reflect.ValueOf(o).Elem(), func(list reflect.Value) {
+		if !holdsEntries(list.Type().Elem()) {
+			return
+		}
+		for j := 0; j < list.Len(); j++ {
+			fn(metaOf(list.Index(j)), lastEdit(list.Index(j)))
+		}
+	})
+}
+
+// holdsEntries reports whether entries of type t hold lists of entries.
+func holdsEntries(t reflect.Type) bool {
+	for _, rf := range shapeOf(t).fields {
+		if rf.rule == ruleEntries {
+			return true
+		}
+	}
+	return false
 }
 
 func (o *Onboarding) stampValue(path string, now time.Time) {
@@ -136,16 +238,14 @@ func values(o *Onboarding) map[string]any {
 	out := map[string]any{}
 	var walk func(v reflect.Value, path string)
 	walk = func(v reflect.Value, path string) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			switch ruleOf(f) {
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleValue:
-				out[join(path, f)] = v.Field(i).Interface()
+				out[join(path, f)] = fv.Interface()
 			case ruleGroup:
-				walk(v.Field(i), join(path, f))
+				walk(fv, join(path, f))
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem(), "")
 	return out
@@ -166,13 +266,8 @@ func Shareable(o *Onboarding) *Onboarding {
 }
 
 func shareable(v reflect.Value) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f, fv := t.Field(i), v.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleDevice:
 			fv.SetZero()
 		case ruleEntries:
@@ -195,12 +290,12 @@ func shareable(v reflect.Value) {
 		case ruleGroup:
 			shareable(fv)
 		}
-	}
+	})
 }
 
 // metaOf returns the Meta of an addressable entry value.
 func metaOf(e reflect.Value) *Meta {
-	return e.FieldByName("Meta").Addr().Interface().(*Meta)
+	return e.Field(shapeOf(e.Type()).meta).Addr().Interface().(*Meta)
 }
 
 // Copy returns a deep copy of o: no slice or map is shared with it.
@@ -213,5 +308,6 @@ func Copy(o *Onboarding) *Onboarding {
 	if err := json.Unmarshal(raw, &c); err != nil {
 		panic("onboarding: cannot be decoded: " + err.Error())
 	}
+	c.Partial = o.Partial
 	return &c
 }

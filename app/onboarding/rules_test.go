@@ -180,6 +180,6 @@ func TestEveryFieldOfTheModelHasARule(t *testing.T) {
 	}()
 	o := onboardingtest.Filled("x", t1)
 	onboarding.Combine(o, o)
-	onboarding.ChangesSince(o, t1.Add(-time.Hour))
+	onboarding.ChangesSince(o, onboarding.Vector{0: t1.Add(-time.Hour)})
 	onboarding.Shareable(o)
 }

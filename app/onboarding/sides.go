@@ -1,6 +1,9 @@
 package onboarding
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The role agreement is written blind: each person fills in their side
 // alone, then seals it. These are the changes a person makes to their
@@ -80,9 +83,17 @@ func WriteNote(o *Onboarding, n *Note, text string, now time.Time) {
 // AddArea adds an area of responsibility to the grid, by the person
 // typing now.
 func AddArea(o *Onboarding, area string, now time.Time) (string, error) {
-	id, err := Lists.Areas.Add(o, now)
+	area = Clip(area, MaxShort)
+	// An area's ID comes from its name, so that both people adding the
+	// same area on their own devices end with one row.
+	id := NameID(o.ID, "area", strings.ToLower(strings.Join(strings.Fields(area), " ")))
+	if Find(o.Roles.Rows, id) != nil {
+		return id, nil
+	}
+	added, err := Lists.Areas.Add(o, now)
 	if err == nil {
-		Find(o.Roles.Rows, id).Area = Clip(area, MaxShort)
+		row := Find(o.Roles.Rows, added)
+		row.ID, row.Area = id, area
 	}
 	return id, err
 }

@@ -59,7 +59,13 @@ func fill(v reflect.Value, person string) {
 		v.Set(reflect.MakeMap(v.Type()))
 		e := reflect.New(v.Type().Elem()).Elem()
 		fill(e, person)
-		v.SetMapIndex(reflect.ValueOf(person).Convert(v.Type().Key()), e)
+		key := reflect.New(v.Type().Key()).Elem()
+		if key.Kind() == reflect.String {
+			key.SetString(person)
+		} else {
+			key.SetUint(7) // a device number
+		}
+		v.SetMapIndex(key, e)
 	}
 }
 

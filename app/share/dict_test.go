@@ -42,6 +42,7 @@ func TestGoldenLinksStillOpen(t *testing.T) {
 	}{
 		{1, func(o *onboarding.Onboarding, pass string) string { return encodeV1Fast(t, o, pass) }, example},
 		{2, nil, full},
+		{3, nil, full},
 		{Version, func(o *onboarding.Onboarding, pass string) string { return encodeFast(t, o, pass) }, full},
 	} {
 		name := "golden-v" + strconv.Itoa(v.version)

@@ -67,7 +67,7 @@ func TestDamagedFilesGiveTheirOwnError(t *testing.T) {
 		{"data changed", with("data", strings.Replace(data, "A", "B", 1)), "", ErrFileDamaged},
 		{"no data", with("data", ""), "", ErrFileDamaged},
 		{"future file version", with("version", Version+1), "", ErrFutureVersion},
-		{"future link version", with("data", "4"+data[1:]), "", ErrFutureVersion},
+		{"future link version", with("data", "5"+data[1:]), "", ErrFutureVersion},
 		{"a backup", backup, "", ErrIsBackup},
 		{"locked, no passphrase", locked, "", ErrNeedsPassphrase},
 		{"locked, wrong passphrase", locked, "nope", ErrWrongPassphrase},

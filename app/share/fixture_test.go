@@ -62,8 +62,8 @@ func full(t testing.TB) *onboarding.Onboarding {
 	onboarding.Apply(o, at(64), func(o *onboarding.Onboarding) { o.Title += ", in full" })
 	// What this device knows of the exchange, which never travels.
 	// The device names go in a link's header on purpose; the rest never.
-	o.Sync = onboarding.Sync{Device: "device-a", Sent: at(65), Confirmed: at(64), Peer: "device-b",
-		Received: at(66), Echo: map[string]time.Time{"DEVICE-ONLY-echo": at(66)}}
+	o.Sync = onboarding.Sync{Device: 7, Have: onboarding.Vector{7: at(65)},
+		Peers: map[onboarding.Device]onboarding.Peer{8: {Person: n, Has: onboarding.Vector{8: at(66)}, Made: at(66)}}}
 
 	// A private entry, with a marker no shared text contains, in every
 	// list that holds entries.
@@ -110,6 +110,7 @@ var mayBeZero = map[string]bool{
 	"Private": true, "Checked": true, "Met": true, "Resolved": true, "Done": true,
 	"Debrief": true, "Source": true, "Origin": true, "Meeting": true, "LastHeld": true,
 	"Settled": true, "Owners": true, "Reason": true, "Health": true,
+	"Partial": true, // a copy read without its log never travels
 }
 
 // TestFullSetsEveryField fails when the model gains a field the fixture

@@ -21,36 +21,57 @@ import (
 //
 //	<token>.<base64url without padding of: body, then CRC-32 of token+"."+body>
 //
-// Version 3, which this build writes up to maxStreams: token "3" is a
-// plain link, whose body is the link's envelope (who sent it, when,
-// whether it carries all or only changes, and the onboarding) as JSON,
+// Version 4, which this build writes: token "4" is a plain link, whose
+// body is the link's envelope (who sent it from which device, what that
+// device holds, what the changes build on, and the onboarding) as JSON,
 // compacted into three streams (structure, UUIDs, text: compact.go) and
 // compressed with package contextmix, whose text model knows English.
-// Token "3e" is a locked link: the same compressed body sealed with
-// AES-256-GCM under a key derived from a passphrase (see seal).
+// Token "4e" is a locked link: the same compressed body padded to one of
+// a few fixed sizes (so that its length does not give away how much it
+// holds) and sealed with AES-256-GCM under a key derived from a
+// passphrase (see seal). Past maxStreams, where contextmix would make the
+// share page wait, the envelope is compacted into one token stream and
+// compressed with raw DEFLATE and the preset dictionary dictV2: token
+// "4d", or "4de" locked and padded. Version 4's stamps name the device
+// that made them in their nanoseconds, which the compaction keeps.
 //
-// Version 2, which this build writes past maxStreams, where contextmix
-// would make the share page wait: token "2" (or "2e" locked),
-// the same envelope compacted into one token stream and compressed with
-// raw DEFLATE and the preset dictionary dictV2.
-//
-// Version 1, which this build still reads: token "1" (or "1e" locked),
-// whose body is the shareable onboarding as JSON, with Me naming the
-// sender, compressed with DEFLATE and dictV1.
+// Versions 1 to 3, which this build still reads: "3" and "3e" are
+// version 4's streams with an older envelope (one device a side, times
+// to the millisecond), "2" and "2e" its DEFLATE flavour, and "1" and "1e"
+// the shareable onboarding as JSON, with Me naming the sender, compressed
+// with DEFLATE and dictV1.
 //
 // The checksum tells a link damaged on the way (cut off, a character
 // changed) from a wrong passphrase, which both look alike to GCM.
 const (
 	// Version is the newest link format this build reads and the one it
 	// writes.
-	Version       = 3
-	tokenPlain    = "3"
-	tokenLocked   = "3e"
-	tokenPlainV2  = "2"
-	tokenLockedV2 = "2e"
-	tokenPlainV1  = "1"
-	tokenLockedV1 = "1e"
+	Version          = 4
+	tokenPlain       = "4"
+	tokenLocked      = "4e"
+	tokenPlainLarge  = "4d"
+	tokenLockedLarge = "4de"
+	tokenPlainV3     = "3"
+	tokenLockedV3    = "3e"
+	tokenPlainV2     = "2"
+	tokenLockedV2    = "2e"
+	tokenPlainV1     = "1"
+	tokenLockedV1    = "1e"
 )
+
+// tokens says what each token this build reads is made of.
+var tokens = map[string]struct {
+	locked  bool
+	streams bool // contextmix's three streams, else DEFLATE
+	padded  bool // a locked body padded before sealing
+	old     bool // an envelope of a version before devices were counted
+}{
+	tokenPlain: {streams: true}, tokenLocked: {locked: true, streams: true, padded: true},
+	tokenPlainLarge: {}, tokenLockedLarge: {locked: true, padded: true},
+	tokenPlainV3: {streams: true, old: true}, tokenLockedV3: {locked: true, streams: true, old: true},
+	tokenPlainV2: {old: true}, tokenLockedV2: {locked: true, old: true},
+	tokenPlainV1: {old: true}, tokenLockedV1: {locked: true, old: true},
+}
 
 // maxStreams is the most compacted bytes a version 3 link holds: the
 // example, a new onboarding or every link of changes, and a complete link
@@ -103,7 +124,7 @@ func checkLock(passphrase string) error {
 }
 
 func encode(o *onboarding.Onboarding, passphrase string, iterations int) (string, error) {
-	h := onboarding.Header{From: o.Me, By: o.Sync.Device, Made: time.Now(), HasBy: o.Sync.Peer, Has: o.Sync.Received}
+	h := onboarding.Header{From: o.Me, By: o.Sync.Device, Made: o.Updated, Has: o.Sync.Have}
 	frag, _, err := encodeLink(o, h, passphrase, iterations)
 	return frag, err
 }
@@ -118,14 +139,22 @@ func EncodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string
 	return encodeLink(o, h, passphrase, DefaultIterations)
 }
 
-// envelope is the JSON a version 2 link carries.
+// envelope is the JSON a version 4 link carries.
 type envelope struct {
+	From       string            `json:"from"`
+	By         onboarding.Device `json:"by,omitempty"`
+	Made       time.Time         `json:"made"`
+	Has        onboarding.Vector `json:"has"`
+	Base       onboarding.Vector `json:"base,omitempty"`
+	Shells     []string          `json:"shells,omitempty"`
+	Onboarding json.RawMessage   `json:"onboarding"`
+}
+
+// envelopeV3 is the JSON a version 2 or 3 link carries.
+type envelopeV3 struct {
 	From       string          `json:"from"`
-	By         string          `json:"by,omitempty"`
 	Made       time.Time       `json:"made"`
 	Since      *time.Time      `json:"since,omitempty"`
-	HasBy      string          `json:"hasBy,omitempty"`
-	Has        *time.Time      `json:"has,omitempty"`
 	Shells     []string        `json:"shells,omitempty"`
 	Onboarding json.RawMessage `json:"onboarding"`
 }
@@ -133,8 +162,8 @@ type envelope struct {
 func encodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string, iterations int) (string, int, error) {
 	body := onboarding.Shareable(o)
 	changes := 0
-	if h.Partial() {
-		body, h.Shells, changes = onboarding.ChangesSince(o, h.Since)
+	if h.Base != nil {
+		body, h.Shells, changes = onboarding.ChangesSince(o, h.Base)
 	}
 	body.Me = ""
 	data, err := json.Marshal(body)
@@ -145,14 +174,9 @@ func encodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string
 	if checkJSON(data) != nil {
 		return "", 0, ErrTooMuchToShare
 	}
-	env := envelope{From: h.From, By: h.By, Made: h.Made.UTC().Truncate(time.Millisecond), HasBy: h.HasBy, Shells: h.Shells, Onboarding: data}
-	if h.Partial() {
-		since := h.Since.UTC()
-		env.Since = &since
-	}
-	if !h.Has.IsZero() {
-		has := h.Has.UTC()
-		env.Has = &has
+	env := envelope{From: h.From, By: h.By, Made: h.Made.UTC().Round(0), Has: h.Has, Base: h.Base, Shells: h.Shells, Onboarding: data}
+	if env.Has == nil {
+		env.Has = onboarding.Vector{}
 	}
 	if data, err = json.Marshal(env); err != nil {
 		return "", 0, err
@@ -169,7 +193,7 @@ func encodeLink(o *onboarding.Onboarding, h onboarding.Header, passphrase string
 	if data, err = compactJSON(data); err != nil {
 		return "", 0, err
 	}
-	frag, err := seal2(data, passphrase, iterations, tokenPlainV2, tokenLockedV2, dictV2)
+	frag, err := seal2(data, passphrase, iterations, tokenPlainLarge, tokenLockedLarge, dictV2)
 	return frag, changes, err
 }
 
@@ -195,6 +219,9 @@ func sealFragment(body []byte, passphrase string, iterations int, plain, locked 
 	var err error
 	if passphrase != "" {
 		token = locked
+		if tokens[token].padded {
+			body = pad(body)
+		}
 		if body, err = seal(body, passphrase, iterations, token); err != nil {
 			return "", err
 		}
@@ -251,9 +278,7 @@ func Inspect(s string) (Info, error) {
 	return Info{Locked: p.locked()}, nil
 }
 
-func (p parsed) locked() bool {
-	return p.token == tokenLocked || p.token == tokenLockedV2 || p.token == tokenLockedV1
-}
+func (p parsed) locked() bool { return tokens[p.token].locked }
 
 // Packet is what a link or a file carries, opened: an onboarding, whole
 // or only the changes since an earlier link (Header.Partial), and what
@@ -332,8 +357,7 @@ func parse(s string) (parsed, error) {
 		return parsed{}, ErrNotLink
 	case version > Version:
 		return parsed{}, ErrFutureVersion
-	case token != tokenPlain && token != tokenLocked && token != tokenPlainV2 && token != tokenLockedV2 &&
-		token != tokenPlainV1 && token != tokenLockedV1:
+	case !known(token):
 		// A flag this build does not know: a later release's feature.
 		return parsed{}, ErrFutureVersion
 	case !found:
@@ -361,6 +385,11 @@ func (p parsed) open(passphrase string) (*Packet, error) {
 		if compressed, err = open(p.body, passphrase, p.token); err != nil {
 			return nil, err
 		}
+		if tokens[p.token].padded {
+			if compressed, err = unpad(compressed); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if p.token == tokenPlainV1 || p.token == tokenLockedV1 {
 		data, err := inflate(compressed, dictV1, true)
@@ -373,21 +402,29 @@ func (p parsed) open(passphrase string) (*Packet, error) {
 		}
 		// Who types on the sender's device means nothing here.
 		o.Writer, o.Example, o.Sync = "", false, onboarding.Sync{}
-		return &Packet{Onboarding: o, Header: onboarding.Header{From: o.Me}}, nil
+		return &Packet{Onboarding: o, Header: onboarding.Header{From: o.Me, Old: true}}, nil
 	}
 	data, err := envelopeJSON(p.token, compressed)
 	if err != nil {
 		return nil, err
 	}
+	if tokens[p.token].old {
+		return decodeEnvelopeV3(data, ErrDamaged)
+	}
 	return decodeEnvelope(data, ErrDamaged)
 }
 
-// envelopeJSON unpacks the body of a version 2 or 3 link to the JSON of
-// its envelope, counting against the decode budget as it expands.
+func known(token string) bool {
+	_, ok := tokens[token]
+	return ok
+}
+
+// envelopeJSON unpacks the body of a link of version 2 or later to the
+// JSON of its envelope, counting against the decode budget as it expands.
 func envelopeJSON(token string, compressed []byte) ([]byte, error) {
 	var data []byte
 	var err error
-	if token == tokenPlainV2 || token == tokenLockedV2 {
+	if !tokens[token].streams {
 		if data, err = inflate(compressed, dictV2, false); err != nil {
 			return nil, err
 		}
@@ -411,33 +448,75 @@ func envelopeJSON(token string, compressed []byte) ([]byte, error) {
 	return data, nil
 }
 
-// decodeEnvelope reads the JSON of a version 2 or 3 link's envelope.
+// decodeEnvelope reads the JSON of a version 4 link's envelope.
 func decodeEnvelope(data []byte, damaged error) (*Packet, error) {
 	var env envelope
 	if err := json.Unmarshal(data, &env); err != nil {
 		return nil, damaged
 	}
-	o, err := decodeOnboarding(env.Onboarding, damaged)
+	o, err := envelopeOnboarding(env.Onboarding, env.From, damaged)
 	if err != nil {
 		return nil, err
 	}
-	if o.PersonByID(env.From) == nil {
+	if env.By > onboarding.MaxDevice || !vectorOK(env.Has) || !vectorOK(env.Base) {
 		return nil, damaged
 	}
-	// Device-only fields never travel; a link that holds some anyway
-	// does not get to set them here.
-	o.Me, o.Writer, o.Example, o.Sync = env.From, "", false, onboarding.Sync{}
-	h := onboarding.Header{From: env.From, By: env.By, Made: env.Made, HasBy: env.HasBy, Shells: env.Shells}
+	if env.Has == nil {
+		env.Has = onboarding.Vector{}
+	}
+	h := onboarding.Header{From: env.From, By: env.By, Made: env.Made.UTC().Round(0), Has: env.Has, Base: env.Base, Shells: env.Shells}
+	return &Packet{Onboarding: o, Header: h}, nil
+}
+
+// vectorOK checks a vector from outside: device numbers in range, and no
+// more devices than two people could use.
+func vectorOK(v onboarding.Vector) bool {
+	if len(v) > 64 {
+		return false
+	}
+	for d := range v {
+		if d > onboarding.MaxDevice {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeEnvelopeV3 reads the JSON of a version 2 or 3 link's envelope:
+// merged as it is (Header.Old), since it says nothing of devices.
+func decodeEnvelopeV3(data []byte, damaged error) (*Packet, error) {
+	var env envelopeV3
+	if err := json.Unmarshal(data, &env); err != nil {
+		return nil, damaged
+	}
+	o, err := envelopeOnboarding(env.Onboarding, env.From, damaged)
+	if err != nil {
+		return nil, err
+	}
+	h := onboarding.Header{From: env.From, Made: env.Made, Old: true, Shells: env.Shells}
 	if env.Since != nil {
 		h.Since = *env.Since
 		if h.Since.IsZero() {
 			return nil, damaged
 		}
 	}
-	if env.Has != nil {
-		h.Has = *env.Has
-	}
 	return &Packet{Onboarding: o, Header: h}, nil
+}
+
+// envelopeOnboarding decodes the onboarding of an envelope, sent by the
+// person from.
+func envelopeOnboarding(data json.RawMessage, from string, damaged error) (*onboarding.Onboarding, error) {
+	o, err := decodeOnboarding(data, damaged)
+	if err != nil {
+		return nil, err
+	}
+	if o.PersonByID(from) == nil {
+		return nil, damaged
+	}
+	// Device-only fields never travel; a link that holds some anyway
+	// does not get to set them here.
+	o.Me, o.Writer, o.Example, o.Sync = from, "", false, onboarding.Sync{}
+	return o, nil
 }
 
 // inflate unpacks at most maxInflated bytes; anything that would unpack
@@ -487,4 +566,30 @@ func decodeOnboarding(data []byte, damaged error) (*onboarding.Onboarding, error
 	}
 	o.Normalize()
 	return &o, nil
+}
+
+// pad fills a body out to the next of a few fixed sizes (each half again
+// the one before, from 256 bytes), with a 0x80 byte and zeros, so that a
+// locked link's length tells only roughly how much it holds.
+func pad(body []byte) []byte {
+	size := 256
+	for size < len(body)+1 {
+		size += size / 2
+	}
+	out := make([]byte, size)
+	copy(out, body)
+	out[len(body)] = 0x80
+	return out
+}
+
+// unpad takes off what pad added.
+func unpad(body []byte) ([]byte, error) {
+	i := len(body) - 1
+	for i >= 0 && body[i] == 0 {
+		i--
+	}
+	if i < 0 || body[i] != 0x80 {
+		return nil, ErrDamaged
+	}
+	return body[:i], nil
 }

@@ -47,7 +47,7 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(frag, "3.") {
+	if !strings.HasPrefix(frag, "4.") {
 		t.Errorf("a plain link starts with %q", frag[:3])
 	}
 	got, err := Decode(Link("https://example.org/counterpart/", frag), "")
@@ -72,7 +72,7 @@ func TestLinkRoundTripsEveryPartOfTheModel(t *testing.T) {
 func TestLockedLinkRoundTrips(t *testing.T) {
 	o := full(t)
 	frag := encodeFast(t, o, "correct horse")
-	if !strings.HasPrefix(frag, "3e.") {
+	if !strings.HasPrefix(frag, "4e.") {
 		t.Errorf("a locked link starts with %q", frag[:3])
 	}
 	info, err := Inspect(frag)
@@ -160,17 +160,18 @@ func TestDamagedLinksGiveTheirOwnError(t *testing.T) {
 		{"cut off by one", plain[:len(plain)-1], "", ErrDamaged},
 		{"one character changed", plain[:40] + flip(plain[40]) + plain[41:], "", ErrDamaged},
 		{"last character changed", plain[:len(plain)-1] + flip(plain[len(plain)-1]), "", ErrDamaged},
-		{"not base64", "3." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
-		{"future version", "4." + payload, "", ErrFutureVersion},
-		{"future flag", "3z." + payload, "", ErrFutureVersion},
-		{"a version 1 token on a version 3 body", "1." + payload, "", ErrDamaged},
-		{"a version 2 token on a version 3 body", "2." + payload, "", ErrDamaged},
+		{"not base64", "4." + payload[:20] + "*" + payload[21:], "", ErrDamaged},
+		{"future version", "5." + payload, "", ErrFutureVersion},
+		{"future flag", "4z." + payload, "", ErrFutureVersion},
+		{"a version 1 token on a version 4 body", "1." + payload, "", ErrDamaged},
+		{"a version 2 token on a version 4 body", "2." + payload, "", ErrDamaged},
+		{"a version 3 token on a version 4 body", "3." + payload, "", ErrDamaged},
 		{"version zero", "0." + payload, "", ErrNotLink},
-		{"plain token on locked body", "3" + locked[2:], "", ErrDamaged},
+		{"plain token on locked body", "4" + locked[2:], "", ErrDamaged},
 		{"locked, cut off", locked[:len(locked)-5], "pass", ErrDamaged},
 		{"locked, no passphrase", locked, "", ErrNeedsPassphrase},
 		{"locked, wrong passphrase", locked, "Pass", ErrWrongPassphrase},
-		{"far too long", "3." + strings.Repeat("A", maxInput), "", ErrTooLarge},
+		{"far too long", "4." + strings.Repeat("A", maxInput), "", ErrTooLarge},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -319,10 +320,10 @@ func TestALinkCannotSpoofItsSender(t *testing.T) {
 	}
 }
 
-// An onboarding whose compacted body is past maxStreams goes as a
-// version 2 link, which opens to the same; one within it, as version 3.
-func TestLargeOnboardingsGoAsVersion2(t *testing.T) {
-	for years, token := range map[int]string{1: tokenPlain, 4: tokenPlainV2} {
+// An onboarding whose compacted body is past maxStreams goes as a DEFLATE
+// link, which opens to the same; one within it, in three streams.
+func TestLargeOnboardingsGoAsDeflate(t *testing.T) {
+	for years, token := range map[int]string{1: tokenPlain, 4: tokenPlainLarge} {
 		o := weeklyFor(t, years)
 		frag := encodeFast(t, o, "")
 		if got, _, _ := strings.Cut(frag, "."); got != token {

@@ -70,21 +70,33 @@ func TestEveryTransportKeepsEveryField(t *testing.T) {
 	}
 }
 
-// device is one person's copy, and the clock of their device.
+// device is one browser: a person's copy, and the device's clock, whose
+// wall time moves a day and an hour at each step.
 type device struct {
-	o   *onboarding.Onboarding
-	now time.Time
+	o     *onboarding.Onboarding
+	now   time.Time // the device's wall clock
+	clock *onboarding.Clock
+}
+
+// newDevice returns device number n with its wall clock at now.
+func newDevice(o *onboarding.Onboarding, now time.Time, n onboarding.Device) *device {
+	d := &device{o: o, now: now}
+	d.clock = &onboarding.Clock{Device: n, Wall: func() time.Time { return d.now }}
+	if o != nil {
+		d.clock.See(onboarding.NewestStamp(o))
+	}
+	return d
 }
 
 func (d *device) tick() time.Time {
 	d.now = d.now.Add(25 * time.Hour)
-	return d.now
+	return d.clock.Now()
 }
 
 // send makes the link a person's share page makes, as text.
 func (d *device) send(t *testing.T, complete bool) string {
 	t.Helper()
-	h := onboarding.StartLink(d.o, d.tick(), complete)
+	h := onboarding.StartLink(d.o, d.clock.Now(), complete)
 	frag, _, err := encodeLink(d.o, h, "", minIterations)
 	if err != nil {
 		t.Fatal(err)
@@ -107,13 +119,15 @@ func (d *device) open(t *testing.T, frag string) (Changes, error) {
 	m, ch, err := Take(d.o, p, me)
 	if err == nil {
 		d.o = m
+		d.clock.See(onboarding.NewestStamp(m))
 	}
 	return ch, err
 }
 
+// edit makes a change as a person does, stamped by the device's clock.
 func (d *device) edit(change func(o *onboarding.Onboarding, now time.Time)) {
-	now := d.tick()
-	onboarding.Apply(d.o, now, func(o *onboarding.Onboarding) { change(o, now) })
+	d.tick()
+	onboarding.ApplyWith(d.o, d.clock.Now, func(o *onboarding.Onboarding) { change(o, d.clock.Now()) })
 	d.o.Normalize() // as the store does on the next load
 }
 
@@ -158,9 +172,9 @@ func weekOfChanges(who string) func(o *onboarding.Onboarding, now time.Time) {
 // several rounds, one of them lost on the way, and end with the same.
 func TestLinksOfChangesOverSeveralRounds(t *testing.T) {
 	start := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	dana := &device{o: onboardingtest.Filled("dana", start), now: start}
+	dana := newDevice(onboardingtest.Filled("dana", start), start, 11)
 	dana.o.Sync = onboarding.Sync{}
-	priya := &device{now: start.Add(-3 * time.Hour)} // her clock runs behind
+	priya := newDevice(nil, start.Add(-3*time.Hour), 22) // her clock runs behind
 
 	first := dana.send(t, false)
 	if p, _ := Open(first, ""); p.Header.Partial() {
@@ -208,12 +222,15 @@ func TestLinksOfChangesOverSeveralRounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameShared(t, dana.o, priya.o)
-	// Dana has Priya's confirmation of all she sent. (Priya's edits to
-	// entries Dana's faster clock stamped carry stamps past Priya's own
-	// clock: they go again until her clock passes them, which is
-	// redundant, never lost.)
+	// Dana has Priya's confirmation of all she sent, and Priya of Dana's.
 	if n := onboarding.Pending(dana.o); n != 0 {
 		t.Errorf("after a full exchange, Dana has %d changes pending", n)
+	}
+	if _, err := priya.open(t, dana.send(t, false)); err != nil {
+		t.Fatal(err)
+	}
+	if n := onboarding.Pending(priya.o); n != 0 {
+		t.Errorf("after a full exchange, Priya has %d changes pending", n)
 	}
 }
 
@@ -221,8 +238,8 @@ func TestLinksOfChangesOverSeveralRounds(t *testing.T) {
 // side, and is much shorter than a complete one.
 func TestALinkOfChangesCarriesOnlyWhatTheOtherLacks(t *testing.T) {
 	start := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC) // after the example's own edits
-	dana := &device{o: example(t), now: start}
-	priya := &device{now: start}
+	dana := newDevice(example(t), start, 11)
+	priya := newDevice(nil, start, 22)
 	priya.open(t, dana.send(t, false))
 	dana.open(t, priya.send(t, false))
 
@@ -235,7 +252,7 @@ func TestALinkOfChangesCarriesOnlyWhatTheOtherLacks(t *testing.T) {
 		onboarding.Add(&o.Surprises, o.Buddy.ID, now).What = "Board at 7am"
 	})
 	link := dana.send(t, false)
-	_, _, n := onboarding.ChangesSince(dana.o, dana.o.Sync.Confirmed)
+	_, _, n := onboarding.ChangesSince(dana.o, onboarding.BaseFor(dana.o))
 	complete := dana.send(t, true)
 	if n != 1 || len(link)*5 > len(complete) {
 		t.Errorf("%d changes in a link of %d characters, the complete one %d", n, len(link), len(complete))
@@ -250,8 +267,8 @@ func TestALinkOfChangesCarriesOnlyWhatTheOtherLacks(t *testing.T) {
 // Removals travel in a link of changes.
 func TestTombstonesTravelInALinkOfChanges(t *testing.T) {
 	start := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC) // after the example's own edits
-	dana := &device{o: example(t), now: start}
-	priya := &device{now: start}
+	dana := newDevice(example(t), start, 11)
+	priya := newDevice(nil, start, 22)
 	priya.open(t, dana.send(t, false))
 	dana.open(t, priya.send(t, false))
 	gone := dana.o.DataSources[0].ID
@@ -269,20 +286,20 @@ func TestTombstonesTravelInALinkOfChanges(t *testing.T) {
 // plain words and nothing changes; a complete link then opens.
 func TestALinkOfChangesNeedsTheEarlierState(t *testing.T) {
 	start := time.Date(2027, 3, 2, 9, 0, 0, 0, time.UTC)
-	dana := &device{o: example(t), now: start}
-	priya := &device{now: start}
+	dana := newDevice(example(t), start, 11)
+	priya := newDevice(nil, start, 22)
 	priya.open(t, dana.send(t, false))
 	dana.open(t, priya.send(t, false))
 	dana.edit(weekOfChanges("buddy"))
 	link := dana.send(t, false)
 
-	fresh := &device{now: start}
+	fresh := newDevice(nil, start, 33)
 	_, err := fresh.open(t, link)
 	var earlier *onboarding.ErrNeedsEarlier
 	if !errors.As(err, &earlier) || fresh.o != nil {
 		t.Fatalf("a fresh device took a link of changes: %v", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "since 3 March") || !strings.Contains(msg, dana.o.Buddy.Name+"'s changes") || !strings.Contains(msg, "earlier link first") || !strings.Contains(msg, "complete one") {
+	if msg := err.Error(); !strings.Contains(msg, "only "+dana.o.Buddy.Name+"'s latest changes") || !strings.Contains(msg, "not on this device yet") || !strings.Contains(msg, "complete link") {
 		t.Errorf("the message says %q", msg)
 	}
 	if _, err := Decode(link, ""); !errors.Is(err, ErrChangesOnly) {
@@ -294,21 +311,28 @@ func TestALinkOfChangesNeedsTheEarlierState(t *testing.T) {
 	sameShared(t, dana.o, fresh.o)
 }
 
-// A clock that went back since the last link makes the next one complete:
-// edits stamped in the gap would be missed.
-func TestAClockThatWentBackMakesTheNextLinkComplete(t *testing.T) {
+// A clock that went back since the last link loses nothing: the edit made
+// in the gap, stamped after everything the device had seen, travels in the
+// next link of changes.
+func TestAClockThatWentBackLosesNothing(t *testing.T) {
 	start := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC) // after the example's own edits
-	dana := &device{o: example(t), now: start}
-	priya := &device{now: start}
+	dana := newDevice(example(t), start, 11)
+	priya := newDevice(nil, start, 22)
 	priya.open(t, dana.send(t, false))
 	dana.open(t, priya.send(t, false))
 	dana.now = dana.now.Add(-50 * time.Hour)
 	dana.edit(func(o *onboarding.Onboarding, now time.Time) {
 		onboarding.Add(&o.Surprises, o.Buddy.ID, now).What = "In the gap"
 	})
-	p, _ := Open(dana.send(t, false), "")
-	if p.Header.Partial() {
-		t.Error("a link of changes after the clock went back")
+	link := dana.send(t, false)
+	if p, _ := Open(link, ""); !p.Header.Partial() {
+		t.Error("a complete link where one of changes would do")
+	}
+	if _, err := priya.open(t, link); err != nil {
+		t.Fatal(err)
+	}
+	if last := priya.o.Surprises[len(priya.o.Surprises)-1]; last.What != "In the gap" {
+		t.Errorf("the edit made after the clock went back did not arrive: %q", last.What)
 	}
 }
 

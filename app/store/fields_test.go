@@ -83,7 +83,7 @@ func grow(v reflect.Value, key string, depth int) {
 		if v.IsNil() {
 			v.Set(reflect.MakeMap(t))
 		}
-		k := reflect.ValueOf(key).Convert(t.Key())
+		k := keyOf(t, key)
 		e := reflect.New(t.Elem()).Elem()
 		if old := v.MapIndex(k); old.IsValid() {
 			e.Set(old)
@@ -91,6 +91,18 @@ func grow(v reflect.Value, key string, depth int) {
 		grow(e, key, depth+1)
 		v.SetMapIndex(k, e)
 	}
+}
+
+// keyOf is the key of a map's one entry: key for a map by text, a device
+// number for a map by device.
+func keyOf(t reflect.Type, key string) reflect.Value {
+	k := reflect.New(t.Key()).Elem()
+	if k.Kind() == reflect.String {
+		k.SetString(key)
+	} else {
+		k.SetUint(7)
+	}
+	return k
 }
 
 // mapKeys are the keys tried, in order, for the one entry of each map: a
@@ -132,7 +144,7 @@ func at(o reflect.Value, path []step, fn func(reflect.Value)) {
 			if v.IsNil() {
 				v.Set(reflect.MakeMap(v.Type()))
 			}
-			k := reflect.ValueOf(key).Convert(v.Type().Key())
+			k := keyOf(v.Type(), key)
 			e := reflect.New(v.Type().Elem()).Elem()
 			if old := v.MapIndex(k); old.IsValid() {
 				e.Set(old)

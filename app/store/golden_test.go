@@ -71,7 +71,7 @@ func TestGoldenRecordsMigrate(t *testing.T) {
 				t.Errorf("%s (with log %v): loads differently from the old layout:\n%.300s\n%.300s", name, withLog, jsonOf(t, got), jsonOf(t, want))
 			}
 			head, _, _ := mem.Get(KeyOf(want.ID))
-			if !strings.HasPrefix(head, `{"schema":2,`) || strings.Contains(head, `"onboarding"`) {
+			if !strings.HasPrefix(head, `{"schema":3,`) || strings.Contains(head, `"onboarding"`) {
 				t.Errorf("%s: not rewritten in parts: %.200s", name, head)
 			}
 			if back := jsonOf(t, loadFresh(t, mem, want.ID)); back != whole {
@@ -155,7 +155,7 @@ func TestAnOldTabWritingTheOldLayout(t *testing.T) {
 		t.Errorf("after the merge: %q / %q / %d", back.Meetings[2].Notes, back.BudgetAdvice.Text, len(back.Meetings))
 	}
 	head, _, _ := mem.Get(KeyOf(old.ID))
-	if !strings.Contains(head, `"schema":2,"rev":43`) {
+	if !strings.Contains(head, `"schema":3,"rev":43`) {
 		t.Errorf("the head after the merge: %.80s", head)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unsafe"
 
 	"counterpart/app/onboarding"
 )
@@ -17,10 +16,20 @@ import (
 // The layout. An onboarding is stored as parts, one key each, so that a
 // save writes what changed and nothing else:
 //
-//	counterpart.v1.onboarding.<id>                    the head
-//	counterpart.v1.onboarding.<id>/<field>            one per field of the model
-//	counterpart.v1.onboarding.<id>/meetings           the order of the 1:1s (their IDs)
-//	counterpart.v1.onboarding.<id>/meetings/<entry>   one per 1:1
+//	counterpart.v1.onboarding.<id>              the head
+//	counterpart.v1.part.<id>/<field>            one per field of the model
+//	counterpart.v1.part.<id>/meetings           the order of the 1:1s (their IDs)
+//	counterpart.v1.part.<id>/meetings/<entry>   one per 1:1
+//	counterpart.v1.format                       the newest schema written here
+//	counterpart.v1.clock                        this browser's device number
+//
+// The parts have a prefix of their own because the releases before them
+// take every key under counterpart.v1.onboarding. for a head, and a tab
+// of such a release still open during an upgrade would move them aside
+// as damaged. Those releases read a head of a newer schema as "saved by a
+// newer version" and leave it alone; the format marker tells the tabs of
+// this release and later ones that a newer version has written, and they
+// stop writing (see Store.Outside).
 //
 // The parts are the top-level fields of onboarding.Onboarding, found by
 // reflection under their JSON names, so a field added to the model gets its
@@ -38,9 +47,11 @@ import (
 // typing in one field therefore writes a head that holds that field and
 // the time of the change, whatever the history holds.
 //
-// A record of schema 1 is the layout before this one: the whole onboarding
-// in one record under the head's key. It is read as it is and rewritten in
-// this layout, in one write of the head, on first load.
+// A record of schema 1 is the layout before parts: the whole onboarding in
+// one record under the head's key. Schema 2 had the parts under the
+// head's key (counterpart.v1.onboarding.<id>/...). Both are read as they
+// are and rewritten in this layout, in one write of the head, on first
+// load; schema 2's part keys are removed after.
 
 // logFields are the fields stored one entry per key and read only when
 // asked for: the 1:1s and the commitments, which grow every week.
@@ -84,28 +95,6 @@ func partsOf(t reflect.Type) []part {
 	return out
 }
 
-// at returns a pointer to the part's field in o.
-func (p *part) at(o *onboarding.Onboarding) unsafe.Pointer {
-	return unsafe.Add(unsafe.Pointer(o), p.off)
-}
-
-// value returns the part's field in o, settable.
-func (p *part) value(o *onboarding.Onboarding) reflect.Value {
-	return reflect.NewAt(p.typ, p.at(o)).Elem()
-}
-
-// entries returns the entries of a log field: where they start, how many
-// and how far apart.
-func (p *part) entries(o *onboarding.Onboarding) (data unsafe.Pointer, n int, size uintptr) {
-	h := (*sliceHeader)(p.at(o))
-	return h.data, h.len, p.entry.typ.Size()
-}
-
-// entryID reads the ID of the log entry at e.
-func (p *part) entryID(e unsafe.Pointer) string {
-	return *(*string)(unsafe.Add(e, p.idOff))
-}
-
 // partByName finds a part; the second result is false for a name this
 // version does not know.
 func partByName(name string) (*part, bool) {
@@ -124,7 +113,9 @@ func entryKey(field, id string) string { return field + "/" + id }
 const (
 	keyPrefix        = "counterpart.v1."
 	onboardingPrefix = keyPrefix + "onboarding."
+	partPrefix       = keyPrefix + "part."
 	asidePrefix      = keyPrefix + "aside."
+	formatKey        = keyPrefix + "format"
 )
 
 // KeyOf is the storage key of an onboarding's head: the one key that
@@ -132,7 +123,16 @@ const (
 func KeyOf(id string) string { return onboardingPrefix + id }
 
 // partKey is the storage key of one part of an onboarding.
-func partKey(id, name string) string { return KeyOf(id) + "/" + name }
+func partKey(id, name string) string { return partPrefix + id + "/" + name }
+
+// partKeyOf is the key of a part in the layout of a schema: under the
+// head's key before schema 3.
+func partKeyOf(id, name string, schema int) string {
+	if schema < 3 {
+		return KeyOf(id) + "/" + name
+	}
+	return partKey(id, name)
+}
 
 // IDOfKey returns the onboarding ID whose head a storage key is, if it is one.
 func IDOfKey(key string) (string, bool) {
@@ -140,9 +140,13 @@ func IDOfKey(key string) (string, bool) {
 	return id, ok && id != "" && !strings.Contains(id, "/")
 }
 
-// ownerOfPart returns the onboarding ID a part's key belongs to.
+// ownerOfPart returns the onboarding ID a part's key belongs to, in this
+// layout or schema 2's.
 func ownerOfPart(key string) (string, bool) {
-	rest, ok := strings.CutPrefix(key, onboardingPrefix)
+	rest, ok := strings.CutPrefix(key, partPrefix)
+	if !ok {
+		rest, ok = strings.CutPrefix(key, onboardingPrefix)
+	}
 	id, _, isPart := strings.Cut(rest, "/")
 	return id, ok && isPart && id != ""
 }

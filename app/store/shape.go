@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"time"
 	"unsafe"
+
+	"counterpart/app/onboarding"
 )
 
 // Saving on every keystroke must cost what the edit costs, not what the
@@ -308,4 +310,54 @@ func (sh *shape) deepen(p unsafe.Pointer) {
 		}
 		v.Set(c)
 	}
+}
+
+// The parts of an onboarding, read in place. The store compares and copies
+// log entries where they lie in memory, for the speed shape gives; this
+// is the one file that does it.
+
+// at returns a pointer to the part's field in o.
+func (p *part) at(o *onboarding.Onboarding) unsafe.Pointer {
+	return unsafe.Add(unsafe.Pointer(o), p.off)
+}
+
+// value returns the part's field in o, settable.
+func (p *part) value(o *onboarding.Onboarding) reflect.Value {
+	return reflect.NewAt(p.typ, p.at(o)).Elem()
+}
+
+// count returns how many entries a log field holds.
+func (p *part) count(o *onboarding.Onboarding) int { return (*sliceHeader)(p.at(o)).len }
+
+// entryAt returns a pointer to the i-th entry of a log field; i is within
+// count, so the pointer is inside the slice's array.
+func (p *part) entryAt(o *onboarding.Onboarding, i int) unsafe.Pointer {
+	return unsafe.Add((*sliceHeader)(p.at(o)).data, uintptr(i)*p.entry.typ.Size())
+}
+
+// entryValue returns the i-th entry of a log field, settable.
+func (p *part) entryValue(o *onboarding.Onboarding, i int) reflect.Value {
+	return reflect.NewAt(p.entry.typ, p.entryAt(o, i)).Elem()
+}
+
+// idAt reads the ID of the i-th entry of a log field.
+func (p *part) idAt(o *onboarding.Onboarding, i int) string {
+	return *(*string)(unsafe.Add(p.entryAt(o, i), p.idOff))
+}
+
+// setIDAt gives the i-th entry of a log field another ID.
+func (p *part) setIDAt(o *onboarding.Onboarding, i int, id string) {
+	*(*string)(unsafe.Add(p.entryAt(o, i), p.idOff)) = id
+}
+
+// sameEntry reports whether the i-th entry of a log field is unchanged
+// from its copy c.
+func (p *part) sameEntry(o *onboarding.Onboarding, i int, c reflect.Value) bool {
+	return p.entry.same(p.entryAt(o, i), c.Addr().UnsafePointer())
+}
+
+// samePart reports whether a part that is not a log is unchanged from its
+// copy c.
+func (p *part) samePart(o *onboarding.Onboarding, c reflect.Value) bool {
+	return p.shape.same(p.at(o), c.Addr().UnsafePointer())
 }

@@ -27,7 +27,7 @@ type backupPanel struct {
 	message        string
 	err            string
 	// before is what undoes the last restore.
-	before share.Before
+	before share.Done
 }
 
 func (b *backupPanel) Render() app.UI {
@@ -111,7 +111,7 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 		return
 	}
 	plan := share.PlanRestore(here, b.pending, replace)
-	before, err := share.ApplyRestore(s, here, plan, replace)
+	before, err := share.ApplyRestore(s, plan, replace)
 	if err != nil {
 		b.err = failed("Restoring stopped", err) + " Undo puts back what it changed."
 	}
@@ -133,11 +133,19 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 	ctx.NewAction(restoredAction)
 }
 
-// undo puts back every onboarding the restore touched, as it was.
+// undo takes out what the restore did, keeping whatever changed since.
 func (b *backupPanel) undo(ctx app.Context, e app.Event) {
-	if err := share.PutBack(appStore(), b.before); err != nil {
+	if err := share.Undo(appStore(), b.before); err != nil {
 		b.err = failed("Could not undo all of it", err)
 	}
-	b.before, b.message = nil, "Undone: this device is back as it was before the restore."
+	b.message = "Undone: this device is back as it was before the restore."
+	if kept := share.Kept(appStore(), b.before); len(kept) > 0 {
+		var titles []string
+		for _, o := range kept {
+			titles = append(titles, "“"+o.Title+"”")
+		}
+		b.message = "Undone, except " + strings.Join(titles, ", ") + ": changed in another tab after the restore, so kept on this device, with those changes."
+	}
+	b.before = nil
 	ctx.NewAction(restoredAction)
 }

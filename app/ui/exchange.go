@@ -16,39 +16,33 @@ import (
 // when it is not this one.
 func dayWords(t time.Time) string {
 	t = t.Local()
-	if t.Year() != now().Year() {
+	if t.Year() != wallNow().Year() {
 		return t.Format("Monday 2 January 2006")
 	}
 	return t.Format("Monday 2 January")
 }
 
-// exchangeWords says who has what: when the other person last sent
-// changes, and whether they have this device's.
+// exchangeWords says who has what: when the other person last sent a
+// link, and whether they have everything this device has.
 func exchangeWords(o *onboarding.Onboarding) string {
-	other := o.Other(o.Me).Name
-	s := o.Sync
-	if s.Received.IsZero() && s.Confirmed.IsZero() {
-		return "You have not had a link from " + other + " yet: your next link carries everything."
-	}
-	var line string
-	if !s.Received.IsZero() {
-		line = other + " last sent you changes on " + dayWords(s.Received) + ". "
-	}
-	if s.Confirmed.IsZero() {
-		if s.Sent.IsZero() {
-			// Nothing was sent from here: there is nothing to send back.
-			return line + "You have not sent " + other + " a link yet: your first one carries everything."
+	other := o.Other(o.Me)
+	var last time.Time
+	for _, p := range o.Sync.Peers {
+		if p.Person == other.ID && p.Made.After(last) {
+			last = p.Made
 		}
-		return line + other + " has not yet sent a link back since getting one of yours, so your next link carries everything."
 	}
-	line += other + " has everything you had up to " + dayWords(s.Confirmed)
+	if last.IsZero() {
+		return "You have not had a link from " + other.Name + " yet: your next link carries everything."
+	}
+	line := other.Name + " last sent you a link on " + dayWords(last) + ". "
 	switch n := onboarding.Pending(o); n {
 	case 0:
-		return line + "; nothing new since."
+		return line + "They have everything you have."
 	case 1:
-		return line + "; 1 change since."
+		return line + "Your next link carries the 1 change they do not have yet."
 	default:
-		return line + "; " + strconv.Itoa(n) + " changes since."
+		return line + "Your next link carries the " + strconv.Itoa(n) + " changes they do not have yet."
 	}
 }
 
@@ -56,7 +50,10 @@ func exchangeWords(o *onboarding.Onboarding) string {
 // the onboarding: counting changes reads the whole onboarding, and the
 // 1:1 page renders at every keystroke.
 func exchangeNote(o *onboarding.Onboarding) app.UI {
-	key := o.ID + o.Updated.String() + o.Sync.Confirmed.String() + o.Sync.Received.String()
+	key := o.ID + o.Updated.String() + o.Sync.Have.Newest().String() + strconv.Itoa(len(o.Sync.Peers))
+	for _, p := range o.Sync.Peers {
+		key += p.Made.String()
+	}
 	if exchangeCache.key != key {
 		exchangeCache.key, exchangeCache.line = key, exchangeWords(o)
 	}
@@ -67,8 +64,7 @@ var exchangeCache struct{ key, line string }
 
 // requestText is what a person sends to ask for a complete link.
 func requestText(e *onboarding.ErrNeedsEarlier) string {
-	return "Hi " + e.From + ", the Counterpart link you sent me carries only your changes since " + dayWords(e.Since) +
-		", and my copy does not have what came before them. Could you send me a complete link? On the Share page, choose “Make a complete link”. Thank you!"
+	return "Hi " + e.From + ", the Counterpart link you sent me carries only your latest changes, and this device of mine does not have what they build on. Could you send me a complete link? On the Share page, choose “Make a complete link”. Thank you!"
 }
 
 // renderNeedsEarlier explains a link of changes this device cannot take,

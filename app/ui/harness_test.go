@@ -35,7 +35,7 @@ var device *store.Memory
 func freshStore(t *testing.T) *store.Store {
 	t.Helper()
 	device = store.NewMemory()
-	theStore = store.New(device, now)
+	theStore = store.New(device, wallNow)
 	t.Cleanup(func() { theStore, device = nil, nil })
 	return theStore
 }
@@ -54,7 +54,7 @@ func stored(t *testing.T, id string) *onboarding.Onboarding {
 	t.Helper()
 	// A second store reads the device as another tab would, so that
 	// nothing the page holds in memory is trusted.
-	o, err := store.New(device, now).Load(id)
+	o, err := store.New(device, wallNow).Load(id)
 	if err != nil {
 		t.Fatalf("reading %s back: %v", id, err)
 	}

@@ -213,17 +213,12 @@ func (h *home) renderAside() app.UI {
 	)
 }
 
-// rename and delete read the onboarding afresh, so that they act on what
-// is stored now, including edits made in another tab.
+// rename and delete act on what is stored now, including edits made in
+// another tab.
 func (h *home) rename(ctx app.Context, id string) {
-	o, err := appStore().LoadWithoutLog(id)
-	if err != nil {
+	title := h.newTitle
+	if _, err := saveChange(id, func(o *onboarding.Onboarding) { o.Rename(title, now()) }); err != nil {
 		h.message = failed("Could not rename", err)
-		return
-	}
-	o.Rename(h.newTitle, now())
-	if _, err := appStore().Save(o); err != nil {
-		h.message = sentence(err)
 		return
 	}
 	h.renaming = ""
@@ -270,14 +265,12 @@ func (h *home) openExample(ctx app.Context, e app.Event) {
 }
 
 func (h *home) resetExample(ctx app.Context, e app.Event) {
-	// Deleted first, so that the fresh copy replaces it rather than
-	// merging with it.
-	if err := appStore().Delete(guide.ExampleID); err != nil {
-		h.message = failed("Could not reset the example", err)
-		return
+	o, err := guide.ExampleOnboarding()
+	if err == nil {
+		err = appStore().Put(o)
 	}
-	if err := h.saveFreshExample(); err != nil {
-		h.message = sentence(err)
+	if err != nil {
+		h.message = failed("Could not reset the example", err)
 		return
 	}
 	h.deleted = nil
@@ -290,8 +283,7 @@ func (h *home) saveFreshExample() error {
 	if err != nil {
 		return err
 	}
-	_, err = appStore().Save(o)
-	return err
+	return appStore().Create(o)
 }
 
 // resumeLink opens an onboarding where its guide is to be picked up.

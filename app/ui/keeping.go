@@ -3,7 +3,7 @@ package ui
 import (
 	"time"
 
-	"counterpart/app/onboarding"
+	"counterpart/app/guide"
 	"counterpart/app/safekeeping"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -48,28 +48,6 @@ func updateDevice(change func(*safekeeping.Device)) {
 	change(&d)
 	appStore().WriteDevice(d)
 	keeping.gen++
-}
-
-// then calls done with a promise's result, once, and fail (if not nil)
-// with its error.
-func then(promise app.Value, done func(app.Value), fail func(app.Value)) {
-	var ok, ko app.Func
-	release := func() { ok.Release(); ko.Release() }
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		release()
-		if done != nil {
-			done(args[0])
-		}
-		return nil
-	})
-	ko = app.FuncOf(func(this app.Value, args []app.Value) any {
-		release()
-		if fail != nil {
-			fail(args[0])
-		}
-		return nil
-	})
-	promise.Call("then", ok, ko)
 }
 
 // probeKeeping asks the browser, once per tab, what it does with the
@@ -130,35 +108,37 @@ func askPersist(ctx app.Context) {
 		if granted {
 			keeping.browser.Persist = safekeeping.Granted
 		}
-		updateDevice(func(d *safekeeping.Device) { d.RecordPersist(now(), granted) })
+		updateDevice(func(d *safekeeping.Device) { d.RecordPersist(wallNow(), granted) })
 		changedKeeping(ctx)
 	}, nil)
 }
 
 // advice is what the rules say now.
 func advice() safekeeping.Advice {
-	return safekeeping.Advise(keeping.browser, deviceRecord(), now())
+	return safekeeping.Advise(keeping.browser, deviceRecord(), wallNow())
 }
 
-// noteSave records a save of o: the device record counts a change a
-// minute at most, so most keystrokes write nothing more; and the backup
-// file, if one is kept up to date, is rewritten a moment later.
-func noteSave(o *onboarding.Onboarding) {
+// noteSave records that the onboarding id was written, by this tab or
+// another (the store tells of every write: Store.Heard): the device record
+// counts a change a minute at most, so most keystrokes write nothing
+// more; and the backup file, if one is kept up to date, is rewritten a
+// moment later.
+func noteSave(id string) {
 	if app.IsServer {
 		return
 	}
 	scheduleFileWrite()
-	t := now()
-	if o.Example || !keeping.lastNoted.IsZero() && t.Sub(keeping.lastNoted) < time.Minute && !t.Before(keeping.lastNoted) {
+	t := wallNow()
+	if id == guide.ExampleID || !safekeeping.NewMinute(keeping.lastNoted, t) {
 		return
 	}
 	keeping.lastNoted = t
-	updateDevice(func(d *safekeeping.Device) { d.RecordSave(t, true) })
+	updateDevice(func(d *safekeeping.Device) { d.RecordSave(t) })
 }
 
 // noteBackup records that a backup was made now.
 func noteBackup() {
-	updateDevice(func(d *safekeeping.Device) { d.RecordBackup(now()) })
+	updateDevice(func(d *safekeeping.Device) { d.RecordBackup(wallNow()) })
 }
 
 // chooseBackupFile asks where to keep a backup file up to date (the File
@@ -285,21 +265,20 @@ func (b *keepingBanner) Render() app.UI {
 	if app.IsServer || app.Window().URL().Path == yourDataPath {
 		return app.Div().Class("keeping-slot")
 	}
-	a, d := advice(), deviceRecord()
+	a := advice()
 	slot := app.Div().Class("keeping-slot")
-	_, promptSeen := d.Seen["persist-prompt"]
 	switch {
-	case a.OfferPersist && d.PersistAsked.IsZero() && !promptSeen:
+	case a.PromptPersist:
 		return slot.Body(app.Div().Class("notice").Role("status").ID("keeping-notice").Body(
 			app.P().Text("Counterpart keeps what you write in this browser only. Browsers clear a site's data to free space unless asked to keep it."),
 			app.Div().Class("actions").Body(
 				app.Button().ID("notice-persist").Text("Ask the browser to keep it").OnClick(func(ctx app.Context, e app.Event) {
 					askPersist(ctx)
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", now()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
 					changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("notice-later").Text("Not now").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", now()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
 					changedKeeping(ctx)
 				}),
 			),
@@ -311,7 +290,7 @@ func (b *keepingBanner) Render() app.UI {
 			app.Div().Class("actions").Body(
 				app.A().Class("button secondary").Href(link(yourDataPath)).Text("Your data"),
 				app.Button().Class("secondary").ID("notice-seen").Text("Got it").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, now()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, wallNow()) })
 					changedKeeping(ctx)
 				}, id),
 			),
@@ -325,7 +304,7 @@ func (b *keepingBanner) Render() app.UI {
 					changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("reminder-later").Text("Later").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.Snoozed = now() })
+					updateDevice(func(d *safekeeping.Device) { d.Snoozed = wallNow() })
 					changedKeeping(ctx)
 				}),
 			),

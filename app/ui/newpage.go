@@ -99,7 +99,7 @@ func (p *newPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	o := guide.Start(p.draft, now())
-	if _, err := appStore().Save(o); err != nil {
+	if err := appStore().Create(o); err != nil {
 		p.failed = failed("The onboarding could not be saved", err)
 		return
 	}

@@ -44,11 +44,14 @@ type openPage struct {
 	request       string
 	requestStatus string
 
-	saved   bool
-	result  share.Changes
-	undone  bool
+	saved  bool
+	result share.Changes
+	undone bool
+	// kept says the undo left the onboarding the link brought on this
+	// device: another tab changed it since.
+	kept    bool
 	saveErr string
-	before  share.Before // what undoes the save
+	done    share.Done // what undoes the save
 
 	stopWatch func()
 }
@@ -94,7 +97,7 @@ func (p *openPage) reset(raw string, fromFile bool) {
 	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
 	p.packet, p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, nil, "", share.Changes{}, nil
 	p.earlier, p.request, p.requestStatus = nil, "", ""
-	p.saved, p.result, p.undone, p.saveErr = false, share.Changes{}, false, ""
+	p.saved, p.result, p.undone, p.kept, p.saveErr = false, share.Changes{}, false, false, ""
 }
 
 // start checks a link or file as far as it can without a passphrase.
@@ -340,7 +343,7 @@ func (p *openPage) renderMergePreview() app.UI {
 		)
 	}
 	return app.Section().Class("card").ID("decide").Body(
-		para("", "You already have this onboarding. Saving merges the two copies: where both changed the same entry, the later edit is kept; your private entries are not touched."),
+		para("", "You already have this onboarding. Saving merges the two copies; your private entries are not touched."),
 		h3("What saving changes"),
 		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
 		div("actions",
@@ -374,6 +377,12 @@ func changeLines(ch share.Changes, o *onboarding.Onboarding) []string {
 	if ch.Details {
 		lines = append(lines, "The title, names, start date or 1:1 time changed.")
 	}
+	switch {
+	case ch.Conflicts == 1:
+		lines = append(lines, "One thing was changed on both sides since your last exchange: the later edit is kept (for the notes of a 1:1, both texts are).")
+	case ch.Conflicts > 1:
+		lines = append(lines, strconv.Itoa(ch.Conflicts)+" things were changed on both sides since your last exchange: the later edit of each is kept (for the notes of a 1:1, both texts are).")
+	}
 	for _, id := range ch.Sides {
 		if person := o.PersonByID(id); person != nil {
 			lines = append(lines, person.Name+"'s role answers arrived.")
@@ -385,30 +394,36 @@ func changeLines(ch share.Changes, o *onboarding.Onboarding) []string {
 	return lines
 }
 
-// save stores the merged copy, keeping what was there for the undo.
+// save merges what the link carries into this device's copy as stored
+// now (another tab may have written since the preview), keeping what
+// undoes it.
 func (p *openPage) save(ctx app.Context, e app.Event) {
 	if p.merged == nil {
 		return
 	}
-	before, err := share.SaveIncoming(appStore(), p.merged, p.local)
+	ch, done, err := share.TakeLink(appStore(), p.packet, p.me)
 	if err != nil {
 		p.saveErr = failed("Not saved", err)
 		p.saved = true
 		return
 	}
-	p.before = before
-	p.saved, p.result, p.saveErr = true, p.preview, ""
+	if after := done[p.merged.ID].After; after != nil {
+		p.merged = after
+	}
+	p.done = done
+	p.saved, p.result, p.saveErr = true, ch, ""
 	focusLater(ctx, p, "saved")
 }
 
-// undo puts this device back as it was before saving: the previous copy
-// exactly, or no copy at all.
+// undo takes out what saving did: the copy goes back to how it was, or
+// goes, and whatever changed since stays.
 func (p *openPage) undo(ctx app.Context, e app.Event) {
-	if err := share.PutBack(appStore(), p.before); err != nil {
+	if err := share.Undo(appStore(), p.done); err != nil {
 		p.saveErr = failed("Could not undo", err)
 		return
 	}
 	p.undone = true
+	p.kept = len(share.Kept(appStore(), p.done)) > 0
 }
 
 func (p *openPage) renderSaved() app.UI {
@@ -417,7 +432,10 @@ func (p *openPage) renderSaved() app.UI {
 	}
 	if p.undone {
 		msg := "Undone: this onboarding is no longer on this device."
-		if p.local != nil {
+		switch {
+		case p.kept:
+			msg = "Not taken out: this onboarding was changed in another tab after it was saved here, so it stays on this device, with those changes. You can delete it from your onboardings."
+		case p.local != nil:
 			msg = "Undone: your copy is back as it was."
 		}
 		return app.Div().Class("card").ID("saved").TabIndex(-1).Body(

@@ -6,6 +6,7 @@ import (
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
+	"counterpart/app/share"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -70,8 +71,8 @@ func TestAnEntryIsAddedSavedRemovedAndPutBack(t *testing.T) {
 	if len(back.DataSources) != 1 || back.DataSources[0].Name != "Board deck" {
 		t.Fatalf("the undo put back %+v", back.DataSources)
 	}
-	if _, buried := back.Deleted[id]; buried {
-		t.Error("the undo left the tombstone, so the next merge removes the entry again")
+	if !back.DataSources[0].Updated.After(back.Deleted[id]) {
+		t.Error("the entry put back is not newer than its removal, so the next merge removes it again")
 	}
 	s.expect("Put back.")
 	if s.exists("undo") {
@@ -323,4 +324,40 @@ func walkComponents(n app.UI, f func(app.UI)) {
 	for _, c := range kids(n) {
 		walkComponents(c, f)
 	}
+}
+
+// A link carries what the device has saved: a change the browser refused
+// to store stays on screen, and stays out of the link until it is saved,
+// which the share page says.
+func TestTheLinkLeavesOutWhatTheBrowserRefused(t *testing.T) {
+	o := pair(t)
+	s := show(t, &stagePage{}, stageLink(onboarding.StageData, o.ID))
+	s.click("add-sources")
+	id := stored(t, o.ID).DataSources[0].ID
+	s.typeIn("name-"+id, "Board deck")
+
+	device.Quota = 1 // the storage is full from now on
+	refused := "Cap table, refused by a full storage"
+	s.typeIn("name-"+id, refused)
+	if !s.has("saved with your next change") {
+		t.Fatal("the stage does not say the change was not saved")
+	}
+
+	p := &sharePage{}
+	show(t, p, shareLink(o.ID)).expect("not saved on this device yet")
+	if p.fragment == "" {
+		t.Fatalf("the share page made no link: %q", p.err)
+	}
+	got, err := share.Decode(p.fragment, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.DataSources) != 1 || got.DataSources[0].Name != "Board deck" {
+		t.Fatalf("the link carries %+v, not the saved source", got.DataSources)
+	}
+
+	// Once the storage has room and the change is saved, the warning goes.
+	device.Quota = 0
+	s.typeIn("name-"+id, refused+".")
+	show(t, &sharePage{}, shareLink(o.ID)).expectNot("not saved on this device yet")
 }

@@ -7,22 +7,29 @@ import (
 	"counterpart/app/store"
 )
 
-// saveChange applies change to o and saves it at once, so that a reload, a
-// closed tab or a crash loses nothing. It returns what the page shows: an
-// error when nothing was saved, or a notice when another tab's changes had
-// to be merged in.
-func saveChange(o *onboarding.Onboarding, change func(*onboarding.Onboarding)) (saveErr, notice string) {
-	onboarding.Apply(o, now(), change)
-	res, err := appStore().Save(o)
+// saveChange makes a person's change to the onboarding id through the
+// store's one write path (store.Store.Change), which saves it at once, so
+// that a reload, a closed tab or a crash loses nothing. It returns the
+// onboarding as it now is, which the page shows from then on, and the
+// error to show when the change was not saved: it then stays on screen
+// and goes with the next change that fits.
+func saveChange(id string, change func(*onboarding.Onboarding)) (*onboarding.Onboarding, error) {
+	return appStore().Change(id, func(o *onboarding.Onboarding) error {
+		change(o)
+		return nil
+	})
+}
+
+// saveFailure says in plain words why a change was not saved, or "".
+func saveFailure(err error) string {
+	var refused *store.SaveError
 	switch {
+	case err == nil:
+		return ""
 	case errors.Is(err, store.ErrFull):
-		return failed("Not saved", err) + fullAdvice, ""
-	case err != nil:
-		return failed("Not saved", err), ""
+		return failed("Not saved", err) + fullAdvice
+	case errors.As(err, &refused):
+		return failed("Not saved yet", err)
 	}
-	noteSave(o)
-	if res.Conflicts > 0 {
-		return "", "This onboarding was also being changed in another tab. Both sets of changes are kept; where you both changed the same thing, your version was kept."
-	}
-	return "", ""
+	return failed("Not saved", err)
 }

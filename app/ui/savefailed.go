@@ -37,7 +37,7 @@ func downloadBackup(onScreen *onboarding.Onboarding) string {
 	if err != nil {
 		return "The backup could not be made: " + err.Error()
 	}
-	download("counterpart-backup-"+now().Format("2006-01-02")+".json", "application/json", string(raw))
+	download("counterpart-backup-"+wallNow().Format("2006-01-02")+".json", "application/json", string(raw))
 	noteBackup()
 	return problem
 }
@@ -65,6 +65,6 @@ func backupFile(onScreen *onboarding.Onboarding) (raw []byte, problem string, er
 			list = append(list, whole)
 		}
 	}
-	raw, err = share.WriteBackup(list, now())
+	raw, err = share.WriteBackup(list, wallNow())
 	return raw, problem, err
 }

@@ -59,7 +59,7 @@ type opened struct {
 // mount follows saves made in other tabs to the onboarding on screen.
 func (s *opened) mount(ctx app.Context, page app.Composer) {
 	s.page = page
-	s.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return s.o }, s.load)
+	s.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return s.o }, s.refresh)
 }
 
 func (s *opened) dismount() {
@@ -84,28 +84,41 @@ func (s *opened) open(ctx app.Context, title string) bool {
 	return changed
 }
 
-// load reads the onboarding from storage: on arrival, and when another
-// tab saved it.
+// load reads the onboarding from storage, on arrival.
 func (s *opened) load(id string) {
 	o, msg := loadOnboarding(id, s.noLog)
 	s.hasLog = !s.noLog
-	if o == nil && s.o != nil && msg == notOnDevice {
-		msg = "This onboarding was deleted, perhaps in another tab."
-	}
 	s.o, s.loadErr = o, msg
 }
 
-// edit changes the onboarding and saves it at once, so that a reload, a
-// closed tab or a crash loses nothing, then renders the page again (a
-// text field's event renders only the field).
+// refresh reads the onboarding again when another tab saved it, with
+// this tab's unsaved changes (a save the browser refused) still on top.
+func (s *opened) refresh(id string) {
+	o, _, err := appStore().Refresh(id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		s.o, s.loadErr = nil, "This onboarding was deleted, perhaps in another tab."
+	case err != nil:
+		s.loadErr = sentence(err)
+	case o != nil:
+		s.o = o
+	}
+}
+
+// edit makes a change through the store's one write path, which saves it
+// at once, so that a reload, a closed tab or a crash loses nothing, then
+// renders the page again (a text field's event renders only the field).
 func (s *opened) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
 	if s.o == nil {
 		return
 	}
-	var notice string
-	s.saveErr, notice = saveChange(s.o, change)
-	if notice != "" {
-		s.notice = notice
+	o, err := saveChange(s.o.ID, change)
+	s.saveErr = saveFailure(err)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		s.o, s.loadErr, s.saveErr = nil, "This onboarding was deleted, perhaps in another tab.", ""
+	case o != nil:
+		s.o = o
 	}
 	if s.page != nil {
 		s.page.Update()

@@ -31,6 +31,9 @@ type sharePage struct {
 	busy     string // what is being done, while the key is derived
 	status   string // after copying or downloading
 	err      string
+	// unsaved says this tab holds changes the browser refused to store,
+	// which the link leaves out until they are saved.
+	unsaved bool
 }
 
 // OnNav loads the onboarding from ?id= and makes its plain link.
@@ -47,13 +50,20 @@ func (p *sharePage) OnNav(ctx app.Context) {
 // complete link is asked for. Locking takes about a second on purpose, so
 // it runs after the page says so.
 func (p *sharePage) encode(ctx app.Context, passphrase string) {
-	o := p.o
-	h := onboarding.StartLink(o, now(), p.complete)
-	// The link's time and this device's name must be kept: the other
-	// person's link back confirms them.
-	if _, err := appStore().Save(o); err != nil {
-		p.err = failed("Not saved", err)
+	// The link carries what this device has saved, not the tab's copy: a
+	// change the browser refused to store is made again when it is saved,
+	// with new stamps, so a link that carried it would hand the other
+	// person an entry this device may never hold (store.LoadSaved).
+	o, err := appStore().LoadSaved(p.o.ID)
+	if err != nil {
+		p.fragment, p.changes, p.qr = "", 0, ""
+		p.err = "The link could not be made: " + sentence(err)
+		return
 	}
+	p.unsaved = appStore().Unsaved(p.o.ID)
+	// Making a link changes nothing stored: the stamp names this device,
+	// and what the other person's devices hold is already recorded.
+	h := onboarding.StartLink(o, now(), p.complete)
 	p.header = h
 	if passphrase == "" {
 		p.fragment, p.changes, p.err = encodeOrErr(o, h, "")
@@ -124,6 +134,7 @@ func (p *sharePage) Render() app.UI {
 		exchangeNote(o),
 		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
+			app.If(p.unsaved, app.P().Class("warning").ID("share-unsaved").Text("Your last changes are not saved on this device yet, because the browser refused to store them. The link carries what is saved; make it again once they are.")),
 		),
 		p.renderScope(),
 		p.renderLink(),
@@ -188,7 +199,7 @@ func (p *sharePage) renderScope() app.UI {
 			msg = "A complete link: everything you share, for a device that has none of it yet."
 		}
 		body := []app.UI{app.P().ID("link-scope").Text(msg)}
-		if p.complete && !p.o.Sync.Confirmed.IsZero() {
+		if p.complete && onboarding.BaseFor(p.o) != nil {
 			body = append(body, button("changes-link", "secondary", "Only the changes", func(ctx app.Context, e app.Event) {
 				p.complete, p.status = false, ""
 				p.encode(ctx, p.lockedWith)
@@ -203,7 +214,7 @@ func (p *sharePage) renderScope() app.UI {
 		what = strconv.Itoa(p.changes) + " changes"
 	}
 	return div("share-scope",
-		app.P().ID("link-scope").Text("This link carries only what changed since "+dayWords(h.Since)+" ("+what+"): "+other+" has everything before. On a device without your earlier links, they need a complete one."),
+		app.P().ID("link-scope").Text("This link carries only what "+other+" does not have yet ("+what+"). On a device without your earlier links, they need a complete one."),
 		button("complete-link", "secondary", "Make a complete link", func(ctx app.Context, e app.Event) {
 			p.complete, p.status = true, ""
 			p.encode(ctx, p.lockedWith)
@@ -272,21 +283,13 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		report("This browser does not let the app copy. Select the text and copy it yourself.")
 		return
 	}
-	var done, failed app.Func
-	release := func() { done.Release(); failed.Release() }
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+	then(clip.Call("writeText", text), func(app.Value) {
 		ctx.Dispatch(func(app.Context) { report("Copied.") })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			report("The browser did not let the app copy. Select the text and copy it yourself.")
 		})
-		release()
-		return nil
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {

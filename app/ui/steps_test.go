@@ -66,17 +66,19 @@ func TestTheMarkdownHintIsSaidOnce(t *testing.T) {
 	}
 }
 
-// The line about links says nothing that did not happen: with a link
-// received and none sent, it does not speak of one sent.
+// The line about links says nothing that did not happen: before any link
+// from the other person it says so; after one, it says when, and what
+// the next link carries.
 func TestExchangeWordsSayNothingFalse(t *testing.T) {
 	o := pair(t)
-	o.Sync.Received = time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)
-	line := exchangeWords(o)
-	if strings.Contains(line, "one of yours") || !strings.Contains(line, "You have not sent Priya Raman a link yet") {
-		t.Errorf("with no link sent, the line says %q", line)
+	other := o.Other(o.Me)
+	if line := exchangeWords(o); !strings.Contains(line, "You have not had a link from "+other.Name+" yet") {
+		t.Errorf("with no link received, the line says %q", line)
 	}
-	o.Sync.Sent = time.Date(2026, 11, 4, 9, 0, 0, 0, time.UTC)
-	if line := exchangeWords(o); !strings.Contains(line, "since getting one of yours") {
-		t.Errorf("with a link sent and none back, the line says %q", line)
+	made := onboarding.StampOn(time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC), 7)
+	o.Sync.Peers = map[onboarding.Device]onboarding.Peer{7: {Person: other.ID, Has: onboarding.Vector{7: made}, Made: made}}
+	line := exchangeWords(o)
+	if !strings.Contains(line, other.Name+" last sent you a link on Tuesday 3 November") || !strings.Contains(line, "changes they do not have yet") {
+		t.Errorf("with a link received, the line says %q", line)
 	}
 }

@@ -104,7 +104,8 @@ func CheckStorage() {
 		return
 	}
 	storageOff = "This browser is not letting Counterpart save anything on this device: its storage is turned off for this site, as in some private windows or with strict privacy settings. You can look around and try the example, but what you write here will be gone when you close this tab. To keep your work, allow this site to store data, or open Counterpart in a normal window."
-	theStore = store.New(store.NewMemory(), now)
+	theStore = store.New(store.NewMemory(), wallNow)
+	listenToStorage(theStore)
 }
 
 // probeStorage tries localStorage. A storage that has data but refuses a
@@ -137,9 +138,31 @@ func appStore() *store.Store {
 		if app.IsServer {
 			b = store.NewMemory()
 		}
-		theStore = store.New(b, now)
+		theStore = store.New(b, wallNow)
+		listenToStorage(theStore)
 	}
 	return theStore
+}
+
+// listenToStorage has the store hear what other tabs write (the
+// browser's storage event), for as long as the tab lives: the backup kept
+// up to date and the reminder to back up count every change, whichever
+// tab made it, and a tab whose code is older than what another tab wrote
+// reloads itself, which fetches the new version.
+func listenToStorage(s *store.Store) {
+	s.Heard(noteSave)
+	if app.IsServer {
+		return
+	}
+	app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
+		key := e.Get("key")
+		if !key.Truthy() {
+			return
+		}
+		if _, newer := s.Outside(key.String()); newer {
+			app.Window().Get("location").Call("reload")
+		}
+	})
 }
 
 // storageNotice is the message every page shows when nothing can be saved,
@@ -153,5 +176,14 @@ func storageNotice() app.UI {
 	)
 }
 
-// now is the time of a change, to the millisecond: what links carry.
-func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
+// now is the stamp of a change: this device's hybrid logical clock (see
+// store.Store.Now), which comes after every stamp this tab has read, and
+// names this device. Changes read it inside the function they hand to
+// the store, so that a change made again after another tab wrote gets a
+// new stamp.
+func now() time.Time { return appStore().Now() }
+
+// wallNow is the time by this device's clock, to the millisecond: for
+// what a person reads (dates, file names, reminders), never to stamp a
+// change.
+func wallNow() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }

@@ -82,7 +82,7 @@ func browserZone() (name string) {
 // day away from Greenwich.
 func today() string {
 	if app.IsServer {
-		return now().Format("2006-01-02")
+		return wallNow().Format("2006-01-02")
 	}
 	d := app.Window().Get("Date").New()
 	return fmt.Sprintf("%04d-%02d-%02d", d.Call("getFullYear").Int(), d.Call("getMonth").Int()+1, d.Call("getDate").Int())

@@ -37,7 +37,7 @@ var valid = map[string]string{
 // and so is everything else but Created.
 func Filled(variant string, at time.Time) *onboarding.Onboarding {
 	o := &onboarding.Onboarding{}
-	f := filler{variant: variant, at: at.UTC().Truncate(time.Millisecond)}
+	f := filler{variant: variant, at: at.UTC().Round(0)}
 	o.Buddy.ID, o.Newcomer.ID = id("buddy"), id("newcomer")
 	f.people = []string{o.Buddy.ID, o.Newcomer.ID}
 	f.fill(reflect.ValueOf(o).Elem(), "")
@@ -51,8 +51,9 @@ func Filled(variant string, at time.Time) *onboarding.Onboarding {
 	}
 	o.Deleted = map[string]time.Time{id("gone-1"): f.at, id("gone-2"): f.at}
 	o.Changed = map[string]time.Time{}
-	o.Sync = onboarding.Sync{Device: "dev-" + variant, Sent: f.at, Confirmed: f.at, Peer: "peer-" + variant, Received: f.at,
-		Echo: map[string]time.Time{"echo-" + variant: f.at}}
+	dev := onboarding.Device(1 + len(variant)%9)
+	o.Sync = onboarding.Sync{Device: dev, Have: onboarding.Vector{dev: f.at},
+		Peers: map[onboarding.Device]onboarding.Peer{dev + 10: {Person: o.Newcomer.ID, Has: onboarding.Vector{dev + 10: f.at}, Made: f.at}}}
 	o.Normalize()
 	for path := range Values(o) {
 		o.Changed[path] = f.at
