@@ -37,6 +37,7 @@ type openPage struct {
 	me       string                 // who the person said they are, for a new one
 	preview  share.Changes
 	merged   *onboarding.Onboarding
+	line     string // what merging brings, in one line
 	// earlier is set when the link carries only changes and this device
 	// lacks what came before them; request is the text asking for a
 	// complete link, once the person asked for it.
@@ -95,7 +96,7 @@ func forgetLink() {
 func (p *openPage) reset(raw string, fromFile bool) {
 	p.raw, p.fromFile = raw, fromFile
 	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
-	p.packet, p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, nil, "", share.Changes{}, nil
+	p.packet, p.incoming, p.local, p.me, p.preview, p.merged, p.line = nil, nil, nil, "", share.Changes{}, nil, ""
 	p.earlier, p.request, p.requestStatus = nil, "", ""
 	p.saved, p.result, p.undone, p.kept, p.saveErr = false, share.Changes{}, false, false, ""
 }
@@ -190,7 +191,19 @@ func (p *openPage) prepare() {
 		p.err = sentence(err)
 	default:
 		p.merged, p.preview = merged, ch
+		p.line = p.lineFor(merged, ch)
 	}
+}
+
+// lineFor says in one line what merging brings: "Dana sent this week's
+// 1:1 and 2 other changes."
+func (p *openPage) lineFor(merged *onboarding.Onboarding, ch share.Changes) string {
+	sender := "The other person"
+	if s := p.incoming.PersonByID(p.packet.Header.From); s != nil {
+		sender = s.Name
+	}
+	a, _ := arrivalFor(p.local, merged, ch, nil, sender)
+	return a.line
 }
 
 func (p *openPage) Render() app.UI {
@@ -288,12 +301,10 @@ func (p *openPage) renderPreview() app.UI {
 			span("", sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
-	var decide app.UI
-	if p.local == nil {
-		decide = p.renderWhoAmI()
-	} else {
-		decide = p.renderMergePreview()
+	if p.local != nil {
+		return p.renderMergePreview()
 	}
+	decide := p.renderWhoAmI()
 	return div("open-preview",
 		app.Section().Class("card").ID("preview").Body(
 			app.H2().Text(in.Title),
@@ -335,20 +346,25 @@ func (p *openPage) renderWhoAmI() app.UI {
 }
 
 func (p *openPage) renderMergePreview() app.UI {
-	lines := changeLines(p.preview, p.incoming)
 	if p.preview.None() {
-		return app.Section().Class("card").ID("decide").Body(
+		return app.Section().Class("card").ID("preview").Body(
 			app.P().ID("nothing-new").Text("Nothing new: your copy already has everything in this."),
 			buttonLink("", "button", resumeLink(p.local), "Open your copy"),
 		)
 	}
-	return app.Section().Class("card").ID("decide").Body(
-		para("", "You already have this onboarding. Saving merges the two copies; your private entries are not touched."),
-		h3("What saving changes"),
-		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
+	lines := changeLines(p.preview, p.incoming)
+	sender := p.incoming.PersonByID(p.packet.Header.From)
+	return app.Section().Class("card open-merge").ID("preview").Body(
+		app.H2().Text(p.local.Title),
+		app.P().Class("meta").Body(app.Text("From "), app.Span().ID("preview-from").Text(personLine(*sender)), app.Text(".")),
+		app.P().Class("lede").ID("open-line").Text(p.line),
 		div("actions",
 			button("save-incoming", "", "Merge into my copy", p.save),
-			buttonLink("", "button secondary", link(homePath), "Cancel"),
+		),
+		app.Details().Class("merge-details").Body(
+			app.Summary().Text("What merging changes, in detail"),
+			para("", "Your private entries are not touched, and you can undo it."),
+			app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
 		),
 	)
 }
@@ -407,10 +423,23 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 		p.saved = true
 		return
 	}
-	if after := done[p.merged.ID].After; after != nil {
-		p.merged = after
+	step := done[p.merged.ID]
+	if step.After != nil {
+		p.merged = step.After
 	}
 	p.done = done
+	if step.Before != nil && step.After != nil {
+		// Into a copy already here: straight to what changed, with the
+		// undo there.
+		sender := p.incoming.PersonByID(p.packet.Header.From)
+		name := "The other person"
+		if sender != nil {
+			name = sender.Name
+		}
+		a, url := arrivalFor(step.Before, step.After, ch, done, name)
+		landOn(ctx, url, a)
+		return
+	}
 	p.saved, p.result, p.saveErr = true, ch, ""
 	focusLater(ctx, p, "saved")
 }
