@@ -27,7 +27,21 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 
 	// Priya takes it, adds a source of her own and sends it back from the
 	// stage she is on.
+	// Her first link welcomes her: what this is, what Dana prepared,
+	// her first two jobs, in ten seconds of reading.
 	priya.open(first)
+	priya.waitFor("the welcome", `!!document.getElementById("welcome")`)
+	priya.keep("loop-welcome")
+	welcome := priya.text("#preview")
+	containsAll(t, "the welcome", welcome, "Welcome, Priya Raman", "Counterpart is where you and Dana Okafor", "Dana Okafor has prepared 1 data source.", "Your first two jobs", "who owns what", "weekly 1:1")
+	if n := priya.count("#welcome-jobs li"); n != 2 {
+		t.Errorf("the welcome gives %d jobs, want 2", n)
+	}
+	if n := len(strings.Fields(welcome)); n > 90 {
+		t.Errorf("the welcome is %d words long, more than ten seconds of reading", n)
+	} else {
+		t.Logf("the welcome is %d words long", n)
+	}
 	priya.waitFor("the save button", `!!document.getElementById("save-incoming") && !document.getElementById("save-incoming").disabled`)
 	priya.click("#save-incoming")
 	priya.waitFor("the saved message", `!!document.getElementById("open-saved")`)

@@ -87,7 +87,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	priya.waitFor("the preview", `!!document.getElementById("preview")`)
 	priya.keep("preview-new" + lockedSuffix(passphrase))
 	preview := priya.text("#preview")
-	containsAll(t, "the preview", preview, "From Dana Okafor (CTO)", "Priya Raman joins as CFO", "Real data: 1 entry")
+	containsAll(t, "the preview", preview, "From Dana Okafor (CTO)", "Welcome, Priya Raman", "Priya Raman joins as CFO: Dana Okafor has prepared 1 data source and their side of who owns what.", "Your first two jobs")
 	if strings.Contains(preview, "TEAM-SECRET") || strings.Contains(priya.storageDump(), "TEAM-SECRET") {
 		t.Error("Dana's private team read reached Priya's device")
 	}

@@ -290,6 +290,12 @@ func sectionName(s share.Section) string {
 func (p *openPage) renderPreview() app.UI {
 	in := p.incoming
 	sender := in.PersonByID(p.packet.Header.From)
+	if p.local != nil {
+		return p.renderMergePreview()
+	}
+	if sender.ID == in.Buddy.ID && p.me == in.Newcomer.ID {
+		return div("open-preview", p.renderWelcome(), p.renderWhoAmI())
+	}
 	counts := share.Counts(in)
 	holds := app.P().ID("preview-holds").Text("It holds everything " + sender.Name + " shares:")
 	if p.packet.Header.Partial() {
@@ -301,9 +307,6 @@ func (p *openPage) renderPreview() app.UI {
 			span("", sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
-	if p.local != nil {
-		return p.renderMergePreview()
-	}
 	decide := p.renderWhoAmI()
 	return div("open-preview",
 		app.Section().Class("card").ID("preview").Body(
@@ -314,6 +317,30 @@ func (p *openPage) renderPreview() app.UI {
 			app.Ul().Class("plain").ID("preview-counts").Body(rows...),
 		),
 		decide,
+	)
+}
+
+// renderWelcome is the newcomer's first link: what Counterpart is, what
+// the buddy has prepared, and their first two jobs, to read in ten
+// seconds. What it counts is decided in package onboarding (welcome.go).
+func (p *openPage) renderWelcome() app.UI {
+	in := p.incoming
+	buddy, newcomer := in.Buddy.Name, in.Newcomer.Name
+	prepared := onboarding.Prepared(in, in.Buddy.ID)
+	what := buddy + " has started it for you."
+	if prepared != "" {
+		what = buddy + " has prepared " + prepared + "."
+	}
+	return app.Section().Class("card welcome").ID("preview").Aria("labelledby", "welcome").Body(
+		app.H2().ID("welcome").Text("Welcome, "+newcomer),
+		app.P().Class("lede").Text("Counterpart is where you and "+buddy+", a peer executive, write down what your first weeks as "+roleOr(in.Newcomer, "a new executive")+" need. It stays on your devices."),
+		app.P().ID("welcome-prepared").Body(app.Strong().Text(in.Title), app.Text(": "+what)),
+		h3("Your first two jobs"),
+		app.Ol().ID("welcome-jobs").Body(
+			li("Read what "+buddy+" wrote, then answer who owns what: "+buddy+"'s answers stay hidden until you both finish."),
+			li("Book your weekly 1:1 with "+buddy+" on the Weekly 1:1 page."),
+		),
+		app.P().Class("meta").Body(app.Text("From "), app.Span().ID("preview-from").Text(personLine(in.Buddy)), app.Text(".")),
 	)
 }
 
