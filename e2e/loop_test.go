@@ -32,6 +32,7 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 	priya.open(first)
 	priya.waitFor("the welcome", `!!document.getElementById("welcome")`)
 	priya.keep("loop-welcome")
+	priya.checkAxe("open, the newcomer's first link")
 	welcome := priya.text("#preview")
 	containsAll(t, "the welcome", welcome, "Welcome, Priya Raman", "Counterpart is where you and Dana Okafor", "Dana Okafor has prepared 1 data source.", "Your first two jobs", "who owns what", "weekly 1:1")
 	if n := priya.count("#welcome-jobs li"); n != 2 {
@@ -78,6 +79,7 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 	dana.typeInto(`[id^="notes-"]`, "Agreed to hire two analysts.")
 	dana.waitFor("the line to name the 1:1", `/^\d+ changes? Priya Raman does not have yet: this week's 1:1/.test(document.getElementById("send-what").textContent)`)
 	dana.keep("loop-send-1on1")
+	dana.checkAxe("the 1:1, ready to send")
 
 	// Sending: one click, no page change.
 	clicks, pages := 0, 0
@@ -105,6 +107,7 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 		t.Errorf("the page of the link has %d buttons, want one", n)
 	}
 	priya.keep("loop-receive-1on1")
+	priya.checkAxe("open, a link of changes")
 	before := priya.location()
 	priya.click("#save-incoming")
 	clicks++
@@ -121,6 +124,7 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 		t.Errorf("Priya's notes field holds %q", got)
 	}
 	priya.keep("loop-landed-1on1")
+	priya.checkAxe("the 1:1, a link just merged")
 
 	// The undo is one click away, on the 1:1.
 	priya.click("#undo-open")
