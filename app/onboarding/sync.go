@@ -313,17 +313,12 @@ func changesSince(o *Onboarding, base Vector, note func(s Section, meeting strin
 	}
 	var filter func(v reflect.Value, whole bool, section Section, meeting string)
 	filter = func(v reflect.Value, whole bool, section Section, meeting string) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f, fv := t.Field(i), v.Field(i)
-			if f.Anonymous {
-				continue
-			}
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
 			s := section
 			if tag := f.Tag.Get("section"); tag != "" {
 				s = Section(tag)
 			}
-			switch ruleOf(f) {
+			switch r {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
 				answers := sideChanged && holdsAnswers(f.Type.Elem())
@@ -358,7 +353,7 @@ func changesSince(o *Onboarding, base Vector, note func(s Section, meeting strin
 			case ruleGroup:
 				filter(fv, whole, s, meeting)
 			}
-		}
+		})
 	}
 	filter(reflect.ValueOf(d).Elem(), false, "", "")
 	for p, side := range d.Roles.Sides {
