@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"errors"
-
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
-	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -59,6 +56,8 @@ func (s *opened) renderArrival() app.UI {
 }
 
 // undoArrival takes out what the merge did; whatever changed since stays.
+// A merge lands here only into a copy that was on this device before, so
+// the undo never takes the onboarding away.
 func (s *opened) undoArrival(ctx app.Context) {
 	a := s.arrival
 	if err := share.Undo(appStore(), a.done); err != nil {
@@ -66,19 +65,7 @@ func (s *opened) undoArrival(ctx app.Context) {
 		return
 	}
 	a.undone = "Undone: your copy is back as it was."
-	id := a.id
-	o, _, err := appStore().Refresh(id)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		s.o, s.loadErr = nil, "Undone: this onboarding is no longer on this device."
-	case err != nil:
-		s.loadErr = sentence(err)
-	case o != nil:
-		s.o = o
-	}
-	if len(share.Kept(appStore(), a.done)) > 0 {
-		a.undone = "Not taken out: this onboarding was changed in another tab after it was saved here, so it stays on this device, with those changes."
-	}
+	s.refresh(a.id)
 }
 
 // arrivalFor describes what a merge did for the page it lands on: what it
