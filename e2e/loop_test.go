@@ -5,6 +5,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // The weekly loop, measured: after a 1:1, Dana sends what it changed
@@ -96,9 +97,11 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 
 	// Receiving: the link opens a page, one button lands on the 1:1.
 	clicks, pages = 0, 0
+	start := time.Now()
 	priya.open(link)
 	pages++
 	priya.waitFor("the line", `!!document.getElementById("open-line")`)
+	t.Logf("the link showed its line %v after it was opened, the app loading included", time.Since(start).Round(time.Millisecond))
 	line := priya.text("#open-line")
 	if !strings.HasPrefix(line, "Dana Okafor sent this week's 1:1") {
 		t.Errorf("Priya's page says %q", line)

@@ -44,12 +44,12 @@ func (s *opened) renderArrival() app.UI {
 		return nil
 	}
 	if a.undone != "" || a.err != "" {
-		return app.Div().Class("toast arrival").ID("saved").Role("status").Body(
+		return app.Div().Class("toast arrival no-print").ID("saved").Role("status").Body(
 			app.If(a.err != "", app.P().Class("alert").Role("alert").ID("save-error").Text(a.err)),
 			app.If(a.undone != "", app.P().ID("undone").Text(a.undone)),
 		)
 	}
-	return app.Div().Class("toast arrival").ID("saved").Role("status").Body(
+	return app.Div().Class("toast arrival no-print").ID("saved").Role("status").Body(
 		app.P().ID("saved-changes").Text("Merged. "+a.line),
 		button("undo-open", "secondary", "Undo", func(ctx app.Context, e app.Event) { s.undoArrival(ctx) }),
 	)
