@@ -274,6 +274,14 @@ func newestLegacy(o *Onboarding) time.Time {
 // holds only for the newer entries inside them, is empty since entries
 // travel whole; links of version 3 still hold some (Header.Shells).
 func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []string, n int) {
+	return changesSince(o, base, func(Section, string) {})
+}
+
+// changesSince is ChangesSince, telling note of each change it counts:
+// its section ("" for a removal or a value of the onboarding itself) and
+// the ID of the 1:1 it belongs to (the 1:1, an item on it, a commitment
+// made in it), if any.
+func changesSince(o *Onboarding, base Vector, note func(s Section, meeting string)) (delta *Onboarding, shells []string, n int) {
 	d := Shareable(o)
 	d.Me = o.Me
 	fresh := func(t time.Time) bool { return base == nil || !base.Covers(t) }
@@ -303,9 +311,13 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 		})
 		return changed
 	}
-	var filter func(v reflect.Value, whole bool)
-	filter = func(v reflect.Value, whole bool) {
+	var filter func(v reflect.Value, whole bool, section Section, meeting string)
+	filter = func(v reflect.Value, whole bool, section Section, meeting string) {
 		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			s := section
+			if tag := f.Tag.Get("section"); tag != "" {
+				s = Section(tag)
+			}
 			switch r {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
@@ -316,30 +328,40 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 					if !own && !whole && !answers && !changedIn(e) {
 						continue
 					}
+					in := meeting
+					switch x := e.Addr().Interface().(type) {
+					case *Meeting:
+						in = x.ID
+					case *Commitment:
+						in = x.Meeting
+					}
 					if own {
 						n++
+						note(s, in)
 					}
-					filter(e, true)
+					filter(e, true, s, in)
 					kept = reflect.Append(kept, e)
 				}
 				fv.Set(kept)
 			case ruleEntry:
 				if fresh(metaOf(fv).Updated) {
 					n++
+					note(s, meeting)
 				} else if !whole {
 					fv.SetZero()
 				}
 			case ruleGroup:
-				filter(fv, whole)
+				filter(fv, whole, s, meeting)
 			}
 		})
 	}
-	filter(reflect.ValueOf(d).Elem(), false)
+	filter(reflect.ValueOf(d).Elem(), false, "", "")
 	for p, side := range d.Roles.Sides {
 		if side == nil || !fresh(side.Updated) {
 			delete(d.Roles.Sides, p)
 		} else {
 			n++
+			note(Section(StageRoles), "")
 		}
 	}
 	for id, t := range d.Deleted {
@@ -347,11 +369,13 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 			delete(d.Deleted, id)
 		} else {
 			n++
+			note("", "")
 		}
 	}
 	for path, t := range d.Changed {
 		if fresh(t) {
 			n++
+			note("", "")
 		} else {
 			delete(d.Changed, path)
 		}
