@@ -165,6 +165,8 @@ func (w *writer) agreements() {
 		w.add(markdown.Numbered(steps...))
 	}
 
+	w.announced()
+
 	w.heading(3, "How we meet")
 	c := o.Roles.Cadence
 	items := []line{{text(cadenceLine(c))}}
@@ -189,6 +191,33 @@ func (w *writer) agreements() {
 		items = append(items, append(it, text(s)))
 	}
 	w.add(markdown.List(items...))
+}
+
+// announced says what the two told whom about the split, and when: each
+// note as it was written, sent or still a draft.
+func (w *writer) announced() {
+	o := w.o
+	w.heading(3, "What we told whom")
+	n := o.Announcement
+	told := false
+	if !n.Private {
+		for _, a := range onboarding.Audiences {
+			note := n.Note(a)
+			if strings.TrimSpace(note) == "" {
+				continue
+			}
+			told = true
+			state := "drafted, not sent yet"
+			if d := words.LongDate(n.Sent(a)); d != "" {
+				state = "sent on " + d
+			}
+			w.para(bold(text(a.Label(o))), text(": "+state+"."))
+			w.typed(note)
+		}
+	}
+	if !told {
+		w.para(text("Nothing announced yet."))
+	}
 }
 
 // expectations are what each of the two wrote of both roles, once both

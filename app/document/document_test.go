@@ -92,6 +92,9 @@ func hostile(t *testing.T) *onboarding.Onboarding {
 	}
 	q := onboarding.Add(&o.Agenda, n, t0)
 	q.Text = h(5)
+	onboarding.WriteAnnouncement(o, onboarding.ToExec, h(11), t0)
+	onboarding.MarkAnnounced(o, onboarding.ToExec, "2026-11-24", t0)
+	onboarding.WriteAnnouncement(o, onboarding.ToNewcomerTeam, h(6), t0)
 	return o
 }
 
@@ -232,6 +235,8 @@ func TestPrivateNeverAppears(t *testing.T) {
 	tm := onboarding.Add(&o.TeamRead, b, t0)
 	tm.Person, tm.Private = secret+"team", true
 	o.Roles.Disagreement.Text, o.Roles.Disagreement.Private = secret+"disagreement", true
+	onboarding.WriteAnnouncement(o, onboarding.ToOutside, secret+"announcement", t0)
+	o.Announcement.Private = true
 
 	doc := Markdown(o, today)
 	for _, l := range strings.Split(doc, "\n") {
@@ -405,5 +410,30 @@ func TestExpectationsOnceBothHaveWritten(t *testing.T) {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the document lacks %q:\n%s", want, doc)
 		}
+	}
+}
+
+// The announcement says what was told to whom, and when: each note
+// written, sent or still a draft, and nothing for an audience not told.
+func TestWhatWeToldWhom(t *testing.T) {
+	o := fresh(t)
+	if doc := Markdown(o, today); !strings.Contains(doc, "### What we told whom\n\nNothing announced yet.") {
+		t.Errorf("with nothing written, the document says:\n%s", doc)
+	}
+	onboarding.WriteAnnouncement(o, onboarding.ToExec, "From today **Priya** owns the close.", t0)
+	onboarding.MarkAnnounced(o, onboarding.ToExec, "2026-11-24", t0)
+	onboarding.WriteAnnouncement(o, onboarding.ToBuddyTeam, "The close moves to Priya.", t0)
+	doc := Markdown(o, today)
+	containsAll := func(want ...string) {
+		for _, w := range want {
+			if !strings.Contains(doc, w) {
+				t.Errorf("the document lacks %q:\n%s", w, doc)
+			}
+		}
+	}
+	containsAll("**The exec team**: sent on Tuesday 24 November 2026.\n\nFrom today **Priya** owns the close.",
+		"**"+o.Buddy.Name+"'s team**: drafted, not sent yet.\n\nThe close moves to Priya.")
+	if strings.Contains(doc, o.Newcomer.Name+"'s team**") || strings.Contains(doc, "Nothing announced yet.") {
+		t.Errorf("the document names an audience nobody wrote to:\n%s", doc)
 	}
 }

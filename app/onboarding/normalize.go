@@ -179,6 +179,7 @@ func (o *Onboarding) Normalize() {
 	})
 
 	o.normalizeBrief()
+	o.normalizeAnnouncement()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
 		fix(&m.Meta)
 		if CheckDate(m.Date) != "" {

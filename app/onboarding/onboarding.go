@@ -58,6 +58,9 @@ type Onboarding struct {
 	// Brief is what the newcomer was hired to fix and the situation they
 	// walk into, written at the first checkpoints and read again later.
 	Brief Brief `json:"brief,omitzero"`
+	// Announcement is what the pair tell the exec team, both teams and
+	// the people outside once the CEO has confirmed the split.
+	Announcement Announcement `json:"announcement,omitzero"`
 
 	// Meetings is the log of weekly 1:1s, oldest first.
 	Meetings []Meeting `json:"meetings" section:"meetings"`

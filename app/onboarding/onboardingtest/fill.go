@@ -23,6 +23,8 @@ var valid = map[string]string{
 	"socialTime": "12:30", "zone": "Europe/Paris", "link": "https://example.org/numbers",
 	"startDate": "2026-11-02", "date": "2026-11-10", "due": "2026-11-20", "lastHeld": "2026-11-05",
 	"raised": "2026-11-03", "settled": "shared", "situation": "realignment",
+	// When each note of the announcement went out.
+	"execSent": "2026-11-24", "buddyTeamSent": "2026-11-25", "newcomerTeamSent": "2026-11-25", "outsideSent": "2026-11-26",
 	// The sessions booked for the stages, by stage.
 	"data": "2026-11-02T10:00", "problems": "2026-11-03T14:00", "team": "2026-11-05T10:00",
 	"processes": "2026-11-09T10:00", "roles": "2026-11-11T15:30",

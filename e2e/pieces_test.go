@@ -1,0 +1,111 @@
+//go:build browser
+
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"counterpart/app/onboarding"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// The pieces of issue 26 that a pair act on: each is reachable from the
+// stage or checkpoint where it belongs, shows in the example, and reaches
+// the shared document. These tests wait on what the page shows, never on
+// a fixed time.
+
+// openExampleStage opens the example and goes to one of its stages.
+func openExampleStage(t *testing.T, b *browser, url, stage string) {
+	t.Helper()
+	b.open(url + "/")
+	b.click("#open-example")
+	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	b.goToStage(stage)
+}
+
+// grantClipboard lets the page write to the clipboard and the test read
+// it back.
+func grantClipboard(t *testing.T, b *browser, origin string) {
+	t.Helper()
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+			Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true}, Setting: "granted", Origin: origin,
+		}); err != nil {
+			t.Fatalf("granting %s: %v", name, err)
+		}
+	}
+}
+
+// valueIs is the condition that a field holds exactly want.
+func valueIs(css, want string) string {
+	return fmt.Sprintf(`!!document.querySelector(%q) && document.querySelector(%q).value === %q`, css, css, want)
+}
+
+// The announcement of the split: on stage 5 under the compared grid, each
+// audience's note drafted from the grid, edited, copied in one click and
+// marked sent; the shared document says what was told to whom and when,
+// and the `announce` checkpoint on the 1:1 page holds the same notes.
+func TestAnnouncementOfTheSplit(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	ex := theExample(t)
+	openExampleStage(t, b, srv.URL, "roles")
+	b.waitFor("the announcement", `!!document.getElementById("announcement")`)
+
+	// The example shows its edited notes.
+	if got := b.value("#announce-exec"); got != ex.Announcement.Exec {
+		t.Errorf("the note to the exec team reads %q, want the example's", got)
+	}
+	if n := b.count("#announcement [data-audience]"); n != len(onboarding.Audiences) {
+		t.Errorf("%d audiences shown, want %d", n, len(onboarding.Audiences))
+	}
+
+	// A new draft asks once before it replaces an edited note, then
+	// writes what the grid says.
+	draft := onboarding.DraftAnnouncement(ex, onboarding.ToBuddyTeam)
+	b.click("#draft-buddy-team")
+	b.waitFor("the question before replacing", `!!document.querySelector('[data-audience="buddy-team"] .warning')`)
+	if got := b.value("#announce-buddy-team"); got != ex.Announcement.BuddyTeam {
+		t.Error("the first press replaced the edited note without asking")
+	}
+	b.click("#draft-buddy-team")
+	b.waitFor("the draft from the grid", valueIs("#announce-buddy-team", draft))
+	containsAll(t, "the draft", draft, "These go to Farah from now on:", "Not decided yet", "- Equity grants and the cap table")
+
+	// One click copies the note as shown.
+	grantClipboard(t, b, srv.URL)
+	b.click("#copy-buddy-team")
+	b.waitFor("the copy", `document.getElementById("announce-status").innerText.startsWith("Copied")`)
+	if got := eval[string](b, `navigator.clipboard.readText()`); got != draft {
+		t.Errorf("the clipboard holds %q, want the draft", got)
+	}
+
+	// Edited by hand, and marked sent.
+	b.choose("#announce-exec", "To the exec team: from today Farah owns the legal entities.")
+	b.choose("#sent-exec", "2026-11-24")
+	b.waitFor("the sent date", `document.querySelector('[data-audience="exec"] .announce-state').innerText.includes("Sent on Tuesday 24 November 2026")`)
+
+	// The shared document says what was told to whom, and when.
+	b.click("#go-document")
+	b.waitText("What we told whom")
+	containsAll(t, "the document", b.pageText(),
+		"The exec team: sent on Tuesday 24 November 2026.",
+		"To the exec team: from today Farah owns the legal entities.",
+		"Callum Reid's team: drafted, not sent yet.",
+		"These go to Farah from now on:")
+
+	// The `announce` checkpoint holds the same notes.
+	b.open(srv.URL + "/meetings?id=" + exampleID)
+	b.waitFor("the announce checkpoint", `!!document.getElementById("checkpoint-announce")`)
+	b.click("#checkpoint-announce summary")
+	b.waitFor("the notes at the checkpoint", valueIs("#checkpoint-announce #announce-exec", "To the exec team: from today Farah owns the legal entities."))
+	if got := b.value("#checkpoint-announce #announce-buddy-team"); !strings.HasPrefix(got, "Hello team,") {
+		t.Errorf("the checkpoint's note to Callum's team reads %q", got)
+	}
+	b.expectNoProblems("the announcement")
+}
