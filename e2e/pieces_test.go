@@ -109,3 +109,40 @@ func TestAnnouncementOfTheSplit(t *testing.T) {
 	}
 	b.expectNoProblems("the announcement")
 }
+
+// The buddy's stakes: on stage 5 under the expectations, the example's
+// listed; one added with its kind and its area of the grid, which the
+// shared document prints in a section of its own.
+func TestTheBuddysStakes(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	ex := theExample(t)
+	openExampleStage(t, b, srv.URL, "roles")
+	b.waitFor("the stakes", `!!document.getElementById("stakes")`)
+	if n := b.count(`#prompt-expectations [data-list="stakes"] li.entry`); n != len(ex.Stakes) {
+		t.Errorf("%d stakes under the expectations, want the example's %d", n, len(ex.Stakes))
+	}
+	containsAll(t, "the stakes", b.text("#stakes"), "What Callum Reid has at stake", ex.Stakes[0].What, "A budget I hold", "Outside counsel budget")
+
+	var row string
+	for _, r := range ex.Roles.Rows {
+		if r.Area == "Legal action to recover unpaid invoices" {
+			row = r.ID
+		}
+	}
+	id := b.addEntry("stakes")
+	b.choose("#stake-what-"+id, "The debt collection agency's contract")
+	b.choose("#stake-kind-"+id, string(onboarding.StakeBudget))
+	b.choose("#stake-note-"+id, "I chose the agency and pay it from my budget.")
+	b.choose("#stake-row-"+id, row)
+	b.click("#toggle-" + id)
+	b.waitFor("the new stake's card", fmt.Sprintf(`!!document.querySelector('#entry-%s:not(.editing)') && document.querySelector('#entry-%s').innerText.includes("Legal action to recover unpaid invoices")`, id, id))
+
+	b.click("#go-document")
+	b.waitText("What Callum Reid has at stake")
+	containsAll(t, "the document", b.pageText(),
+		"The debt collection agency's contract (a budget Callum Reid holds): I chose the agency and pay it from my budget. Area of the grid: Legal action to recover unpaid invoices.",
+		ex.Stakes[1].What+" (people who report to Callum Reid)")
+	b.expectNoProblems("the stakes")
+}

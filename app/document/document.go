@@ -144,6 +144,7 @@ func (w *writer) agreements() {
 	}
 
 	w.expectations()
+	w.stakes()
 
 	w.heading(3, "When we disagree in front of others")
 	if d := o.Roles.Disagreement; !d.Private && strings.TrimSpace(d.Text) != "" {
@@ -191,6 +192,38 @@ func (w *writer) agreements() {
 		items = append(items, append(it, text(s)))
 	}
 	w.add(markdown.List(items...))
+}
+
+// stakes is what the buddy owns among what they advise on, said out loud
+// so that the newcomer can weigh the advice.
+func (w *writer) stakes() {
+	o := w.o
+	w.heading(3, "What "+o.Buddy.Name+" has at stake")
+	var items []line
+	for i := range o.Stakes {
+		s := &o.Stakes[i]
+		what := strings.TrimSpace(s.What)
+		if s.Private || what == "" && strings.TrimSpace(s.Note) == "" {
+			continue
+		}
+		if what == "" {
+			what = "A stake"
+		}
+		var it sentences
+		it.add(bold(text(what)))
+		if k := s.Kind.Of(o.Buddy.Name); k != "" {
+			it.l = append(it.l, text(" ("+k+")"))
+		}
+		if n := flatten(s.Note); len(n) > 0 {
+			it.l = append(it.l, text(": "))
+			it.l = append(it.l, n...)
+		}
+		if area := o.AreaOf(s); area != "" {
+			it.add(text("Area of the grid: " + area))
+		}
+		items = append(items, it.end())
+	}
+	w.list(items, "Nothing written yet.")
 }
 
 // announced says what the two told whom about the split, and when: each

@@ -95,6 +95,8 @@ func hostile(t *testing.T) *onboarding.Onboarding {
 	onboarding.WriteAnnouncement(o, onboarding.ToExec, h(11), t0)
 	onboarding.MarkAnnounced(o, onboarding.ToExec, "2026-11-24", t0)
 	onboarding.WriteAnnouncement(o, onboarding.ToNewcomerTeam, h(6), t0)
+	st := onboarding.Add(&o.Stakes, b, t0)
+	st.What, st.Kind, st.Note, st.Row = h(12), onboarding.StakeBudget, h(2), row.ID
 	return o
 }
 
@@ -236,6 +238,10 @@ func TestPrivateNeverAppears(t *testing.T) {
 	tm.Person, tm.Private = secret+"team", true
 	o.Roles.Disagreement.Text, o.Roles.Disagreement.Private = secret+"disagreement", true
 	onboarding.WriteAnnouncement(o, onboarding.ToOutside, secret+"announcement", t0)
+	stake := onboarding.Add(&o.Stakes, b, t0)
+	stake.What, stake.Private = secret+"stake", true
+	linked := onboarding.Add(&o.Stakes, b, t0)
+	linked.What, linked.Row = "A shared stake", row.ID // its area is private
 	o.Announcement.Private = true
 
 	doc := Markdown(o, today)
@@ -435,5 +441,33 @@ func TestWhatWeToldWhom(t *testing.T) {
 		"**"+o.Buddy.Name+"'s team**: drafted, not sent yet.\n\nThe close moves to Priya.")
 	if strings.Contains(doc, o.Newcomer.Name+"'s team**") || strings.Contains(doc, "Nothing announced yet.") {
 		t.Errorf("the document names an audience nobody wrote to:\n%s", doc)
+	}
+}
+
+// The buddy's stakes print as their own section: what, which kind, the
+// note, and the area of the grid it touches; one that names a removed
+// area prints without it.
+func TestTheBuddysStakes(t *testing.T) {
+	o := fresh(t)
+	b := o.Buddy.ID
+	if doc := Markdown(o, today); !strings.Contains(doc, "### What "+o.Buddy.Name+" has at stake\n\nNothing written yet.") {
+		t.Errorf("with no stakes, the document says:\n%s", doc)
+	}
+	row, err := onboarding.AddArea(o, "Developer tools budget", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := onboarding.Add(&o.Stakes, b, t0)
+	s.What, s.Kind, s.Note, s.Row = "The tools budget", onboarding.StakeBudget, "I hold it **this year**.", row
+	gone := onboarding.Add(&o.Stakes, b, t0)
+	gone.What, gone.Kind, gone.Row = "Two engineers", onboarding.StakeReports, onboarding.NewID()
+	doc := Markdown(o, today)
+	for _, want := range []string{
+		"- **The tools budget** (a budget " + o.Buddy.Name + " holds): I hold it **this year**. Area of the grid: Developer tools budget.",
+		"- **Two engineers** (people who report to " + o.Buddy.Name + ")\n",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
 	}
 }

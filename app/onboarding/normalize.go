@@ -178,6 +178,7 @@ func (o *Onboarding) Normalize() {
 		}
 	})
 
+	o.Stakes = normalizeList(o.Stakes, func(s *Stake) { fix(&s.Meta); normalizeStake(s) })
 	o.normalizeBrief()
 	o.normalizeAnnouncement()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {

@@ -53,7 +53,9 @@ type Onboarding struct {
 	Processes    []Process    `json:"processes" section:"processes"`
 	Surprises    []Surprise   `json:"surprises" section:"processes"`
 	Roles        Roles        `json:"roles" section:"roles"`
-	Agenda       []AgendaItem `json:"agenda" section:"meetings"`
+	// Stakes are what the buddy owns among what they advise on.
+	Stakes []Stake      `json:"stakes" section:"roles"`
+	Agenda []AgendaItem `json:"agenda" section:"meetings"`
 
 	// Brief is what the newcomer was hired to fix and the situation they
 	// walk into, written at the first checkpoints and read again later.

@@ -75,6 +75,8 @@ func full(t testing.TB) *onboarding.Onboarding {
 	private := func(m *onboarding.Meta) { m.Private = true }
 	private(&onboarding.Add(&o.DataSources, b, at(70)).Meta)
 	o.DataSources[len(o.DataSources)-1].Name = secret
+	private(&onboarding.Add(&o.Stakes, b, at(70)).Meta)
+	o.Stakes[len(o.Stakes)-1].What = secret
 	private(&onboarding.Add(&o.Problems, b, at(70)).Meta)
 	o.Problems[len(o.Problems)-1].Problem = secret
 	private(&onboarding.Add(&o.WorkingWell, b, at(70)).Meta)

@@ -51,7 +51,7 @@ func (p *stagePage) rolesPrompt(prompt string) app.UI {
 	case "ownership":
 		return p.ownership()
 	case "expectations":
-		return p.expectations()
+		return div("", p.expectations(), p.stakes())
 	case "disagreement":
 		return p.noteField("disagreement", "What we do when we disagree in front of others", func(o *onboarding.Onboarding) *onboarding.Note { return &o.Roles.Disagreement })
 	case "escalation":
