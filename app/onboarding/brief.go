@@ -30,24 +30,19 @@ const (
 )
 
 // Situations lists them in the order the form offers them.
-var Situations = []Situation{StartUp, Turnaround, AcceleratedGrowth, Realignment, SustainingSuccess}
+var Situations = situationLabels.values()
+
+// situationLabels holds each value with its words.
+var situationLabels = labelled[Situation]{
+	{StartUp, "Start-up"},
+	{Turnaround, "Turnaround"},
+	{AcceleratedGrowth, "Accelerated growth"},
+	{Realignment, "Realignment"},
+	{SustainingSuccess, "Sustaining success"},
+}
 
 // Label is the situation as a person reads it.
-func (s Situation) Label() string {
-	switch s {
-	case StartUp:
-		return "Start-up"
-	case Turnaround:
-		return "Turnaround"
-	case AcceleratedGrowth:
-		return "Accelerated growth"
-	case Realignment:
-		return "Realignment"
-	case SustainingSuccess:
-		return "Sustaining success"
-	}
-	return ""
-}
+func (s Situation) Label() string { return situationLabels.label(s, "") }
 
 // EditBrief changes the brief as author, giving it an ID the first time,
 // so that two devices' copies merge as one entry.

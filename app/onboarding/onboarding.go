@@ -148,20 +148,17 @@ const (
 )
 
 // Reasons lists the reasons in the order the form offers them.
-var Reasons = []Reason{ReasonTenure, ReasonInfluence, ReasonKnowledge}
+var Reasons = reasonLabels.values()
+
+// reasonLabels holds each value with its words.
+var reasonLabels = labelled[Reason]{
+	{ReasonTenure, "Long tenure"},
+	{ReasonInfluence, "Quiet influence"},
+	{ReasonKnowledge, "Knows what no one else does"},
+}
 
 // Label is the reason as a person reads it.
-func (r Reason) Label() string {
-	switch r {
-	case ReasonTenure:
-		return "Long tenure"
-	case ReasonInfluence:
-		return "Quiet influence"
-	case ReasonKnowledge:
-		return "Knows what no one else does"
-	}
-	return ""
-}
+func (r Reason) Label() string { return reasonLabels.label(r, "") }
 
 // Contact is someone the newcomer should spend time with.
 type Contact struct {
@@ -184,20 +181,17 @@ const (
 )
 
 // Healths lists the states in the order the form offers them.
-var Healths = []Health{Working, Strained, Broken}
+var Healths = healthLabels.values()
+
+// healthLabels holds each value with its words.
+var healthLabels = labelled[Health]{
+	{Working, "Working"},
+	{Strained, "Strained"},
+	{Broken, "Broken"},
+}
 
 // Label is the state as a person reads it.
-func (h Health) Label() string {
-	switch h {
-	case Working:
-		return "Working"
-	case Strained:
-		return "Strained"
-	case Broken:
-		return "Broken"
-	}
-	return ""
-}
+func (h Health) Label() string { return healthLabels.label(h, "") }
 
 // Process is one of the company's key processes.
 type Process struct {

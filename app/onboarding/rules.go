@@ -46,6 +46,18 @@ const (
 	ruleJoin
 )
 
+// eachField calls fn with each field of v (a struct of the model) but the
+// embedded Meta, and the field's rule: every walker over the model starts
+// here, so that none can forget a rule the others know.
+func eachField(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value, r rule)) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); !f.Anonymous {
+			fn(f, v.Field(i), ruleOf(f))
+		}
+	}
+}
+
 // ruleOf returns the rule of a struct field.
 func ruleOf(f reflect.StructField) rule {
 	switch f.Tag.Get("sync") {
@@ -176,16 +188,14 @@ func values(o *Onboarding) map[string]any {
 	out := map[string]any{}
 	var walk func(v reflect.Value, path string)
 	walk = func(v reflect.Value, path string) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			switch ruleOf(f) {
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleValue:
-				out[join(path, f)] = v.Field(i).Interface()
+				out[join(path, f)] = fv.Interface()
 			case ruleGroup:
-				walk(v.Field(i), join(path, f))
+				walk(fv, join(path, f))
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem(), "")
 	return out
@@ -206,13 +216,8 @@ func Shareable(o *Onboarding) *Onboarding {
 }
 
 func shareable(v reflect.Value) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f, fv := t.Field(i), v.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleDevice:
 			fv.SetZero()
 		case ruleEntries:
@@ -235,7 +240,7 @@ func shareable(v reflect.Value) {
 		case ruleGroup:
 			shareable(fv)
 		}
-	}
+	})
 }
 
 // metaOf returns the Meta of an addressable entry value.

@@ -305,13 +305,8 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 	}
 	var filter func(v reflect.Value, whole bool)
 	filter = func(v reflect.Value, whole bool) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f, fv := t.Field(i), v.Field(i)
-			if f.Anonymous {
-				continue
-			}
-			switch ruleOf(f) {
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
 				answers := sideChanged && holdsAnswers(f.Type.Elem())
@@ -337,7 +332,7 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 			case ruleGroup:
 				filter(fv, whole)
 			}
-		}
+		})
 	}
 	filter(reflect.ValueOf(d).Elem(), false)
 	for p, side := range d.Roles.Sides {

@@ -15,13 +15,8 @@ import (
 // eachEntryList calls fn with every list of entries in v (a struct of the
 // model), at any depth, and the entries' parent list first.
 func eachEntryList(v reflect.Value, fn func(list reflect.Value)) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f, fv := t.Field(i), v.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(v, func(_ reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleEntries:
 			fn(fv)
 			for j := 0; j < fv.Len(); j++ {
@@ -30,7 +25,7 @@ func eachEntryList(v reflect.Value, fn func(list reflect.Value)) {
 		case ruleEntry, ruleGroup:
 			eachEntryList(fv, fn)
 		}
-	}
+	})
 }
 
 // eachStamp calls fn with every stamp o holds: of its entries, sides,
@@ -44,13 +39,8 @@ func eachStamp(o *Onboarding, fn func(time.Time)) {
 func stamps(o *Onboarding, fn func(*time.Time)) {
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f, fv := t.Field(i), v.Field(i)
-			if f.Anonymous {
-				continue
-			}
-			switch ruleOf(f) {
+		eachField(v, func(_ reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleEntries:
 				for j := 0; j < fv.Len(); j++ {
 					fn(&metaOf(fv.Index(j)).Updated)
@@ -62,7 +52,7 @@ func stamps(o *Onboarding, fn func(*time.Time)) {
 			case ruleGroup:
 				walk(fv)
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem())
 	for _, s := range o.Roles.Sides {

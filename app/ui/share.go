@@ -283,21 +283,13 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		report("This browser does not let the app copy. Select the text and copy it yourself.")
 		return
 	}
-	var done, failed app.Func
-	release := func() { done.Release(); failed.Release() }
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+	then(clip.Call("writeText", text), func(app.Value) {
 		ctx.Dispatch(func(app.Context) { report("Copied.") })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			report("The browser did not let the app copy. Select the text and copy it yourself.")
 		})
-		release()
-		return nil
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
