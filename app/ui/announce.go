@@ -108,23 +108,15 @@ func (c *announcePanel) copy(ctx app.Context, id, label string) {
 		c.status, c.failed = "The note to "+lowerFirst(label)+" is empty: draft it from the grid or write it first.", true
 		return
 	}
-	var ok, fail app.Func
-	release := func() { ok.Release(); fail.Release() }
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+	then(clip.Call("writeText", text), func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			c.status, c.failed = "Copied the note to "+lowerFirst(label)+". Paste it into an email or a chat.", false
 		})
-		release()
-		return nil
-	})
-	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			c.status, c.failed = "The browser did not let the page copy. Select the note and copy it by hand.", true
 		})
-		release()
-		return nil
 	})
-	clip.Call("writeText", text).Call("then", ok, fail)
 }
 
 // lowerFirst puts "The exec team" inside a sentence.
