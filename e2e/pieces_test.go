@@ -3,9 +3,13 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"counterpart/app/onboarding"
 
@@ -145,4 +149,75 @@ func TestTheBuddysStakes(t *testing.T) {
 		"The debt collection agency's contract (a budget Callum Reid holds): I chose the agency and pay it from my budget. Area of the grid: Legal action to recover unpaid invoices.",
 		ex.Stakes[1].What+" (people who report to Callum Reid)")
 	b.expectNoProblems("the stakes")
+}
+
+// The CEO step: the `ceo` checkpoint on the 1:1 page leads to the one page
+// for the CEO, made from the example, which prints on one sheet of A4 and
+// of US Letter; the dates refuse a confirmation before the page went; the
+// shared document says when it went, when the CEO confirmed it, and what
+// the CEO corrected.
+func TestTheOnePageForTheCEO(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	ex := theExample(t)
+	b.open(srv.URL + "/")
+	b.click("#open-example")
+	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	b.click("#go-meetings")
+	b.waitFor("the ceo checkpoint", `!!document.getElementById("checkpoint-ceo")`)
+	b.click("#checkpoint-ceo summary")
+	b.waitFor("the CEO step", `!!document.getElementById("open-ceo") && document.getElementById("open-ceo").offsetParent !== null`)
+	containsAll(t, "the CEO step", b.text("#ceo-step"), "Not sent yet.")
+	b.click("#open-ceo")
+	b.waitFor("the one page", `!!document.querySelector("#ceo-summary h1")`)
+	containsAll(t, "the one page", b.text("#ceo-summary"), "Farah Qureshi: a first read, for the CEO", ex.Problems[0].Problem,
+		"What already works", "Still open:", "When we cannot agree")
+
+	for _, paper := range []struct {
+		name string
+		size chromedp.PDFOption
+	}{{"a4", chromedp.PDFPaper(chromedp.PaperA4)}, {"letter", chromedp.PDFPaper(chromedp.PaperLetter)}} {
+		ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(paper.size, chromedp.PDFPrintBackground()))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(artifactDir(t), "ceo-"+paper.name+".pdf")
+		if err := os.WriteFile(file, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages, text := readPDF(t, file)
+		if pages != 1 {
+			t.Errorf("the one page for the CEO prints on %d pages of %s", pages, paper.name)
+		}
+		text = strings.Join(strings.Fields(text), " ")
+		containsAll(t, "the PDF on "+paper.name, text, "a first read, for the CEO", "Please confirm the split")
+		if strings.Contains(text, "Print or save as PDF") {
+			t.Errorf("the PDF on %s prints the app's own buttons", paper.name)
+		}
+	}
+
+	// The dates, in order, and the corrections.
+	b.click(".sheet-tools a")
+	b.waitFor("the ceo checkpoint", `!!document.getElementById("checkpoint-ceo")`)
+	b.click("#checkpoint-ceo summary")
+	b.waitFor("the CEO step", `!!document.getElementById("ceo-sent") && document.getElementById("ceo-sent").offsetParent !== null`)
+	b.choose("#ceo-confirmed", "2026-11-25")
+	b.waitFor("the refusal", `!!document.querySelector("#ceo-step .field-error")`)
+	containsAll(t, "the refusal", b.text("#ceo-step .field-error"), "summary went to the CEO first")
+	b.choose("#ceo-sent", "2026-11-23")
+	b.waitFor("the sent date", `document.getElementById("ceo-step").innerText.includes("Sent on Monday 23 November 2026; not confirmed yet.")`)
+	b.choose("#ceo-confirmed", "2026-11-25")
+	b.waitFor("the confirmation", `document.getElementById("ceo-step").innerText.includes("the CEO confirmed it on Wednesday 25 November 2026")`)
+	b.choose("#ceo-corrections", "Tender terms stay with Callum until March.")
+	b.waitFor("the corrections kept", valueIs("#ceo-corrections", "Tender terms stay with Callum until March."))
+
+	b.open(srv.URL + "/document?id=" + exampleID)
+	b.waitText("The CEO")
+	containsAll(t, "the document", b.pageText(),
+		"Our one page went to the CEO on Monday 23 November 2026; the CEO confirmed the split on Wednesday 25 November 2026.",
+		"Tender terms stay with Callum until March.")
+	b.expectNoProblems("the one page for the CEO")
 }

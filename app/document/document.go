@@ -226,6 +226,28 @@ func (w *writer) stakes() {
 	w.list(items, "Nothing written yet.")
 }
 
+// ceo says when the one page went to the CEO, when the CEO confirmed the
+// split, and what the CEO saw differently.
+func (w *writer) ceo() {
+	c := w.o.CEO
+	if c.Private {
+		c = onboarding.CEOStep{}
+	}
+	w.heading(3, "The CEO")
+	switch sent, confirmed := words.LongDate(c.Sent), words.LongDate(c.Confirmed); {
+	case sent != "" && confirmed != "":
+		w.para(text("Our one page went to the CEO on " + sent + "; the CEO confirmed the split on " + confirmed + "."))
+	case sent != "":
+		w.para(text("Our one page went to the CEO on " + sent + "; not confirmed yet."))
+	default:
+		w.para(text("Our one page has not gone to the CEO yet."))
+	}
+	if strings.TrimSpace(c.Corrections) != "" {
+		w.para(bold(text("What the CEO saw differently")))
+		w.typed(c.Corrections)
+	}
+}
+
 // announced says what the two told whom about the split, and when: each
 // note as it was written, sent or still a draft.
 func (w *writer) announced() {
@@ -381,6 +403,7 @@ func (w *writer) ninetyDays() {
 		w.heading(3, "What the job looks like now")
 		w.typed(b.JobNow)
 	}
+	w.ceo()
 	w.heading(3, "Checkpoints")
 	var items []line
 	guideText := guide.CheckpointGuide()

@@ -181,6 +181,7 @@ func (o *Onboarding) Normalize() {
 	o.Stakes = normalizeList(o.Stakes, func(s *Stake) { fix(&s.Meta); normalizeStake(s) })
 	o.normalizeBrief()
 	o.normalizeAnnouncement()
+	o.normalizeCEO()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
 		fix(&m.Meta)
 		if CheckDate(m.Date) != "" {

@@ -60,6 +60,10 @@ type Onboarding struct {
 	// Brief is what the newcomer was hired to fix and the situation they
 	// walk into, written at the first checkpoints and read again later.
 	Brief Brief `json:"brief,omitzero"`
+	// CEO is the one-page summary taken to the CEO at the `ceo`
+	// checkpoint: when it went, when the CEO confirmed it, and what the
+	// CEO corrected.
+	CEO CEOStep `json:"ceo,omitzero"`
 	// Announcement is what the pair tell the exec team, both teams and
 	// the people outside once the CEO has confirmed the split.
 	Announcement Announcement `json:"announcement,omitzero"`

@@ -60,6 +60,9 @@ func full(t testing.TB) *onboarding.Onboarding {
 	o.EditBrief(n, at(64), func(b *onboarding.Brief) {
 		b.HiredToFix, b.JobNow, b.Situation, b.Why = "Contracts we can stand behind", "The same, and the privacy backlog", onboarding.Realignment, "It looks fine and is drifting"
 	})
+	onboarding.MarkCEOSent(o, "2026-11-23", at(64))
+	onboarding.MarkCEOConfirmed(o, "2026-11-25", at(64))
+	onboarding.WriteCEOCorrections(o, "Keep the tenders with Callum until March.", at(64))
 	for i, a := range onboarding.Audiences {
 		onboarding.WriteAnnouncement(o, a, "From today the close is Farah's: "+string(a), at(64))
 		onboarding.MarkAnnounced(o, a, "2026-11-2"+strconv.Itoa(4+i), at(64))

@@ -75,9 +75,15 @@ func (c *checkpointsPanel) Render() app.UI {
 }
 
 // tool is what a checkpoint asks the pair to make, where it has one: the
-// announcement of the split at `announce`.
+// one page for the CEO at `ceo`, the announcement of the split at
+// `announce`.
 func (c *checkpointsPanel) tool(id string) app.UI {
 	switch id {
+	case "ceo":
+		return app.Details().Class("checkpoint-tool").ID("checkpoint-ceo").Body(
+			app.Summary().Text("The one page for the CEO"),
+			&ceoStep{O: c.O, Edit: c.Edit},
+		)
 	case "announce":
 		return app.Details().Class("checkpoint-tool").ID("checkpoint-announce").Body(
 			app.Summary().Text("Write the announcement"),

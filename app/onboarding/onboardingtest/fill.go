@@ -23,6 +23,7 @@ var valid = map[string]string{
 	"socialTime": "12:30", "zone": "Europe/Paris", "link": "https://example.org/numbers",
 	"startDate": "2026-11-02", "date": "2026-11-10", "due": "2026-11-20", "lastHeld": "2026-11-05",
 	"raised": "2026-11-03", "settled": "shared", "situation": "realignment", "kind": "budget",
+	"sent": "2026-11-16", "confirmed": "2026-11-18",
 	// When each note of the announcement went out.
 	"execSent": "2026-11-24", "buddyTeamSent": "2026-11-25", "newcomerTeamSent": "2026-11-25", "outsideSent": "2026-11-26",
 	// The sessions booked for the stages, by stage.
