@@ -221,3 +221,34 @@ func TestTheOnePageForTheCEO(t *testing.T) {
 		"Tender terms stay with Callum until March.")
 	b.expectNoProblems("the one page for the CEO")
 }
+
+// The link to the page before stage one says whom the page is for, as the
+// page does: the buddy, but for its last section, the newcomer's. It used
+// to offer the page to both of them alike.
+func TestTheFramingLinkSaysWhomThePageIsFor(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, builtWeb, "127.0.0.1:0")
+	b := newBrowser(t)
+	b.open(srv.URL + "/")
+	b.waitFor("the framing note", `!!document.querySelector(".framing-note #go-framing")`)
+	note := b.text(".framing-note")
+	containsAll(t, "the note on the home page", note, "mostly for the buddy", "Its last section is for the newcomer")
+	if strings.Contains(note, "both of you") {
+		t.Errorf("the note still offers the page to both alike: %q", note)
+	}
+
+	// The page agrees: its intro is addressed to the buddy, and its last
+	// section to the newcomer.
+	b.click("#go-framing")
+	b.waitFor("the page before stage one", `!!document.getElementById("point-newcomer")`)
+	containsAll(t, "the page's intro", b.text(".guidance.lead"), "for the buddy", "last section")
+	if last := eval[string](b, `Array.from(document.querySelectorAll(".framing-point")).pop().id`); last != "point-newcomer" {
+		t.Errorf("the page's last section is %q, not the newcomer's", last)
+	}
+
+	// From an onboarding's first stage, the same words.
+	b.newOnboarding(srv.URL + "/")
+	b.waitFor("the framing note on stage one", `!!document.querySelector(".framing-note #go-framing")`)
+	containsAll(t, "the note on stage one", b.text(".framing-note"), "mostly for the buddy", "Its last section is for the newcomer")
+	b.expectNoProblems("the framing link")
+}
