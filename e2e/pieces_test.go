@@ -22,12 +22,18 @@ import (
 // the shared document. These tests wait on what the page shows, never on
 // a fixed time.
 
-// openExampleStage opens the example and goes to one of its stages.
-func openExampleStage(t *testing.T, b *browser, url, stage string) {
-	t.Helper()
+// openExample opens the example from the home page.
+func openExample(b *browser, url string) {
+	b.t.Helper()
 	b.open(url + "/")
 	b.click("#open-example")
 	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+}
+
+// openExampleStage opens the example and goes to one of its stages.
+func openExampleStage(t *testing.T, b *browser, url, stage string) {
+	t.Helper()
+	openExample(b, url)
 	b.goToStage(stage)
 }
 
@@ -161,9 +167,7 @@ func TestTheOnePageForTheCEO(t *testing.T) {
 	srv := startServer(t, builtWeb, "127.0.0.1:0")
 	b := newBrowser(t)
 	ex := theExample(t)
-	b.open(srv.URL + "/")
-	b.click("#open-example")
-	b.waitFor("the example", `location.search.includes("`+exampleID+`")`)
+	openExample(b, srv.URL)
 	b.click("#go-meetings")
 	b.waitFor("the ceo checkpoint", `!!document.getElementById("checkpoint-ceo")`)
 	b.click("#checkpoint-ceo summary")

@@ -88,12 +88,7 @@ func (n Announcement) Sent(a Audience) string {
 // the first time, as EditBrief does.
 func (o *Onboarding) editAnnouncement(author string, now time.Time, change func(*Announcement)) {
 	n := &o.Announcement
-	if !IsID(n.ID) {
-		n.ID = NewID()
-	}
-	if o.PersonByID(n.Author) == nil {
-		n.Author = author
-	}
+	o.claim(&n.Meta, author)
 	change(n)
 	n.Updated = Stamp(n.Updated, now)
 }
@@ -130,12 +125,7 @@ func (o *Onboarding) normalizeAnnouncement() {
 	if *n == (Announcement{}) {
 		return
 	}
-	if !IsID(n.ID) {
-		n.ID = NewID()
-	}
-	if o.PersonByID(n.Author) == nil {
-		n.Author = o.Buddy.ID
-	}
+	o.claim(&n.Meta, o.Buddy.ID)
 	for _, a := range Audiences {
 		note, sent := n.fields(a)
 		*note = CleanText(Clip(*note, MaxText))

@@ -19,12 +19,7 @@ type CEOStep struct {
 // first time, as EditBrief does.
 func (o *Onboarding) editCEO(now time.Time, change func(*CEOStep)) {
 	c := &o.CEO
-	if !IsID(c.ID) {
-		c.ID = NewID()
-	}
-	if o.PersonByID(c.Author) == nil {
-		c.Author = o.CurrentWriter()
-	}
+	o.claim(&c.Meta, o.CurrentWriter())
 	change(c)
 	c.Updated = Stamp(c.Updated, now)
 }
@@ -80,12 +75,7 @@ func (o *Onboarding) normalizeCEO() {
 	if *c == (CEOStep{}) {
 		return
 	}
-	if !IsID(c.ID) {
-		c.ID = NewID()
-	}
-	if o.PersonByID(c.Author) == nil {
-		c.Author = o.Newcomer.ID
-	}
+	o.claim(&c.Meta, o.Newcomer.ID)
 	c.Corrections = CleanText(Clip(c.Corrections, MaxText))
 	if checkOptionalDate(c.Sent) != "" {
 		c.Sent = ""
