@@ -3,6 +3,7 @@ package onboarding
 import (
 	"encoding/json"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -50,12 +51,57 @@ const (
 // embedded Meta, and the field's rule: every walker over the model starts
 // here, so that none can forget a rule the others know.
 func eachField(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value, r rule)) {
-	t := v.Type()
+	for _, rf := range shapeOf(v.Type()).fields {
+		fn(rf.field, v.Field(rf.index), rf.rule)
+	}
+}
+
+// typeShape is what the walkers need to know of one struct type of the
+// model, worked out once per type: reading fields and tags by reflection
+// on every keystroke cost more than the save itself after a year of 1:1s.
+type typeShape struct {
+	fields []ruledField
+	// meta is the index of the embedded Meta, or -1.
+	meta int
+	// nests says the type holds lists of entries at some depth, so that a
+	// walk looking for lists need not go into entries that hold none.
+	nests bool
+}
+
+// ruledField is one field with its rule.
+type ruledField struct {
+	field reflect.StructField
+	index int
+	rule  rule
+}
+
+var shapes sync.Map // reflect.Type to *typeShape
+
+// shapeOf returns the shape of a struct type of the model.
+func shapeOf(t reflect.Type) *typeShape {
+	if s, ok := shapes.Load(t); ok {
+		return s.(*typeShape)
+	}
+	s := &typeShape{meta: -1}
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); !f.Anonymous {
-			fn(f, v.Field(i), ruleOf(f))
+		f := t.Field(i)
+		if f.Anonymous {
+			if f.Type == metaType {
+				s.meta = i
+			}
+			continue
+		}
+		r := ruleOf(f)
+		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r})
+		switch r {
+		case ruleEntries:
+			s.nests = true
+		case ruleEntry, ruleGroup:
+			s.nests = s.nests || shapeOf(f.Type).nests
 		}
 	}
+	shapes.Store(t, s)
+	return s
 }
 
 // ruleOf returns the rule of a struct field.
@@ -131,8 +177,12 @@ func Apply(o *Onboarding, now time.Time, change func(*Onboarding)) {
 // write path uses it with the device's hybrid logical clock.
 func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) {
 	before := values(o)
-	inside := map[string]time.Time{}
-	eachHolder(o, func(m *Meta, last time.Time) { inside[m.ID] = last })
+	// Every stamp the change makes comes from the clock, so it is at
+	// least start, and every stamp made before is older than start (the
+	// store's clock has seen every stamp of o; a fixed clock gives start
+	// itself to both). That tells what the change stamped without a copy
+	// of the stamps from before, which cost more than the save.
+	start := clock()
 	change(o)
 	now := clock()
 	for path, v := range values(o) {
@@ -145,7 +195,7 @@ func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) 
 	// versions of the whole entry alike, and one that removed the entry
 	// gets it back whole.
 	eachHolder(o, func(m *Meta, last time.Time) {
-		if last.After(inside[m.ID]) && m.Updated.Before(now) {
+		if !last.Before(start) && m.Updated.Before(now) {
 			m.Updated = now
 		}
 	})
@@ -167,8 +217,8 @@ func eachHolder(o *Onboarding, fn func(m *Meta, last time.Time)) {
 
 // holdsEntries reports whether entries of type t hold lists of entries.
 func holdsEntries(t reflect.Type) bool {
-	for i := 0; i < t.NumField(); i++ {
-		if isEntryList(t.Field(i).Type) {
+	for _, rf := range shapeOf(t).fields {
+		if rf.rule == ruleEntries {
 			return true
 		}
 	}
@@ -245,7 +295,7 @@ func shareable(v reflect.Value) {
 
 // metaOf returns the Meta of an addressable entry value.
 func metaOf(e reflect.Value) *Meta {
-	return e.FieldByName("Meta").Addr().Interface().(*Meta)
+	return e.Field(shapeOf(e.Type()).meta).Addr().Interface().(*Meta)
 }
 
 // Copy returns a deep copy of o: no slice or map is shared with it.

@@ -15,10 +15,13 @@ import (
 // eachEntryList calls fn with every list of entries in v (a struct of the
 // model), at any depth, and the entries' parent list first.
 func eachEntryList(v reflect.Value, fn func(list reflect.Value)) {
-	eachField(v, func(_ reflect.StructField, fv reflect.Value, r rule) {
+	eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
 		switch r {
 		case ruleEntries:
 			fn(fv)
+			if !shapeOf(f.Type.Elem()).nests {
+				return
+			}
 			for j := 0; j < fv.Len(); j++ {
 				eachEntryList(fv.Index(j), fn)
 			}
@@ -129,8 +132,9 @@ func bury(o *Onboarding) {
 func lastEdit(e reflect.Value) time.Time {
 	last := metaOf(e).Updated
 	eachEntryList(e, func(list reflect.Value) {
+		meta := shapeOf(list.Type().Elem()).meta
 		for j := 0; j < list.Len(); j++ {
-			if t := metaOf(list.Index(j)).Updated; t.After(last) {
+			if t := list.Index(j).Field(meta).Addr().Interface().(*Meta).Updated; t.After(last) {
 				last = t
 			}
 		}
