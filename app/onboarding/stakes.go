@@ -24,20 +24,17 @@ const (
 )
 
 // StakeKinds lists them in the order the form offers them.
-var StakeKinds = []StakeKind{StakeBudget, StakeReports, StakeDecisions}
+var StakeKinds = stakeLabels.values()
+
+// stakeLabels holds each kind with its words, as the buddy says it.
+var stakeLabels = labelled[StakeKind]{
+	{StakeBudget, "A budget I hold"},
+	{StakeReports, "People who report to me"},
+	{StakeDecisions, "Decisions that were mine while the seat was empty"},
+}
 
 // Label is the kind as a person reads it.
-func (k StakeKind) Label() string {
-	switch k {
-	case StakeBudget:
-		return "A budget I hold"
-	case StakeReports:
-		return "People who report to me"
-	case StakeDecisions:
-		return "Decisions that were mine while the seat was empty"
-	}
-	return ""
-}
+func (k StakeKind) Label() string { return stakeLabels.label(k, "") }
 
 // Of says the kind of someone else's stake, such as "a budget Callum
 // holds", for the shared document, which both read.
