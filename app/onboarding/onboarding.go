@@ -53,11 +53,20 @@ type Onboarding struct {
 	Processes    []Process    `json:"processes" section:"processes"`
 	Surprises    []Surprise   `json:"surprises" section:"processes"`
 	Roles        Roles        `json:"roles" section:"roles"`
-	Agenda       []AgendaItem `json:"agenda" section:"meetings"`
+	// Stakes are what the buddy owns among what they advise on.
+	Stakes []Stake      `json:"stakes" section:"roles"`
+	Agenda []AgendaItem `json:"agenda" section:"meetings"`
 
 	// Brief is what the newcomer was hired to fix and the situation they
 	// walk into, written at the first checkpoints and read again later.
 	Brief Brief `json:"brief,omitzero"`
+	// CEO is the one-page summary taken to the CEO at the `ceo`
+	// checkpoint: when it went, when the CEO confirmed it, and what the
+	// CEO corrected.
+	CEO CEOStep `json:"ceo,omitzero"`
+	// Announcement is what the pair tell the exec team, both teams and
+	// the people outside once the CEO has confirmed the split.
+	Announcement Announcement `json:"announcement,omitzero"`
 
 	// Meetings is the log of weekly 1:1s, oldest first.
 	Meetings []Meeting `json:"meetings" section:"meetings"`
