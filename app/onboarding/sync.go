@@ -405,3 +405,15 @@ func Pending(o *Onboarding) int {
 // devices, for a copy that arrives from a backup: the next link from it is
 // complete. What the copy holds stays as it is.
 func ForgetExchange(o *Onboarding) { o.Sync.Peers = nil }
+
+// Confirms reports whether merged, what taking a link into local gave,
+// knows more of what the other person's devices hold than local does,
+// though it changes nothing a person reads: a link that brings nothing new
+// still confirms what its sender has, and keeping that makes the next
+// link to them carry less. Opening your own link again confirms nothing.
+func Confirms(local, merged *Onboarding) bool {
+	if local == nil || merged == nil {
+		return false
+	}
+	return !reflect.DeepEqual(local.Sync.Have, merged.Sync.Have) || !reflect.DeepEqual(local.Sync.Peers, merged.Sync.Peers)
+}

@@ -36,8 +36,11 @@ type openPage struct {
 	local    *onboarding.Onboarding // this device's copy, nil if none
 	me       string                 // who the person said they are, for a new one
 	preview  share.Changes
-	merged   *onboarding.Onboarding
-	line     string // what merging brings, in one line
+	// confirmed says a link of nothing new was taken for what it confirms
+	// its sender has.
+	confirmed bool
+	merged    *onboarding.Onboarding
+	line      string // what merging brings, in one line
 	// earlier is set when the link carries only changes and this device
 	// lacks what came before them; request is the text asking for a
 	// complete link, once the person asked for it.
@@ -97,6 +100,7 @@ func (p *openPage) reset(raw string, fromFile bool) {
 	p.raw, p.fromFile = raw, fromFile
 	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
 	p.packet, p.incoming, p.local, p.me, p.preview, p.merged, p.line = nil, nil, nil, "", share.Changes{}, nil, ""
+	p.confirmed = false
 	p.earlier, p.request, p.requestStatus = nil, "", ""
 	p.saved, p.result, p.undone, p.kept, p.saveErr = false, share.Changes{}, false, false, ""
 }
@@ -167,7 +171,9 @@ func (p *openPage) opened(pk *share.Packet, err error) {
 }
 
 // prepare reads this device's copy and works out what saving would do,
-// without saving anything.
+// without saving anything but, for a link that brings nothing new, what it
+// confirms the sender has: there is no button to press then, and the next
+// link back should not carry again what they have.
 func (p *openPage) prepare() {
 	local, err := appStore().Load(p.incoming.ID)
 	switch {
@@ -192,18 +198,26 @@ func (p *openPage) prepare() {
 	default:
 		p.merged, p.preview = merged, ch
 		p.line = p.lineFor(merged, ch)
+		if ch.None() && onboarding.Confirms(p.local, merged) {
+			_, _, err := share.TakeLink(appStore(), p.packet, p.me)
+			p.confirmed = err == nil
+		}
 	}
 }
 
 // lineFor says in one line what merging brings: "Dana sent this week's
 // 1:1 and 2 other changes."
 func (p *openPage) lineFor(merged *onboarding.Onboarding, ch share.Changes) string {
-	sender := "The other person"
-	if s := p.incoming.PersonByID(p.packet.Header.From); s != nil {
-		sender = s.Name
-	}
-	a, _ := arrivalFor(p.local, merged, ch, nil, sender)
+	a, _ := arrivalFor(p.local, merged, ch, nil, p.senderName())
 	return a.line
+}
+
+// senderName is the name of the person who made the link.
+func (p *openPage) senderName() string {
+	if s := p.incoming.PersonByID(p.packet.Header.From); s != nil {
+		return s.Name
+	}
+	return "The other person"
 }
 
 func (p *openPage) Render() app.UI {
@@ -376,6 +390,7 @@ func (p *openPage) renderMergePreview() app.UI {
 	if p.preview.None() {
 		return app.Section().Class("card").ID("preview").Body(
 			app.P().ID("nothing-new").Text("Nothing new: your copy already has everything in this."),
+			app.If(p.confirmed, app.P().ID("confirmed").Text("It tells what "+p.senderName()+" has, so your next link to them carries only what they lack.")),
 			buttonLink("", "button", resumeLink(p.local), "Open your copy"),
 		)
 	}
@@ -458,12 +473,7 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 	if step.Before != nil && step.After != nil {
 		// Into a copy already here: straight to what changed, with the
 		// undo there.
-		sender := p.incoming.PersonByID(p.packet.Header.From)
-		name := "The other person"
-		if sender != nil {
-			name = sender.Name
-		}
-		a, url := arrivalFor(step.Before, step.After, ch, done, name)
+		a, url := arrivalFor(step.Before, step.After, ch, done, p.senderName())
 		landOn(ctx, url, a)
 		return
 	}
