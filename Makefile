@@ -15,13 +15,14 @@ build: content
 	$(WASM_ENV) $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/counterpart
 	$(GO) build -trimpath -o bin/counterpart ./cmd/counterpart
 
-## content: render the guide's text (content/*.md) to HTML, in
-## app/guide/rendered.go. The browser carries no Markdown parser for it; a
-## clean clone builds from the committed file, make build writes it again,
-## and make test fails while it is out of date. Run it after editing
-## content/, and commit the result.
+## content: write the guide's text (content/) as Go values, its Markdown
+## rendered to HTML, in app/guide/content_gen.go (go generate; see
+## app/guide/internal/source). The browser parses no Markdown; a clean
+## clone builds from the committed file, make build writes it again, and
+## make test fails while it is out of date. Run it after editing content/,
+## and commit the result.
 content:
-	$(GO) test ./app/guide -run '^TestRenderedGuide$$' -count=1 -update
+	$(GO) generate ./app/guide
 
 ## run: build, then serve on http://$(ADDR)/
 run: build

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,30 +71,61 @@ type tab struct {
 // visitor, with the probe installed.
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	return newTabIn(t, t.TempDir())
+}
+
+// newTabIn starts headless Chromium on a profile directory, which may hold
+// what an earlier visit left (caches, the service worker, storage), with
+// the probes installed.
+func newTabIn(t *testing.T, profile string, probes ...string) *tab {
+	t.Helper()
+	return newTabWithFlags(t, profile, nil, probes...)
+}
+
+// newTabWithFlags is newTabIn with V8 flags (--js-flags), for trying how
+// the engine's settings change a start.
+func newTabWithFlags(t *testing.T, profile string, v8 []string, probes ...string) *tab {
+	t.Helper()
 	chrome, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("no Chromium: install it (make browser-deps) to measure load and typing")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.WindowSize(1280, 900),
 	)
+	if len(v8) > 0 {
+		opts = append(opts, chromedp.Flag("js-flags", strings.Join(v8, " ")))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	tb := &tab{t: t, ctx: ctx, close: func() { cancel(); cancelAlloc() }}
+	var once sync.Once
+	tb := &tab{t: t, ctx: ctx, close: func() {
+		once.Do(func() {
+			// Closed the way a person closes it, so that Chromium writes
+			// its caches to the profile for the next visit.
+			c, cancelClose := context.WithTimeout(ctx, 30*time.Second)
+			defer cancelClose()
+			chromedp.Cancel(c)
+			cancel()
+			cancelAlloc()
+		})
+	}}
 	t.Cleanup(tb.close)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	c, cancelCall := context.WithTimeout(ctx, 30*time.Second)
 	defer cancelCall()
-	if _, err := chromedp.Call(c, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: interactiveProbe}); err != nil {
-		t.Fatal(err)
+	for _, probe := range append([]string{interactiveProbe}, probes...) {
+		if _, err := chromedp.Call(c, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return tb
 }

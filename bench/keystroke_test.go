@@ -48,6 +48,18 @@ func TestKeystrokeAgainstASave(t *testing.T) {
 		}
 		s.add(figure{Name: fmt.Sprintf("Apply one keystroke, %d years", years), Value: us(apply), Base: us(save), BaseName: "store.Save of it", Unit: "µs",
 			Meaning: "what stamping the change adds to the save every keystroke makes; far below 1× means it does not matter."})
+		// What a page does for a keystroke since issue 23: one store.Change,
+		// which reads what storage holds now (another tab may have written),
+		// applies the edit, and writes what changed.
+		change := timeOp(func() {
+			n++
+			st.Change(o.ID, func(o *onboarding.Onboarding) error {
+				o.Meetings[len(o.Meetings)-1].Notes = strings.Repeat("x", n%200)
+				return nil
+			})
+		})
+		s.add(figure{Name: fmt.Sprintf("store.Change of one keystroke, %d years", years), Value: us(change), Base: us(save), BaseName: "store.Save of it", Unit: "µs",
+			Meaning: "the one write path (read what storage holds, apply, write) against a plain save; close to 1× means it costs a keystroke nothing more."})
 		if years > 0 {
 			s.add(figure{Name: fmt.Sprintf("Apply one keystroke, %d years against a new onboarding", years), Value: us(apply), Base: us(applyNew), BaseName: "Apply, 0 years", Unit: "µs",
 				Meaning: "close to 1×: Apply costs the same whatever the history."})

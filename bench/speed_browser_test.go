@@ -13,39 +13,6 @@ import (
 	"counterpart/app/store"
 )
 
-// Counterpart's home page against the bare program, both served by the
-// same server binary from web directories that differ only in app.wasm:
-// same HTML shell, CSS, service worker, compression and headers. What
-// differs is what the wasm weighs and does before its first render.
-func TestLoadTimeAgainstBareGoApp(t *testing.T) {
-	build(t)
-	targets := []struct {
-		name, url, rendered string
-	}{
-		{"counterpart", serve(t, builds.appWeb) + "/", `!!document.querySelector("main h1")`},
-		{"bare", serve(t, builds.bareWeb) + "/", `document.body.innerText.includes("Hello")`},
-	}
-	cold := map[string][]float64{}
-	warm := map[string][]float64{}
-	for i := 0; i < runs; i++ {
-		for _, tg := range targets {
-			tb := newTab(t)
-			cold[tg.name] = append(cold[tg.name], tb.load(tg.url, tg.rendered))
-			tb.waitForWorker()
-			warm[tg.name] = append(warm[tg.name], tb.load(tg.url, tg.rendered))
-			tb.close()
-		}
-	}
-	t.Logf("cold: %v", cold)
-	t.Logf("warm: %v", warm)
-	s := reportSection("Load time in Chromium",
-		fmt.Sprintf("Headless Chromium on loopback, from the start of the navigation to the first interactive render (go-app has run the wasm, mounted the page with its event handlers and removed its loading screen); the median of %d runs. The bare go-app program is served by the same server binary, the same way: the same page shell, CSS, service worker, compression and headers, with only app.wasm swapped.", runs))
-	s.add(figure{Name: "cold load (empty profile)", Value: median(cold["counterpart"]), Base: median(cold["bare"]), BaseName: "bare go-app", Unit: "ms",
-		Meaning: "a first visit: download, compile and start the app. On a real network the download adds about its brotli size divided by the bandwidth."})
-	s.add(figure{Name: "warm load (service worker cache)", Value: median(warm["counterpart"]), Base: median(warm["bare"]), BaseName: "bare go-app", Unit: "ms",
-		Meaning: "every later visit, online or not: the app comes from the browser's cache, so this is the wait a regular user sees."})
-}
-
 // typeScript types n characters at the end of a field, one input event at
 // a time, and returns for each the milliseconds from the event to the
 // onboarding saved in localStorage (the probe timestamps the save). It

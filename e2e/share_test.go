@@ -81,7 +81,7 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	priya.waitFor("the preview", `!!document.getElementById("preview")`)
 	priya.keep("share-preview-new" + lockedSuffix(passphrase))
 	preview := priya.text("#preview")
-	containsAll(t, "the preview", preview, "From Dana Okafor (CTO)", "Priya Raman joins as CFO", "Real data: 1 entry")
+	containsAll(t, "the preview", preview, "From Dana Okafor (CTO)", "Welcome, Priya Raman", "Priya Raman joins as CFO: Dana Okafor has prepared 1 data source and their side of who owns what.", "Your first two jobs")
 	if strings.Contains(preview, "TEAM-SECRET") || strings.Contains(priya.storageDump(), "TEAM-SECRET") {
 		t.Error("Dana's private team read reached Priya's device")
 	}
@@ -127,8 +127,8 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	if passphrase != "" {
 		dana.unlock(passphrase)
 	}
-	dana.waitFor("the merge preview", `!!document.getElementById("preview-changes")`)
-	containsAll(t, "the merge preview", dana.text("#preview-changes"), "Priya Raman's role answers arrived", "the comparison is open")
+	dana.waitFor("the merge preview", `!!document.getElementById("open-line")`)
+	containsAll(t, "the merge preview", dana.text("#open-line"), "Priya Raman sent", "the comparison is open")
 	dana.keep("share-preview-merge" + lockedSuffix(passphrase))
 	if dana.storedOnboarding(id) != before {
 		t.Fatal("Dana's copy changed before she said yes")
@@ -147,11 +147,10 @@ func shareBetweenTwoDevices(t *testing.T, passphrase string) {
 	if passphrase != "" {
 		dana.unlock(passphrase)
 	}
-	dana.waitFor("the merge preview", `!!document.getElementById("preview-changes")`)
+	dana.waitFor("the merge preview", `!!document.getElementById("open-line")`)
 	dana.click("#save-incoming")
-	dana.waitFor("the saved message", `!!document.getElementById("saved-changes")`)
-	dana.click("#open-saved")
-	dana.waitFor("the comparison on Dana's device", `!!document.getElementById("comparison")`)
+	// Merging lands on the comparison it opened.
+	dana.waitFor("the comparison on Dana's device", `!!document.getElementById("comparison") && !!document.getElementById("saved-changes")`)
 	counts := dana.text("#verdict-counts")
 	containsAll(t, "Dana's comparison", counts, "1 both claim it", "2 agreed")
 	containsAll(t, "Dana's page", dana.pageText(), "I own the forecast.")

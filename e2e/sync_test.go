@@ -81,6 +81,21 @@ func TestLinksOfChangesBetweenTwoDevices(t *testing.T) {
 	last := dana.shareLink("")
 	containsAll(t, "Dana's share page", dana.text("#exchange"), "Priya Raman last sent you a link on", "They have everything you have")
 	priya.mergeLink(last)
+
+	// A link back that brings Dana nothing new still tells what Priya has:
+	// opening it says so, and Dana's next link has nothing left to carry.
+	dana.goToStageOf(srv.URL, id, "data")
+	dana.addSource("Dana's last word")
+	priya.mergeLink(dana.shareLink(""))
+	echo := priya.shareLink("")
+	dana.leave()
+	dana.open(echo)
+	dana.waitFor("the confirmation", `!!document.getElementById("confirmed")`)
+	containsAll(t, "the link of nothing new", dana.text("#preview"), "Nothing new", "so your next link to them carries only what they lack")
+	dana.open(srv.URL + "/share?id=" + id)
+	dana.shareLink("")
+	containsAll(t, "Dana's share page after the confirmation", dana.text("#exchange"), "They have everything you have")
+
 	a, b := dana.canonical(id), priya.canonical(id)
 	if a != b {
 		t.Errorf("the two devices end with different content:\n%s\n%s", a, b)

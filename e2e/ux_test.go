@@ -277,7 +277,7 @@ func TestThePhone(t *testing.T) {
 	if first := eval[string](b, `document.querySelector("main .card").id`); first != "current" {
 		t.Errorf("the 1:1 page opens on #%s, not the 1:1", first)
 	}
-	if !eval[bool](b, `document.getElementById("current").getBoundingClientRect().top < document.getElementById("exchange").getBoundingClientRect().top`) {
+	if !eval[bool](b, `document.getElementById("current").getBoundingClientRect().top < document.getElementById("send").getBoundingClientRect().top`) {
 		t.Error("the status line comes before the 1:1")
 	}
 

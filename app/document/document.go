@@ -144,6 +144,7 @@ func (w *writer) agreements() {
 	}
 
 	w.expectations()
+	w.stakes()
 
 	w.heading(3, "When we disagree in front of others")
 	if d := o.Roles.Disagreement; !d.Private && strings.TrimSpace(d.Text) != "" {
@@ -164,6 +165,8 @@ func (w *writer) agreements() {
 	} else {
 		w.add(markdown.Numbered(steps...))
 	}
+
+	w.announced()
 
 	w.heading(3, "How we meet")
 	c := o.Roles.Cadence
@@ -189,6 +192,87 @@ func (w *writer) agreements() {
 		items = append(items, append(it, text(s)))
 	}
 	w.add(markdown.List(items...))
+}
+
+// stakes is what the buddy owns among what they advise on, said out loud
+// so that the newcomer can weigh the advice.
+func (w *writer) stakes() {
+	o := w.o
+	w.heading(3, "What "+o.Buddy.Name+" has at stake")
+	var items []line
+	for i := range o.Stakes {
+		s := &o.Stakes[i]
+		what := strings.TrimSpace(s.What)
+		if s.Private || what == "" && strings.TrimSpace(s.Note) == "" {
+			continue
+		}
+		if what == "" {
+			what = "A stake"
+		}
+		var it sentences
+		it.add(bold(text(what)))
+		if k := s.Kind.Of(o.Buddy.Name); k != "" {
+			it.l = append(it.l, text(" ("+k+")"))
+		}
+		if n := flatten(s.Note); len(n) > 0 {
+			it.l = append(it.l, text(": "))
+			it.l = append(it.l, n...)
+		}
+		if area := o.AreaOf(s); area != "" {
+			it.add(text("Area of the grid: " + area))
+		}
+		items = append(items, it.end())
+	}
+	w.list(items, "Nothing written yet.")
+}
+
+// ceo says when the one page went to the CEO, when the CEO confirmed the
+// split, and what the CEO saw differently.
+func (w *writer) ceo() {
+	c := w.o.CEO
+	if c.Private {
+		c = onboarding.CEOStep{}
+	}
+	w.heading(3, "The CEO")
+	switch sent, confirmed := words.LongDate(c.Sent), words.LongDate(c.Confirmed); {
+	case sent != "" && confirmed != "":
+		w.para(text("Our one page went to the CEO on " + sent + "; the CEO confirmed the split on " + confirmed + "."))
+	case sent != "":
+		w.para(text("Our one page went to the CEO on " + sent + "; not confirmed yet."))
+	default:
+		w.para(text("Our one page has not gone to the CEO yet."))
+	}
+	if strings.TrimSpace(c.Corrections) != "" {
+		w.para(bold(text("What the CEO saw differently")))
+		w.typed(c.Corrections)
+	}
+}
+
+// announced says what the two told whom about the split, and when: each
+// note as it was written, sent or still a draft.
+func (w *writer) announced() {
+	o := w.o
+	w.heading(3, "What we told whom")
+	n := o.Announcement
+	told := false
+	if !n.Private {
+		for _, a := range onboarding.Audiences {
+			note := n.Note(a)
+			if strings.TrimSpace(note) == "" {
+				continue
+			}
+			told = true
+			state := "drafted, not sent yet"
+			if d := words.LongDate(n.Sent(a)); d != "" {
+				state = "sent on " + d
+			}
+			w.para(bold(text(a.Label(o))), text(": "+state+"."))
+			w.typed(note)
+		}
+	}
+	if !told {
+		w.para(text("Nothing announced yet."))
+	}
 }
 
 // expectations are what each of the two wrote of both roles, once both
@@ -319,6 +403,7 @@ func (w *writer) ninetyDays() {
 		w.heading(3, "What the job looks like now")
 		w.typed(b.JobNow)
 	}
+	w.ceo()
 	w.heading(3, "Checkpoints")
 	var items []line
 	guideText := guide.CheckpointGuide()

@@ -92,6 +92,13 @@ func hostile(t *testing.T) *onboarding.Onboarding {
 	}
 	q := onboarding.Add(&o.Agenda, n, t0)
 	q.Text = h(5)
+	onboarding.WriteAnnouncement(o, onboarding.ToExec, h(11), t0)
+	onboarding.MarkAnnounced(o, onboarding.ToExec, "2026-11-24", t0)
+	onboarding.WriteAnnouncement(o, onboarding.ToNewcomerTeam, h(6), t0)
+	onboarding.MarkCEOSent(o, "2026-11-16", t0)
+	onboarding.WriteCEOCorrections(o, h(4)+"\n\n- "+h(1), t0)
+	st := onboarding.Add(&o.Stakes, b, t0)
+	st.What, st.Kind, st.Note, st.Row = h(12), onboarding.StakeBudget, h(2), row.ID
 	return o
 }
 
@@ -232,6 +239,14 @@ func TestPrivateNeverAppears(t *testing.T) {
 	tm := onboarding.Add(&o.TeamRead, b, t0)
 	tm.Person, tm.Private = secret+"team", true
 	o.Roles.Disagreement.Text, o.Roles.Disagreement.Private = secret+"disagreement", true
+	onboarding.WriteAnnouncement(o, onboarding.ToOutside, secret+"announcement", t0)
+	onboarding.WriteCEOCorrections(o, secret+"corrections", t0)
+	o.CEO.Private = true
+	stake := onboarding.Add(&o.Stakes, b, t0)
+	stake.What, stake.Private = secret+"stake", true
+	linked := onboarding.Add(&o.Stakes, b, t0)
+	linked.What, linked.Row = "A shared stake", row.ID // its area is private
+	o.Announcement.Private = true
 
 	doc := Markdown(o, today)
 	for _, l := range strings.Split(doc, "\n") {
@@ -405,5 +420,98 @@ func TestExpectationsOnceBothHaveWritten(t *testing.T) {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the document lacks %q:\n%s", want, doc)
 		}
+	}
+}
+
+// The announcement says what was told to whom, and when: each note
+// written, sent or still a draft, and nothing for an audience not told.
+func TestWhatWeToldWhom(t *testing.T) {
+	o := fresh(t)
+	if doc := Markdown(o, today); !strings.Contains(doc, "### What we told whom\n\nNothing announced yet.") {
+		t.Errorf("with nothing written, the document says:\n%s", doc)
+	}
+	onboarding.WriteAnnouncement(o, onboarding.ToExec, "From today **Priya** owns the close.", t0)
+	onboarding.MarkAnnounced(o, onboarding.ToExec, "2026-11-24", t0)
+	onboarding.WriteAnnouncement(o, onboarding.ToBuddyTeam, "The close moves to Priya.", t0)
+	doc := Markdown(o, today)
+	containsAll := func(want ...string) {
+		for _, w := range want {
+			if !strings.Contains(doc, w) {
+				t.Errorf("the document lacks %q:\n%s", w, doc)
+			}
+		}
+	}
+	containsAll("**The exec team**: sent on Tuesday 24 November 2026.\n\nFrom today **Priya** owns the close.",
+		"**"+o.Buddy.Name+"'s team**: drafted, not sent yet.\n\nThe close moves to Priya.")
+	if strings.Contains(doc, o.Newcomer.Name+"'s team**") || strings.Contains(doc, "Nothing announced yet.") {
+		t.Errorf("the document names an audience nobody wrote to:\n%s", doc)
+	}
+}
+
+// The buddy's stakes print as their own section: what, which kind, the
+// note, and the area of the grid it touches; one that names a removed
+// area prints without it.
+func TestTheBuddysStakes(t *testing.T) {
+	o := fresh(t)
+	b := o.Buddy.ID
+	if doc := Markdown(o, today); !strings.Contains(doc, "### What "+o.Buddy.Name+" has at stake\n\nNothing written yet.") {
+		t.Errorf("with no stakes, the document says:\n%s", doc)
+	}
+	row, err := onboarding.AddArea(o, "Developer tools budget", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := onboarding.Add(&o.Stakes, b, t0)
+	s.What, s.Kind, s.Note, s.Row = "The tools budget", onboarding.StakeBudget, "I hold it **this year**.", row
+	gone := onboarding.Add(&o.Stakes, b, t0)
+	gone.What, gone.Kind, gone.Row = "Two engineers", onboarding.StakeReports, onboarding.NewID()
+	doc := Markdown(o, today)
+	for _, want := range []string{
+		"- **The tools budget** (a budget " + o.Buddy.Name + " holds): I hold it **this year**. Area of the grid: Developer tools budget.",
+		"- **Two engineers** (people who report to " + o.Buddy.Name + ")\n",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
+	}
+}
+
+// The one page for the CEO holds what the CEO needs and nothing private;
+// the shared document says when it went, when it was confirmed, and what
+// the CEO corrected.
+func TestTheOnePageForTheCEO(t *testing.T) {
+	o := example(t)
+	page := markdown.Markdown(CEOSummary(o, today))
+	for _, want := range []string{
+		"# Farah Qureshi: a first read, for the CEO",
+		"## What I was hired to fix", o.Brief.HiredToFix, "**The situation: realignment.**",
+		"1. **Too many council contracts promise what we cannot deliver or insure.** Evidence: 24 of the 79",
+		"First step: Rank the 24 by exposure",
+		"## What already works, and stays",
+		"- **Still open:** Equity grants and the cap table; Signing authority and approval matrix; Tax and regulatory filings.",
+		"3. Take the page to Martin together",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the one page lacks %q:\n%s", want, page)
+		}
+	}
+	// Private and resolved problems stay off it.
+	o.Problems[0].Private = true
+	o.Problems[1].Resolved = true
+	page = markdown.Markdown(CEOSummary(o, today))
+	if strings.Contains(page, "council contracts promise") || strings.Contains(page, "Outside legal spend") || !strings.Contains(page, "1. **Our data protection work") {
+		t.Errorf("a private or resolved problem is on the page:\n%s", page)
+	}
+
+	if doc := Markdown(o, today); !strings.Contains(doc, "### The CEO\n\nOur one page has not gone to the CEO yet.") {
+		t.Errorf("the document does not say the page has not gone:\n%s", doc)
+	}
+	onboarding.MarkCEOSent(o, "2026-11-23", t0)
+	onboarding.MarkCEOConfirmed(o, "2026-11-25", t0)
+	onboarding.WriteCEOCorrections(o, "Tenders stay with Callum until March.", t0)
+	doc := Markdown(o, today)
+	want := "### The CEO\n\nOur one page went to the CEO on Monday 23 November 2026; the CEO confirmed the split on Wednesday 25 November 2026.\n\n**What the CEO saw differently**\n\nTenders stay with Callum until March."
+	if !strings.Contains(doc, want) {
+		t.Errorf("the document lacks\n%s\nin\n%s", want, doc)
 	}
 }

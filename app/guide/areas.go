@@ -20,7 +20,6 @@ func DefaultAreas(a, b onboarding.Function) []string {
 	if b < a {
 		a, b = b, a
 	}
-	l := load()
 	var out []string
 	seen := map[string]bool{}
 	add := func(areas []string) {
@@ -32,17 +31,39 @@ func DefaultAreas(a, b onboarding.Function) []string {
 			}
 		}
 	}
-	pair, written := l.areas[pairName(a, b)]
+	pair, written := areasOf(pairName(a, b))
 	add(pair)
-	add(l.areas["common"])
+	add(mustAreas("common"))
 	if !written {
 		for _, f := range []onboarding.Function{a, b} {
 			if f != onboarding.Other {
-				add(l.areas[string(f)])
+				add(mustAreas(string(f)))
 			}
 		}
 	}
 	return out
+}
+
+// namedAreas are the areas of one file of content/roles.
+type namedAreas struct {
+	name  string // the file's name without .md
+	areas []string
+}
+
+// areasOf returns the areas of a file of content/roles, by name.
+func areasOf(name string) ([]string, bool) {
+	for _, a := range areas {
+		if a.name == name {
+			return a.areas, true
+		}
+	}
+	return nil, false
+}
+
+// mustAreas returns the areas of a file, or none.
+func mustAreas(name string) []string {
+	a, _ := areasOf(name)
+	return a
 }
 
 // pairName is the file name of a pair's areas: both function IDs in

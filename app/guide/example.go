@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"counterpart/app/onboarding"
-	"counterpart/content"
 )
 
 // ExampleID is the ID of the built-in example onboarding, so that opening
@@ -15,12 +14,8 @@ const ExampleID = "00000000-0000-4000-8000-00000000e3a1"
 // ExampleOnboarding returns a fresh copy of the fictional example: a whole
 // onboarding, every stage filled in, for a visitor to explore and change.
 func ExampleOnboarding() (*onboarding.Onboarding, error) {
-	b, err := content.FS.ReadFile("example.json")
-	if err != nil {
-		return nil, err
-	}
 	var o onboarding.Onboarding
-	if err := json.Unmarshal(b, &o); err != nil {
+	if err := json.Unmarshal([]byte(exampleJSON), &o); err != nil {
 		return nil, fmt.Errorf("content/example.json: %w", err)
 	}
 	o.ID = ExampleID

@@ -70,7 +70,10 @@ func writtenIn(o *onboarding.Onboarding) []written {
 					walk(v.Field(i), where+"."+f.Name)
 				}
 			}
-			if ok && v.Type().Name() != "Onboarding" {
+			// An entry of its own that nobody has written yet (the CEO
+			// step, before the page goes) has no ID and no time: it
+			// records nothing.
+			if ok && v.Type().Name() != "Onboarding" && (meta.Common().ID != "" || !meta.Common().Updated.IsZero()) {
 				m := meta.Common()
 				out = append(out, written{where: where, kind: v.Type().Name(), author: m.Author, updated: m.Updated, text: strings.Join(lines, "\n")})
 			}

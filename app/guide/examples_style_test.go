@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"counterpart/app/guide/internal/source"
 	"counterpart/content"
 )
 
@@ -113,12 +114,12 @@ func TestBritishSpelling(t *testing.T) {
 
 // exampleSections reads each per-function example file into its
 // sections, by prompt ID.
-func exampleSections(t *testing.T) map[string]doc {
+func exampleSections(t *testing.T) map[string]source.Doc {
 	t.Helper()
-	out := map[string]doc{}
+	out := map[string]source.Doc{}
 	names, _ := fs.Glob(content.FS, "examples/*.md")
 	for _, name := range names {
-		d, err := readDoc(content.FS, name)
+		d, err := source.Read(content.FS, name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,10 +128,10 @@ func exampleSections(t *testing.T) map[string]doc {
 	return out
 }
 
-func sectionText(d doc, id string) string {
-	for _, s := range d.sections {
-		if s.id == id {
-			return s.body
+func sectionText(d source.Doc, id string) string {
+	for _, s := range d.Sections {
+		if s.ID == id {
+			return s.Body
 		}
 	}
 	return ""
@@ -160,7 +161,7 @@ func TestNobodyNamesTheirOwnRole(t *testing.T) {
 		if pair == nil {
 			continue // the general example names no roles
 		}
-		newcomer := strings.TrimPrefix(d.meta["Who"], "a new ")
+		newcomer := strings.TrimPrefix(d.Meta["Who"], "a new ")
 		for _, id := range append(append(append([]string{}, buddyVoice...), sharedVoice...), newcomerVoice...) {
 			text := sectionText(d, id)
 			if id == "ownership" {
@@ -274,8 +275,8 @@ func TestExamplesKeepTheirFacts(t *testing.T) {
 	lead := regexp.MustCompile(`^- \*\*([^,*]+)`)
 	for name, d := range exampleSections(t) {
 		var texts []string
-		for _, s := range d.sections {
-			texts = append(texts, s.body)
+		for _, s := range d.Sections {
+			texts = append(texts, s.Body)
 		}
 		for _, p := range checkTotals(texts) {
 			t.Errorf("examples/%s: %s", name, p)

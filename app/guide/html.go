@@ -1,30 +1,40 @@
 package guide
 
-// The guide's text is Markdown in content/, fixed when the app is built.
-// It is rendered to HTML then, not in the browser: rendered.go holds the
-// HTML of every piece of it, made by render.go with goldmark, and the
-// browser only looks it up. After changing content/, run
-//
-//	make content
-//
-// to write rendered.go again; a test fails while it is out of date.
-
-// HTML returns the rendered HTML of a piece of the guide's Markdown (a
-// stage's guidance, a prompt's help, an example...), or false when the
-// text is not the guide's.
-func HTML(markdown string) (string, bool) {
-	html, ok := renderedHTML[textKey(markdown)]
-	return html, ok
-}
-
-// textKey is a 64-bit FNV-1a hash of a text: rendered.go is keyed by it
-// rather than by the Markdown, which would put the guide's text in the
-// download twice.
-func textKey(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
+// HTML returns the HTML to show for a piece of the guide's text: the
+// pieces that Stages, ExampleFor, Framing and CheckpointGuide hand out are
+// HTML already, rendered from content/ when the app was built, and come
+// back as they are. Anything else, such as text a person typed, is not the
+// guide's, and HTML says false: only the guide's own HTML may be shown as
+// it is.
+func HTML(text string) (string, bool) {
+	// A few hundred comparisons, most of them of lengths alone; the
+	// pages keep what they have shown.
+	for _, st := range stages {
+		if st.Guidance == text {
+			return text, true
+		}
+		for _, p := range st.Prompts {
+			if p.Help == text {
+				return text, true
+			}
+		}
 	}
-	return h
+	for _, ex := range examples {
+		for _, e := range ex.prompts {
+			if e.html == text {
+				return text, true
+			}
+		}
+	}
+	for _, p := range []Page{framing, checkpoints} {
+		if p.Intro == text {
+			return text, true
+		}
+		for _, s := range p.Sections {
+			if s.Body == text {
+				return text, true
+			}
+		}
+	}
+	return "", false
 }

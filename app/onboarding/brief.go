@@ -30,37 +30,39 @@ const (
 )
 
 // Situations lists them in the order the form offers them.
-var Situations = []Situation{StartUp, Turnaround, AcceleratedGrowth, Realignment, SustainingSuccess}
+var Situations = situationLabels.values()
+
+// situationLabels holds each value with its words.
+var situationLabels = labelled[Situation]{
+	{StartUp, "Start-up"},
+	{Turnaround, "Turnaround"},
+	{AcceleratedGrowth, "Accelerated growth"},
+	{Realignment, "Realignment"},
+	{SustainingSuccess, "Sustaining success"},
+}
 
 // Label is the situation as a person reads it.
-func (s Situation) Label() string {
-	switch s {
-	case StartUp:
-		return "Start-up"
-	case Turnaround:
-		return "Turnaround"
-	case AcceleratedGrowth:
-		return "Accelerated growth"
-	case Realignment:
-		return "Realignment"
-	case SustainingSuccess:
-		return "Sustaining success"
-	}
-	return ""
-}
+func (s Situation) Label() string { return situationLabels.label(s, "") }
 
 // EditBrief changes the brief as author, giving it an ID the first time,
 // so that two devices' copies merge as one entry.
 func (o *Onboarding) EditBrief(author string, now time.Time, change func(*Brief)) {
 	b := &o.Brief
-	if !IsID(b.ID) {
-		b.ID = NewID()
-	}
-	if o.PersonByID(b.Author) == nil {
-		b.Author = author
-	}
+	o.claim(&b.Meta, author)
 	change(b)
 	b.Updated = now.UTC()
+}
+
+// claim gives an entry that stands on its own (the brief, the CEO step,
+// the announcement) an ID the first time it is written, and an author
+// when it has none that is one of the two people.
+func (o *Onboarding) claim(m *Meta, author string) {
+	if !IsID(m.ID) {
+		m.ID = NewID()
+	}
+	if o.PersonByID(m.Author) == nil {
+		m.Author = author
+	}
 }
 
 // normalizeBrief keeps an empty brief empty, so onboardings that never
@@ -70,12 +72,7 @@ func (o *Onboarding) normalizeBrief() {
 	if *b == (Brief{}) {
 		return
 	}
-	if !IsID(b.ID) {
-		b.ID = NewID()
-	}
-	if o.PersonByID(b.Author) == nil {
-		b.Author = o.Newcomer.ID
-	}
+	o.claim(&b.Meta, o.Newcomer.ID)
 	for _, t := range []*string{&b.HiredToFix, &b.JobNow, &b.Why} {
 		*t = CleanText(Clip(*t, MaxText))
 	}

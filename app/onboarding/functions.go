@@ -19,34 +19,24 @@ const (
 )
 
 // Functions lists every function in the order forms offer them.
-var Functions = []Function{Finance, Sales, Marketing, Product, People, Legal, Operations, CustomerSuccess, Engineering, Other}
+var Functions = functionLabels.values()
+
+// functionLabels holds each value with its words.
+var functionLabels = labelled[Function]{
+	{Finance, "Finance"},
+	{Sales, "Sales"},
+	{Marketing, "Marketing"},
+	{Product, "Product"},
+	{People, "People"},
+	{Legal, "Legal"},
+	{Operations, "Operations"},
+	{CustomerSuccess, "Customer Success"},
+	{Engineering, "Engineering"},
+	{Other, "Other"},
+}
 
 // Label is the function's name as a person reads it.
-func (f Function) Label() string {
-	switch f {
-	case Finance:
-		return "Finance"
-	case Sales:
-		return "Sales"
-	case Marketing:
-		return "Marketing"
-	case Product:
-		return "Product"
-	case People:
-		return "People"
-	case Legal:
-		return "Legal"
-	case Operations:
-		return "Operations"
-	case CustomerSuccess:
-		return "Customer Success"
-	case Engineering:
-		return "Engineering"
-	case Other:
-		return "Other"
-	}
-	return ""
-}
+func (f Function) Label() string { return functionLabels.label(f, "") }
 
 // Valid reports whether f is one of Functions.
 func (f Function) Valid() bool {

@@ -44,7 +44,7 @@ type List struct {
 // checks that it names every list of the model.
 var Lists = struct {
 	DataSources, Problems, WorkingWell, TeamRead, People, Processes, Surprises List
-	Areas, Escalation, Shared, Agenda, Commitments                             List
+	Areas, Escalation, Shared, Agenda, Commitments, Stakes                     List
 }{
 	DataSources: List{Of: func(o *Onboarding) any { return &o.DataSources }},
 	Problems:    List{Of: func(o *Onboarding) any { return &o.Problems }},
@@ -58,6 +58,7 @@ var Lists = struct {
 	Shared:      List{Of: func(o *Onboarding) any { return &o.Roles.Cadence.Shared }},
 	Agenda:      List{Of: func(o *Onboarding) any { return &o.Agenda }},
 	Commitments: List{Of: func(o *Onboarding) any { return &o.Commitments }},
+	Stakes:      List{Of: func(o *Onboarding) any { return &o.Stakes }},
 }
 
 // entry is what every entry is: a struct that embeds Meta.

@@ -41,22 +41,18 @@ const (
 )
 
 // Statuses lists the states in the order the form offers them.
-var Statuses = []Status{Open, Kept, Missed, Dropped}
+var Statuses = statusLabels.values()
+
+// statusLabels holds each value with its words.
+var statusLabels = labelled[Status]{
+	{Open, "Open"},
+	{Kept, "Kept"},
+	{Missed, "Missed"},
+	{Dropped, "Dropped"},
+}
 
 // Label is the state as a person reads it.
-func (s Status) Label() string {
-	switch s {
-	case Open:
-		return "Open"
-	case Kept:
-		return "Kept"
-	case Missed:
-		return "Missed"
-	case Dropped:
-		return "Dropped"
-	}
-	return ""
-}
+func (s Status) Label() string { return statusLabels.label(s, "") }
 
 // Commitment is something one person said they would do, by a date.
 type Commitment struct {

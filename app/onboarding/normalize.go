@@ -178,7 +178,10 @@ func (o *Onboarding) Normalize() {
 		}
 	})
 
+	o.Stakes = normalizeList(o.Stakes, func(s *Stake) { fix(&s.Meta); normalizeStake(s) })
 	o.normalizeBrief()
+	o.normalizeAnnouncement()
+	o.normalizeCEO()
 	o.Meetings = normalizeList(o.Meetings, func(m *Meeting) {
 		fix(&m.Meta)
 		if CheckDate(m.Date) != "" {

@@ -53,11 +53,20 @@ type Onboarding struct {
 	Processes    []Process    `json:"processes" section:"processes"`
 	Surprises    []Surprise   `json:"surprises" section:"processes"`
 	Roles        Roles        `json:"roles" section:"roles"`
-	Agenda       []AgendaItem `json:"agenda" section:"meetings"`
+	// Stakes are what the buddy owns among what they advise on.
+	Stakes []Stake      `json:"stakes" section:"roles"`
+	Agenda []AgendaItem `json:"agenda" section:"meetings"`
 
 	// Brief is what the newcomer was hired to fix and the situation they
 	// walk into, written at the first checkpoints and read again later.
 	Brief Brief `json:"brief,omitzero"`
+	// CEO is the one-page summary taken to the CEO at the `ceo`
+	// checkpoint: when it went, when the CEO confirmed it, and what the
+	// CEO corrected.
+	CEO CEOStep `json:"ceo,omitzero"`
+	// Announcement is what the pair tell the exec team, both teams and
+	// the people outside once the CEO has confirmed the split.
+	Announcement Announcement `json:"announcement,omitzero"`
 
 	// Meetings is the log of weekly 1:1s, oldest first.
 	Meetings []Meeting `json:"meetings" section:"meetings"`
@@ -143,20 +152,17 @@ const (
 )
 
 // Reasons lists the reasons in the order the form offers them.
-var Reasons = []Reason{ReasonTenure, ReasonInfluence, ReasonKnowledge}
+var Reasons = reasonLabels.values()
+
+// reasonLabels holds each value with its words.
+var reasonLabels = labelled[Reason]{
+	{ReasonTenure, "Long tenure"},
+	{ReasonInfluence, "Quiet influence"},
+	{ReasonKnowledge, "Knows what no one else does"},
+}
 
 // Label is the reason as a person reads it.
-func (r Reason) Label() string {
-	switch r {
-	case ReasonTenure:
-		return "Long tenure"
-	case ReasonInfluence:
-		return "Quiet influence"
-	case ReasonKnowledge:
-		return "Knows what no one else does"
-	}
-	return ""
-}
+func (r Reason) Label() string { return reasonLabels.label(r, "") }
 
 // Contact is someone the newcomer should spend time with.
 type Contact struct {
@@ -179,20 +185,17 @@ const (
 )
 
 // Healths lists the states in the order the form offers them.
-var Healths = []Health{Working, Strained, Broken}
+var Healths = healthLabels.values()
+
+// healthLabels holds each value with its words.
+var healthLabels = labelled[Health]{
+	{Working, "Working"},
+	{Strained, "Strained"},
+	{Broken, "Broken"},
+}
 
 // Label is the state as a person reads it.
-func (h Health) Label() string {
-	switch h {
-	case Working:
-		return "Working"
-	case Strained:
-		return "Strained"
-	case Broken:
-		return "Broken"
-	}
-	return ""
-}
+func (h Health) Label() string { return healthLabels.label(h, "") }
 
 // Process is one of the company's key processes.
 type Process struct {

@@ -30,22 +30,18 @@ const (
 )
 
 // Answers lists the choices in the order the grid shows them.
-var Answers = []Answer{Mine, Yours, BothOfUs, NotSure}
+var Answers = answerLabels.values()
+
+// answerLabels holds each value with its words.
+var answerLabels = labelled[Answer]{
+	{Mine, "Mine"},
+	{Yours, "Yours"},
+	{BothOfUs, "Shared"},
+	{NotSure, "Unsure"},
+}
 
 // Label is the answer as the grid shows it.
-func (a Answer) Label() string {
-	switch a {
-	case Mine:
-		return "Mine"
-	case Yours:
-		return "Yours"
-	case BothOfUs:
-		return "Shared"
-	case NotSure:
-		return "Unsure"
-	}
-	return "—"
-}
+func (a Answer) Label() string { return answerLabels.label(a, "—") }
 
 // RoleRow is one area of responsibility in the ownership grid.
 type RoleRow struct {
@@ -352,28 +348,21 @@ const (
 )
 
 // Verdicts lists the verdicts in the order the comparison shows them.
-var Verdicts = []Verdict{BothClaim, NeitherClaims, SeenDifferent, OneUnsure, Waiting, Settled, Agreed}
+var Verdicts = verdictLabels.values()
+
+// verdictLabels holds each value with its words.
+var verdictLabels = labelled[Verdict]{
+	{BothClaim, "Both claim it"},
+	{NeitherClaims, "Neither claims it"},
+	{SeenDifferent, "Seen differently"},
+	{OneUnsure, "Unsure"},
+	{Waiting, "Not answered"},
+	{Settled, "Agreed in a 1:1"},
+	{Agreed, "Agreed"},
+}
 
 // Label is the verdict as the comparison shows it.
-func (v Verdict) Label() string {
-	switch v {
-	case BothClaim:
-		return "Both claim it"
-	case NeitherClaims:
-		return "Neither claims it"
-	case SeenDifferent:
-		return "Seen differently"
-	case OneUnsure:
-		return "Unsure"
-	case Waiting:
-		return "Not answered"
-	case Settled:
-		return "Agreed in a 1:1"
-	case Agreed:
-		return "Agreed"
-	}
-	return ""
-}
+func (v Verdict) Label() string { return verdictLabels.label(v, "") }
 
 // Mismatch reports whether the verdict is still worth talking about.
 func (v Verdict) Mismatch() bool {

@@ -3,6 +3,7 @@ package onboarding
 import (
 	"encoding/json"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -45,6 +46,63 @@ const (
 	// both texts are kept, joined (see merger.join).
 	ruleJoin
 )
+
+// eachField calls fn with each field of v (a struct of the model) but the
+// embedded Meta, and the field's rule: every walker over the model starts
+// here, so that none can forget a rule the others know.
+func eachField(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value, r rule)) {
+	for _, rf := range shapeOf(v.Type()).fields {
+		fn(rf.field, v.Field(rf.index), rf.rule)
+	}
+}
+
+// typeShape is what the walkers need to know of one struct type of the
+// model, worked out once per type: reading fields and tags by reflection
+// on every keystroke cost more than the save itself after a year of 1:1s.
+type typeShape struct {
+	fields []ruledField
+	// meta is the index of the embedded Meta, or -1.
+	meta int
+	// nests says the type holds lists of entries at some depth, so that a
+	// walk looking for lists need not go into entries that hold none.
+	nests bool
+}
+
+// ruledField is one field with its rule.
+type ruledField struct {
+	field reflect.StructField
+	index int
+	rule  rule
+}
+
+var shapes sync.Map // reflect.Type to *typeShape
+
+// shapeOf returns the shape of a struct type of the model.
+func shapeOf(t reflect.Type) *typeShape {
+	if s, ok := shapes.Load(t); ok {
+		return s.(*typeShape)
+	}
+	s := &typeShape{meta: -1}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Anonymous {
+			if f.Type == metaType {
+				s.meta = i
+			}
+			continue
+		}
+		r := ruleOf(f)
+		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r})
+		switch r {
+		case ruleEntries:
+			s.nests = true
+		case ruleEntry, ruleGroup:
+			s.nests = s.nests || shapeOf(f.Type).nests
+		}
+	}
+	shapes.Store(t, s)
+	return s
+}
 
 // ruleOf returns the rule of a struct field.
 func ruleOf(f reflect.StructField) rule {
@@ -119,8 +177,12 @@ func Apply(o *Onboarding, now time.Time, change func(*Onboarding)) {
 // write path uses it with the device's hybrid logical clock.
 func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) {
 	before := values(o)
-	inside := map[string]time.Time{}
-	eachHolder(o, func(m *Meta, last time.Time) { inside[m.ID] = last })
+	// Every stamp the change makes comes from the clock, so it is at
+	// least start, and every stamp made before is older than start (the
+	// store's clock has seen every stamp of o; a fixed clock gives start
+	// itself to both). That tells what the change stamped without a copy
+	// of the stamps from before, which cost more than the save.
+	start := clock()
 	change(o)
 	now := clock()
 	for path, v := range values(o) {
@@ -133,7 +195,7 @@ func ApplyWith(o *Onboarding, clock func() time.Time, change func(*Onboarding)) 
 	// versions of the whole entry alike, and one that removed the entry
 	// gets it back whole.
 	eachHolder(o, func(m *Meta, last time.Time) {
-		if last.After(inside[m.ID]) && m.Updated.Before(now) {
+		if !last.Before(start) && m.Updated.Before(now) {
 			m.Updated = now
 		}
 	})
@@ -155,8 +217,8 @@ func eachHolder(o *Onboarding, fn func(m *Meta, last time.Time)) {
 
 // holdsEntries reports whether entries of type t hold lists of entries.
 func holdsEntries(t reflect.Type) bool {
-	for i := 0; i < t.NumField(); i++ {
-		if isEntryList(t.Field(i).Type) {
+	for _, rf := range shapeOf(t).fields {
+		if rf.rule == ruleEntries {
 			return true
 		}
 	}
@@ -176,16 +238,14 @@ func values(o *Onboarding) map[string]any {
 	out := map[string]any{}
 	var walk func(v reflect.Value, path string)
 	walk = func(v reflect.Value, path string) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			switch ruleOf(f) {
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleValue:
-				out[join(path, f)] = v.Field(i).Interface()
+				out[join(path, f)] = fv.Interface()
 			case ruleGroup:
-				walk(v.Field(i), join(path, f))
+				walk(fv, join(path, f))
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem(), "")
 	return out
@@ -206,13 +266,8 @@ func Shareable(o *Onboarding) *Onboarding {
 }
 
 func shareable(v reflect.Value) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f, fv := t.Field(i), v.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleDevice:
 			fv.SetZero()
 		case ruleEntries:
@@ -235,12 +290,12 @@ func shareable(v reflect.Value) {
 		case ruleGroup:
 			shareable(fv)
 		}
-	}
+	})
 }
 
 // metaOf returns the Meta of an addressable entry value.
 func metaOf(e reflect.Value) *Meta {
-	return e.FieldByName("Meta").Addr().Interface().(*Meta)
+	return e.Field(shapeOf(e.Type()).meta).Addr().Interface().(*Meta)
 }
 
 // Copy returns a deep copy of o: no slice or map is shared with it.

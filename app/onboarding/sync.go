@@ -274,6 +274,14 @@ func newestLegacy(o *Onboarding) time.Time {
 // holds only for the newer entries inside them, is empty since entries
 // travel whole; links of version 3 still hold some (Header.Shells).
 func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []string, n int) {
+	return changesSince(o, base, func(Section, string) {})
+}
+
+// changesSince is ChangesSince, telling note of each change it counts:
+// its section ("" for a removal or a value of the onboarding itself) and
+// the ID of the 1:1 it belongs to (the 1:1, an item on it, a commitment
+// made in it), if any.
+func changesSince(o *Onboarding, base Vector, note func(s Section, meeting string)) (delta *Onboarding, shells []string, n int) {
 	d := Shareable(o)
 	d.Me = o.Me
 	fresh := func(t time.Time) bool { return base == nil || !base.Covers(t) }
@@ -303,15 +311,14 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 		})
 		return changed
 	}
-	var filter func(v reflect.Value, whole bool)
-	filter = func(v reflect.Value, whole bool) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f, fv := t.Field(i), v.Field(i)
-			if f.Anonymous {
-				continue
+	var filter func(v reflect.Value, whole bool, section Section, meeting string)
+	filter = func(v reflect.Value, whole bool, section Section, meeting string) {
+		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+			s := section
+			if tag := f.Tag.Get("section"); tag != "" {
+				s = Section(tag)
 			}
-			switch ruleOf(f) {
+			switch r {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
 				answers := sideChanged && holdsAnswers(f.Type.Elem())
@@ -321,30 +328,40 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 					if !own && !whole && !answers && !changedIn(e) {
 						continue
 					}
+					in := meeting
+					switch x := e.Addr().Interface().(type) {
+					case *Meeting:
+						in = x.ID
+					case *Commitment:
+						in = x.Meeting
+					}
 					if own {
 						n++
+						note(s, in)
 					}
-					filter(e, true)
+					filter(e, true, s, in)
 					kept = reflect.Append(kept, e)
 				}
 				fv.Set(kept)
 			case ruleEntry:
 				if fresh(metaOf(fv).Updated) {
 					n++
+					note(s, meeting)
 				} else if !whole {
 					fv.SetZero()
 				}
 			case ruleGroup:
-				filter(fv, whole)
+				filter(fv, whole, s, meeting)
 			}
-		}
+		})
 	}
-	filter(reflect.ValueOf(d).Elem(), false)
+	filter(reflect.ValueOf(d).Elem(), false, "", "")
 	for p, side := range d.Roles.Sides {
 		if side == nil || !fresh(side.Updated) {
 			delete(d.Roles.Sides, p)
 		} else {
 			n++
+			note(Section(StageRoles), "")
 		}
 	}
 	for id, t := range d.Deleted {
@@ -352,11 +369,13 @@ func ChangesSince(o *Onboarding, base Vector) (delta *Onboarding, shells []strin
 			delete(d.Deleted, id)
 		} else {
 			n++
+			note("", "")
 		}
 	}
 	for path, t := range d.Changed {
 		if fresh(t) {
 			n++
+			note("", "")
 		} else {
 			delete(d.Changed, path)
 		}
@@ -386,3 +405,15 @@ func Pending(o *Onboarding) int {
 // devices, for a copy that arrives from a backup: the next link from it is
 // complete. What the copy holds stays as it is.
 func ForgetExchange(o *Onboarding) { o.Sync.Peers = nil }
+
+// Confirms reports whether merged, what taking a link into local gave,
+// knows more of what the other person's devices hold than local does,
+// though it changes nothing a person reads: a link that brings nothing new
+// still confirms what its sender has, and keeping that makes the next
+// link to them carry less. Opening your own link again confirms nothing.
+func Confirms(local, merged *Onboarding) bool {
+	if local == nil || merged == nil {
+		return false
+	}
+	return !reflect.DeepEqual(local.Sync.Have, merged.Sync.Have) || !reflect.DeepEqual(local.Sync.Peers, merged.Sync.Peers)
+}

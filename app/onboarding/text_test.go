@@ -26,6 +26,8 @@ var freeText = map[string]bool{
 	"MeetingItem.Text": true,
 	"Commitment.What":  true,
 	"Brief.HiredToFix": true, "Brief.JobNow": true, "Brief.Why": true,
+	"Stake.Note": true, "CEOStep.Corrections": true,
+	"Announcement.Exec": true, "Announcement.BuddyTeam": true, "Announcement.NewcomerTeam": true, "Announcement.Outside": true,
 }
 
 // spoof holds what a hostile link may put in any text: a right-to-left

@@ -15,22 +15,20 @@ import (
 // eachEntryList calls fn with every list of entries in v (a struct of the
 // model), at any depth, and the entries' parent list first.
 func eachEntryList(v reflect.Value, fn func(list reflect.Value)) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f, fv := t.Field(i), v.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		switch ruleOf(f) {
+	eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
+		switch r {
 		case ruleEntries:
 			fn(fv)
+			if !shapeOf(f.Type.Elem()).nests {
+				return
+			}
 			for j := 0; j < fv.Len(); j++ {
 				eachEntryList(fv.Index(j), fn)
 			}
 		case ruleEntry, ruleGroup:
 			eachEntryList(fv, fn)
 		}
-	}
+	})
 }
 
 // eachStamp calls fn with every stamp o holds: of its entries, sides,
@@ -44,13 +42,8 @@ func eachStamp(o *Onboarding, fn func(time.Time)) {
 func stamps(o *Onboarding, fn func(*time.Time)) {
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f, fv := t.Field(i), v.Field(i)
-			if f.Anonymous {
-				continue
-			}
-			switch ruleOf(f) {
+		eachField(v, func(_ reflect.StructField, fv reflect.Value, r rule) {
+			switch r {
 			case ruleEntries:
 				for j := 0; j < fv.Len(); j++ {
 					fn(&metaOf(fv.Index(j)).Updated)
@@ -62,7 +55,7 @@ func stamps(o *Onboarding, fn func(*time.Time)) {
 			case ruleGroup:
 				walk(fv)
 			}
-		}
+		})
 	}
 	walk(reflect.ValueOf(o).Elem())
 	for _, s := range o.Roles.Sides {
@@ -139,8 +132,9 @@ func bury(o *Onboarding) {
 func lastEdit(e reflect.Value) time.Time {
 	last := metaOf(e).Updated
 	eachEntryList(e, func(list reflect.Value) {
+		meta := shapeOf(list.Type().Elem()).meta
 		for j := 0; j < list.Len(); j++ {
-			if t := metaOf(list.Index(j)).Updated; t.After(last) {
+			if t := list.Index(j).Field(meta).Addr().Interface().(*Meta).Updated; t.After(last) {
 				last = t
 			}
 		}

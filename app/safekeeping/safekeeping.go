@@ -134,19 +134,25 @@ const (
 	SmallQuota = 120_000_000
 )
 
-// RecordSave updates d for a save. Real says the save was of the person's
-// own data, not of the example.
-func (d *Device) RecordSave(now time.Time, real bool) {
-	if !real {
-		return
-	}
+// RecordSave updates d for a save of the person's own data (not the
+// example's) made now.
+func (d *Device) RecordSave(now time.Time) {
 	if d.FirstSave.IsZero() {
 		d.FirstSave = now
 	}
-	if d.LastChange.IsZero() || now.Sub(d.LastChange) >= time.Minute || now.Before(d.LastChange) {
+	if NewMinute(d.LastChange, now) {
 		d.Changes++
 		d.LastChange = now
 	}
+}
+
+// NewMinute reports whether a change made now counts as a change of its
+// own after the one counted at last: once a minute at most, so that typing
+// a paragraph is one change, and again at once after the clock went back.
+// A page that notes saves asks it first, so that most keystrokes write
+// nothing more.
+func NewMinute(last, now time.Time) bool {
+	return last.IsZero() || now.Sub(last) >= time.Minute || now.Before(last)
 }
 
 // RecordBackup updates d for a backup made now.
@@ -162,7 +168,12 @@ func (d *Device) RecordPersist(now time.Time, granted bool) {
 	}
 }
 
-// MarkSeen records that the person read and closed a risk.
+// PersistPrompt is the ID MarkSeen takes when the person answers the
+// notice that offers to ask the browser to keep the data, either way.
+const PersistPrompt = "persist-prompt"
+
+// MarkSeen records that the person read and closed a risk, or answered
+// the notice of PersistPrompt.
 func (d *Device) MarkSeen(id string, now time.Time) {
 	if d.Seen == nil {
 		d.Seen = map[string]time.Time{}
@@ -191,6 +202,10 @@ type Advice struct {
 	// OfferPersist says to offer the button that asks the browser to
 	// keep the data (it must come from a click, after a first save).
 	OfferPersist bool
+	// PromptPersist says to offer it unasked, once, in the notice every
+	// page shows: the browser was never asked and the person has not
+	// answered the notice (MarkSeen with PersistPrompt).
+	PromptPersist bool
 	// LastBackup says when the last backup was made.
 	LastBackup string
 	// Remind says a backup is due, and RemindText why.
@@ -230,6 +245,8 @@ func Advise(b Browser, d Device, now time.Time) Advice {
 		}
 	}
 	a.OfferPersist = !b.Off && !d.FirstSave.IsZero() && persist != Granted && persist != Unsupported
+	_, answered := d.Seen[PersistPrompt]
+	a.PromptPersist = a.OfferPersist && d.PersistAsked.IsZero() && !answered
 	a.LastBackup = lastBackup(d, now)
 	a.Remind, a.RemindText = remind(d, now)
 	a.OfferFile = b.FilePicker && !b.Off

@@ -31,21 +31,17 @@ func TestEngineOf(t *testing.T) {
 
 func TestRecordSaveCountsMinutesOfChanges(t *testing.T) {
 	var d Device
-	d.RecordSave(now, false)
-	if !d.FirstSave.IsZero() || d.Changes != 0 {
-		t.Fatal("a save of the example counts as the person's own")
-	}
 	for i := 0; i < 50; i++ { // a paragraph, one keystroke a second
-		d.RecordSave(now.Add(time.Duration(i)*time.Second), true)
+		d.RecordSave(now.Add(time.Duration(i) * time.Second))
 	}
 	if d.Changes != 1 || !d.FirstSave.Equal(now) {
 		t.Errorf("a minute of typing: %d changes, first save %v", d.Changes, d.FirstSave)
 	}
-	d.RecordSave(now.Add(61*time.Second), true)
+	d.RecordSave(now.Add(61 * time.Second))
 	if d.Changes != 2 {
 		t.Errorf("a minute later: %d changes", d.Changes)
 	}
-	d.RecordSave(now.Add(-time.Hour), true) // the clock went back
+	d.RecordSave(now.Add(-time.Hour)) // the clock went back
 	if d.Changes != 3 {
 		t.Errorf("after the clock went back: %d changes", d.Changes)
 	}
@@ -140,6 +136,19 @@ func TestWhatToSayForEachBrowser(t *testing.T) {
 		if a.OfferPersist != c.persist {
 			t.Errorf("%s: offer persist %v", c.name, a.OfferPersist)
 		}
+	}
+	// The notice offers to ask the browser once, unasked: not after the
+	// browser was asked, and not after the person answered the notice.
+	b := Browser{Engine: Chromium, Persist: NotAsked}
+	if !Advise(b, wrote, now).PromptPersist {
+		t.Error("after a first save, the notice does not offer to ask the browser")
+	}
+	asked := wrote
+	asked.RecordPersist(now, false)
+	answered := wrote
+	answered.MarkSeen(PersistPrompt, now)
+	if Advise(b, asked, now).PromptPersist || Advise(b, answered, now).PromptPersist || Advise(b, Device{}, now).PromptPersist {
+		t.Error("the notice offers to ask the browser again, or before anything is written")
 	}
 	// Safari in a tab says to back up before adding to the Home Screen,
 	// because the installed app starts empty.

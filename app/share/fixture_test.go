@@ -3,6 +3,7 @@ package share
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,6 +60,13 @@ func full(t testing.TB) *onboarding.Onboarding {
 	o.EditBrief(n, at(64), func(b *onboarding.Brief) {
 		b.HiredToFix, b.JobNow, b.Situation, b.Why = "Contracts we can stand behind", "The same, and the privacy backlog", onboarding.Realignment, "It looks fine and is drifting"
 	})
+	onboarding.MarkCEOSent(o, "2026-11-23", at(64))
+	onboarding.MarkCEOConfirmed(o, "2026-11-25", at(64))
+	onboarding.WriteCEOCorrections(o, "Keep the tenders with Callum until March.", at(64))
+	for i, a := range onboarding.Audiences {
+		onboarding.WriteAnnouncement(o, a, "From today the close is Farah's: "+string(a), at(64))
+		onboarding.MarkAnnounced(o, a, "2026-11-2"+strconv.Itoa(4+i), at(64))
+	}
 	onboarding.Apply(o, at(64), func(o *onboarding.Onboarding) { o.Title += ", in full" })
 	// What this device knows of the exchange, which never travels.
 	// The device names go in a link's header on purpose; the rest never.
@@ -70,6 +78,8 @@ func full(t testing.TB) *onboarding.Onboarding {
 	private := func(m *onboarding.Meta) { m.Private = true }
 	private(&onboarding.Add(&o.DataSources, b, at(70)).Meta)
 	o.DataSources[len(o.DataSources)-1].Name = secret
+	private(&onboarding.Add(&o.Stakes, b, at(70)).Meta)
+	o.Stakes[len(o.Stakes)-1].What = secret
 	private(&onboarding.Add(&o.Problems, b, at(70)).Meta)
 	o.Problems[len(o.Problems)-1].Problem = secret
 	private(&onboarding.Add(&o.WorkingWell, b, at(70)).Meta)

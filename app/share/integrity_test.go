@@ -326,3 +326,37 @@ func TestARemovalNeverLandsLater(t *testing.T) {
 		t.Errorf("an unrelated link changed whether the entry is there: %v, then %v", there, now)
 	}
 }
+
+// A link that brings nothing new still says what its sender holds: taking
+// it makes the next link back smaller, and says so (Confirms). Opening it
+// again, or opening your own link, confirms nothing more.
+func TestALinkOfNothingNewConfirms(t *testing.T) {
+	start := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	dana, priya := started(t, start)
+	dana.edit(surprise("Dana's news"))
+	priya.take(t, dana.send(t, false))
+	// Priya's reply holds nothing Dana lacks, but says Priya has Dana's news.
+	reply := priya.send(t, false)
+	p, err := Open(reply, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, ch, err := Take(dana.o, p, "")
+	if err != nil || !ch.None() {
+		t.Fatalf("the reply brings %+v, %v", ch, err)
+	}
+	if !onboarding.Confirms(dana.o, merged) {
+		t.Fatal("a reply of nothing new confirms nothing")
+	}
+	if onboarding.Pending(dana.o) == 0 || onboarding.Pending(merged) != 0 {
+		t.Errorf("pending before the confirmation %d, after %d: want some, then none", onboarding.Pending(dana.o), onboarding.Pending(merged))
+	}
+	again, _, err := Take(merged, p, "")
+	if err != nil || onboarding.Confirms(merged, again) {
+		t.Errorf("the same reply opened twice confirms again (%v)", err)
+	}
+	own, _ := Open(dana.send(t, false), "")
+	if mine, _, err := Take(merged, own, ""); err != nil || onboarding.Confirms(merged, mine) {
+		t.Errorf("Dana's own link confirms something (%v)", err)
+	}
+}

@@ -288,13 +288,13 @@ func TestInspectTellsAPlainLinkFromALockedOne(t *testing.T) {
 
 func TestWithheldCountsWhatStaysHere(t *testing.T) {
 	o := full(t)
-	// full adds 12 private entries to those the example already keeps
+	// full adds 13 private entries to those the example already keeps
 	// private (its team read).
 	ex := example(t)
 	if n := Withheld(ex); n != len(ex.TeamRead) {
 		t.Errorf("the example withholds %d entries, want its %d team read entries", n, len(ex.TeamRead))
 	}
-	if got, want := Withheld(o), 12+len(ex.TeamRead); got != want {
+	if got, want := Withheld(o), 13+len(ex.TeamRead); got != want {
 		t.Errorf("Withheld = %d, want %d", got, want)
 	}
 	if got := Withheld(Shareable(o)); got != 0 {

@@ -174,7 +174,7 @@ func candidates(o *onboarding.Onboarding, t reflect.Type, n int) []any {
 			"2026-12-03", "2027-01-15", "09:30", "14:45", "Europe/London", "America/New_York",
 			"tuesday", "thursday", "monthly", "quarterly", "shared", "unsure",
 			"finance", "legal", "influence", "tenure", "strained", "broken", "kept", "missed", "mine", "yours",
-			"turnaround", "realignment", "open", "done", "2026-11-03T10:00", "2026-11-10T14:30",
+			"turnaround", "realignment", "open", "done", "budget", "reports", "2026-11-03T10:00", "2026-11-10T14:30",
 		}
 	}
 	return nil

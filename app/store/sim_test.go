@@ -59,6 +59,7 @@ var simRegressions = []struct {
 	{100, 120, "an item lost with its 1:1 never travelled back (TestAnItemTheOtherLostTravelsAgain)"},
 	{105, 120, "undoing a merge left two versions of a 1:1 under one stamp (TestUndoingAMergeStampsWhatItChanges)"},
 	{200, 120, "a refused merge made again on a copy without the log erased the log (store TestARefusedMergeIsNeverMadeOnACopyWithoutTheLog)"},
+	{712, simSteps, "a new onboarding never counted its own making as held, so every device said 12 changes were waiting forever (onboarding TestANewOnboardingHoldsItsOwnMaking)"},
 }
 
 // The size of the run in make test, measured on the 2-core machine the

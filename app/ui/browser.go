@@ -78,14 +78,10 @@ func readChosenFile(ctx app.Context, input app.Value, done func(text string)) {
 	if !files.Truthy() || files.Length() == 0 {
 		return
 	}
-	var then app.Func
-	then = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := args[0].String()
+	then(files.Index(0).Call("text"), func(v app.Value) {
+		text := v.String()
 		ctx.Dispatch(func(app.Context) { done(text) })
-		then.Release()
-		return nil
-	})
-	files.Index(0).Call("text").Call("then", then)
+	}, nil)
 	input.Set("value", "") // choosing the same file again fires a change
 }
 

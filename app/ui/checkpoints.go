@@ -52,6 +52,7 @@ func (c *checkpointsPanel) Render() app.UI {
 				app.Summary().Text("What to talk about"),
 				md(text.Body),
 			),
+			c.tool(s.ID),
 		))
 	}
 	return app.Section().Class("card checkpoints").ID("checkpoints").Aria("labelledby", "checkpoints-title").Body(
@@ -71,6 +72,25 @@ func (c *checkpointsPanel) Render() app.UI {
 		),
 		app.Ol().Class("checkpoint-list").Body(items...),
 	)
+}
+
+// tool is what a checkpoint asks the pair to make, where it has one: the
+// one page for the CEO at `ceo`, the announcement of the split at
+// `announce`.
+func (c *checkpointsPanel) tool(id string) app.UI {
+	switch id {
+	case "ceo":
+		return app.Details().Class("checkpoint-tool").ID("checkpoint-ceo").Body(
+			app.Summary().Text("The one page for the CEO"),
+			&ceoStep{O: c.O, Edit: c.Edit},
+		)
+	case "announce":
+		return app.Details().Class("checkpoint-tool").ID("checkpoint-announce").Body(
+			app.Summary().Text("Write the announcement"),
+			&announcePanel{O: c.O, Edit: c.Edit},
+		)
+	}
+	return nil
 }
 
 // checkpointDay says when a checkpoint falls, such as "day 45, Wednesday

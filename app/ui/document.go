@@ -93,25 +93,17 @@ func (p *documentPage) copyRich(ctx app.Context, e app.Event) {
 		"text/html":  blob(p.html, "text/html"),
 		"text/plain": blob(p.source, "text/plain"),
 	})
-	var ok, fail app.Func
-	release := func() { ok.Release(); fail.Release() }
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+	// Array.of, not a Go slice: go-app passes a slice's elements on
+	// unconverted, and a JS object inside one cannot cross.
+	then(clip.Call("write", win.Get("Array").Call("of", item)), func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			p.message, p.failed = "Copied. Paste it into a document for the formatting, or into a chat as plain text.", false
 		})
-		release()
-		return nil
-	})
-	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			p.message, p.failed = "The browser did not allow copying. Select the document below and copy it, or download the .md file.", true
 		})
-		release()
-		return nil
 	})
-	// Array.of, not a Go slice: go-app passes a slice's elements on
-	// unconverted, and a JS object inside one cannot cross.
-	clip.Call("write", win.Get("Array").Call("of", item)).Call("then", ok, fail)
 }
 
 // fileName turns a title into a file name: letters and digits, joined by

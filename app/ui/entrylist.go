@@ -62,7 +62,7 @@ type listSpec struct {
 }
 
 // stageLists are the lists the stages edit entry by entry.
-var stageLists = []listSpec{sourcesList, problemsList, workingList, teamList, peopleList, processesList, surprisesList, escalationList, sharedList}
+var stageLists = []listSpec{sourcesList, problemsList, workingList, teamList, peopleList, processesList, surprisesList, escalationList, sharedList, stakesList}
 
 // fieldOf is the value of a field of an entry (a pointer to a struct).
 func fieldOf(entry any, name string) reflect.Value {

@@ -50,17 +50,23 @@ func exchangeWords(o *onboarding.Onboarding) string {
 // the onboarding: counting changes reads the whole onboarding, and the
 // 1:1 page renders at every keystroke.
 func exchangeNote(o *onboarding.Onboarding) app.UI {
-	key := o.ID + o.Updated.String() + o.Sync.Have.Newest().String() + strconv.Itoa(len(o.Sync.Peers))
-	for _, p := range o.Sync.Peers {
-		key += p.Made.String()
-	}
-	if exchangeCache.key != key {
+	if key := exchangeKey(o); exchangeCache.key != key {
 		exchangeCache.key, exchangeCache.line = key, exchangeWords(o)
 	}
 	return app.P().Class("muted exchange").ID("exchange").Text(exchangeCache.line)
 }
 
 var exchangeCache struct{ key, line string }
+
+// exchangeKey names a version of the onboarding as the exchange sees it:
+// what it holds and what the other person's devices confirmed.
+func exchangeKey(o *onboarding.Onboarding) string {
+	key := o.ID + o.Updated.String() + o.Sync.Have.Newest().String() + strconv.Itoa(len(o.Sync.Peers))
+	for _, p := range o.Sync.Peers {
+		key += p.Made.String()
+	}
+	return key
+}
 
 // requestText is what a person sends to ask for a complete link.
 func requestText(e *onboarding.ErrNeedsEarlier) string {

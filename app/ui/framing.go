@@ -45,12 +45,13 @@ func (p *framingPage) Render() app.UI {
 }
 
 // framingNote points to the framing page from the home page and the
-// first stage.
+// first stage. It says whom the page is for, as the page itself does: the
+// buddy, but for its last section, which is the newcomer's.
 func framingNote(id string) app.UI {
 	f := guide.Framing()
 	return app.P().Class("framing-note").Body(
 		app.Strong().Text("Before you start: "),
 		app.A().ID("go-framing").Href(framingLink(id)).Text("“"+f.Title+"”"),
-		app.Text(" says what the buddy takes on, where that part ends, and what it asks of the newcomer. Five minutes."),
+		app.Text(" is mostly for the buddy: what they take on, and where their part ends. Its last section is for the newcomer. Five minutes."),
 	)
 }

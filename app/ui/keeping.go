@@ -50,28 +50,6 @@ func updateDevice(change func(*safekeeping.Device)) {
 	keeping.gen++
 }
 
-// then calls done with a promise's result, once, and fail (if not nil)
-// with its error.
-func then(promise app.Value, done func(app.Value), fail func(app.Value)) {
-	var ok, ko app.Func
-	release := func() { ok.Release(); ko.Release() }
-	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		release()
-		if done != nil {
-			done(args[0])
-		}
-		return nil
-	})
-	ko = app.FuncOf(func(this app.Value, args []app.Value) any {
-		release()
-		if fail != nil {
-			fail(args[0])
-		}
-		return nil
-	})
-	promise.Call("then", ok, ko)
-}
-
 // probeKeeping asks the browser, once per tab, what it does with the
 // site's storage: whether it has agreed to keep it, how much there is and
 // how much is allowed, which browser it is and whether it runs installed.
@@ -151,11 +129,11 @@ func noteSave(id string) {
 	}
 	scheduleFileWrite()
 	t := wallNow()
-	if id == guide.ExampleID || !keeping.lastNoted.IsZero() && t.Sub(keeping.lastNoted) < time.Minute && !t.Before(keeping.lastNoted) {
+	if id == guide.ExampleID || !safekeeping.NewMinute(keeping.lastNoted, t) {
 		return
 	}
 	keeping.lastNoted = t
-	updateDevice(func(d *safekeeping.Device) { d.RecordSave(t, true) })
+	updateDevice(func(d *safekeeping.Device) { d.RecordSave(t) })
 }
 
 // noteBackup records that a backup was made now.
@@ -287,21 +265,20 @@ func (b *keepingBanner) Render() app.UI {
 	if app.IsServer || app.Window().URL().Path == yourDataPath {
 		return app.Div().Class("keeping-slot")
 	}
-	a, d := advice(), deviceRecord()
+	a := advice()
 	slot := app.Div().Class("keeping-slot")
-	_, promptSeen := d.Seen["persist-prompt"]
 	switch {
-	case a.OfferPersist && d.PersistAsked.IsZero() && !promptSeen:
+	case a.PromptPersist:
 		return slot.Body(app.Div().Class("notice").Role("status").ID("keeping-notice").Body(
 			app.P().Text("Counterpart keeps what you write in this browser only. Browsers clear a site's data to free space unless asked to keep it."),
 			app.Div().Class("actions").Body(
 				app.Button().ID("notice-persist").Text("Ask the browser to keep it").OnClick(func(ctx app.Context, e app.Event) {
 					askPersist(ctx)
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", wallNow()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
 					changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("notice-later").Text("Not now").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen("persist-prompt", wallNow()) })
+					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
 					changedKeeping(ctx)
 				}),
 			),

@@ -23,6 +23,7 @@ type meetingsPage struct {
 	commitErr      string
 	held           map[string]string // shared meeting ID → date typed
 	heldErr        map[string]string
+	send           sendBar
 }
 
 func (p *meetingsPage) OnMount(ctx app.Context) { p.mount(ctx, p) }
@@ -59,11 +60,12 @@ func (p *meetingsPage) Render() app.UI {
 		p.renderStatus(),
 		div("current-slot", when(latest != nil, func() app.UI { return p.renderMeeting(latest) })),
 		p.renderNext(latest),
+		// After the 1:1, what it changed goes to the other person from
+		// here, in one click.
+		p.send.render(p, o),
 		div("actions page-links",
 			buttonLink("open-document", "button secondary", documentLink(o.ID), "Open the shared document"),
-			buttonLink("share-onboarding", "button secondary", shareLink(o.ID), "Share with "+o.Other(o.Me).Name),
 		),
-		exchangeNote(o),
 		p.renderTally(),
 		p.renderStanding(),
 		&checkpointsPanel{O: o, Next: p.nextDate(), Edit: p.edit},

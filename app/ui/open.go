@@ -36,7 +36,11 @@ type openPage struct {
 	local    *onboarding.Onboarding // this device's copy, nil if none
 	me       string                 // who the person said they are, for a new one
 	preview  share.Changes
-	merged   *onboarding.Onboarding
+	// confirmed says a link of nothing new was taken for what it confirms
+	// its sender has.
+	confirmed bool
+	merged    *onboarding.Onboarding
+	line      string // what merging brings, in one line
 	// earlier is set when the link carries only changes and this device
 	// lacks what came before them; request is the text asking for a
 	// complete link, once the person asked for it.
@@ -95,7 +99,8 @@ func forgetLink() {
 func (p *openPage) reset(raw string, fromFile bool) {
 	p.raw, p.fromFile = raw, fromFile
 	p.err, p.locked, p.passphrase, p.passErr, p.busy = "", false, "", "", ""
-	p.packet, p.incoming, p.local, p.me, p.preview, p.merged = nil, nil, nil, "", share.Changes{}, nil
+	p.packet, p.incoming, p.local, p.me, p.preview, p.merged, p.line = nil, nil, nil, "", share.Changes{}, nil, ""
+	p.confirmed = false
 	p.earlier, p.request, p.requestStatus = nil, "", ""
 	p.saved, p.result, p.undone, p.kept, p.saveErr = false, share.Changes{}, false, false, ""
 }
@@ -166,7 +171,9 @@ func (p *openPage) opened(pk *share.Packet, err error) {
 }
 
 // prepare reads this device's copy and works out what saving would do,
-// without saving anything.
+// without saving anything but, for a link that brings nothing new, what it
+// confirms the sender has: there is no button to press then, and the next
+// link back should not carry again what they have.
 func (p *openPage) prepare() {
 	local, err := appStore().Load(p.incoming.ID)
 	switch {
@@ -190,7 +197,27 @@ func (p *openPage) prepare() {
 		p.err = sentence(err)
 	default:
 		p.merged, p.preview = merged, ch
+		p.line = p.lineFor(merged, ch)
+		if ch.None() && onboarding.Confirms(p.local, merged) {
+			_, _, err := share.TakeLink(appStore(), p.packet, p.me)
+			p.confirmed = err == nil
+		}
 	}
+}
+
+// lineFor says in one line what merging brings: "Dana sent this week's
+// 1:1 and 2 other changes."
+func (p *openPage) lineFor(merged *onboarding.Onboarding, ch share.Changes) string {
+	a, _ := arrivalFor(p.local, merged, ch, nil, p.senderName())
+	return a.line
+}
+
+// senderName is the name of the person who made the link.
+func (p *openPage) senderName() string {
+	if s := p.incoming.PersonByID(p.packet.Header.From); s != nil {
+		return s.Name
+	}
+	return "The other person"
 }
 
 func (p *openPage) Render() app.UI {
@@ -277,6 +304,12 @@ func sectionName(s share.Section) string {
 func (p *openPage) renderPreview() app.UI {
 	in := p.incoming
 	sender := in.PersonByID(p.packet.Header.From)
+	if p.local != nil {
+		return p.renderMergePreview()
+	}
+	if sender.ID == in.Buddy.ID && p.me == in.Newcomer.ID {
+		return div("open-preview", p.renderWelcome(), p.renderWhoAmI())
+	}
 	counts := share.Counts(in)
 	holds := app.P().ID("preview-holds").Text("It holds everything " + sender.Name + " shares:")
 	if p.packet.Header.Partial() {
@@ -288,12 +321,7 @@ func (p *openPage) renderPreview() app.UI {
 			span("", sectionName(s)+": "), app.Strong().Text(words.Count(counts[s], "entry", "entries")),
 		))
 	}
-	var decide app.UI
-	if p.local == nil {
-		decide = p.renderWhoAmI()
-	} else {
-		decide = p.renderMergePreview()
-	}
+	decide := p.renderWhoAmI()
 	return div("open-preview",
 		app.Section().Class("card").ID("preview").Body(
 			app.H2().Text(in.Title),
@@ -303,6 +331,30 @@ func (p *openPage) renderPreview() app.UI {
 			app.Ul().Class("plain").ID("preview-counts").Body(rows...),
 		),
 		decide,
+	)
+}
+
+// renderWelcome is the newcomer's first link: what Counterpart is, what
+// the buddy has prepared, and their first two jobs, to read in ten
+// seconds. What it counts is decided in package onboarding (welcome.go).
+func (p *openPage) renderWelcome() app.UI {
+	in := p.incoming
+	buddy, newcomer := in.Buddy.Name, in.Newcomer.Name
+	prepared := onboarding.Prepared(in, in.Buddy.ID)
+	what := buddy + " has started it for you."
+	if prepared != "" {
+		what = buddy + " has prepared " + prepared + "."
+	}
+	return app.Section().Class("card welcome").ID("preview").Aria("labelledby", "welcome").Body(
+		app.H2().ID("welcome").Text("Welcome, "+newcomer),
+		app.P().Class("lede").Text("Counterpart is where you and "+buddy+", a peer executive, write down what your first weeks as "+roleOr(in.Newcomer, "a new executive")+" need. It stays on your devices."),
+		app.P().ID("welcome-prepared").Body(app.Strong().Text(in.Title), app.Text(": "+what)),
+		h3("Your first two jobs"),
+		app.Ol().ID("welcome-jobs").Body(
+			li("Read what "+buddy+" wrote, then answer who owns what: "+buddy+"'s answers stay hidden until you both finish."),
+			li("Book your weekly 1:1 with "+buddy+" on the Weekly 1:1 page."),
+		),
+		app.P().Class("meta").Body(app.Text("From "), app.Span().ID("preview-from").Text(personLine(in.Buddy)), app.Text(".")),
 	)
 }
 
@@ -335,20 +387,26 @@ func (p *openPage) renderWhoAmI() app.UI {
 }
 
 func (p *openPage) renderMergePreview() app.UI {
-	lines := changeLines(p.preview, p.incoming)
 	if p.preview.None() {
-		return app.Section().Class("card").ID("decide").Body(
+		return app.Section().Class("card").ID("preview").Body(
 			app.P().ID("nothing-new").Text("Nothing new: your copy already has everything in this."),
+			app.If(p.confirmed, app.P().ID("confirmed").Text("It tells what "+p.senderName()+" has, so your next link to them carries only what they lack.")),
 			buttonLink("", "button", resumeLink(p.local), "Open your copy"),
 		)
 	}
-	return app.Section().Class("card").ID("decide").Body(
-		para("", "You already have this onboarding. Saving merges the two copies; your private entries are not touched."),
-		h3("What saving changes"),
-		app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
+	lines := changeLines(p.preview, p.incoming)
+	sender := p.incoming.PersonByID(p.packet.Header.From)
+	return app.Section().Class("card open-merge").ID("preview").Body(
+		app.H2().Text(p.local.Title),
+		app.P().Class("meta").Body(app.Text("From "), app.Span().ID("preview-from").Text(personLine(*sender)), app.Text(".")),
+		app.P().Class("lede").ID("open-line").Text(p.line),
 		div("actions",
 			button("save-incoming", "", "Merge into my copy", p.save),
-			buttonLink("", "button secondary", link(homePath), "Cancel"),
+		),
+		app.Details().Class("merge-details").Body(
+			app.Summary().Text("What merging changes, in detail"),
+			para("", "Your private entries are not touched, and you can undo it."),
+			app.Ul().ID("preview-changes").Body(app.Range(lines).Slice(func(i int) app.UI { return li(lines[i]) })),
 		),
 	)
 }
@@ -407,10 +465,18 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 		p.saved = true
 		return
 	}
-	if after := done[p.merged.ID].After; after != nil {
-		p.merged = after
+	step := done[p.merged.ID]
+	if step.After != nil {
+		p.merged = step.After
 	}
 	p.done = done
+	if step.Before != nil && step.After != nil {
+		// Into a copy already here: straight to what changed, with the
+		// undo there.
+		a, url := arrivalFor(step.Before, step.After, ch, done, p.senderName())
+		landOn(ctx, url, a)
+		return
+	}
 	p.saved, p.result, p.saveErr = true, ch, ""
 	focusLater(ctx, p, "saved")
 }

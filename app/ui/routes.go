@@ -21,6 +21,7 @@ const (
 	worksheetPath = "/worksheet"
 	meetingsPath  = "/meetings"
 	documentPath  = "/document"
+	ceoPath       = "/ceo"
 	sharePath     = "/share"
 	openPath      = share.OpenPath
 	guidePath     = "/guide/"
@@ -43,6 +44,7 @@ func Pages() []Page {
 		{Path: worksheetPath, New: func() app.Composer { return &worksheetPage{} }},
 		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{} }},
 		{Path: documentPath, New: func() app.Composer { return &documentPage{} }},
+		{Path: ceoPath, New: func() app.Composer { return &ceoPage{} }},
 		{Path: aboutPath, New: func() app.Composer { return &about{} }},
 		{Path: framingPath, New: func() app.Composer { return &framingPage{} }},
 		{Path: sharePath, New: func() app.Composer { return &sharePage{} }},
@@ -66,6 +68,9 @@ func meetingsLink(id string) string { return link(meetingsPath, "id", id) }
 
 // documentLink is the URL of the shared document of an onboarding.
 func documentLink(id string) string { return link(documentPath, "id", id) }
+
+// ceoLink is the URL of the one-page summary for the CEO.
+func ceoLink(id string) string { return link(ceoPath, "id", id) }
 
 // framingLink is the URL of the page before stage one; with an
 // onboarding's ID, its last link goes on to that onboarding's first stage.

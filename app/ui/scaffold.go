@@ -54,6 +54,8 @@ type opened struct {
 	// opens as quickly after years of 1:1s as on day one. hasLog says s.o
 	// was read with it.
 	noLog, hasLog bool
+	// arrival is the link just merged that brought the person here.
+	arrival *arrival
 }
 
 // mount follows saves made in other tabs to the onboarding on screen.
@@ -73,7 +75,10 @@ func (s *opened) dismount() {
 func (s *opened) open(ctx app.Context, title string) bool {
 	id := ctx.Page().URL().Query().Get("id")
 	changed := s.o == nil || s.o.ID != id || !s.noLog && !s.hasLog
-	if changed {
+	// A link just merged is said once, on the page it lands on.
+	s.arrival = nil
+	s.pickArrival(id)
+	if changed || s.arrival != nil {
 		s.o, s.loadErr, s.saveErr, s.notice, s.undo = nil, "", "", "", nil
 		s.load(id)
 	}
@@ -153,6 +158,7 @@ func (s *opened) renderMissing(title string) app.UI {
 // re-create the page below it.
 func (s *opened) renderStatus() app.UI {
 	return div("status-area",
+		s.renderArrival(),
 		app.If(s.saveErr != "", saveFailed(s.saveErr, s.o)),
 		app.If(s.notice != "", app.Div().Class("toast").Role("status").Body(
 			span("", s.notice),

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +25,7 @@ type sharePage struct {
 	complete bool
 	header   onboarding.Header // what the link says about itself
 	changes  int               // how many changes a link of changes carries
+	what     string            // what they are, in words ("this week's 1:1")
 	fragment string
 	qr       string // the link as a QR code (SVG), when it fits
 	busy     string // what is being done, while the key is derived
@@ -65,6 +65,13 @@ func (p *sharePage) encode(ctx app.Context, passphrase string) {
 	// and what the other person's devices hold is already recorded.
 	h := onboarding.StartLink(o, now(), p.complete)
 	p.header = h
+	if h.Partial() {
+		g, _ := onboarding.Outgoing(o)
+		p.what = ""
+		if g.N > 0 {
+			p.what = g.What(today())
+		}
+	}
 	if passphrase == "" {
 		p.fragment, p.changes, p.err = encodeOrErr(o, h, "")
 		p.lockedWith = ""
@@ -129,8 +136,8 @@ func (p *sharePage) Render() app.UI {
 		),
 		ongoingLinks(o.ID),
 		app.H1().Text("Share with "+other.Name),
-		para("lede", "Send this link to "+other.Name+". Opening it shows "+other.Name+" what it holds and merges it into their copy, on their device. "+kept+" The link carries the onboarding itself: no server ever receives it, and there is no account."),
-		para("muted", "Sent as "+me.Name+". When "+other.Name+" has added to it, they send you a link back the same way."),
+		para("lede", "Send this link to "+other.Name+": opening it shows what it holds, then merges it into their copy. "+kept+" No server ever receives it."),
+		para("muted", "Sent as "+me.Name+"."),
 		exchangeNote(o),
 		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
@@ -207,14 +214,12 @@ func (p *sharePage) renderScope() app.UI {
 		}
 		return div("share-scope", body...)
 	}
-	what := "nothing new; it tells " + other + " that you have their changes"
-	if p.changes == 1 {
-		what = "1 change"
-	} else if p.changes > 1 {
-		what = strconv.Itoa(p.changes) + " changes"
+	what := "nothing new: it tells " + other + " that you have their changes"
+	if p.changes > 0 && p.what != "" {
+		what = p.what
 	}
 	return div("share-scope",
-		app.P().ID("link-scope").Text("This link carries only what "+other+" does not have yet ("+what+"). On a device without your earlier links, they need a complete one."),
+		app.P().ID("link-scope").Text("This link carries only what "+other+" does not have yet: "+what+". On a device without your earlier links, they need a complete one."),
 		button("complete-link", "secondary", "Make a complete link", func(ctx app.Context, e app.Event) {
 			p.complete, p.status = true, ""
 			p.encode(ctx, p.lockedWith)
@@ -283,21 +288,13 @@ func copyText(ctx app.Context, text string, report func(string)) {
 		report("This browser does not let the app copy. Select the text and copy it yourself.")
 		return
 	}
-	var done, failed app.Func
-	release := func() { done.Release(); failed.Release() }
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+	then(clip.Call("writeText", text), func(app.Value) {
 		ctx.Dispatch(func(app.Context) { report("Copied.") })
-		release()
-		return nil
-	})
-	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+	}, func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			report("The browser did not let the app copy. Select the text and copy it yourself.")
 		})
-		release()
-		return nil
 	})
-	clip.Call("writeText", text).Call("then", done, failed)
 }
 
 func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {

@@ -29,6 +29,7 @@ type stagePage struct {
 	read bool
 	// hint says Markdown works under the page's first text area only.
 	hint onceHint
+	send sendBar
 }
 
 func (p *stagePage) OnMount(ctx app.Context) { p.mount(ctx, p) }
@@ -94,10 +95,7 @@ func (p *stagePage) Render() app.UI {
 			app.H1().Text(st.Title),
 			p.renderWriter(),
 		),
-		app.P().Class("share-line no-print").Body(
-			buttonLink("share-onboarding", "", shareLink(o.ID), "Share with "+o.Other(o.Me).Name),
-			app.Text(": a link that brings what you wrote to their device."),
-		),
+		p.send.render(p, o),
 		p.renderStatus(),
 		p.renderGuidance(st),
 		div("prompts", prompts...),

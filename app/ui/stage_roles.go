@@ -51,7 +51,7 @@ func (p *stagePage) rolesPrompt(prompt string) app.UI {
 	case "ownership":
 		return p.ownership()
 	case "expectations":
-		return p.expectations()
+		return div("", p.expectations(), p.stakes())
 	case "disagreement":
 		return p.noteField("disagreement", "What we do when we disagree in front of others", func(o *onboarding.Onboarding) *onboarding.Note { return &o.Roles.Disagreement })
 	case "escalation":
@@ -80,6 +80,8 @@ func (p *stagePage) ownership() app.UI {
 			parts = append(parts, p.grid(view, other))
 		}
 	}
+	// Once the grid is compared, the pair can tell the organisation.
+	parts = append(parts, &announcePanel{O: o, Edit: p.edit})
 	parts = append(parts, app.P().Class("worksheet-links no-print").Body(
 		app.Text("For the first meeting: "),
 		buttonLink("worksheet-blank", "", worksheetLink(o.ID, "blank"), "print the blank worksheet"),

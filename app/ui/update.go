@@ -51,20 +51,9 @@ func checkForUpdate() {
 	if !sw.Truthy() {
 		return
 	}
-	var onRegistration app.Func
-	onRegistration = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		defer onRegistration.Release()
-		if len(args) == 0 || !args[0].Truthy() {
-			return nil
+	then(sw.Call("getRegistration"), func(reg app.Value) {
+		if reg.Truthy() {
+			then(reg.Call("update"), nil, nil)
 		}
-		// One function ends both outcomes; only one of them ever runs.
-		var done app.Func
-		done = app.FuncOf(func(app.Value, []app.Value) any {
-			done.Release()
-			return nil
-		})
-		args[0].Call("update").Call("then", done, done)
-		return nil
-	})
-	sw.Call("getRegistration").Call("then", onRegistration)
+	}, nil)
 }

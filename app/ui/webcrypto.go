@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"counterpart/app/share"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -33,40 +31,19 @@ func browserKeyDerivation(passphrase string, salt []byte, iterations int) ([]byt
 	saltJS := uint8Array.New(len(salt))
 	app.CopyBytesToJS(saltJS, salt)
 
-	type result struct {
-		key []byte
-		err error
+	params := map[string]any{"name": "PBKDF2", "hash": "SHA-256", "salt": saltJS, "iterations": iterations}
+	base, err := wait(subtle.Call("importKey", "raw", pass, "PBKDF2", false, []any{"deriveBits"}))
+	var bits app.Value
+	if err == nil {
+		bits, err = wait(subtle.Call("deriveBits", params, base, 256))
 	}
-	done := make(chan result, 1)
-	var onKey, onBits, onError app.Func
-	release := func() { onKey.Release(); onBits.Release(); onError.Release() }
-	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
-		msg := "the browser could not derive the key"
-		if len(args) > 0 && args[0].Truthy() {
-			msg += ": " + args[0].Get("message").String()
-		}
-		done <- result{err: errors.New(msg)}
-		return nil
-	})
-	onBits = app.FuncOf(func(this app.Value, args []app.Value) any {
-		bits := uint8Array.New(args[0])
-		key := make([]byte, bits.Length())
-		app.CopyBytesToGo(key, bits)
-		done <- result{key: key}
-		return nil
-	})
-	onKey = app.FuncOf(func(this app.Value, args []app.Value) any {
-		params := map[string]any{"name": "PBKDF2", "hash": "SHA-256", "salt": saltJS, "iterations": iterations}
-		subtle.Call("deriveBits", params, args[0], 256).Call("then", onBits, onError)
-		return nil
-	})
-	subtle.Call("importKey", "raw", pass, "PBKDF2", false, []any{"deriveBits"}).Call("then", onKey, onError)
-	r := <-done
-	release()
-	if r.err != nil {
+	if err != nil {
 		// A browser that refuses (an old one, a locked-down profile) still
 		// gets the link open, slowly.
 		return share.GoKeyDerivation(passphrase, salt, iterations)
 	}
-	return r.key, nil
+	b := uint8Array.New(bits)
+	key := make([]byte, b.Length())
+	app.CopyBytesToGo(key, b)
+	return key, nil
 }

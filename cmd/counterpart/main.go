@@ -11,6 +11,11 @@ import (
 )
 
 func main() {
+	if app.IsClient {
+		// make bench times Go's start (the runtime and every package's
+		// init) up to here, and compares it with the bare go-app program.
+		app.Window().Get("performance").Call("mark", "go:main")
+	}
 	// Both builds need the routes: the browser to pick the page for a URL,
 	// the server to prerender every page.
 	ui.Register()

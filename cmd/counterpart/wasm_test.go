@@ -22,8 +22,9 @@ func goList(t *testing.T, args ...string) string {
 }
 
 // The browser downloads the whole wasm, so none of the server's code or its
-// libraries may end up in it, nor goldmark: the guide's Markdown is
-// rendered when the app is built, and typed text by app/markdown.
+// libraries may end up in it, nor goldmark, nor the guide's Markdown
+// (content) or the code that reads it: the guide is rendered and written
+// as Go when the app is built, and typed text is read by app/markdown.
 func TestWasmCarriesNoServerCode(t *testing.T) {
 	files := strings.Fields(strings.Trim(goList(t, "-f", "{{.GoFiles}}", "."), "[]\n"))
 	for _, f := range files {
@@ -32,7 +33,8 @@ func TestWasmCarriesNoServerCode(t *testing.T) {
 		}
 	}
 	deps := goList(t, "-deps", ".")
-	for _, pkg := range []string{"github.com/andybalholm/brotli", "golang.org/x/net/html", "net/http/httptest", "os/signal", "github.com/chromedp/chromedp", "github.com/yuin/goldmark"} {
+	for _, pkg := range []string{"github.com/andybalholm/brotli", "golang.org/x/net/html", "net/http/httptest", "os/signal", "github.com/chromedp/chromedp", "github.com/yuin/goldmark",
+		"counterpart/content", "counterpart/app/guide/internal/source"} {
 		for _, dep := range strings.Fields(deps) {
 			if dep == pkg {
 				t.Errorf("the wasm depends on %s", pkg)

@@ -22,7 +22,10 @@ var valid = map[string]string{
 	"day": "tuesday", "time": "09:30", "socialEvery": "quarterly", "socialDay": "thursday",
 	"socialTime": "12:30", "zone": "Europe/Paris", "link": "https://example.org/numbers",
 	"startDate": "2026-11-02", "date": "2026-11-10", "due": "2026-11-20", "lastHeld": "2026-11-05",
-	"raised": "2026-11-03", "settled": "shared", "situation": "realignment",
+	"raised": "2026-11-03", "settled": "shared", "situation": "realignment", "kind": "budget",
+	"sent": "2026-11-16", "confirmed": "2026-11-18",
+	// When each note of the announcement went out.
+	"execSent": "2026-11-24", "buddyTeamSent": "2026-11-25", "newcomerTeamSent": "2026-11-25", "outsideSent": "2026-11-26",
 	// The sessions booked for the stages, by stage.
 	"data": "2026-11-02T10:00", "problems": "2026-11-03T14:00", "team": "2026-11-05T10:00",
 	"processes": "2026-11-09T10:00", "roles": "2026-11-11T15:30",
@@ -141,7 +144,7 @@ func (f *filler) value(v reflect.Value, path, name string) {
 			v.SetString(id(path))
 		case name == "author" || name == "who" || name == "me" || name == "writer":
 			v.SetString(f.people[len(path)%2])
-		case name == "meeting" || name == "origin":
+		case name == "meeting" || name == "origin" || name == "row":
 			v.SetString(id(path + name))
 		case name == "source":
 			v.SetString("roles:" + id(path))

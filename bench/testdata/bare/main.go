@@ -10,6 +10,9 @@ type hello struct{ app.Compo }
 func (h *hello) Render() app.UI { return app.H1().Text("Hello") }
 
 func main() {
+	// The only addition to go-app's hello world: make bench times Go's
+	// start up to here, as it does in Counterpart's main.
+	app.Window().Get("performance").Call("mark", "go:main")
 	app.Route("/", &hello{})
 	app.RunWhenOnBrowser()
 }
