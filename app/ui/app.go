@@ -43,7 +43,7 @@ type App struct {
 }
 
 // NewApp makes the App of this tab. In the browser it first finds out
-// whether the browser lets the app save (CheckStorage): call it from main,
+// whether the browser lets the app save (checkStorage): call it from main,
 // before app.RunWhenOnBrowser. On the server, which prerenders the pages,
 // its store is in memory, so pages render (empty) without a browser.
 func NewApp() *App {
