@@ -132,15 +132,20 @@ func (a *App) listenToStorage() {
 	if app.IsServer {
 		return
 	}
-	app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
-		key := e.Get("key")
+	// A listener of the browser's own, not go-app's Window().AddEventListener:
+	// the App is made before go-app starts, and go-app's listener needs
+	// the page go-app has not mounted yet. Added first, it runs before the
+	// pages' own listeners, so the store knows of the write when they read.
+	app.Window().Call("addEventListener", "storage", app.FuncOf(func(this app.Value, args []app.Value) any {
+		key := args[0].Get("key")
 		if !key.Truthy() {
-			return
+			return nil
 		}
 		if _, newer := s.Outside(key.String()); newer {
 			app.Window().Get("location").Call("reload")
 		}
-	})
+		return nil
+	}))
 }
 
 // storageNotice is the message every page shows when nothing can be saved,
