@@ -5,12 +5,13 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // about explains what Counterpart is and where the data goes.
 type about struct {
 	app.Compo
+	*App
 }
 
 func (a *about) OnNav(ctx app.Context) { setTitle(ctx, "About") }
 
 func (a *about) Render() app.UI {
-	return layout(
+	return a.layout(
 		app.H1().Text("About Counterpart"),
 		para("", "Counterpart helps an executive onboard a new peer: where the real numbers live, the few problems that matter first, an honest read of the team, how the company runs, and who owns what between the two of you."),
 		app.P().Body(

@@ -13,6 +13,7 @@ import (
 // under the grid, and the `announce` checkpoint on the 1:1 page.
 type announcePanel struct {
 	app.Compo
+	*App
 
 	O    *onboarding.Onboarding
 	Edit func(ctx app.Context, change func(*onboarding.Onboarding))
@@ -60,10 +61,10 @@ func (c *announcePanel) audience(a onboarding.Audience) app.UI {
 	return app.Div().Class("announce-audience").DataSet("audience", string(a)).Body(
 		app.H4().Text(label),
 		para("item-meta announce-state", state),
-		&textField{ID: id, Label: "The note to " + lowerFirst(label), Value: note, Long: true, Max: onboarding.MaxText,
+		&textField{App: c.App, ID: id, Label: "The note to " + lowerFirst(label), Value: note, Long: true, Max: onboarding.MaxText,
 			OnChange: func(ctx app.Context, v string) {
 				c.replace = ""
-				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteAnnouncement(o, a, v, now()) })
+				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteAnnouncement(o, a, v, c.now()) })
 			}},
 		app.If(c.replace == a, app.P().Class("warning").Role("alert").Text(
 			"A new draft replaces what is written here. Press “Draft from the grid” again to replace it.")),
@@ -74,17 +75,17 @@ func (c *announcePanel) audience(a onboarding.Audience) app.UI {
 					return
 				}
 				c.replace = ""
-				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteAnnouncement(o, a, draft, now()) })
+				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteAnnouncement(o, a, draft, c.now()) })
 				c.status, c.failed = "Drafted the note to "+lowerFirst(label)+" from the grid.", false
 			}, a, note, draft).Disabled(draft == ""),
 			button("copy-"+string(a), "", "Copy the note", func(ctx app.Context, e app.Event) {
 				c.copy(ctx, id, label)
 			}, a),
 		),
-		&textField{ID: "sent-" + string(a), Label: "Sent on", Type: "date", Value: sent, Max: len("2006-01-02"), Error: c.dateErr[a],
+		&textField{App: c.App, ID: "sent-" + string(a), Label: "Sent on", Type: "date", Value: sent, Max: len("2006-01-02"), Error: c.dateErr[a],
 			OnChange: func(ctx app.Context, v string) {
 				var msg string
-				c.Edit(ctx, func(o *onboarding.Onboarding) { msg = onboarding.MarkAnnounced(o, a, v, now()) })
+				c.Edit(ctx, func(o *onboarding.Onboarding) { msg = onboarding.MarkAnnounced(o, a, v, c.now()) })
 				if c.dateErr == nil {
 					c.dateErr = map[onboarding.Audience]string{}
 				}

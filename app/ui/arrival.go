@@ -18,22 +18,18 @@ type arrival struct {
 	err    string     // why the undo failed
 }
 
-// landed is the link the open page just merged, until the page it lands
-// on picks it up.
-var landed *arrival
-
 // landOn merges nothing itself: it hands what a merge did to the page at
 // url, and goes there.
-func landOn(ctx app.Context, url string, a *arrival) {
-	landed = a
+func (a *App) landOn(ctx app.Context, url string, arr *arrival) {
+	a.landed = arr
 	ctx.Navigate(url)
 }
 
 // pickArrival takes the link just merged into the onboarding id, if any:
 // the page on screen shows it.
 func (s *opened) pickArrival(id string) {
-	if landed != nil && landed.id == id {
-		s.arrival, landed = landed, nil
+	if s.landed != nil && s.landed.id == id {
+		s.arrival, s.landed = s.landed, nil
 	}
 }
 
@@ -60,7 +56,7 @@ func (s *opened) renderArrival() app.UI {
 // the undo never takes the onboarding away.
 func (s *opened) undoArrival(ctx app.Context) {
 	a := s.arrival
-	if err := share.Undo(appStore(), a.done); err != nil {
+	if err := share.Undo(s.appStore(), a.done); err != nil {
 		a.err = failed("Could not undo", err)
 		return
 	}

@@ -20,6 +20,7 @@ const restoredAction = "counterpart-restored"
 // confirmation. One undo puts the device back as it was.
 type backupPanel struct {
 	app.Compo
+	*App
 
 	pending        []*onboarding.Onboarding // read from the chosen file
 	skipped        int
@@ -84,8 +85,8 @@ func (b *backupPanel) renderPending() app.UI {
 }
 
 func (b *backupPanel) download(ctx app.Context, e app.Event) {
-	b.err = downloadBackup(nil)
-	changedKeeping(ctx)
+	b.err = b.downloadBackup(nil)
+	b.changedKeeping(ctx)
 }
 
 func (b *backupPanel) read(text string) {
@@ -104,7 +105,7 @@ func (b *backupPanel) read(text string) {
 
 // restore writes the plan, keeping every copy it replaces for the undo.
 func (b *backupPanel) restore(ctx app.Context, replace bool) {
-	s := appStore()
+	s := b.appStore()
 	here, errs := s.List()
 	if len(errs) > 0 && replace {
 		b.err = failed("Some saved onboardings could not be read, so nothing was replaced", errs[0])
@@ -135,11 +136,11 @@ func (b *backupPanel) restore(ctx app.Context, replace bool) {
 
 // undo takes out what the restore did, keeping whatever changed since.
 func (b *backupPanel) undo(ctx app.Context, e app.Event) {
-	if err := share.Undo(appStore(), b.before); err != nil {
+	if err := share.Undo(b.appStore(), b.before); err != nil {
 		b.err = failed("Could not undo all of it", err)
 	}
 	b.message = "Undone: this device is back as it was before the restore."
-	if kept := share.Kept(appStore(), b.before); len(kept) > 0 {
+	if kept := share.Kept(b.appStore(), b.before); len(kept) > 0 {
 		var titles []string
 		for _, o := range kept {
 			titles = append(titles, "“"+o.Title+"”")

@@ -7,16 +7,11 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// storageGen counts the changes other tabs made to localStorage, so that
-// a text field can tell a value that came from another tab from the echo
-// of its own typing.
-var storageGen int
-
 // watchOnboarding calls reload with the ID of the onboarding on screen
 // (shown returns it, or nil) whenever another tab saves it, and returns a
 // function that stops watching.
-func watchOnboarding(ctx app.Context, shown func() *onboarding.Onboarding, reload func(id string)) func() {
-	return watchStorage(func(key string) {
+func (a *App) watchOnboarding(ctx app.Context, shown func() *onboarding.Onboarding, reload func(id string)) func() {
+	return a.watchStorage(func(key string) {
 		if id, ok := store.IDOfKey(key); ok {
 			if o := shown(); o != nil && o.ID == id {
 				ctx.Dispatch(func(app.Context) { reload(id) })
@@ -27,13 +22,13 @@ func watchOnboarding(ctx app.Context, shown func() *onboarding.Onboarding, reloa
 
 // watchStorage calls changed with the key whenever another tab changes
 // localStorage, and returns a function that stops watching.
-func watchStorage(changed func(key string)) func() {
+func (a *App) watchStorage(changed func(key string)) func() {
 	if app.IsServer {
 		return func() {}
 	}
 	return app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
 		if key := e.Get("key"); key.Truthy() {
-			storageGen++
+			a.otherTabSaves++
 			changed(key.String())
 		}
 	})
@@ -44,11 +39,11 @@ func watchStorage(changed func(key string)) func() {
 // The page component anchors the wait: the element that received the event
 // may itself be replaced by that render, and go-app drops work whose
 // source is gone.
-func focusLater(ctx app.Context, page app.Composer, id string) {
+func (a *App) focusLater(ctx app.Context, page app.Composer, id string) {
 	afterRender(ctx, page, func() {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
 			el.Call("focus")
-			focusMoves++
+			a.focus.moves++
 		}
 	})
 }

@@ -31,7 +31,7 @@ func (p *ceoPage) Render() app.UI {
 	if p.o == nil {
 		return p.renderMissing("One page for the CEO")
 	}
-	return layout(
+	return p.layout(
 		div("sheet-tools no-print",
 			buttonLink("", "button secondary", meetingsLink(p.o.ID), "← Weekly 1:1"),
 			button("print-ceo", "", "Print or save as PDF", printPage),
@@ -45,6 +45,7 @@ func (p *ceoPage) Render() app.UI {
 // one page, and what became of it.
 type ceoStep struct {
 	app.Compo
+	*App
 
 	O    *onboarding.Onboarding
 	Edit func(ctx app.Context, change func(*onboarding.Onboarding))
@@ -66,7 +67,7 @@ func (c *ceoStep) Render() app.UI {
 		state = "Sent on " + words.LongDate(step.Sent) + "; not confirmed yet."
 	}
 	date := func(id, label, value, problem string, mark func(*onboarding.Onboarding, string) string, keep func(string)) app.UI {
-		return &textField{ID: id, Label: label, Type: "date", Value: value, Max: len("2006-01-02"), Error: problem,
+		return &textField{App: c.App, ID: id, Label: label, Type: "date", Value: value, Max: len("2006-01-02"), Error: problem,
 			OnChange: func(ctx app.Context, v string) {
 				var msg string
 				c.Edit(ctx, func(o *onboarding.Onboarding) { msg = mark(o, v) })
@@ -78,16 +79,16 @@ func (c *ceoStep) Render() app.UI {
 		para("item-meta", state),
 		div("row-fields",
 			date("ceo-sent", "Sent to the CEO on", step.Sent, c.sentErr, func(o *onboarding.Onboarding, v string) string {
-				return onboarding.MarkCEOSent(o, v, now())
+				return onboarding.MarkCEOSent(o, v, c.now())
 			}, func(m string) { c.sentErr = m }),
 			date("ceo-confirmed", "The CEO confirmed the split on", step.Confirmed, c.confirmedErr, func(o *onboarding.Onboarding, v string) string {
-				return onboarding.MarkCEOConfirmed(o, v, now())
+				return onboarding.MarkCEOConfirmed(o, v, c.now())
 			}, func(m string) { c.confirmedErr = m }),
 		),
-		&textField{ID: "ceo-corrections", Label: "What the CEO saw differently", Value: step.Corrections, Long: true, Max: onboarding.MaxText,
+		&textField{App: c.App, ID: "ceo-corrections", Label: "What the CEO saw differently", Value: step.Corrections, Long: true, Max: onboarding.MaxText,
 			Hint: "Change the grid or the plan to match, then write here what changed and why.",
 			OnChange: func(ctx app.Context, v string) {
-				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteCEOCorrections(o, v, now()) })
+				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteCEOCorrections(o, v, c.now()) })
 			}},
 	)
 }

@@ -15,6 +15,7 @@ import (
 // the words are content/checkpoints.md.
 type checkpointsPanel struct {
 	app.Compo
+	*App
 
 	O *onboarding.Onboarding
 	// Next is the date of the next 1:1, for "goes on the next 1:1".
@@ -29,9 +30,9 @@ func (c *checkpointsPanel) Render() app.UI {
 	}
 	g := guide.CheckpointGuide()
 	brief := func(id, label, value, hint string, set func(*onboarding.Brief, string)) app.UI {
-		return &textField{ID: id, Label: label, Value: value, Long: true, Max: onboarding.MaxText, Hint: hint, OnChange: func(ctx app.Context, v string) {
+		return &textField{App: c.App, ID: id, Label: label, Value: value, Long: true, Max: onboarding.MaxText, Hint: hint, OnChange: func(ctx app.Context, v string) {
 			c.Edit(ctx, func(o *onboarding.Onboarding) {
-				o.EditBrief(o.CurrentWriter(), now(), func(b *onboarding.Brief) { set(b, v) })
+				o.EditBrief(o.CurrentWriter(), c.now(), func(b *onboarding.Brief) { set(b, v) })
 			})
 		}}
 	}
@@ -50,20 +51,20 @@ func (c *checkpointsPanel) Render() app.UI {
 			app.P().Class("item-meta checkpoint-status").Text(words.Capitalize(checkpointStatus(s))+"."),
 			app.Details().Body(
 				app.Summary().Text("What to talk about"),
-				md(text.Body),
+				c.md(text.Body),
 			),
 			c.tool(s.ID),
 		))
 	}
 	return app.Section().Class("card checkpoints").ID("checkpoints").Aria("labelledby", "checkpoints-title").Body(
 		app.H2().ID("checkpoints-title").Text(g.Title),
-		app.Div().Class("guidance").Body(md(g.Intro)),
+		app.Div().Class("guidance").Body(c.md(g.Intro)),
 		app.Div().Class("brief").Body(
 			brief("brief-hired", "What did the CEO say "+o.Newcomer.Name+" was hired to fix?", o.Brief.HiredToFix,
 				"In the newcomer's words, in the first week.", func(b *onboarding.Brief, v string) { b.HiredToFix = v }),
 			selectField("brief-situation", "Which situation is this?", string(o.Brief.Situation), situations, func(ctx app.Context, v string) {
 				c.Edit(ctx, func(o *onboarding.Onboarding) {
-					o.EditBrief(o.CurrentWriter(), now(), func(b *onboarding.Brief) { b.Situation = onboarding.Situation(v) })
+					o.EditBrief(o.CurrentWriter(), c.now(), func(b *onboarding.Brief) { b.Situation = onboarding.Situation(v) })
 				})
 			}),
 			brief("brief-why", "What makes it that situation?", o.Brief.Why, "", func(b *onboarding.Brief, v string) { b.Why = v }),
@@ -82,12 +83,12 @@ func (c *checkpointsPanel) tool(id string) app.UI {
 	case "ceo":
 		return app.Details().Class("checkpoint-tool").ID("checkpoint-ceo").Body(
 			app.Summary().Text("The one page for the CEO"),
-			&ceoStep{O: c.O, Edit: c.Edit},
+			&ceoStep{App: c.App, O: c.O, Edit: c.Edit},
 		)
 	case "announce":
 		return app.Details().Class("checkpoint-tool").ID("checkpoint-announce").Body(
 			app.Summary().Text("Write the announcement"),
-			&announcePanel{O: c.O, Edit: c.Edit},
+			&announcePanel{App: c.App, O: c.O, Edit: c.Edit},
 		)
 	}
 	return nil

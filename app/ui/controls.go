@@ -21,6 +21,7 @@ import (
 // written straight into the element, unless the person is typing in it.
 type textField struct {
 	app.Compo
+	*App
 
 	ID       string
 	Label    string
@@ -46,7 +47,7 @@ type textField struct {
 
 // OnInit keeps the value the element is first rendered with.
 func (f *textField) OnInit() {
-	f.initial, f.seenValue, f.seenGen = f.Value, f.Value, storageGen
+	f.initial, f.seenValue = f.Value, f.Value
 }
 
 // OnMount writes the exact value into the element: go-app trims the value
@@ -59,8 +60,8 @@ func (f *textField) OnUpdate(ctx app.Context) { f.sync(ctx) }
 // If another tab changed the field meanwhile, the next keystroke here
 // replaces that text: the field says so, and shows it.
 func (f *textField) sync(ctx app.Context) {
-	fromElsewhere := f.Value != f.seenValue && storageGen != f.seenGen
-	f.seenValue, f.seenGen = f.Value, storageGen
+	fromElsewhere := f.Value != f.seenValue && f.otherTabSaves != f.seenGen
+	f.seenValue, f.seenGen = f.Value, f.otherTabSaves
 	el := app.Window().GetElementByID(f.ID)
 	if !el.Truthy() {
 		return

@@ -13,6 +13,24 @@
 // its undo); controls.go has the form controls; shell.go the frame of
 // every page; package words how dates, durations and counts are written.
 //
+// # What pages share
+//
+// What the pages of one browser tab share lives in one value, the App
+// (app.go): the store, whether the browser lets the app save, the keeping
+// of backups, the focus across pages, the link just merged and a few
+// caches. main makes it (NewApp) and hands it to Register; the route
+// table gives it to every page it makes, and a page hands it on to the
+// components it renders (their App field; the scaffold, opened, holds the
+// page's). There is no other package variable but tables written once at
+// init, and TestNoMutablePackageVariables keeps it so. A test makes its
+// own App over a store in memory, so the ui tests run in parallel.
+//
+// It is a plain pointer rather than go-app's ctx.SetState and GetState on
+// purpose: Render gets no ctx, go-app copies a state's value on each
+// read, and reading a state it never set goes to localStorage, which
+// throws where the browser refuses the site its storage. A field a
+// newcomer can follow by "go to definition" is the simpler path.
+//
 // # Errors
 //
 // Every problem reaches the person the same way:

@@ -49,7 +49,7 @@ func (p *documentPage) Render() app.UI {
 	}
 	// One way to share it stands out, paper or PDF, the way a document
 	// reaches a CEO; the others sit beside it.
-	return layout(
+	return p.layout(
 		div("sheet-tools no-print",
 			buttonLink("", "button secondary", meetingsLink(o.ID), "← Weekly 1:1"),
 			button("print-document", "", "Print or save as PDF", printPage),

@@ -87,8 +87,9 @@ func maxOf(kind fieldKind) int {
 	return onboarding.MaxShort
 }
 
-// set returns the change that puts v in the field of the entry id.
-func (spec listSpec) set(id string, f field, v any) func(*onboarding.Onboarding) {
+// set returns the change that puts v in the field of the entry id,
+// stamped with now.
+func (spec listSpec) set(id string, f field, v any, now func() time.Time) func(*onboarding.Onboarding) {
 	return func(o *onboarding.Onboarding) {
 		spec.list.Edit(o, id, now(), func(e any) {
 			switch v := v.(type) {
@@ -163,7 +164,7 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 		}
 		body = append(body,
 			checkbox("private-"+id, "Private: keep this on this device, never in a share link", meta.Private, func(ctx app.Context, v bool) {
-				p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.SetPrivate(o, id, v, now()) })
+				p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.SetPrivate(o, id, v, p.now()) })
 			}),
 			byLine,
 			div("entry-tools",
@@ -188,16 +189,16 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 		head = para("muted entry-title", "Nothing written yet.")
 	case first.kind == longText && len(spec.fields) == 1:
 		// The text is the whole entry: shown once, in full.
-		head = div("entry-text", md(firstText))
+		head = div("entry-text", p.md(firstText))
 	case first.kind == longText:
 		title, rest := splitTitle(firstText)
 		if rest == firstText {
 			// Too long a first line for a heading: the text in full.
-			head = div("entry-text", md(firstText))
+			head = div("entry-text", p.md(firstText))
 		} else {
 			head = app.H3().Class("entry-title").Text(title)
 			if rest != "" {
-				body = append(body, div("entry-text", md(rest)))
+				body = append(body, div("entry-text", p.md(rest)))
 			}
 		}
 	default:
@@ -215,9 +216,9 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 		v := fieldOf(entry, f.name)
 		var view app.UI
 		if f.kind == checkBox {
-			view = viewField(f, "", v.Bool())
+			view = p.viewField(f, "", v.Bool())
 		} else {
-			view = viewField(f, v.String(), false)
+			view = p.viewField(f, v.String(), false)
 		}
 		if view != nil {
 			body = append(body, view)
@@ -247,15 +248,15 @@ func linkOf(spec listSpec, entry any) (string, bool) {
 func (p *stagePage) toggleEntry(ctx app.Context, spec listSpec, id string, open bool) {
 	if open {
 		p.editing[id] = true
-		focusLater(ctx, p, spec.fields[0].key+"-"+id)
+		p.focusLater(ctx, p, spec.fields[0].key+"-"+id)
 		return
 	}
 	delete(p.editing, id)
 	if p.dropBlank(ctx, spec, id) {
-		focusLater(ctx, p, "add-"+spec.key)
+		p.focusLater(ctx, p, "add-"+spec.key)
 		return
 	}
-	focusLater(ctx, p, "toggle-"+id)
+	p.focusLater(ctx, p, "toggle-"+id)
 }
 
 // dropBlank removes an entry that holds nothing, and reports whether it
@@ -265,7 +266,7 @@ func (p *stagePage) dropBlank(ctx app.Context, spec listSpec, id string) bool {
 	if e == nil || !onboarding.IsBlank(e) {
 		return false
 	}
-	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.Remove(o, id, now()) })
+	p.edit(ctx, func(o *onboarding.Onboarding) { spec.list.Remove(o, id, p.now()) })
 	return true
 }
 
@@ -293,7 +294,7 @@ func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
 	if f.kind == linkText {
 		problem = onboarding.CheckLink(v.String())
 	}
-	c := control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v)) })
+	c := p.control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v, p.now)) })
 	if tf, ok := c.(*textField); ok && tf.Markdown {
 		tf.Markdown = p.hint.take()
 	}
@@ -302,7 +303,7 @@ func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
 
 // control is the form control of a field whose value is v, with what is
 // wrong with it (or ""). onChange gets a string, or a bool for a check box.
-func control(id string, f field, v reflect.Value, problem string, onChange func(ctx app.Context, v any)) app.UI {
+func (a *App) control(id string, f field, v reflect.Value, problem string, onChange func(ctx app.Context, v any)) app.UI {
 	switch f.kind {
 	case checkBox:
 		return checkbox(id, f.label, v.Bool(), func(ctx app.Context, on bool) { onChange(ctx, on) })
@@ -321,14 +322,14 @@ func control(id string, f field, v reflect.Value, problem string, onChange func(
 		typ = "date"
 	}
 	return &textField{
-		ID: id, Label: f.label, Value: v.String(), Long: f.kind == longText, Type: typ, Max: maxOf(f.kind),
+		App: a, ID: id, Label: f.label, Value: v.String(), Long: f.kind == longText, Type: typ, Max: maxOf(f.kind),
 		Hint: f.hint, Error: problem, Markdown: f.kind == longText,
 		OnChange: func(ctx app.Context, s string) { onChange(ctx, s) },
 	}
 }
 
 // viewField shows one field of a card in reading mode, or nil if empty.
-func viewField(f field, text string, checked bool) app.UI {
+func (a *App) viewField(f field, text string, checked bool) app.UI {
 	row := func(value app.UI) app.UI {
 		return app.Div().Class("view-field").DataSet("field", f.key).Body(
 			span("view-label", f.label),
@@ -354,7 +355,7 @@ func viewField(f field, text string, checked bool) app.UI {
 	}
 	switch f.kind {
 	case longText:
-		return row(md(text))
+		return row(a.md(text))
 	case linkText:
 		if onboarding.CheckLink(text) == "" {
 			return row(app.A().Href(strings.TrimSpace(text)).Target("_blank").Rel("noopener noreferrer").Text(text))
@@ -367,7 +368,7 @@ func viewField(f field, text string, checked bool) app.UI {
 func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {
 	var id string
 	var err error
-	p.edit(ctx, func(o *onboarding.Onboarding) { id, err = spec.list.Add(o, now()) })
+	p.edit(ctx, func(o *onboarding.Onboarding) { id, err = spec.list.Add(o, p.now()) })
 	if err != nil {
 		p.fail(sentence(err))
 		return
@@ -402,10 +403,10 @@ func (p *stagePage) moveEntry(ctx app.Context, spec listSpec, id string, delta i
 
 func (p *stagePage) removeEntry(ctx app.Context, spec listSpec, id, named string) {
 	var undo onboarding.Undo
-	p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = spec.list.Remove(o, id, now()) })
+	p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = spec.list.Remove(o, id, p.now()) })
 	if undo == nil {
 		return
 	}
 	p.did("Removed "+named+".", undo)
-	focusLater(ctx, p, "undo")
+	p.focusLater(ctx, p, "undo")
 }

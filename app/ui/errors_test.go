@@ -8,6 +8,7 @@ import (
 )
 
 func TestErrorsInWords(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		got, want string
 	}{

@@ -49,14 +49,12 @@ func exchangeWords(o *onboarding.Onboarding) string {
 // exchangeNote is exchangeWords as a paragraph, remembered per version of
 // the onboarding: counting changes reads the whole onboarding, and the
 // 1:1 page renders at every keystroke.
-func exchangeNote(o *onboarding.Onboarding) app.UI {
-	if key := exchangeKey(o); exchangeCache.key != key {
-		exchangeCache.key, exchangeCache.line = key, exchangeWords(o)
+func (a *App) exchangeNote(o *onboarding.Onboarding) app.UI {
+	if key := exchangeKey(o); a.exchange.key != key {
+		a.exchange.key, a.exchange.line = key, exchangeWords(o)
 	}
-	return app.P().Class("muted exchange").ID("exchange").Text(exchangeCache.line)
+	return app.P().Class("muted exchange").ID("exchange").Text(a.exchange.line)
 }
-
-var exchangeCache struct{ key, line string }
 
 // exchangeKey names a version of the onboarding as the exchange sees it:
 // what it holds and what the other person's devices confirmed.
@@ -83,7 +81,7 @@ func (p *openPage) renderNeedsEarlier() app.UI {
 		app.If(p.request == "", div("actions",
 			button("write-request", "", "Write the request to "+e.From, func(ctx app.Context, ev app.Event) {
 				p.request = requestText(e)
-				focusLater(ctx, p, "request-text")
+				p.focusLater(ctx, p, "request-text")
 			}),
 		)),
 		app.If(p.request != "", div("",

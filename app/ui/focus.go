@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sync"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -18,19 +16,24 @@ import (
 // It sits in layout, so every page gets it without doing anything.
 type pageFocus struct {
 	app.Compo
+	*App
 }
 
-// lastShown is the path and query of the page on screen, empty before the
-// first page: the first page is the document's own, where the browser
-// starts at the top as it should.
-var lastShown string
-
-// focusMoves counts the times a page moved the focus itself.
-var focusMoves int
-
-// inPageLinks makes sure the listener for links within the page is added
-// once for the life of the app.
-var inPageLinks sync.Once
+// focusState is what the tab knows of the focus across pages.
+type focusState struct {
+	// lastShown is the path and query of the page on screen, empty before
+	// the first page: the first page is the document's own, where the
+	// browser starts at the top as it should.
+	lastShown string
+	// moves counts the times a page moved the focus itself.
+	moves int
+	// inPageLinks says the listener for links within the page is added:
+	// once for the life of the tab.
+	inPageLinks bool
+	// dropTabIndex is the listener that makes an element unfocusable
+	// again, made once (see dropTabIndex).
+	dropTabIndex app.Func
+}
 
 func (f *pageFocus) Render() app.UI {
 	return app.A().ID("skip-link").Class("skip-link").Href("#main").Text("Skip to content")
@@ -42,7 +45,10 @@ func (f *pageFocus) OnMount(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
-	inPageLinks.Do(followInPageLinks)
+	if !f.focus.inPageLinks {
+		f.focus.inPageLinks = true
+		followInPageLinks(&f.focus)
+	}
 }
 
 // OnNav moves the focus to the heading of a page that replaced another.
@@ -52,14 +58,14 @@ func (f *pageFocus) OnNav(ctx app.Context) {
 	}
 	u := ctx.Page().URL()
 	here := u.Path + "?" + u.RawQuery
-	if lastShown == "" || here == lastShown {
-		lastShown = here
+	if f.focus.lastShown == "" || here == f.focus.lastShown {
+		f.focus.lastShown = here
 		return
 	}
-	lastShown = here
-	moves := focusMoves
+	f.focus.lastShown = here
+	moves := f.focus.moves
 	afterRender(ctx, f, func() {
-		if focusMoves != moves {
+		if f.focus.moves != moves {
 			return // the page chose where the focus goes
 		}
 		doc := app.Window().Get("document")
@@ -69,7 +75,7 @@ func (f *pageFocus) OnNav(ctx app.Context) {
 		}
 		if target.Truthy() {
 			app.Window().Call("scrollTo", 0, 0)
-			focusElement(target)
+			focusElement(&f.focus, target)
 		}
 	})
 }
@@ -81,7 +87,7 @@ func (f *pageFocus) OnNav(ctx app.Context) {
 // go-app ignores a second click on a link to where the address already
 // points. The address stays as it is, which also keeps the open page's
 // "#" for the link it is opening.
-func followInPageLinks() {
+func followInPageLinks(fs *focusState) {
 	doc := app.Window().Get("document")
 	doc.Call("addEventListener", "click", app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]
@@ -99,7 +105,7 @@ func followInPageLinks() {
 		}
 		e.Call("preventDefault")
 		e.Call("stopPropagation")
-		focusElement(target)
+		focusElement(fs, target)
 		return nil
 	}))
 }
@@ -108,25 +114,24 @@ func followInPageLinks() {
 // no focus of its own (a heading, main) takes it from script until it
 // loses it, and no longer after: a click on the page's text would
 // otherwise land the focus there.
-func focusElement(el app.Value) {
+func focusElement(fs *focusState, el app.Value) {
 	if el.Get("tabIndex").Int() < 0 && !el.Call("hasAttribute", "tabindex").Bool() {
 		el.Call("setAttribute", "tabindex", "-1")
-		el.Call("addEventListener", "blur", dropTabIndex(), map[string]any{"once": true})
+		el.Call("addEventListener", "blur", fs.dropTabIndexFunc(), map[string]any{"once": true})
 	}
 	el.Call("focus", map[string]any{"preventScroll": true})
 	el.Call("scrollIntoView", map[string]any{"block": "nearest"})
 }
 
-var dropTabIndexFunc app.Func
-
-// dropTabIndex is the listener that makes an element unfocusable again.
-// It is made once and kept: each element calls it once, then forgets it.
-func dropTabIndex() app.Func {
-	if dropTabIndexFunc == nil {
-		dropTabIndexFunc = app.FuncOf(func(this app.Value, args []app.Value) any {
+// dropTabIndexFunc is the listener that makes an element unfocusable
+// again. It is made once and kept: each element calls it once, then
+// forgets it.
+func (fs *focusState) dropTabIndexFunc() app.Func {
+	if fs.dropTabIndex == nil {
+		fs.dropTabIndex = app.FuncOf(func(this app.Value, args []app.Value) any {
 			this.Call("removeAttribute", "tabindex")
 			return nil
 		})
 	}
-	return dropTabIndexFunc
+	return fs.dropTabIndex
 }

@@ -19,17 +19,18 @@ var notInTheForm = map[string]string{
 // field a person writes is in the form, so a field added to the model
 // cannot be forgotten in the page.
 func TestFormsMatchTheModel(t *testing.T) {
-	o := onboarding.New(onboarding.Draft{MyName: "A", PeerName: "B", StartDate: "2026-11-02"}, now())
+	t.Parallel()
+	o := onboarding.New(onboarding.Draft{MyName: "A", PeerName: "B", StartDate: "2026-11-02"}, wallNow())
 	seen := map[reflect.Type]bool{}
 	// The stakes choose among the grid's areas, filled in as they render.
-	if _, err := onboarding.AddArea(o, "Pricing", now()); err != nil {
+	if _, err := onboarding.AddArea(o, "Pricing", wallNow()); err != nil {
 		t.Fatal(err)
 	}
 	for _, spec := range stageLists {
 		if spec.key == stakesList.key {
 			spec = stakesFor(o)
 		}
-		if _, err := spec.list.Add(o, now()); err != nil {
+		if _, err := spec.list.Add(o, wallNow()); err != nil {
 			t.Fatal(err)
 		}
 		entries := spec.list.Entries(o)
@@ -76,15 +77,16 @@ func TestFormsMatchTheModel(t *testing.T) {
 // A value typed into a form field lands in its field of the entry, cut to
 // the field's limit, and stamps the entry.
 func TestAFormFieldSetsItsField(t *testing.T) {
-	o := pair(t)
-	id, _ := onboarding.Lists.Processes.Add(o, now())
+	t.Parallel()
+	_, o := pair(t)
+	id, _ := onboarding.Lists.Processes.Add(o, wallNow())
 	health := processesList.fields[3]
-	processesList.set(id, health, string(onboarding.Strained))(o)
+	processesList.set(id, health, string(onboarding.Strained), wallNow)(o)
 	long := make([]rune, onboarding.MaxShort+50)
 	for i := range long {
 		long[i] = 'x'
 	}
-	processesList.set(id, processesList.fields[0], string(long))(o)
+	processesList.set(id, processesList.fields[0], string(long), wallNow)(o)
 	p := onboarding.Find(o.Processes, id)
 	if p.Health != onboarding.Strained || len(p.Name) != onboarding.MaxShort || p.Updated.IsZero() {
 		t.Errorf("after the form: %+v", p)

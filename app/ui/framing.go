@@ -12,6 +12,7 @@ import (
 // newcomer.
 type framingPage struct {
 	app.Compo
+	*App
 	id string
 }
 
@@ -29,16 +30,16 @@ func (p *framingPage) Render() app.UI {
 	for _, s := range f.Sections {
 		points = append(points, app.Section().Class("card framing-point").ID("point-"+s.ID).Aria("labelledby", "point-"+s.ID+"-title").Body(
 			app.H2().ID("point-"+s.ID+"-title").Text(s.Title),
-			md(s.Body),
+			p.md(s.Body),
 		))
 	}
 	next := app.A().Class("button").ID("framing-next").Href(link(newPath)).Text("Start an onboarding")
 	if p.id != "" {
 		next = app.A().Class("button").ID("framing-next").Href(stageLink(onboarding.StageData, p.id)).Text("Go to stage one")
 	}
-	return layout(
+	return p.layout(
 		app.H1().Text(f.Title),
-		app.Div().Class("guidance lead").Body(md(f.Intro)),
+		app.Div().Class("guidance lead").Body(p.md(f.Intro)),
 		app.Div().Class("framing").Body(points...),
 		app.Div().Class("actions").Body(next),
 	)

@@ -20,50 +20,56 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// screen is one page mounted for a test, with the store it reads.
+// screen is one page mounted for a test.
 type screen struct {
-	t     *testing.T
-	disp  app.ClientDispatcher
-	root  app.Composer
-	store *store.Store
+	t    *testing.T
+	disp app.ClientDispatcher
+	root app.Composer
 }
 
-// device is the storage of the test's browser.
-var device *store.Memory
+// device is the test's browser tab: its storage, in memory, and the App
+// of the tab over it. Each test has its own, so tests run in parallel.
+type device struct {
+	t   *testing.T
+	mem *store.Memory
+	app *App
+}
 
-// freshStore gives the test an empty device: a store in memory.
-func freshStore(t *testing.T) *store.Store {
-	t.Helper()
-	device = store.NewMemory()
-	theStore = store.New(device, wallNow)
-	t.Cleanup(func() { theStore, device = nil, nil })
-	return theStore
+// newDevice gives the test an empty device.
+func newDevice(t *testing.T) *device {
+	mem := store.NewMemory()
+	return &device{t: t, mem: mem, app: newAppOver(store.New(mem, wallNow))}
 }
 
 // saved puts an onboarding on the test's device.
-func saved(t *testing.T, o *onboarding.Onboarding) *onboarding.Onboarding {
-	t.Helper()
-	if _, err := appStore().Save(o); err != nil {
-		t.Fatal(err)
+func (d *device) saved(o *onboarding.Onboarding) *onboarding.Onboarding {
+	d.t.Helper()
+	if _, err := d.app.store.Save(o); err != nil {
+		d.t.Fatal(err)
 	}
 	return o
 }
 
 // stored reads an onboarding back from the device, as a reload would.
-func stored(t *testing.T, id string) *onboarding.Onboarding {
-	t.Helper()
+func (d *device) stored(id string) *onboarding.Onboarding {
+	d.t.Helper()
 	// A second store reads the device as another tab would, so that
 	// nothing the page holds in memory is trusted.
-	o, err := store.New(device, wallNow).Load(id)
+	o, err := store.New(d.mem, wallNow).Load(id)
 	if err != nil {
-		t.Fatalf("reading %s back: %v", id, err)
+		d.t.Fatalf("reading %s back: %v", id, err)
 	}
 	return o
 }
 
-// show mounts page at rawURL (a path and query, as in a link).
-func show(t *testing.T, page app.Composer, rawURL string) *screen {
+// show mounts page at rawURL (a path and query, as in a link), with the
+// device's App in its App field, as the route table makes it.
+func (d *device) show(page app.Composer, rawURL string) *screen {
+	t := d.t
 	t.Helper()
+	if f := reflect.ValueOf(page).Elem().FieldByName("App"); f.IsValid() {
+		f.Set(reflect.ValueOf(d.app))
+	}
 	u, err := url.Parse("http://localhost" + rawURL)
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +78,7 @@ func show(t *testing.T, page app.Composer, rawURL string) *screen {
 	t.Cleanup(disp.Close)
 	disp.Nav(u)
 	disp.Consume()
-	return &screen{t: t, disp: disp, root: page, store: appStore()}
+	return &screen{t: t, disp: disp, root: page}
 }
 
 // html is the page as it renders now.
@@ -299,9 +305,10 @@ func reveal(v reflect.Value) reflect.Value {
 // tree, so that a go-app that stores its tree another way fails here, with
 // this name, rather than in every component test.
 func TestHarnessReachesGoAppsTree(t *testing.T) {
+	t.Parallel()
 	clicked := ""
 	page := &probe{onClick: func() { clicked = "yes" }}
-	s := show(t, page, "/")
+	s := newDevice(t).show(page, "/")
 	if n, path := findID(s.root, "inner", nil); n == nil || len(path) != 2 {
 		t.Fatalf("the walk did not find #inner: %v %v", n, path)
 	}

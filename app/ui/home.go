@@ -15,6 +15,7 @@ import (
 // home lists the onboardings kept on this device, and starts new ones.
 type home struct {
 	app.Compo
+	*App
 
 	loaded   bool
 	list     []*onboarding.Onboarding
@@ -40,7 +41,7 @@ func (h *home) OnMount(ctx app.Context) {
 	h.reload()
 	h.readSeen(ctx)
 	ctx.Handle(restoredAction, func(ctx app.Context, a app.Action) { h.reload() })
-	h.stopWatch = watchStorage(func(key string) {
+	h.stopWatch = h.watchStorage(func(key string) {
 		ctx.Dispatch(func(ctx app.Context) { h.reload(); h.readSeen(ctx) })
 	})
 }
@@ -54,7 +55,7 @@ func (h *home) OnDismount() {
 // reload reads the list again: on mount, and when another tab changes
 // storage.
 func (h *home) reload() {
-	s := appStore()
+	s := h.appStore()
 	all, errs := s.ListWithoutLog()
 	h.list, h.example, h.problems = nil, nil, nil
 	for _, o := range all {
@@ -80,12 +81,12 @@ func (h *home) reload() {
 func (h *home) readSeen(ctx app.Context) {
 	h.seen = map[string]map[string]openedBy{}
 	for _, o := range h.list {
-		h.seen[o.ID] = readSeen(ctx, o.ID)
+		h.seen[o.ID] = h.App.readSeen(ctx, o.ID)
 	}
 }
 
 func (h *home) Render() app.UI {
-	return layout(
+	return h.layout(
 		div("page-head",
 			app.H1().Text("Your onboardings"),
 			div("actions",
@@ -142,7 +143,7 @@ func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 		)
 	case h.renaming == id:
 		return item.Body(
-			&textField{ID: "rename-" + id, Label: "New title", Value: o.Title, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { h.newTitle = v }},
+			&textField{App: h.App, ID: "rename-" + id, Label: "New title", Value: o.Title, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { h.newTitle = v }},
 			div("actions",
 				button("save-title", "", "Save title", func(ctx app.Context, e app.Event) { h.rename(ctx, id) }, id),
 				button("", "secondary", "Cancel", func(ctx app.Context, e app.Event) { h.renaming = "" }),
@@ -160,11 +161,11 @@ func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 			buttonLink("", "button secondary", meetingsLink(o.ID), "Weekly 1:1").Aria("label", "Weekly 1:1 of "+o.Title),
 			app.Button().Class("secondary").Text("Rename").Aria("label", "Rename "+o.Title).OnClick(func(ctx app.Context, e app.Event) {
 				h.renaming, h.newTitle, h.confirm = id, o.Title, ""
-				focusLater(ctx, h, "rename-"+id)
+				h.focusLater(ctx, h, "rename-"+id)
 			}, id, o.Title),
 			app.Button().Class("secondary danger-text").Text("Delete").Aria("label", "Delete "+o.Title).OnClick(func(ctx app.Context, e app.Event) {
 				h.confirm, h.renaming = id, ""
-				focusLater(ctx, h, "confirm-delete")
+				h.focusLater(ctx, h, "confirm-delete")
 			}, id),
 		),
 	)
@@ -200,12 +201,12 @@ func (h *home) renderAside() app.UI {
 			key := h.aside[i]
 			return app.Li().Body(
 				button("", "secondary", "Download", func(ctx app.Context, e app.Event) {
-					if raw, ok := appStore().Raw(key); ok {
+					if raw, ok := h.appStore().Raw(key); ok {
 						download("counterpart-damaged-"+strconv.Itoa(i+1)+".json", "application/json", raw)
 					}
 				}, key),
 				button("", "secondary danger-text", "Delete for good", func(ctx app.Context, e app.Event) {
-					appStore().Discard(key)
+					h.appStore().Discard(key)
 					h.reload()
 				}, key),
 			)
@@ -217,7 +218,7 @@ func (h *home) renderAside() app.UI {
 // another tab.
 func (h *home) rename(ctx app.Context, id string) {
 	title := h.newTitle
-	if _, err := saveChange(id, func(o *onboarding.Onboarding) { o.Rename(title, now()) }); err != nil {
+	if _, err := h.saveChange(id, func(o *onboarding.Onboarding) { o.Rename(title, h.now()) }); err != nil {
 		h.message = failed("Could not rename", err)
 		return
 	}
@@ -226,26 +227,26 @@ func (h *home) rename(ctx app.Context, id string) {
 }
 
 func (h *home) delete(ctx app.Context, id string) {
-	o, err := appStore().Load(id)
+	o, err := h.appStore().Load(id)
 	if err != nil {
 		h.message = failed("Could not delete", err)
 		return
 	}
-	if err := appStore().Delete(o.ID); err != nil {
+	if err := h.appStore().Delete(o.ID); err != nil {
 		h.message = failed("Could not delete", err)
 		return
 	}
 	h.confirm, h.deleted = "", o
 	h.message = "Deleted “" + o.Title + "”."
 	h.reload()
-	focusLater(ctx, h, "undo-delete")
+	h.focusLater(ctx, h, "undo-delete")
 }
 
 func (h *home) undoDelete(ctx app.Context, e app.Event) {
 	if h.deleted == nil {
 		return
 	}
-	if err := appStore().Restore(h.deleted); err != nil {
+	if err := h.appStore().Restore(h.deleted); err != nil {
 		h.message = failed("Could not restore", err)
 		return
 	}
@@ -267,7 +268,7 @@ func (h *home) openExample(ctx app.Context, e app.Event) {
 func (h *home) resetExample(ctx app.Context, e app.Event) {
 	o, err := guide.ExampleOnboarding()
 	if err == nil {
-		err = appStore().Put(o)
+		err = h.appStore().Put(o)
 	}
 	if err != nil {
 		h.message = failed("Could not reset the example", err)
@@ -283,7 +284,7 @@ func (h *home) saveFreshExample() error {
 	if err != nil {
 		return err
 	}
-	return appStore().Create(o)
+	return h.appStore().Create(o)
 }
 
 // resumeLink opens an onboarding where its guide is to be picked up.

@@ -9,11 +9,11 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// What this tab knows about keeping its data: the browser's answers, asked
-// once per tab, and the backup file it keeps up to date. The rules of what
-// to say and when are in app/safekeeping; this file asks the browser and
-// keeps the device record.
-var keeping struct {
+// keepingState is what this tab knows about keeping its data: the
+// browser's answers, asked once per tab, and the backup file it keeps up
+// to date. The rules of what to say and when are in app/safekeeping; this
+// file asks the browser and keeps the device record.
+type keepingState struct {
 	browser safekeeping.Browser
 	probed  bool
 	// gen counts changes to what the banner and the panel show, so that a
@@ -29,37 +29,39 @@ var keeping struct {
 	fileBusy, again bool
 	fileTimer       app.Value
 	fileWritten     time.Time
+	// a.keeping.fileTimerFunc is the timer's callback, made once.
+	fileTimerFunc app.Func
 	// ctx is the banner's on the page on screen, for what finishes later
 	// (a file written) to show itself.
 	ctx app.Context
 }
 
 // deviceRecord reads the device record.
-func deviceRecord() safekeeping.Device {
+func (a *App) deviceRecord() safekeeping.Device {
 	var d safekeeping.Device
-	appStore().ReadDevice(&d)
+	a.appStore().ReadDevice(&d)
 	return d
 }
 
 // updateDevice changes the device record, read afresh so that another
 // tab's backup is not written over.
-func updateDevice(change func(*safekeeping.Device)) {
-	d := deviceRecord()
+func (a *App) updateDevice(change func(*safekeeping.Device)) {
+	d := a.deviceRecord()
 	change(&d)
-	appStore().WriteDevice(d)
-	keeping.gen++
+	a.appStore().WriteDevice(d)
+	a.keeping.gen++
 }
 
 // probeKeeping asks the browser, once per tab, what it does with the
 // site's storage: whether it has agreed to keep it, how much there is and
 // how much is allowed, which browser it is and whether it runs installed.
 // The answers come later; the component whose ctx it is renders again then.
-func probeKeeping(ctx app.Context) {
+func (a *App) probeKeeping(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
-	refresh := func() { changedKeeping(ctx) } // not through ctx.Dispatch: see askPersist
-	b := &keeping.browser
+	refresh := func() { a.changedKeeping(ctx) } // not through ctx.Dispatch: see askPersist
+	b := &a.keeping.browser
 	st := app.Window().Get("navigator").Get("storage")
 	if st.Truthy() && st.Get("estimate").Truthy() {
 		then(st.Call("estimate"), func(e app.Value) {
@@ -67,11 +69,11 @@ func probeKeeping(ctx app.Context) {
 			refresh()
 		}, nil)
 	}
-	if keeping.probed {
+	if a.keeping.probed {
 		return
 	}
-	keeping.probed = true
-	b.Off = storageOff != ""
+	a.keeping.probed = true
+	b.Off = a.storageOff != ""
 	nav := app.Window().Get("navigator")
 	b.Engine = safekeeping.EngineOf(nav.Get("userAgent").String(), nav.Get("maxTouchPoints").Int())
 	b.Installed = app.Window().Call("matchMedia", "(display-mode: standalone)").Get("matches").Bool() || nav.Get("standalone").Truthy()
@@ -93,7 +95,7 @@ func probeKeeping(ctx app.Context) {
 // askPersist asks the browser to keep the site's storage. It must run from
 // a click: browsers answer a request made without one by refusing, or
 // (Firefox) by not asking the person.
-func askPersist(ctx app.Context) {
+func (a *App) askPersist(ctx app.Context) {
 	st := app.Window().Get("navigator").Get("storage")
 	if !st.Truthy() || !st.Get("persist").Truthy() {
 		return
@@ -104,18 +106,18 @@ func askPersist(ctx app.Context) {
 	// whatever shows it now.
 	then(st.Call("persist"), func(v app.Value) {
 		granted := v.Bool()
-		keeping.browser.Persist = safekeeping.Refused
+		a.keeping.browser.Persist = safekeeping.Refused
 		if granted {
-			keeping.browser.Persist = safekeeping.Granted
+			a.keeping.browser.Persist = safekeeping.Granted
 		}
-		updateDevice(func(d *safekeeping.Device) { d.RecordPersist(wallNow(), granted) })
-		changedKeeping(ctx)
+		a.updateDevice(func(d *safekeeping.Device) { d.RecordPersist(wallNow(), granted) })
+		a.changedKeeping(ctx)
 	}, nil)
 }
 
 // advice is what the rules say now.
-func advice() safekeeping.Advice {
-	return safekeeping.Advise(keeping.browser, deviceRecord(), wallNow())
+func (a *App) advice() safekeeping.Advice {
+	return safekeeping.Advise(a.keeping.browser, a.deviceRecord(), wallNow())
 }
 
 // noteSave records that the onboarding id was written, by this tab or
@@ -123,117 +125,114 @@ func advice() safekeeping.Advice {
 // counts a change a minute at most, so most keystrokes write nothing
 // more; and the backup file, if one is kept up to date, is rewritten a
 // moment later.
-func noteSave(id string) {
+func (a *App) noteSave(id string) {
 	if app.IsServer {
 		return
 	}
-	scheduleFileWrite()
+	a.scheduleFileWrite()
 	t := wallNow()
-	if id == guide.ExampleID || !safekeeping.NewMinute(keeping.lastNoted, t) {
+	if id == guide.ExampleID || !safekeeping.NewMinute(a.keeping.lastNoted, t) {
 		return
 	}
-	keeping.lastNoted = t
-	updateDevice(func(d *safekeeping.Device) { d.RecordSave(t) })
+	a.keeping.lastNoted = t
+	a.updateDevice(func(d *safekeeping.Device) { d.RecordSave(t) })
 }
 
 // noteBackup records that a backup was made now.
-func noteBackup() {
-	updateDevice(func(d *safekeeping.Device) { d.RecordBackup(wallNow()) })
+func (a *App) noteBackup() {
+	a.updateDevice(func(d *safekeeping.Device) { d.RecordBackup(wallNow()) })
 }
 
 // chooseBackupFile asks where to keep a backup file up to date (the File
 // System Access API, from a click), and writes it at once.
-func chooseBackupFile(ctx app.Context) {
+func (a *App) chooseBackupFile(ctx app.Context) {
 	opts := map[string]any{
 		"suggestedName": "counterpart-backup.json",
 		"types":         []any{map[string]any{"description": "Counterpart backup", "accept": map[string]any{"application/json": []any{".json"}}}},
 	}
 	then(app.Window().Call("showSaveFilePicker", opts), func(handle app.Value) {
 		ctx.Dispatch(func(ctx app.Context) {
-			keeping.file, keeping.fileName, keeping.fileErr = handle, handle.Get("name").String(), ""
-			writeBackupFile()
-			changedKeeping(ctx)
+			a.keeping.file, a.keeping.fileName, a.keeping.fileErr = handle, handle.Get("name").String(), ""
+			a.writeBackupFile()
+			a.changedKeeping(ctx)
 		})
 	}, func(err app.Value) {
 		if err.Get("name").String() == "AbortError" {
 			return // the person closed the picker
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			keeping.fileErr = "The backup file could not be chosen: the browser refused (" + err.Get("message").String() + ")."
-			changedKeeping(ctx)
+			a.keeping.fileErr = "The backup file could not be chosen: the browser refused (" + err.Get("message").String() + ")."
+			a.changedKeeping(ctx)
 		})
 	})
 }
 
 // stopBackupFile stops keeping the file up to date; the file stays.
-func stopBackupFile() {
-	keeping.file, keeping.fileName, keeping.fileErr = app.Undefined(), "", ""
-	keeping.gen++
+func (a *App) stopBackupFile() {
+	a.keeping.file, a.keeping.fileName, a.keeping.fileErr = app.Undefined(), "", ""
+	a.keeping.gen++
 }
 
 // keepsFile reports whether a backup file is kept up to date.
-func keepsFile() bool { return keeping.file != nil && keeping.file.Truthy() }
-
-// fileTimerFunc is the timer's callback, made once.
-var fileTimerFunc app.Func
+func (a *App) keepsFile() bool { return a.keeping.file != nil && a.keeping.file.Truthy() }
 
 // scheduleFileWrite rewrites the backup file two seconds after the last of
 // a run of saves, so that typing does not write a file per keystroke.
-func scheduleFileWrite() {
-	if !keepsFile() {
+func (a *App) scheduleFileWrite() {
+	if !a.keepsFile() {
 		return
 	}
 	w := app.Window()
-	if keeping.fileTimer != nil && keeping.fileTimer.Truthy() {
-		w.Call("clearTimeout", keeping.fileTimer)
+	if a.keeping.fileTimer != nil && a.keeping.fileTimer.Truthy() {
+		w.Call("clearTimeout", a.keeping.fileTimer)
 	}
-	if fileTimerFunc == nil {
-		fileTimerFunc = app.FuncOf(func(this app.Value, args []app.Value) any {
-			keeping.fileTimer = app.Undefined()
-			writeBackupFile()
+	if a.keeping.fileTimerFunc == nil {
+		a.keeping.fileTimerFunc = app.FuncOf(func(this app.Value, args []app.Value) any {
+			a.keeping.fileTimer = app.Undefined()
+			a.writeBackupFile()
 			return nil
 		})
 	}
-	keeping.fileTimer = w.Call("setTimeout", fileTimerFunc, 2000)
+	a.keeping.fileTimer = w.Call("setTimeout", a.keeping.fileTimerFunc, 2000)
 }
 
 // fileDone shows that a write of the backup file finished, or failed.
-func fileDone() {
-	if keeping.ctx != nil {
-		keeping.ctx.Dispatch(changedKeeping)
+func (a *App) fileDone() {
+	if a.keeping.ctx != nil {
+		a.keeping.ctx.Dispatch(a.changedKeeping)
 	}
 }
 
 // writeBackupFile writes the backup into the file kept up to date.
-func writeBackupFile() {
-	if !keepsFile() {
+func (a *App) writeBackupFile() {
+	if !a.keepsFile() {
 		return
 	}
-	if keeping.fileBusy {
-		keeping.again = true
+	if a.keeping.fileBusy {
+		a.keeping.again = true
 		return
 	}
-	raw, _, err := backupFile(nil)
+	raw, _, err := a.backupFile(nil)
 	if err != nil {
-		keeping.fileErr = "The backup file could not be written: " + err.Error()
+		a.keeping.fileErr = "The backup file could not be written: " + err.Error()
 		return
 	}
-	keeping.fileBusy = true
+	a.keeping.fileBusy = true
 	fail := func(e app.Value) {
-		keeping.fileBusy = false
-		keeping.fileErr = "The backup file could not be written: the browser refused (" + e.Get("message").String() + "). Choose it again to go on keeping it up to date."
-		keeping.file = app.Undefined()
-		fileDone()
+		a.keeping.fileBusy = false
+		a.keeping.fileErr = "The backup file could not be written: the browser refused (" + e.Get("message").String() + "). Choose it again to go on keeping it up to date."
+		a.keeping.file = app.Undefined()
+		a.fileDone()
 	}
-	then(keeping.file.Call("createWritable"), func(w app.Value) {
+	then(a.keeping.file.Call("createWritable"), func(w app.Value) {
 		then(w.Call("write", string(raw)), func(app.Value) {
 			then(w.Call("close"), func(app.Value) {
-				keeping.fileBusy, keeping.fileWritten = false, time.Now()
-				noteBackup()
-				fileDone()
-				if keeping.again {
-					keeping.again = false
-					writeBackupFile()
+				a.keeping.fileBusy, a.keeping.fileWritten = false, time.Now()
+				a.noteBackup()
+				a.fileDone()
+				if a.keeping.again {
+					a.keeping.again = false
+					a.writeBackupFile()
 				}
 			}, fail)
 		}, fail)
@@ -246,6 +245,7 @@ func writeBackupFile() {
 // risk not yet read, or the backup reminder.
 type keepingBanner struct {
 	app.Compo
+	*App
 
 	// Gen is keeping.gen when the page rendered: a change makes go-app
 	// render the banner again.
@@ -255,9 +255,9 @@ type keepingBanner struct {
 // OnMount asks the browser what it does with the site's storage (once per
 // tab) and follows what changes it.
 func (b *keepingBanner) OnMount(ctx app.Context) {
-	keeping.ctx = ctx
-	probeKeeping(ctx)
-	ctx.Handle(keepingAction, func(ctx app.Context, a app.Action) { b.Gen = keeping.gen })
+	b.keeping.ctx = ctx
+	b.probeKeeping(ctx)
+	ctx.Handle(keepingAction, func(ctx app.Context, a app.Action) { b.Gen = b.keeping.gen })
 }
 
 func (b *keepingBanner) Render() app.UI {
@@ -265,7 +265,7 @@ func (b *keepingBanner) Render() app.UI {
 	if app.IsServer || app.Window().URL().Path == yourDataPath {
 		return app.Div().Class("keeping-slot")
 	}
-	a := advice()
+	a := b.advice()
 	slot := app.Div().Class("keeping-slot")
 	switch {
 	case a.PromptPersist:
@@ -273,13 +273,13 @@ func (b *keepingBanner) Render() app.UI {
 			app.P().Text("Counterpart keeps what you write in this browser only. Browsers clear a site's data to free space unless asked to keep it."),
 			app.Div().Class("actions").Body(
 				app.Button().ID("notice-persist").Text("Ask the browser to keep it").OnClick(func(ctx app.Context, e app.Event) {
-					askPersist(ctx)
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
-					changedKeeping(ctx)
+					b.askPersist(ctx)
+					b.updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
+					b.changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("notice-later").Text("Not now").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
-					changedKeeping(ctx)
+					b.updateDevice(func(d *safekeeping.Device) { d.MarkSeen(safekeeping.PersistPrompt, wallNow()) })
+					b.changedKeeping(ctx)
 				}),
 			),
 		))
@@ -290,8 +290,8 @@ func (b *keepingBanner) Render() app.UI {
 			app.Div().Class("actions").Body(
 				app.A().Class("button secondary").Href(link(yourDataPath)).Text("Your data"),
 				app.Button().Class("secondary").ID("notice-seen").Text("Got it").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, wallNow()) })
-					changedKeeping(ctx)
+					b.updateDevice(func(d *safekeeping.Device) { d.MarkSeen(id, wallNow()) })
+					b.changedKeeping(ctx)
 				}, id),
 			),
 		))
@@ -300,12 +300,12 @@ func (b *keepingBanner) Render() app.UI {
 			app.P().Text(a.RemindText),
 			app.Div().Class("actions").Body(
 				app.Button().ID("reminder-download").Text("Download a backup").OnClick(func(ctx app.Context, e app.Event) {
-					downloadBackup(nil)
-					changedKeeping(ctx)
+					b.downloadBackup(nil)
+					b.changedKeeping(ctx)
 				}),
 				app.Button().Class("secondary").ID("reminder-later").Text("Later").OnClick(func(ctx app.Context, e app.Event) {
-					updateDevice(func(d *safekeeping.Device) { d.Snoozed = wallNow() })
-					changedKeeping(ctx)
+					b.updateDevice(func(d *safekeeping.Device) { d.Snoozed = wallNow() })
+					b.changedKeeping(ctx)
 				}),
 			),
 		))

@@ -7,24 +7,20 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// rendered caches text already turned into HTML: a page renders on every
-// keystroke, and most of what it shows has not changed.
-var rendered = map[string]string{}
-
 // md shows text as formatted HTML: the guide's own text as it was
 // rendered when the app was built, anything else as typed text read the
 // safe way package markdown reads it. It is the one way pages show such
 // text.
-func md(source string) app.UI {
-	html, ok := rendered[source]
+func (a *App) md(source string) app.UI {
+	html, ok := a.rendered[source]
 	if !ok {
 		if html, ok = guide.HTML(source); !ok {
 			html = markdown.ToHTML(source)
 		}
-		if len(rendered) > 2000 {
-			rendered = map[string]string{}
+		if a.rendered == nil || len(a.rendered) > 2000 {
+			a.rendered = map[string]string{}
 		}
-		rendered[source] = html
+		a.rendered[source] = html
 	}
 	return app.Raw(html)
 }

@@ -43,7 +43,7 @@ func (p *meetingsPage) Render() app.UI {
 	}
 	o := p.o
 	latest := o.LatestMeeting()
-	return layout(
+	return p.layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
 			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
@@ -62,13 +62,13 @@ func (p *meetingsPage) Render() app.UI {
 		p.renderNext(latest),
 		// After the 1:1, what it changed goes to the other person from
 		// here, in one click.
-		p.send.render(p, o),
+		p.send.render(p.App, p, o),
 		div("actions page-links",
 			buttonLink("open-document", "button secondary", documentLink(o.ID), "Open the shared document"),
 		),
 		p.renderTally(),
 		p.renderStanding(),
-		&checkpointsPanel{O: o, Next: p.nextDate(), Edit: p.edit},
+		&checkpointsPanel{App: p.App, O: o, Next: p.nextDate(), Edit: p.edit},
 		p.renderShared(),
 		p.renderCommitments(),
 		p.renderLog(latest),

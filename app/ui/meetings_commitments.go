@@ -41,7 +41,7 @@ func (p *meetingsPage) renderCommitments() app.UI {
 			),
 			div("commitment-tools",
 				selectField("status-"+cid, "Status", string(c.Status), statuses, func(ctx app.Context, v string) {
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetStatus(o, cid, onboarding.Status(v), now()) })
+					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetStatus(o, cid, onboarding.Status(v), p.now()) })
 				}),
 				p.removeButton("secondary small danger-text", "Remove the commitment "+what, onboarding.Lists.Commitments, cid, "Removed the commitment “"+what+"”."),
 			),

@@ -24,7 +24,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		made = append(made, li(p.name(c.Who)+": "+c.What+dueText(c.Due)+" ("+strings.ToLower(c.Status.Label())+")"))
 	}
 	setMeeting := func(change func(*onboarding.Meeting)) func(*onboarding.Onboarding) {
-		return func(o *onboarding.Onboarding) { onboarding.EditMeeting(o, mid, now(), change) }
+		return func(o *onboarding.Onboarding) { onboarding.EditMeeting(o, mid, p.now(), change) }
 	}
 	choices := []choice{{p.o.Buddy.ID, p.o.Buddy.Name}, {p.o.Newcomer.ID, p.o.Newcomer.Name}}
 	who := p.who
@@ -38,11 +38,11 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		app.If(len(items) == 0, para("muted", "Nothing on the agenda yet.")),
 		p.addForm("inline-form", textField{ID: "new-item", Label: "Add an agenda item", Max: onboarding.MaxShort}, &p.item,
 			submitButton("add-item", "Add"),
-			func(o *onboarding.Onboarding, text string) error { return onboarding.AddItem(o, mid, text, now()) }, mid),
-		&textField{ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
+			func(o *onboarding.Onboarding, text string) error { return onboarding.AddItem(o, mid, text, p.now()) }, mid),
+		&textField{App: p.App, ID: "notes-" + mid, Label: "Notes", Value: m.Notes, Long: true, Max: onboarding.MaxText, Markdown: true, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Notes = v }))
 		}},
-		&textField{ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, OnChange: func(ctx app.Context, v string) {
+		&textField{App: p.App, ID: "decisions-" + mid, Label: "Decisions", Value: m.Decisions, Long: true, Max: onboarding.MaxText, OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setMeeting(func(mm *onboarding.Meeting) { mm.Decisions = v }))
 		}},
 		h3("Commitments made in this 1:1"),
@@ -55,7 +55,7 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			}
 			var err error
 			p.edit(ctx, func(o *onboarding.Onboarding) {
-				_, err = onboarding.AddCommitment(o, who, p.what, p.due, mid, o.CurrentWriter(), now())
+				_, err = onboarding.AddCommitment(o, who, p.what, p.due, mid, o.CurrentWriter(), p.now())
 			})
 			if err != nil {
 				p.commitErr = sentence(err)
@@ -64,12 +64,12 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 			p.commitErr, p.what, p.due = "", "", ""
 			app.Window().GetElementByID("commit-what").Set("value", "")
 			app.Window().GetElementByID("commit-due").Set("value", "")
-			focusLater(ctx, p, "commit-what")
+			p.focusLater(ctx, p, "commit-what")
 		}, mid).Body(
 			div("row-fields",
 				selectField("commit-who", "Who", who, choices, func(ctx app.Context, v string) { p.who = v }),
-				&textField{ID: "commit-what", Label: "What they will do", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.what = v }},
-				&textField{ID: "commit-due", Label: "By", Type: "date", Max: 10, OnChange: func(ctx app.Context, v string) { p.due = v }},
+				&textField{App: p.App, ID: "commit-what", Label: "What they will do", Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) { p.what = v }},
+				&textField{App: p.App, ID: "commit-due", Label: "By", Type: "date", Max: 10, OnChange: func(ctx app.Context, v string) { p.due = v }},
 			),
 			fieldError(p.commitErr),
 			submitButton("add-commitment", "Add the commitment"),
@@ -79,11 +79,11 @@ func (p *meetingsPage) renderMeeting(m *onboarding.Meeting) app.UI {
 		div("actions meeting-end",
 			button("remove-meeting", "secondary small danger-text", "Remove this 1:1", func(ctx app.Context, e app.Event) {
 				var undo onboarding.Undo
-				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, now()) })
+				p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.RemoveMeeting(o, mid, p.now()) })
 				if undo != nil {
 					p.did("Removed the 1:1 of "+words.LongDate(m.Date)+". Its open topics are back on the list for the next 1:1.", undo)
 					p.date = ""
-					focusLater(ctx, p, "undo")
+					p.focusLater(ctx, p, "undo")
 				}
 			}, mid),
 		),
@@ -100,7 +100,7 @@ func (p *meetingsPage) renderItem(m *onboarding.Meeting, it onboarding.MeetingIt
 	}
 	return app.Li().Class(pick(done, "agenda-item done", "agenda-item")).DataSet("item", iid).Body(
 		checkbox("done-"+iid, it.Text, done, func(ctx app.Context, v bool) {
-			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetItemDone(o, mid, iid, v, now()) })
+			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.SetItemDone(o, mid, iid, v, p.now()) })
 		}),
 		app.Span().Class("item-meta").Body(
 			app.Text("raised by "+p.name(it.Author)),

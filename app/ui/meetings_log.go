@@ -32,10 +32,10 @@ func (p *meetingsPage) renderLog(latest *onboarding.Meeting) app.UI {
 			app.Summary().Text("1:1 of "+words.LongDate(m.Date)),
 			app.If(len(items) > 0, ul("plain", items...)),
 			when(strings.TrimSpace(m.Notes) != "", func() app.UI {
-				return div("", app.H4().Text("Notes"), md(m.Notes))
+				return div("", app.H4().Text("Notes"), p.md(m.Notes))
 			}),
 			when(strings.TrimSpace(m.Decisions) != "", func() app.UI {
-				return div("", app.H4().Text("Decisions"), md(m.Decisions))
+				return div("", app.H4().Text("Decisions"), p.md(m.Decisions))
 			}),
 		))
 	}

@@ -45,7 +45,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 		app.If(carryLine != "", app.P().ID("carry").Text(carryLine)),
 		p.addForm("inline-form", textField{ID: "new-queued", Label: "Add a topic for the next 1:1", Max: onboarding.MaxShort}, &p.queued,
 			submitButton("add-queued", "Add").Class("secondary"),
-			func(o *onboarding.Onboarding, text string) error { return onboarding.QueueTopic(o, text, now()) }),
+			func(o *onboarding.Onboarding, text string) error { return onboarding.QueueTopic(o, text, p.now()) }),
 		p.renderStart(latest, date, slot),
 	)
 }
@@ -56,7 +56,7 @@ func (p *meetingsPage) renderNext(latest *onboarding.Meeting) app.UI {
 // another date.
 func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string) app.UI {
 	form := div("inline-form date-form",
-		&textField{ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
+		&textField{App: p.App, ID: "meeting-date", Label: "Date", Type: "date", Value: date, Max: 10, Hint: "It defaults to " + slot + ".", Error: p.startErr,
 			OnChange: func(ctx app.Context, v string) { p.date, p.startErr = v, "" }},
 		button("start-meeting", "", "Start this 1:1", func(ctx app.Context, e app.Event) {
 			// Read the date now: the field changes it without
@@ -64,7 +64,7 @@ func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string
 			date := p.nextDate()
 			var err error
 			p.edit(ctx, func(o *onboarding.Onboarding) {
-				_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), now())
+				_, err = onboarding.StartMeeting(o, date, o.CurrentWriter(), p.now())
 			})
 			if err != nil {
 				p.startErr = sentence(err)
@@ -72,7 +72,7 @@ func (p *meetingsPage) renderStart(latest *onboarding.Meeting, date, slot string
 			}
 			p.startErr, p.date = "", ""
 			p.did("", nil)
-			focusLater(ctx, p, "new-item")
+			p.focusLater(ctx, p, "new-item")
 		}),
 	)
 	if onboarding.StartDue(p.o, today()) || p.startErr != "" {

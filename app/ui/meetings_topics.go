@@ -24,7 +24,7 @@ func (p *meetingsPage) renderStanding() app.UI {
 				),
 				app.Button().Class("secondary small").ID("resolve-"+id).Text("Resolved").Aria("label", "Mark “"+firstLine(t.Text)+"” resolved").OnClick(func(ctx app.Context, e app.Event) {
 					var undo onboarding.Undo
-					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.ResolveProblem(o, id, now()) })
+					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.ResolveProblem(o, id, p.now()) })
 					p.did("Marked resolved. It stays on the problems page.", undo)
 				}, id),
 			))
@@ -54,7 +54,7 @@ func (p *meetingsPage) settleField(rowID, area string) app.UI {
 			return
 		}
 		var undo onboarding.Undo
-		p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Settle(o, rowID, onboarding.Owner(v), now()) })
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Settle(o, rowID, onboarding.Owner(v), p.now()) })
 		p.did("Settled: "+area+".", undo)
 	})
 }
@@ -83,7 +83,7 @@ func (p *meetingsPage) renderShared() app.UI {
 			h3(name),
 			para("item-meta", last),
 			div("inline-form date-form",
-				&textField{ID: "held-" + sid, Label: "Held on", Type: "date", Value: when, Max: 10, Error: p.heldErr[sid],
+				&textField{App: p.App, ID: "held-" + sid, Label: "Held on", Type: "date", Value: when, Max: 10, Error: p.heldErr[sid],
 					OnChange: func(ctx app.Context, v string) { p.held[sid] = v }},
 				app.Button().Class("secondary").ID("mark-held-"+sid).Text("Mark as held").Aria("label", "Mark as held: "+name).OnClick(func(ctx app.Context, e app.Event) {
 					when := p.held[sid]
@@ -91,7 +91,7 @@ func (p *meetingsPage) renderShared() app.UI {
 						when = today()
 					}
 					var err error
-					p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.MarkHeld(o, sid, when, o.CurrentWriter(), now()) })
+					p.edit(ctx, func(o *onboarding.Onboarding) { err = onboarding.MarkHeld(o, sid, when, o.CurrentWriter(), p.now()) })
 					if err != nil {
 						p.heldErr[sid] = sentence(err)
 						return

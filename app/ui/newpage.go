@@ -10,6 +10,7 @@ import (
 // newPage is the "New onboarding" form.
 type newPage struct {
 	app.Compo
+	*App
 
 	draft  onboarding.Draft
 	errs   map[string]string
@@ -39,7 +40,7 @@ var (
 func (p *newPage) fields(errs map[string]string, fs ...field) []app.UI {
 	out := make([]app.UI, len(fs))
 	for i, f := range fs {
-		out[i] = control(f.key, f, fieldOf(&p.draft, f.name), errs[f.key], func(ctx app.Context, v any) {
+		out[i] = p.control(f.key, f, fieldOf(&p.draft, f.name), errs[f.key], func(ctx app.Context, v any) {
 			fieldOf(&p.draft, f.name).SetString(v.(string))
 		})
 	}
@@ -58,7 +59,7 @@ func (p *newPage) Render() app.UI {
 			summary = append(summary, app.Li().Body(textLink("#"+e.Field, e.Message)))
 		}
 	}
-	return layout(
+	return p.layout(
 		app.H1().Text("New onboarding"),
 		para("lede", "Two people, one start date. Everything stays in this browser."),
 		// The messages sit in a container that is always there, so that
@@ -95,11 +96,11 @@ func (p *newPage) submit(ctx app.Context, e app.Event) {
 		p.errs[fe.Field] = fe.Message
 	}
 	if len(problems) > 0 {
-		focusLater(ctx, p, "form-errors")
+		p.focusLater(ctx, p, "form-errors")
 		return
 	}
-	o := guide.Start(p.draft, now())
-	if err := appStore().Create(o); err != nil {
+	o := guide.Start(p.draft, p.now())
+	if err := p.appStore().Create(o); err != nil {
 		p.failed = failed("The onboarding could not be saved", err)
 		return
 	}

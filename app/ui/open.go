@@ -20,6 +20,7 @@ import (
 // with one undo.
 type openPage struct {
 	app.Compo
+	*App
 
 	raw      string // the link, or the file's text
 	fromFile bool
@@ -83,7 +84,7 @@ func (p *openPage) OnNav(ctx app.Context) {
 	href := app.Window().Get("location").Get("href").String()
 	if strings.Contains(href, "#") || strings.Contains(strings.ToLower(href), "%23") {
 		p.start(ctx, href, false)
-		forgetLink()
+		p.forgetLink()
 	}
 }
 
@@ -91,7 +92,7 @@ func (p *openPage) OnNav(ctx app.Context) {
 // read, so that the onboarding does not stay in the browser's history,
 // where anyone using the device later, or history sync, would find it.
 // The page keeps what it read.
-func forgetLink() {
+func (a *App) forgetLink() {
 	app.Window().Get("history").Call("replaceState", nil, "", link(share.OpenPath))
 }
 
@@ -123,7 +124,7 @@ func (p *openPage) start(ctx app.Context, raw string, fromFile bool) {
 	if !p.locked {
 		p.decode(ctx, "")
 	} else {
-		focusLater(ctx, p, "open-passphrase")
+		p.focusLater(ctx, p, "open-passphrase")
 	}
 }
 
@@ -175,7 +176,7 @@ func (p *openPage) opened(pk *share.Packet, err error) {
 // confirms the sender has: there is no button to press then, and the next
 // link back should not carry again what they have.
 func (p *openPage) prepare() {
-	local, err := appStore().Load(p.incoming.ID)
+	local, err := p.appStore().Load(p.incoming.ID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		p.local = nil
@@ -199,7 +200,7 @@ func (p *openPage) prepare() {
 		p.merged, p.preview = merged, ch
 		p.line = p.lineFor(merged, ch)
 		if ch.None() && onboarding.Confirms(p.local, merged) {
-			_, _, err := share.TakeLink(appStore(), p.packet, p.me)
+			_, _, err := share.TakeLink(p.appStore(), p.packet, p.me)
 			p.confirmed = err == nil
 		}
 	}
@@ -221,7 +222,7 @@ func (p *openPage) senderName() string {
 }
 
 func (p *openPage) Render() app.UI {
-	return layout(
+	return p.layout(
 		app.H1().Text("Open a link or file"),
 		div("open-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("open-error").Body(
@@ -257,7 +258,7 @@ func (p *openPage) renderChoose() app.UI {
 				p.start(ctx, p.pasted, false)
 			}
 		}).Body(
-			&textField{ID: "paste-link", Label: "Paste the link", Long: true, Max: 1 << 20, OnChange: func(ctx app.Context, v string) { p.pasted = v }},
+			&textField{App: p.App, ID: "paste-link", Label: "Paste the link", Long: true, Max: 1 << 20, OnChange: func(ctx app.Context, v string) { p.pasted = v }},
 			submitButton("open-pasted", "Open the link"),
 		),
 		div("card",
@@ -459,7 +460,7 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 	if p.merged == nil {
 		return
 	}
-	ch, done, err := share.TakeLink(appStore(), p.packet, p.me)
+	ch, done, err := share.TakeLink(p.appStore(), p.packet, p.me)
 	if err != nil {
 		p.saveErr = failed("Not saved", err)
 		p.saved = true
@@ -474,22 +475,22 @@ func (p *openPage) save(ctx app.Context, e app.Event) {
 		// Into a copy already here: straight to what changed, with the
 		// undo there.
 		a, url := arrivalFor(step.Before, step.After, ch, done, p.senderName())
-		landOn(ctx, url, a)
+		p.landOn(ctx, url, a)
 		return
 	}
 	p.saved, p.result, p.saveErr = true, ch, ""
-	focusLater(ctx, p, "saved")
+	p.focusLater(ctx, p, "saved")
 }
 
 // undo takes out what saving did: the copy goes back to how it was, or
 // goes, and whatever changed since stays.
 func (p *openPage) undo(ctx app.Context, e app.Event) {
-	if err := share.Undo(appStore(), p.done); err != nil {
+	if err := share.Undo(p.appStore(), p.done); err != nil {
 		p.saveErr = failed("Could not undo", err)
 		return
 	}
 	p.undone = true
-	p.kept = len(share.Kept(appStore(), p.done)) > 0
+	p.kept = len(share.Kept(p.appStore(), p.done)) > 0
 }
 
 func (p *openPage) renderSaved() app.UI {

@@ -34,27 +34,38 @@ type Page struct {
 	New  func() app.Composer
 }
 
-// Pages lists every page of the app. The browser routes with it, and the
-// server prerenders each path so that a deep link, a static host and the
-// offline cache all have a real page to return.
-func Pages() []Page {
+// Pages lists every page of the app, each made with the tab's App. The
+// browser routes with it, and the server prerenders each path so that a
+// deep link, a static host and the offline cache all have a real page to
+// return.
+func Pages(a *App) []Page {
 	pages := []Page{
-		{Path: homePath, New: func() app.Composer { return &home{} }},
-		{Path: newPath, New: func() app.Composer { return &newPage{} }},
-		{Path: worksheetPath, New: func() app.Composer { return &worksheetPage{} }},
-		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{} }},
-		{Path: documentPath, New: func() app.Composer { return &documentPage{} }},
-		{Path: ceoPath, New: func() app.Composer { return &ceoPage{} }},
-		{Path: aboutPath, New: func() app.Composer { return &about{} }},
-		{Path: framingPath, New: func() app.Composer { return &framingPage{} }},
-		{Path: sharePath, New: func() app.Composer { return &sharePage{} }},
-		{Path: openPath, New: func() app.Composer { return &openPage{} }},
-		{Path: yourDataPath, New: func() app.Composer { return &yourDataPage{} }},
+		{Path: homePath, New: func() app.Composer { return &home{App: a} }},
+		{Path: newPath, New: func() app.Composer { return &newPage{App: a} }},
+		{Path: worksheetPath, New: func() app.Composer { return &worksheetPage{App: a} }},
+		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{opened: opened{App: a}} }},
+		{Path: documentPath, New: func() app.Composer { return &documentPage{opened: opened{App: a}} }},
+		{Path: ceoPath, New: func() app.Composer { return &ceoPage{opened: opened{App: a}} }},
+		{Path: aboutPath, New: func() app.Composer { return &about{App: a} }},
+		{Path: framingPath, New: func() app.Composer { return &framingPage{App: a} }},
+		{Path: sharePath, New: func() app.Composer { return &sharePage{opened: opened{App: a}} }},
+		{Path: openPath, New: func() app.Composer { return &openPage{App: a} }},
+		{Path: yourDataPath, New: func() app.Composer { return &yourDataPage{App: a} }},
 	}
 	for _, s := range onboarding.Stages {
-		pages = append(pages, Page{Path: stagePath(s), New: func() app.Composer { return &stagePage{} }})
+		pages = append(pages, Page{Path: stagePath(s), New: func() app.Composer { return &stagePage{opened: opened{App: a}} }})
 	}
 	return pages
+}
+
+// Paths lists the path of every page, in the order of Pages: what the
+// server prerenders and a static host must serve.
+func Paths() []string {
+	var paths []string
+	for _, p := range Pages(nil) { // the pages are not made: no App needed
+		paths = append(paths, p.Path)
+	}
+	return paths
 }
 
 // stagePath is the path of a stage's page, such as /guide/data.
@@ -94,7 +105,8 @@ func worksheetLink(id, variant string) string {
 // the body of its 404 response.
 const NotFoundPath = "/not-found"
 
-// Register tells go-app about every page. Call it from main in both builds.
+// Register tells go-app about every page, each made with a, the tab's
+// App. Call it from main in both builds.
 //
 // Every path also matches with a trailing slash, because static hosts serve a
 // page as dir/index.html and redirect /about to /about/. Anything else gets
@@ -103,8 +115,8 @@ const NotFoundPath = "/not-found"
 // Pages are exact routes (a map lookup), not regular expressions: go-app
 // compiles every regexp route when it is registered, which cost about
 // 30 ms of each start in the browser (../shared/measurements/start-profile.md).
-func Register() {
-	for _, p := range Pages() {
+func Register(a *App) {
+	for _, p := range Pages(a) {
 		app.RouteFunc(p.Path, p.New)
 		if p.Path != homePath {
 			app.RouteFunc(p.Path+"/", p.New)
@@ -112,8 +124,8 @@ func Register() {
 	}
 	// A mail scanner that escapes the "#" of a share link as "%23" moves
 	// the link's data into the path: /open%231.… still opens it.
-	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(openPath)+"(#|%23)", func() app.Composer { return &openPage{} })
-	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{} })
+	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(openPath)+"(#|%23)", func() app.Composer { return &openPage{App: a} })
+	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{App: a} })
 }
 
 // appPath is the path of the current page inside the app, without the

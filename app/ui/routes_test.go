@@ -2,12 +2,14 @@ package ui
 
 import (
 	"net/url"
+	"reflect"
 	"testing"
 
 	"counterpart/app/onboarding"
 )
 
 func TestLinksEscapeWhatTheyCarry(t *testing.T) {
+	t.Parallel()
 	id := "a&b=c #d/e?f"
 	for name, got := range map[string]string{
 		"stage":     stageLink(onboarding.StageRoles, id),
@@ -30,6 +32,8 @@ func TestLinksEscapeWhatTheyCarry(t *testing.T) {
 }
 
 func TestLinksUnderASubPath(t *testing.T) {
+	// Not in parallel: the sub-path is go-app's, read from the
+	// environment, which the test sets.
 	t.Setenv("GOAPP_ROOT_PREFIX", "/counterpart")
 	for got, want := range map[string]string{
 		link(homePath):         "/counterpart/",
@@ -45,14 +49,22 @@ func TestLinksUnderASubPath(t *testing.T) {
 }
 
 func TestEveryPageHasItsOwnPath(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
-	for _, p := range Pages() {
+	a := newDevice(t).app
+	for _, p := range Pages(a) {
 		if seen[p.Path] {
 			t.Errorf("two pages claim %s", p.Path)
 		}
 		seen[p.Path] = true
-		if p.New() == nil {
+		page := p.New()
+		if page == nil {
 			t.Errorf("%s makes no component", p.Path)
+			continue
+		}
+		// Every page reaches the tab's App: the route table hands it over.
+		if f := reflect.ValueOf(page).Elem().FieldByName("App"); !f.IsValid() || f.Interface() != a {
+			t.Errorf("%s is made without the App it was given", p.Path)
 		}
 	}
 	for _, s := range onboarding.Stages {

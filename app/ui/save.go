@@ -13,8 +13,8 @@ import (
 // onboarding as it now is, which the page shows from then on, and the
 // error to show when the change was not saved: it then stays on screen
 // and goes with the next change that fits.
-func saveChange(id string, change func(*onboarding.Onboarding)) (*onboarding.Onboarding, error) {
-	return appStore().Change(id, func(o *onboarding.Onboarding) error {
+func (a *App) saveChange(id string, change func(*onboarding.Onboarding)) (*onboarding.Onboarding, error) {
+	return a.appStore().Change(id, func(o *onboarding.Onboarding) error {
 		change(o)
 		return nil
 	})

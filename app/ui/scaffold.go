@@ -17,10 +17,10 @@ const notOnDevice = "This onboarding is not on this device. It may have been del
 // loadOnboarding reads the onboarding of id from this device, or says in
 // plain words why it cannot. Without the log, it comes without its 1:1s
 // and commitments (store.LoadWithoutLog).
-func loadOnboarding(id string, withoutLog bool) (*onboarding.Onboarding, string) {
-	load := appStore().Load
+func (a *App) loadOnboarding(id string, withoutLog bool) (*onboarding.Onboarding, string) {
+	load := a.appStore().Load
 	if withoutLog {
-		load = appStore().LoadWithoutLog
+		load = a.appStore().LoadWithoutLog
 	}
 	o, err := load(id)
 	switch {
@@ -38,6 +38,7 @@ func loadOnboarding(id string, withoutLog bool) (*onboarding.Onboarding, string)
 // it, calls mount and dismount from OnMount and OnDismount, open from
 // OnNav, and renders renderMissing while there is no onboarding.
 type opened struct {
+	*App
 	page app.Composer
 	o    *onboarding.Onboarding
 	// loadErr says why there is no onboarding; empty while loading.
@@ -61,7 +62,7 @@ type opened struct {
 // mount follows saves made in other tabs to the onboarding on screen.
 func (s *opened) mount(ctx app.Context, page app.Composer) {
 	s.page = page
-	s.stopWatch = watchOnboarding(ctx, func() *onboarding.Onboarding { return s.o }, s.refresh)
+	s.stopWatch = s.watchOnboarding(ctx, func() *onboarding.Onboarding { return s.o }, s.refresh)
 }
 
 func (s *opened) dismount() {
@@ -91,7 +92,7 @@ func (s *opened) open(ctx app.Context, title string) bool {
 
 // load reads the onboarding from storage, on arrival.
 func (s *opened) load(id string) {
-	o, msg := loadOnboarding(id, s.noLog)
+	o, msg := s.loadOnboarding(id, s.noLog)
 	s.hasLog = !s.noLog
 	s.o, s.loadErr = o, msg
 }
@@ -99,7 +100,7 @@ func (s *opened) load(id string) {
 // refresh reads the onboarding again when another tab saved it, with
 // this tab's unsaved changes (a save the browser refused) still on top.
 func (s *opened) refresh(id string) {
-	o, _, err := appStore().Refresh(id)
+	o, _, err := s.appStore().Refresh(id)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		s.o, s.loadErr = nil, "This onboarding was deleted, perhaps in another tab."
@@ -117,7 +118,7 @@ func (s *opened) edit(ctx app.Context, change func(*onboarding.Onboarding)) {
 	if s.o == nil {
 		return
 	}
-	o, err := saveChange(s.o.ID, change)
+	o, err := s.saveChange(s.o.ID, change)
 	s.saveErr = saveFailure(err)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -146,7 +147,7 @@ func (s *opened) renderMissing(title string) app.UI {
 	if s.loadErr != "" {
 		msg, class = s.loadErr, "alert"
 	}
-	return layout(
+	return s.layout(
 		app.H1().Text(title),
 		app.Div().Class(class).ID("load-error").Text(msg),
 		app.P().Body(textLink(link(homePath), "Go to your onboardings")),
@@ -159,13 +160,13 @@ func (s *opened) renderMissing(title string) app.UI {
 func (s *opened) renderStatus() app.UI {
 	return div("status-area",
 		s.renderArrival(),
-		app.If(s.saveErr != "", saveFailed(s.saveErr, s.o)),
+		app.If(s.saveErr != "", s.saveFailed(s.saveErr, s.o)),
 		app.If(s.notice != "", app.Div().Class("toast").Role("status").Body(
 			span("", s.notice),
 			app.If(s.undo != nil, button("undo", "secondary", "Undo", func(ctx app.Context, e app.Event) {
 				undo := s.undo
 				s.did("Put back.", nil)
-				s.edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
+				s.edit(ctx, func(o *onboarding.Onboarding) { undo(o, s.now()) })
 			})),
 		)),
 	)
@@ -175,7 +176,7 @@ func (s *opened) renderStatus() app.UI {
 func (s *opened) removeButton(class, label string, l onboarding.List, id, notice string) app.UI {
 	return app.Button().Class(class).Text("Remove").Aria("label", label).OnClick(func(ctx app.Context, e app.Event) {
 		var undo onboarding.Undo
-		s.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = l.Remove(o, id, now()) })
+		s.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = l.Remove(o, id, s.now()) })
 		if undo != nil {
 			s.did(notice, undo)
 		}
@@ -186,7 +187,7 @@ func (s *opened) removeButton(class, label string, l onboarding.List, id, notice
 // with add, then empties the line for the next one. typed holds the text
 // as it is typed; the field's ID is in.ID.
 func (s *opened) addForm(class string, in textField, typed *string, submit app.UI, add func(o *onboarding.Onboarding, text string) error, scope ...any) app.UI {
-	in.OnChange = func(ctx app.Context, v string) { *typed = v }
+	in.App, in.OnChange = s.App, func(ctx app.Context, v string) { *typed = v }
 	return app.Form().Class(class).OnSubmit(func(ctx app.Context, e app.Event) {
 		e.PreventDefault()
 		text := strings.TrimSpace(*typed)
@@ -201,6 +202,6 @@ func (s *opened) addForm(class string, in textField, typed *string, submit app.U
 		}
 		*typed = ""
 		app.Window().GetElementByID(in.ID).Set("value", "")
-		focusLater(ctx, s.page, in.ID)
+		s.focusLater(ctx, s.page, in.ID)
 	}, scope...).Body(&in, submit)
 }

@@ -25,17 +25,14 @@ type openedBy map[onboarding.Stage]bool
 // onboarding.ProgressOf takes.
 func (o openedBy) has(s onboarding.Stage) bool { return o[s] }
 
-// seenHere is what this tab remembers where the browser refuses its
-// storage (storageOff): in memory, as it keeps everything else. There
-// localStorage is the empty stand-in CheckStorage puts in its place,
-// which go-app's ctx.LocalStorage cannot read: the page stopped at
-// "Loading…".
-var seenHere seenStages
-
-// loadSeen is what the device remembers of every onboarding.
-func loadSeen(ctx app.Context) seenStages {
-	if storageOff != "" {
-		return seenHere
+// loadSeen is what the device remembers of every onboarding. Where the
+// browser refuses its storage (storageOff), the tab remembers it in
+// memory (App.seenHere), as it keeps everything else: there localStorage
+// is the empty stand-in checkStorage puts in its place, which go-app's
+// ctx.LocalStorage cannot read (the page stopped at "Loading…").
+func (a *App) loadSeen(ctx app.Context) seenStages {
+	if a.storageOff != "" {
+		return a.seenHere
 	}
 	var all seenStages
 	ctx.LocalStorage().Get(seenKey, &all) // unreadable is the same as nothing seen
@@ -43,8 +40,8 @@ func loadSeen(ctx app.Context) seenStages {
 }
 
 // readSeen is what the device remembers of one onboarding, by person.
-func readSeen(ctx app.Context, id string) map[string]openedBy {
-	all := loadSeen(ctx)
+func (a *App) readSeen(ctx app.Context, id string) map[string]openedBy {
+	all := a.loadSeen(ctx)
 	out := map[string]openedBy{}
 	for person, stages := range all[id] {
 		out[person] = openedBy{}
@@ -58,8 +55,8 @@ func readSeen(ctx app.Context, id string) map[string]openedBy {
 // markSeen remembers that a person has opened a stage of an onboarding.
 // A failure to remember is not worth a word: the guide text shows in
 // full again next time, and that is all.
-func markSeen(ctx app.Context, id, person string, stage onboarding.Stage) {
-	all := loadSeen(ctx)
+func (a *App) markSeen(ctx app.Context, id, person string, stage onboarding.Stage) {
+	all := a.loadSeen(ctx)
 	if all == nil {
 		all = seenStages{}
 	}
@@ -72,8 +69,8 @@ func markSeen(ctx app.Context, id, person string, stage onboarding.Stage) {
 		}
 	}
 	all[id][person] = append(all[id][person], stage)
-	if storageOff != "" {
-		seenHere = all
+	if a.storageOff != "" {
+		a.seenHere = all
 		return
 	}
 	ctx.LocalStorage().Set(seenKey, all)

@@ -21,6 +21,7 @@ import (
 // are made from what this device has saved (store.LoadSaved), which is
 // what the link carries, not from the tab's copy.
 type sendBar struct {
+	*App
 	page app.Composer
 	o    *onboarding.Onboarding
 
@@ -30,9 +31,9 @@ type sendBar struct {
 	shown  string // the link, when the browser did not let the app copy it
 }
 
-// render is the bar for o, the onboarding on page.
-func (b *sendBar) render(page app.Composer, o *onboarding.Onboarding) app.UI {
-	b.page, b.o = page, o
+// render is the bar for o, the onboarding on page, in the tab's App a.
+func (b *sendBar) render(a *App, page app.Composer, o *onboarding.Onboarding) app.UI {
+	b.App, b.page, b.o = a, page, o
 	b.describe(o)
 	other := o.Other(o.Me).Name
 	return app.Section().Class("send no-print").ID("send").Aria("label", "Send to "+other).Body(
@@ -61,14 +62,14 @@ func (b *sendBar) describe(o *onboarding.Onboarding) {
 		return
 	}
 	b.key, b.status, b.shown = key, "", ""
-	saved, err := appStore().LoadSaved(o.ID)
+	saved, err := b.appStore().LoadSaved(o.ID)
 	if err != nil {
 		b.line = "The link cannot be made: " + sentence(err)
 		return
 	}
 	g, complete := onboarding.Outgoing(saved)
 	b.line = onboarding.SendLine(g, complete, o.Other(o.Me).Name, today())
-	if appStore().Unsaved(o.ID) {
+	if b.appStore().Unsaved(o.ID) {
 		b.line += " Your last changes are not saved on this device yet, so the link leaves them out."
 	}
 }
@@ -79,12 +80,12 @@ func (b *sendBar) send(ctx app.Context, e app.Event) {
 	o := b.o
 	other := o.Other(o.Me).Name
 	b.status, b.shown = "", ""
-	saved, err := appStore().LoadSaved(o.ID)
+	saved, err := b.appStore().LoadSaved(o.ID)
 	if err != nil {
 		b.status = "The link could not be made: " + sentence(err)
 		return
 	}
-	frag, _, err := share.EncodeLink(saved, onboarding.StartLink(saved, now(), false), "")
+	frag, _, err := share.EncodeLink(saved, onboarding.StartLink(saved, b.now(), false), "")
 	if err != nil {
 		b.status = failed("The link could not be made", err)
 		return

@@ -54,16 +54,16 @@ func (p *sharePage) encode(ctx app.Context, passphrase string) {
 	// change the browser refused to store is made again when it is saved,
 	// with new stamps, so a link that carried it would hand the other
 	// person an entry this device may never hold (store.LoadSaved).
-	o, err := appStore().LoadSaved(p.o.ID)
+	o, err := p.appStore().LoadSaved(p.o.ID)
 	if err != nil {
 		p.fragment, p.changes, p.qr = "", 0, ""
 		p.err = "The link could not be made: " + sentence(err)
 		return
 	}
-	p.unsaved = appStore().Unsaved(p.o.ID)
+	p.unsaved = p.appStore().Unsaved(p.o.ID)
 	// Making a link changes nothing stored: the stamp names this device,
 	// and what the other person's devices hold is already recorded.
-	h := onboarding.StartLink(o, now(), p.complete)
+	h := onboarding.StartLink(o, p.now(), p.complete)
 	p.header = h
 	if h.Partial() {
 		g, _ := onboarding.Outgoing(o)
@@ -128,7 +128,7 @@ func (p *sharePage) Render() app.UI {
 	if withheld > 0 {
 		kept = words.Count(withheld, "private entry stays", "private entries stay") + " on this device."
 	}
-	return layout(
+	return p.layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
 			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
@@ -138,7 +138,7 @@ func (p *sharePage) Render() app.UI {
 		app.H1().Text("Share with "+other.Name),
 		para("lede", "Send this link to "+other.Name+": opening it shows what it holds, then merges it into their copy. "+kept+" No server ever receives it."),
 		para("muted", "Sent as "+me.Name+"."),
-		exchangeNote(o),
+		p.exchangeNote(o),
 		div("share-status",
 			app.If(p.err != "", app.Div().Class("alert").Role("alert").ID("share-error").Text(p.err)),
 			app.If(p.unsaved, app.P().Class("warning").ID("share-unsaved").Text("Your last changes are not saved on this device yet, because the browser refused to store them. The link carries what is saved; make it again once they are.")),

@@ -11,9 +11,9 @@ import (
 // the page's content as a field would compare the whole page with
 // reflect.DeepEqual on every render, and go-app filters such a slice in
 // place, which corrupts it once it holds an If or a Range.
-func layout(content ...app.UI) app.UI {
+func (a *App) layout(content ...app.UI) app.UI {
 	return div("shell",
-		&pageFocus{},
+		&pageFocus{App: a},
 		app.Header().Class("shell-header").Body(
 			app.A().Class("brand").Href(link(homePath)).Body(
 				app.Img().Class("brand-mark").Src("/web/icon.svg").Alt(""),
@@ -25,8 +25,8 @@ func layout(content ...app.UI) app.UI {
 				textLink(link(aboutPath), "About"),
 			),
 		),
-		&updateBanner{},
-		storageNotice(),
+		&updateBanner{App: a},
+		a.storageNotice(),
 		app.Main().ID("main").Body(content...),
 		app.Footer().Class("shell-footer").Body(
 			span("", "Your answers stay in this browser, on this device."),
@@ -48,6 +48,7 @@ func setTitle(ctx app.Context, title string) {
 // is open, and offers to reload.
 type updateBanner struct {
 	app.Compo
+	*App
 
 	ready bool
 }
@@ -56,7 +57,7 @@ type updateBanner struct {
 // looking for newer builds.
 func (b *updateBanner) OnMount(ctx app.Context) {
 	b.ready = ctx.AppUpdateAvailable()
-	watchForUpdates(ctx)
+	b.watchForUpdates(ctx)
 }
 
 // OnAppUpdate is called by go-app when the service worker has installed a

@@ -53,7 +53,7 @@ func (p *stagePage) OnNav(ctx app.Context) {
 	p.noLog = p.stage != onboarding.StageRoles
 	p.open(ctx, st.Title)
 	if p.o != nil {
-		p.seen = readSeen(ctx, p.o.ID)
+		p.seen = p.readSeen(ctx, p.o.ID)
 		writer := p.o.CurrentWriter()
 		p.read = p.seen[writer][p.stage]
 		p.markSeen(ctx, writer)
@@ -63,7 +63,7 @@ func (p *stagePage) OnNav(ctx app.Context) {
 
 // markSeen remembers that person has this stage open.
 func (p *stagePage) markSeen(ctx app.Context, person string) {
-	markSeen(ctx, p.o.ID, person, p.stage)
+	p.App.markSeen(ctx, p.o.ID, person, p.stage)
 	if p.seen[person] == nil {
 		p.seen[person] = openedBy{}
 	}
@@ -82,7 +82,7 @@ func (p *stagePage) Render() app.UI {
 	for _, pr := range st.Prompts {
 		prompts = append(prompts, p.renderPrompt(st, pr, writerIsNew))
 	}
-	return layout(
+	return p.layout(
 		app.Nav().Class("crumbs").Aria("label", "Breadcrumb").Body(
 			textLink(link(homePath), "Your onboardings"),
 			app.Span().Aria("hidden", true).Text(" › "),
@@ -95,7 +95,7 @@ func (p *stagePage) Render() app.UI {
 			app.H1().Text(st.Title),
 			p.renderWriter(),
 		),
-		p.send.render(p, o),
+		p.send.render(p.App, p, o),
 		p.renderStatus(),
 		p.renderGuidance(st),
 		div("prompts", prompts...),
@@ -108,7 +108,7 @@ func (p *stagePage) Render() app.UI {
 func (p *stagePage) renderGuidance(st guide.Stage) app.UI {
 	body := []app.UI{
 		app.If(st.ID == onboarding.StageData, framingNote(p.o.ID)),
-		div("guidance", md(st.Guidance)),
+		div("guidance", p.md(st.Guidance)),
 	}
 	if !p.read {
 		return div("", body...)
@@ -184,10 +184,10 @@ func (p *stagePage) renderPrompt(st guide.Stage, pr guide.Prompt, writerIsNew bo
 			app.Span().Class(stateClass).Text(state),
 		),
 		para("question", pr.Question(writerIsNew)),
-		div("help", md(pr.Help)),
+		div("help", p.md(pr.Help)),
 		app.Details().Class("example").Body(
 			app.Summary().Text("Example for "+who),
-			md(example),
+			p.md(example),
 		),
 		p.promptBody(st.ID, pr.ID),
 	)
@@ -229,10 +229,10 @@ func (p *stagePage) renderPrevNext() app.UI {
 // noteField is a single free text of a stage, such as the budget advice.
 // Whoever writes in it last becomes its author.
 func (p *stagePage) noteField(id, label string, note func(*onboarding.Onboarding) *onboarding.Note) app.UI {
-	return &textField{
+	return &textField{App: p.App,
 		ID: id, Label: label, Value: note(p.o).Text, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 		OnChange: func(ctx app.Context, v string) {
-			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteNote(o, note(o), v, now()) })
+			p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteNote(o, note(o), v, p.now()) })
 		},
 	}
 }

@@ -32,7 +32,7 @@ func (p *stagePage) dataPrompt(prompt string) app.UI {
 				name = "Untitled data source"
 			}
 			items = append(items, app.Li().Body(checkbox("checked-list-"+id, name, d.Checked, func(ctx app.Context, v bool) {
-				p.edit(ctx, sourcesList.set(id, checked, v))
+				p.edit(ctx, sourcesList.set(id, checked, v, p.now))
 			})))
 		}
 		return ul("checklist", items...)

@@ -81,7 +81,7 @@ func (p *stagePage) ownership() app.UI {
 		}
 	}
 	// Once the grid is compared, the pair can tell the organisation.
-	parts = append(parts, &announcePanel{O: o, Edit: p.edit})
+	parts = append(parts, &announcePanel{App: p.App, O: o, Edit: p.edit})
 	parts = append(parts, app.P().Class("worksheet-links no-print").Body(
 		app.Text("For the first meeting: "),
 		buttonLink("worksheet-blank", "", worksheetLink(o.ID, "blank"), "print the blank worksheet"),
@@ -109,9 +109,9 @@ func (p *stagePage) grid(view onboarding.BlindView, other *onboarding.Person) ap
 		}
 		p.roles.confirmFinish = false
 		var undo onboarding.Undo
-		p.edit(ctx, func(o *onboarding.Onboarding) { undo = onboarding.FinishSide(o, view.Person, now()) })
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo = onboarding.FinishSide(o, view.Person, p.now()) })
 		p.roles.undoSeal = undo
-		focusLater(ctx, p, "sealed-title")
+		p.focusLater(ctx, p, "sealed-title")
 	}, view.Person, unanswered)
 	return div("grid-wrap",
 		app.P().Class("blind-note").Body(
@@ -140,7 +140,7 @@ func (p *stagePage) gridRow(r onboarding.BlindRow) app.UI {
 		options = append(options, app.Span().Class("seg").Body(
 			app.Input().Type("radio").ID(inputID).Name("own-"+id).Value(string(a)).Checked(r.Answer == a).
 				OnChange(func(ctx app.Context, e app.Event) {
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.AnswerArea(o, id, writer, a, now()) })
+					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.AnswerArea(o, id, writer, a, p.now()) })
 				}, id, writer, a),
 			app.Label().For(inputID).Text(a.Label()),
 		))
@@ -158,7 +158,7 @@ func (p *stagePage) manageAreas() app.UI {
 		return div("actions",
 			button("manage-areas", "secondary", "Add, rename or remove areas", func(ctx app.Context, e app.Event) {
 				p.roles.manage = true
-				focusLater(ctx, p, "new-area")
+				p.focusLater(ctx, p, "new-area")
 			}),
 		)
 	}
@@ -166,8 +166,8 @@ func (p *stagePage) manageAreas() app.UI {
 	for _, r := range p.o.Roles.Rows {
 		id, area := r.ID, r.Area
 		items = append(items, app.Li().Class("area-item").Body(
-			&textField{ID: "area-" + id, Label: "Area", Value: area, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
-				p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.RenameArea(o, id, v, now()) })
+			&textField{App: p.App, ID: "area-" + id, Label: "Area", Value: area, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
+				p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.RenameArea(o, id, v, p.now()) })
 			}},
 			p.removeButton("secondary danger-text", "Remove the area "+area, onboarding.Lists.Areas, id, "Removed the area “"+area+"”."),
 		))
@@ -178,7 +178,7 @@ func (p *stagePage) manageAreas() app.UI {
 		p.addForm("inline-form", textField{ID: "new-area", Label: "New area", Max: onboarding.MaxShort, Hint: "For example: “Vendor contracts for developer tools”."}, &p.roles.newArea,
 			submitButton("add-area", "Add the area"),
 			func(o *onboarding.Onboarding, area string) error {
-				_, err := onboarding.AddArea(o, area, now())
+				_, err := onboarding.AddArea(o, area, p.now())
 				return err
 			}),
 		button("", "secondary", "Done with the areas", func(ctx app.Context, e app.Event) { p.roles.manage = false }),
@@ -206,8 +206,8 @@ func (p *stagePage) sealedCard(id, title, text string, undo *onboarding.Undo, bu
 			app.Button().Class("secondary").ID(button).Text(label).OnClick(func(ctx app.Context, e app.Event) {
 				put := *undo
 				*undo = nil
-				p.edit(ctx, func(o *onboarding.Onboarding) { put(o, now()) })
-				focusLater(ctx, p, back)
+				p.edit(ctx, func(o *onboarding.Onboarding) { put(o, p.now()) })
+				p.focusLater(ctx, p, back)
 			}, button),
 		)),
 	)
@@ -233,7 +233,7 @@ func (p *stagePage) comparison() app.UI {
 		case verdict.Mismatch():
 			action = app.Button().Class("secondary small").Text("Add to next 1:1").Aria("label", "Add to next 1:1: "+c.Row.Area).
 				OnClick(func(ctx app.Context, e app.Event) {
-					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.AddToAgenda(o, rowID, o.CurrentWriter(), now()) })
+					p.edit(ctx, func(o *onboarding.Onboarding) { onboarding.AddToAgenda(o, rowID, o.CurrentWriter(), p.now()) })
 				}, rowID)
 		}
 		trs = append(trs, app.Tr().Class("verdict-"+string(verdict)).DataSet("row", rowID).Body(
@@ -302,9 +302,9 @@ func (p *stagePage) expectations() app.UI {
 			return div("card expectation",
 				h3(person.Name),
 				app.H4().Text("Of their own role"),
-				md(orNothing(s.ExpectMine)),
+				p.md(orNothing(s.ExpectMine)),
 				app.H4().Text("Of "+other.Name+"'s role"),
-				md(orNothing(s.ExpectYours)),
+				p.md(orNothing(s.ExpectYours)),
 			)
 		}
 		return app.Div().Class("two-columns").ID("expectations-both").Body(column(o.Buddy), column(o.Newcomer))
@@ -320,7 +320,7 @@ func (p *stagePage) expectations() app.UI {
 	side := func(set func(*onboarding.Side, string)) func(ctx app.Context, v string) {
 		return func(ctx app.Context, v string) {
 			p.edit(ctx, func(o *onboarding.Onboarding) {
-				onboarding.EditSide(o, writer, now(), func(s *onboarding.Side) { set(s, v) })
+				onboarding.EditSide(o, writer, p.now(), func(s *onboarding.Side) { set(s, v) })
 			})
 		}
 	}
@@ -332,9 +332,9 @@ func (p *stagePage) expectations() app.UI {
 		}
 		p.roles.confirmWritten = false
 		var undo onboarding.Undo
-		p.edit(ctx, func(o *onboarding.Onboarding) { undo = onboarding.FinishExpectations(o, writer, now()) })
+		p.edit(ctx, func(o *onboarding.Onboarding) { undo = onboarding.FinishExpectations(o, writer, p.now()) })
 		p.roles.undoWritten = undo
-		focusLater(ctx, p, "written-title")
+		p.focusLater(ctx, p, "written-title")
 	}, writer, empty)
 	otherState := other.Name + " has not finished theirs yet."
 	if view.OtherWritten {
@@ -342,9 +342,9 @@ func (p *stagePage) expectations() app.UI {
 	}
 	return div("",
 		para("blind-note", "Written alone too: "+other.Name+" reads this once you have both finished writing. "+otherState),
-		&textField{ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
+		&textField{App: p.App, ID: "expect-mine-" + writer, Label: "What I expect of my role", Value: view.ExpectMine, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectMine = v })},
-		&textField{ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
+		&textField{App: p.App, ID: "expect-yours-" + writer, Label: "What I expect of " + other.Name + "'s role", Value: view.ExpectYours, Long: true, Max: onboarding.MaxText, Markdown: p.hint.take(),
 			OnChange: side(func(s *onboarding.Side, v string) { s.ExpectYours = v })},
 		app.If(p.roles.confirmWritten, app.P().Class("warning").Role("alert").Text(
 			"One of the two boxes is empty. Press the button again to finish anyway.")),
@@ -386,7 +386,7 @@ func (p *stagePage) cadence() app.UI {
 			selectField("one-on-one-day", "Day", c.Day, days, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetDay(v, browserZone()) }))
 			}),
-			&textField{ID: "one-on-one-time", Label: "Time", Type: "time", Value: c.Time, Max: 5, Error: timeErr, OnChange: func(ctx app.Context, v string) {
+			&textField{App: p.App, ID: "one-on-one-time", Label: "Time", Type: "time", Value: c.Time, Max: 5, Error: timeErr, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {
 					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetTime(v) }))
 				}
@@ -403,7 +403,7 @@ func (p *stagePage) cadence() app.UI {
 			}},
 		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
 		h3("Time that isn't about work"),
-		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
+		&textField{App: p.App, ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
 		}},
 		div("row-fields",
@@ -413,7 +413,7 @@ func (p *stagePage) cadence() app.UI {
 			selectField("social-day", "Which day", c.SocialDay, secondDays, func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialDay = v }))
 			}),
-			&textField{ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
+			&textField{App: p.App, ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {
 					p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocialTime(v) }))
 				}
@@ -438,7 +438,7 @@ func (p *stagePage) sessions() app.UI {
 		if !start.IsZero() && st.SessionDay > 0 {
 			hint = "The guide suggests " + words.DayAndMonth(onboarding.WorkingDay(start, st.SessionDay).Format("2006-01-02")) + "."
 		}
-		fields = append(fields, &textField{ID: "session-" + string(stage), Label: st.Title, Type: "datetime-local",
+		fields = append(fields, &textField{App: p.App, ID: "session-" + string(stage), Label: st.Title, Type: "datetime-local",
 			Value: o.Roles.Cadence.Sessions.At(stage), Max: 16, Hint: hint,
 			OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckSession(v) == "" {

@@ -23,8 +23,9 @@ func (s *screen) nav(rawURL string) {
 // A stage's guidance is there in full on a person's first visit, and
 // folded behind one line on the next.
 func TestGuidanceFoldsAfterTheFirstVisit(t *testing.T) {
-	o := pair(t)
-	s := show(t, &stagePage{}, stageLink(onboarding.StageData, o.ID))
+	t.Parallel()
+	d, o := pair(t)
+	s := d.show(&stagePage{}, stageLink(onboarding.StageData, o.ID))
 	if s.exists("guidance") || !s.has(`class="guidance"`) {
 		t.Fatal("the first visit does not show the guidance in full")
 	}
@@ -39,27 +40,29 @@ func TestGuidanceFoldsAfterTheFirstVisit(t *testing.T) {
 // An entry added and closed with nothing in it is dropped, and so is one
 // left blank when the person moves to another stage.
 func TestABlankEntryIsDropped(t *testing.T) {
-	o := pair(t)
-	s := show(t, &stagePage{}, stageLink(onboarding.StageData, o.ID))
+	t.Parallel()
+	d, o := pair(t)
+	s := d.show(&stagePage{}, stageLink(onboarding.StageData, o.ID))
 	s.click("add-sources")
-	id := stored(t, o.ID).DataSources[0].ID
+	id := d.stored(o.ID).DataSources[0].ID
 	s.click("toggle-" + id)
-	if n := len(stored(t, o.ID).DataSources); n != 0 {
+	if n := len(d.stored(o.ID).DataSources); n != 0 {
 		t.Fatalf("closing a blank entry kept %d", n)
 	}
 	s.expectNot("untitled", "Nothing written yet")
 
 	s.click("add-sources")
 	s.nav(stageLink(onboarding.StageProblems, o.ID))
-	if n := len(stored(t, o.ID).DataSources); n != 0 {
+	if n := len(d.stored(o.ID).DataSources); n != 0 {
 		t.Errorf("moving on kept %d blank entries", n)
 	}
 }
 
 // "Markdown works" is said once on a page, whatever its text areas.
 func TestTheMarkdownHintIsSaidOnce(t *testing.T) {
-	o := pair(t)
-	s := show(t, &stagePage{}, stageLink(onboarding.StageProblems, o.ID))
+	t.Parallel()
+	d, o := pair(t)
+	s := d.show(&stagePage{}, stageLink(onboarding.StageProblems, o.ID))
 	s.click("add-problems")
 	if n := strings.Count(s.html(), "Markdown works"); n != 1 {
 		t.Errorf("the hint shows %d times", n)
@@ -70,7 +73,8 @@ func TestTheMarkdownHintIsSaidOnce(t *testing.T) {
 // from the other person it says so; after one, it says when, and what
 // the next link carries.
 func TestExchangeWordsSayNothingFalse(t *testing.T) {
-	o := pair(t)
+	t.Parallel()
+	_, o := pair(t)
 	other := o.Other(o.Me)
 	if line := exchangeWords(o); !strings.Contains(line, "You have not had a link from "+other.Name+" yet") {
 		t.Errorf("with no link received, the line says %q", line)

@@ -72,40 +72,31 @@ func (l localStorage) Keys() (keys []string, err error) {
 	return keys, nil
 }
 
-var theStore *store.Store
-
-// storageOff says, when it is not empty, why this tab keeps what is
-// written in memory only: the browser refuses its storage to this site.
-// Every page shows it.
-var storageOff string
+// storageOffText is what every page says when the browser refuses the
+// app its storage.
+const storageOffText = "This browser is not letting Counterpart save anything on this device: its storage is turned off for this site, as in some private windows or with strict privacy settings. You can look around and try the example, but what you write here will be gone when you close this tab. To keep your work, allow this site to store data, or open Counterpart in a normal window."
 
 // probeKey is written and removed once per tab to see if saving works.
 const probeKey = "counterpart.v1.probe"
 
-// CheckStorage finds out whether the browser lets the app save, before
-// go-app starts: go-app reads window.localStorage as it starts and would
-// crash where reading it throws (storage turned off for the site, some
-// private windows). There the app puts an empty stand-in in its place and
-// keeps this tab's data in memory, and every page says so. Call it from
-// main, before app.RunWhenOnBrowser.
-func CheckStorage() {
-	if app.IsServer {
-		return
-	}
+// checkStorage reports whether the browser lets the app save, and must run
+// before go-app starts: go-app reads window.localStorage as it starts and
+// would crash where reading it throws (storage turned off for the site,
+// some private windows). There it puts an empty stand-in in its place;
+// the App then keeps this tab's data in memory, and every page says so.
+func checkStorage() bool {
 	readable, writable := probeStorage()
 	switch {
 	case !readable:
 		// What go-app reads: an object with no keys.
 		app.Window().Get("Object").Call("defineProperty", app.Window(), "localStorage", map[string]any{"value": map[string]any{}, "configurable": true})
+		return false
 	case !writable:
 		// Reading works but nothing can be written, and nothing is
 		// there: the private windows of some browsers.
-	default:
-		return
+		return false
 	}
-	storageOff = "This browser is not letting Counterpart save anything on this device: its storage is turned off for this site, as in some private windows or with strict privacy settings. You can look around and try the example, but what you write here will be gone when you close this tab. To keep your work, allow this site to store data, or open Counterpart in a normal window."
-	theStore = store.New(store.NewMemory(), wallNow)
-	listenToStorage(theStore)
+	return true
 }
 
 // probeStorage tries localStorage. A storage that has data but refuses a
@@ -130,58 +121,43 @@ func probeStorage() (readable, writable bool) {
 	return true, true
 }
 
-// appStore is the one store of this tab. Server-side prerendering gets a
-// store in memory, so pages render (empty) without a browser.
-func appStore() *store.Store {
-	if theStore == nil {
-		var b store.Backend = localStorage{}
-		if app.IsServer {
-			b = store.NewMemory()
-		}
-		theStore = store.New(b, wallNow)
-		listenToStorage(theStore)
-	}
-	return theStore
-}
-
 // listenToStorage has the store hear what other tabs write (the
 // browser's storage event), for as long as the tab lives: the backup kept
 // up to date and the reminder to back up count every change, whichever
 // tab made it, and a tab whose code is older than what another tab wrote
 // reloads itself, which fetches the new version.
-func listenToStorage(s *store.Store) {
-	s.Heard(noteSave)
+func (a *App) listenToStorage() {
+	s := a.store
+	s.Heard(a.noteSave)
 	if app.IsServer {
 		return
 	}
-	app.Window().AddEventListener("storage", func(ctx app.Context, e app.Event) {
-		key := e.Get("key")
+	// A listener of the browser's own, not go-app's Window().AddEventListener:
+	// the App is made before go-app starts, and go-app's listener needs
+	// the page go-app has not mounted yet. Added first, it runs before the
+	// pages' own listeners, so the store knows of the write when they read.
+	app.Window().Call("addEventListener", "storage", app.FuncOf(func(this app.Value, args []app.Value) any {
+		key := args[0].Get("key")
 		if !key.Truthy() {
-			return
+			return nil
 		}
 		if _, newer := s.Outside(key.String()); newer {
 			app.Window().Get("location").Call("reload")
 		}
-	})
+		return nil
+	}))
 }
 
 // storageNotice is the message every page shows when nothing can be saved,
 // and the one thing about keeping the data that needs the person now (see
 // keepingBanner). Its container is always there, so the page keeps its
 // shape.
-func storageNotice() app.UI {
+func (a *App) storageNotice() app.UI {
 	return div("storage-slot",
-		app.If(storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(storageOff)),
-		&keepingBanner{Gen: keeping.gen},
+		app.If(a.storageOff != "", app.Div().Class("alert").Role("alert").ID("storage-off").Text(a.storageOff)),
+		&keepingBanner{App: a, Gen: a.keeping.gen},
 	)
 }
-
-// now is the stamp of a change: this device's hybrid logical clock (see
-// store.Store.Now), which comes after every stamp this tab has read, and
-// names this device. Changes read it inside the function they hand to
-// the store, so that a change made again after another tab wrote gets a
-// new stamp.
-func now() time.Time { return appStore().Now() }
 
 // wallNow is the time by this device's clock, to the millisecond: for
 // what a person reads (dates, file names, reminders), never to stamp a

@@ -11,18 +11,16 @@ import (
 // browser tests need not wait half an hour.
 const defaultUpdateCheck = 30 * time.Minute
 
-var watchingForUpdates bool
-
 // watchForUpdates asks the browser to look for a newer service worker every
 // so often, when the tab comes back into view and when the network returns.
 // The browser already checks on every page load; these checks are for a tab
 // that stays open for days. When a newer worker is installed, go-app calls
 // OnAppUpdate on the mounted components and the shell shows its banner.
-func watchForUpdates(ctx app.Context) {
-	if watchingForUpdates || app.IsServer {
+func (a *App) watchForUpdates(ctx app.Context) {
+	if a.watchingForUpdates || app.IsServer {
 		return
 	}
-	watchingForUpdates = true
+	a.watchingForUpdates = true
 
 	every, err := time.ParseDuration(app.Getenv("COUNTERPART_UPDATE_CHECK"))
 	if err != nil || every <= 0 {

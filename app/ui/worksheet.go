@@ -13,6 +13,7 @@ import (
 // functions with no onboarding, /worksheet?a=engineering&b=finance.
 type worksheetPage struct {
 	app.Compo
+	*App
 
 	sheet   worksheet.Worksheet
 	ready   bool
@@ -26,7 +27,7 @@ func (w *worksheetPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Role definition worksheet")
 	w.ready, w.problem, w.back = false, "", link(homePath)
 	if id := q.Get("id"); id != "" {
-		o, msg := loadOnboarding(id, false)
+		o, msg := w.loadOnboarding(id, false)
 		if o == nil {
 			w.problem = msg
 			return
@@ -67,7 +68,7 @@ func (w *worksheetPage) Render() app.UI {
 			msg = w.problem
 		}
 		content = append(content, app.H1().Text(title), app.P().Class("alert").ID("sheet-problem").Text(msg))
-		return layout(content...)
+		return w.layout(content...)
 	}
 	variant := "blank"
 	if s.Filled {
@@ -75,11 +76,11 @@ func (w *worksheetPage) Render() app.UI {
 	}
 	content = append(content, app.Article().Class("sheet sheet-"+variant).ID("sheet").Body(
 		app.Header().Class("sheet-head").Body(app.H1().Text(title), para("sheet-sub", s.Subtitle)),
-		when(!s.Filled, func() app.UI { return blankSheet(s) }),
-		when(s.Filled, func() app.UI { return filledSheet(s) }),
+		when(!s.Filled, func() app.UI { return w.blankSheet(s) }),
+		when(s.Filled, func() app.UI { return w.filledSheet(s) }),
 		app.Footer().Class("sheet-foot").Text("Made with Counterpart, after Will Larson's essay “Onboarding peer executives”."),
 	))
-	return layout(content...)
+	return w.layout(content...)
 }
 
 // sheetSection is one numbered part of the worksheet.
@@ -104,7 +105,7 @@ func orNotAgreed(list app.UI, items []app.UI) app.UI {
 	return list
 }
 
-func blankSheet(s worksheet.Worksheet) app.UI {
+func (a *App) blankSheet(s worksheet.Worksheet) app.UI {
 	answers := []string{"Mine", "Yours", "Shared", "Unsure"}
 	var head2, rows []app.UI
 	for range s.Names {
@@ -177,7 +178,7 @@ func blankSheet(s worksheet.Worksheet) app.UI {
 	)
 }
 
-func filledSheet(s worksheet.Worksheet) app.UI {
+func (a *App) filledSheet(s worksheet.Worksheet) app.UI {
 	var counts []app.UI
 	for _, c := range s.Counts {
 		counts = append(counts, verdictCount(c.Verdict, c.N))
@@ -199,14 +200,14 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 		return div("sheet-box",
 			h3(e.Name),
 			para("prompt-line", "Of their own role"),
-			md(orNothing(e.OfMine)),
+			a.md(orNothing(e.OfMine)),
 			para("prompt-line", "Of "+e.Other+"'s role"),
-			md(orNothing(e.OfTheirs)),
+			a.md(orNothing(e.OfTheirs)),
 		)
 	}
 	var escalation []app.UI
 	for _, step := range s.Escalation {
-		escalation = append(escalation, app.Li().Body(md(step)))
+		escalation = append(escalation, app.Li().Body(a.md(step)))
 	}
 	cadence, agenda := textItems(s.Cadence), textItems(s.Agenda)
 	heads := []app.UI{}
@@ -225,7 +226,7 @@ func filledSheet(s worksheet.Worksheet) app.UI {
 			div("two-columns", expectation(s.Expectations[0]), expectation(s.Expectations[1])),
 		),
 		div("two-columns",
-			sheetSection("", "3. Disagreeing in front of others", md(orNothing(s.Disagreement))),
+			sheetSection("", "3. Disagreeing in front of others", a.md(orNothing(s.Disagreement))),
 			sheetSection("", "4. Escalation", orNotAgreed(app.Ol().Class("steps").Body(escalation...), escalation)),
 		),
 		div("two-columns",

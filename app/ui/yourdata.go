@@ -13,8 +13,8 @@ const keepingAction = "counterpart-keeping"
 
 // changedKeeping re-renders what shows the state of the data, from any
 // component's ctx.
-func changedKeeping(ctx app.Context) {
-	keeping.gen++
+func (a *App) changedKeeping(ctx app.Context) {
+	a.keeping.gen++
 	ctx.NewAction(keepingAction)
 }
 
@@ -25,6 +25,7 @@ func changedKeeping(ctx app.Context) {
 // and the download and restore of backups.
 type yourDataPage struct {
 	app.Compo
+	*App
 
 	gen       int
 	stopWatch func()
@@ -33,14 +34,14 @@ type yourDataPage struct {
 func (p *yourDataPage) OnNav(ctx app.Context) {
 	setTitle(ctx, "Your data")
 	p.measure()
-	probeKeeping(ctx)
+	p.probeKeeping(ctx)
 }
 
 // OnMount follows what other tabs change: a backup made there, an
 // onboarding saved.
 func (p *yourDataPage) OnMount(ctx app.Context) {
 	ctx.Handle(keepingAction, func(ctx app.Context, a app.Action) { p.measure() })
-	p.stopWatch = watchStorage(func(key string) {
+	p.stopWatch = p.watchStorage(func(key string) {
 		if isKeepingKey(key) {
 			ctx.Dispatch(func(app.Context) { p.measure() })
 		}
@@ -56,7 +57,7 @@ func (p *yourDataPage) OnDismount() {
 // measure reads how much is stored, and renders again.
 func (p *yourDataPage) measure() {
 	if !app.IsServer {
-		keeping.browser.Stored = appStore().StoredBytes()
+		p.keeping.browser.Stored = p.appStore().StoredBytes()
 	}
 	p.gen++
 }
@@ -64,9 +65,9 @@ func (p *yourDataPage) measure() {
 func (p *yourDataPage) Render() app.UI {
 	var a safekeeping.Advice
 	if !app.IsServer {
-		a = advice()
+		a = p.advice()
 	}
-	return layout(app.Div().Class("your-data").Body(
+	return p.layout(app.Div().Class("your-data").Body(
 		app.H1().Text("Your data"),
 		app.P().Class("lead").Text("Everything you write in Counterpart is kept in this browser, on this device, and nowhere else: there is no account and no server copy. Browsers sometimes clear what sites keep, so this page says how safe it is here, and keeps your backups."),
 		app.Section().Class("card").ID("kept").Aria("labelledby", "kept-title").Body(
@@ -74,7 +75,7 @@ func (p *yourDataPage) Render() app.UI {
 			app.P().ID("kept-status").Text(a.Kept),
 			app.If(a.OfferPersist, app.Div().Class("actions").Body(
 				app.Button().ID("ask-persist").Text("Ask the browser to keep it").OnClick(func(ctx app.Context, e app.Event) {
-					askPersist(ctx)
+					p.askPersist(ctx)
 				}),
 			)),
 			app.If(a.Usage != "", app.P().ID("usage").Text(a.Usage)),
@@ -91,7 +92,7 @@ func (p *yourDataPage) Render() app.UI {
 			app.H2().ID("backups-title").Text("Backups"),
 			app.P().ID("last-backup").Text(a.LastBackup),
 			app.If(a.Remind, app.P().ID("remind-text").Text(a.RemindText)),
-			&backupPanel{},
+			&backupPanel{App: p.App},
 			app.If(a.OfferFile, p.renderFile()),
 		),
 	))
@@ -100,24 +101,24 @@ func (p *yourDataPage) Render() app.UI {
 // renderFile offers to keep a backup file up to date, or says which file
 // is kept.
 func (p *yourDataPage) renderFile() app.UI {
-	if keepsFile() {
+	if p.keepsFile() {
 		last := "not yet written"
-		if !keeping.fileWritten.IsZero() {
-			last = "last written at " + keeping.fileWritten.Local().Format("15:04")
+		if !p.keeping.fileWritten.IsZero() {
+			last = "last written at " + p.keeping.fileWritten.Local().Format("15:04")
 		}
 		return app.Div().Class("backup-file").Body(
-			app.P().ID("file-status").Text("Every change is written to “"+keeping.fileName+"” a moment after you make it, while Counterpart is open in this tab ("+last+")."),
+			app.P().ID("file-status").Text("Every change is written to “"+p.keeping.fileName+"” a moment after you make it, while Counterpart is open in this tab ("+last+")."),
 			app.Button().Class("secondary").ID("stop-file").Text("Stop keeping the file up to date").OnClick(func(ctx app.Context, e app.Event) {
-				stopBackupFile()
+				p.stopBackupFile()
 			}),
 		)
 	}
 	return app.Div().Class("backup-file").Body(
 		app.P().Text("This browser can keep a backup file up to date for you: choose where it goes, and every change is written to it while Counterpart is open. After a reload, choose the file again."),
 		app.Button().Class("secondary").ID("keep-file").Text("Keep a backup file up to date").OnClick(func(ctx app.Context, e app.Event) {
-			chooseBackupFile(ctx)
+			p.chooseBackupFile(ctx)
 		}),
-		app.If(keeping.fileErr != "", app.P().Class("field-error").Role("alert").ID("file-error").Text(keeping.fileErr)),
+		app.If(p.keeping.fileErr != "", app.P().Class("field-error").Role("alert").ID("file-error").Text(p.keeping.fileErr)),
 	)
 }
 

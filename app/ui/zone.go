@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"counterpart/app/calendar"
@@ -140,27 +141,12 @@ func zoneLabel(name string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(name, "_", " "), "/", " / ")
 }
 
-// allZones is the browser's list of zones, read once.
-var allZones []string
-
 // zoneNames lists the zones to choose from: every zone the browser knows
 // (Intl.supportedValuesOf), sorted, with the one chosen among them even
 // if the browser does not list it. Without a browser, or with one too old
 // to list its zones, it is the chosen one and the device's.
 func zoneNames(chosen string) []string {
-	if allZones == nil && !app.IsServer {
-		func() {
-			defer func() { recover() }() // a browser without the list
-			list := app.Window().Get("Intl").Call("supportedValuesOf", "timeZone")
-			for i := 0; i < list.Length(); i++ {
-				allZones = append(allZones, list.Index(i).String())
-			}
-		}()
-		if !slices.Contains(allZones, "UTC") && len(allZones) > 0 {
-			allZones = append(allZones, "UTC")
-		}
-	}
-	names := slices.Clone(allZones)
+	names := slices.Clone(browserZones())
 	for _, extra := range []string{chosen, browserZone()} {
 		if extra != "" && !slices.Contains(names, extra) {
 			names = append(names, extra)
@@ -169,3 +155,24 @@ func zoneNames(chosen string) []string {
 	slices.Sort(names)
 	return names
 }
+
+// browserZones is the browser's list of zones, with UTC, read once: it
+// does not change while the tab is open. The server, or a browser too
+// old to list its zones, gives none.
+var browserZones = sync.OnceValue(func() []string {
+	var zones []string
+	if app.IsServer {
+		return nil
+	}
+	func() {
+		defer func() { recover() }() // a browser without the list
+		list := app.Window().Get("Intl").Call("supportedValuesOf", "timeZone")
+		for i := 0; i < list.Length(); i++ {
+			zones = append(zones, list.Index(i).String())
+		}
+	}()
+	if !slices.Contains(zones, "UTC") && len(zones) > 0 {
+		zones = append(zones, "UTC")
+	}
+	return zones
+})

@@ -17,10 +17,9 @@ func main() {
 		app.Window().Get("performance").Call("mark", "go:main")
 	}
 	// Both builds need the routes: the browser to pick the page for a URL,
-	// the server to prerender every page.
-	ui.Register()
-	// Before go-app starts, which reads the browser's storage.
-	ui.CheckStorage()
+	// the server to prerender every page. NewApp runs before go-app
+	// starts, which reads the browser's storage.
+	ui.Register(ui.NewApp())
 
 	// In the browser this never returns; on the server it returns at once.
 	app.RunWhenOnBrowser()

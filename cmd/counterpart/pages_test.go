@@ -19,13 +19,13 @@ func TestPagesFlagListsEveryPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Split(strings.TrimSpace(out.String()), "\n")
-	pages := ui.Pages()
+	pages := ui.Paths()
 	if len(got) != len(pages) {
 		t.Fatalf("-pages printed %d lines for %d pages:\n%s", len(got), len(pages), out.String())
 	}
 	for i, p := range pages {
-		if got[i] != p.Path {
-			t.Errorf("line %d is %q, want %q", i+1, got[i], p.Path)
+		if got[i] != p {
+			t.Errorf("line %d is %q, want %q", i+1, got[i], p)
 		}
 	}
 }

@@ -50,8 +50,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *listPages {
 		// What a static host must serve, and what the browser tests check
 		// page by page: they cannot import the ui package themselves.
-		for _, p := range ui.Pages() {
-			fmt.Fprintln(stdout, p.Path)
+		for _, p := range ui.Paths() {
+			fmt.Fprintln(stdout, p)
 		}
 		return nil
 	}

@@ -24,7 +24,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	ui.Register()
+	ui.Register(ui.NewApp())
 	os.Exit(m.Run())
 }
 
@@ -271,9 +271,7 @@ func TestPagesCarryThePolicyBeforeAnyScript(t *testing.T) {
 func TestPrerenderedPagesAreInertUntilTheAppStarts(t *testing.T) {
 	s := testSite(t, testWeb(t))
 	pages := []string{ui.NotFoundPath}
-	for _, p := range ui.Pages() {
-		pages = append(pages, p.Path)
-	}
+	pages = append(pages, ui.Paths()...)
 	for _, p := range pages {
 		a := s.lookup(p)
 		if p == ui.NotFoundPath {

@@ -190,9 +190,7 @@ func readWebDir(dir string) (files map[string]*asset, precompressed map[string]m
 func renderGoApp(cfg siteConfig, version string) (map[string]*asset, error) {
 	h := newAppHandler(cfg, version)
 	paths := append([]string{}, generatedPaths...)
-	for _, p := range ui.Pages() {
-		paths = append(paths, p.Path)
-	}
+	paths = append(paths, ui.Paths()...)
 	paths = append(paths, ui.NotFoundPath)
 
 	out := map[string]*asset{}
