@@ -152,10 +152,10 @@ func (o *Onboarding) Normalize() {
 			*f = ""
 		}
 	}
-	if c.SocialEvery != Monthly && c.SocialEvery != Quarterly {
+	if !c.SetSocialEvery(c.SocialEvery) {
 		c.SocialEvery = ""
 	}
-	if _, ok := Weekday(c.SocialDay); !ok || c.SocialDay != strings.ToLower(c.SocialDay) {
+	if !c.SetSocialDay(c.SocialDay) {
 		c.SocialDay = ""
 	}
 	if CheckTime(c.SocialTime) != "" {

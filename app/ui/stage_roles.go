@@ -408,10 +408,10 @@ func (p *stagePage) cadence() app.UI {
 		}},
 		div("row-fields",
 			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialEvery = v }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocialEvery(v) }))
 			}),
 			selectField("social-day", "Which day", c.SocialDay, secondDays, func(ctx app.Context, v string) {
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialDay = v }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocialDay(v) }))
 			}),
 			&textField{ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {
