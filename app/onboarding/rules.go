@@ -73,6 +73,7 @@ type ruledField struct {
 	field reflect.StructField
 	index int
 	rule  rule
+	limit limit // for a text, from its limit tag (limits.go)
 }
 
 var shapes sync.Map // reflect.Type to *typeShape
@@ -92,7 +93,8 @@ func shapeOf(t reflect.Type) *typeShape {
 			continue
 		}
 		r := ruleOf(f)
-		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r})
+		l, _ := limitOf(f)
+		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r, limit: l})
 		switch r {
 		case ruleEntries:
 			s.nests = true

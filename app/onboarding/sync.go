@@ -33,7 +33,7 @@ type Sync struct {
 // Peer is one device of the other person, as this device knows it.
 type Peer struct {
 	// Person is the ID of the person who uses it.
-	Person string `json:"person"`
+	Person string `json:"person" limit:"-"`
 	// Has is what it held when it made its newest link merged here.
 	Has Vector `json:"has,omitempty"`
 	// Made is when that link was made, by the stamp of that device.
