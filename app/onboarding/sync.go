@@ -313,11 +313,7 @@ func changesSince(o *Onboarding, base Vector, note func(s Section, meeting strin
 	}
 	var filter func(v reflect.Value, whole bool, section Section, meeting string)
 	filter = func(v reflect.Value, whole bool, section Section, meeting string) {
-		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
-			s := section
-			if tag := f.Tag.Get("section"); tag != "" {
-				s = Section(tag)
-			}
+		eachFieldIn(v, section, func(f reflect.StructField, fv reflect.Value, r rule, s Section) {
 			switch r {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)
