@@ -57,6 +57,13 @@ func (c *Cadence) SetMinutes(n int) bool {
 	return true
 }
 
+// ShorterThanRecommended reports whether the pair chose a weekly 1:1
+// shorter than the guide recommends (not choosing is not shorter: the
+// calendar then books the recommended length).
+func (c Cadence) ShorterThanRecommended() bool {
+	return c.Minutes > 0 && c.Minutes < RecommendedMinutes
+}
+
 // maxMinutes is the longest a 1:1 can be booked for: a working day.
 const maxMinutes = 480
 

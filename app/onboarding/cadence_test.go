@@ -42,3 +42,13 @@ func TestSocialSetters(t *testing.T) {
 		}
 	}
 }
+
+// Only a length chosen and under the recommended hour is shorter: not
+// choosing books the hour.
+func TestShorterThanRecommended(t *testing.T) {
+	for minutes, want := range map[int]bool{0: false, 30: true, 45: true, RecommendedMinutes: false, 90: false} {
+		if got := (Cadence{Minutes: minutes}).ShorterThanRecommended(); got != want {
+			t.Errorf("%d minutes: ShorterThanRecommended = %v, want %v", minutes, got, want)
+		}
+	}
+}

@@ -401,7 +401,7 @@ func (p *stagePage) cadence() app.UI {
 			onPick: func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
-		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
+		app.If(c.ShorterThanRecommended(), para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
 		h3("Time that isn't about work"),
 		&textField{ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
