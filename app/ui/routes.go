@@ -45,7 +45,7 @@ func Pages() []Page {
 		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{} }},
 		{Path: documentPath, New: func() app.Composer { return &documentPage{} }},
 		{Path: ceoPath, New: func() app.Composer { return &ceoPage{} }},
-		{Path: aboutPath, New: func() app.Composer { return &about{} }},
+		{Path: aboutPath, New: newAbout},
 		{Path: framingPath, New: func() app.Composer { return &framingPage{} }},
 		{Path: sharePath, New: func() app.Composer { return &sharePage{} }},
 		{Path: openPath, New: func() app.Composer { return &openPage{} }},
@@ -113,7 +113,7 @@ func Register() {
 	// A mail scanner that escapes the "#" of a share link as "%23" moves
 	// the link's data into the path: /open%231.… still opens it.
 	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(openPath)+"(#|%23)", func() app.Composer { return &openPage{} })
-	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{} })
+	app.RouteWithRegexpFunc(".*", newNotFound)
 }
 
 // appPath is the path of the current page inside the app, without the
