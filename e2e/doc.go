@@ -9,6 +9,12 @@
 // stored_test.go what the page stored; files_test.go downloads, chosen
 // files, PDFs and screenshots.
 //
+// Work a test needs that takes long and can be done before it starts,
+// such as building the earlier release the upgrade test serves, goes in
+// inBackground: setUp starts it while the other tests run. That release's
+// build is kept between runs in the user's cache directory
+// (~/.cache/counterpart-e2e), under its commit and the Go version.
+//
 // Every wait is for a condition, never for a time (nosleep_test.go fails
 // on a fixed pause): waitFor for what the page shows, waitSaved and
 // waitStored for what it stored. A check that something is not shown

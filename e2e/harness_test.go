@@ -8,6 +8,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -85,7 +86,34 @@ func setUp(m *testing.M) int {
 		return 1
 	}
 	defer shared.stop()
+	flag.Parse()
+	startInBackground(flag.Lookup("test.run").Value.String())
 	return m.Run()
+}
+
+// background is work a test needs that takes long and can start before
+// the test does: setUp starts it, when the run includes the test, so that
+// it is done or under way by the time the test asks for it. The test
+// still calls start itself (it must be safe to call twice, as with a
+// sync.Once), and waits there for what is left.
+type background struct {
+	test  string
+	start func()
+}
+
+// inBackground lists the work setUp starts; a test file adds to it in
+// its init.
+var inBackground []background
+
+// startInBackground starts the work of the tests that -run selects (by
+// its top-level part; all of them when it is not a valid pattern).
+func startInBackground(pattern string) {
+	run, err := regexp.Compile(strings.SplitN(pattern, "/", 2)[0])
+	for _, w := range inBackground {
+		if err != nil || run.MatchString(w.test) {
+			go w.start()
+		}
+	}
 }
 
 // precompress writes the brotli and gzip copies of a file next to it, as a

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -44,29 +45,81 @@ var oldBuild struct {
 	err      error
 }
 
+// The upgrade test's old release is built while the other tests run
+// (setUp starts what inBackground lists), so that no test waits on the
+// build but the one that needs it.
+func init() {
+	inBackground = append(inBackground, background{test: "TestAnOlderTabDuringAnUpgradeLosesNothing", start: buildOldRelease})
+}
+
+func buildOldRelease() {
+	oldBuild.once.Do(func() {
+		oldBuild.bin, oldBuild.web, oldBuild.err = cachedRelease(beforeParts)
+	})
+}
+
 // oldRelease returns the server and the web directory of the release
 // before the parts layout, built from this repository's history.
 func oldRelease(t *testing.T) (bin, web string) {
 	t.Helper()
-	oldBuild.once.Do(func() {
-		oldBuild.bin, oldBuild.web, oldBuild.err = buildRelease(beforeParts)
-	})
+	start := time.Now()
+	buildOldRelease()
+	if waited := time.Since(start); waited > time.Second {
+		t.Logf("waited %v for the old release's build", waited.Round(time.Second))
+	}
 	if oldBuild.err != nil {
 		t.Fatal(oldBuild.err)
 	}
 	return oldBuild.bin, oldBuild.web
 }
 
-// buildRelease builds the server and the wasm of an earlier commit, the
-// way setUp builds this tree's, into the directory setUp removes at the
-// end of the run.
-func buildRelease(rev string) (bin, web string, err error) {
+// cachedRelease is buildRelease, kept between runs: a commit's build never
+// changes with the same Go, and building it took a minute or two of the
+// run. It lives in the user's cache directory (next to Go's build cache),
+// under the commit and the Go version; `go clean -cache` does not empty
+// it, deleting the directory does. It is built beside its place and
+// renamed into it once whole, so a run stopped halfway, or two runs at
+// once, never leave half a build there.
+func cachedRelease(rev string) (bin, web string, err error) {
 	sha, err := exec.Command("git", "-C", repoRoot, "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output()
 	if err != nil {
 		return "", "", fmt.Errorf("the upgrade test builds the release before the parts layout (git rev %s) from this repository's history, and git cannot find it here (%v): run the browser tests in a clone with its history, not a shallow clone or a copy of the files", rev, err)
 	}
 	commit := strings.TrimSpace(string(sha))
-	dir := filepath.Join(filepath.Dir(serverBin), "release-"+commit[:12])
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		// No cache to keep it in: build it where setUp builds this tree.
+		return buildRelease(commit, filepath.Join(filepath.Dir(serverBin), "release-"+commit[:12]))
+	}
+	dir := filepath.Join(cache, "counterpart-e2e", "release-"+commit[:12]+"-"+runtime.Version())
+	bin, web = filepath.Join(dir, "counterpart"), filepath.Join(dir, "web")
+	if _, err := os.Stat(filepath.Join(web, "app.wasm.gz")); err == nil {
+		return bin, web, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return "", "", err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".building-")
+	if err != nil {
+		return "", "", err
+	}
+	defer os.RemoveAll(tmp)
+	if _, _, err := buildRelease(commit, tmp); err != nil {
+		return "", "", err
+	}
+	os.RemoveAll(filepath.Join(tmp, "src")) // only the server and web/ are kept
+	if err := os.Rename(tmp, dir); err != nil {
+		// Another run put its build there first: the same commit, the same build.
+		if _, statErr := os.Stat(filepath.Join(web, "app.wasm.gz")); statErr != nil {
+			return "", "", fmt.Errorf("keeping the build of %s: %v", commit[:12], err)
+		}
+	}
+	return bin, web, nil
+}
+
+// buildRelease builds the server and the wasm of an earlier commit into
+// dir, the way setUp builds this tree's.
+func buildRelease(commit, dir string) (bin, web string, err error) {
 	src := filepath.Join(dir, "src")
 	if err := os.MkdirAll(src, 0o755); err != nil {
 		return "", "", err
