@@ -92,12 +92,9 @@ func (w *writer) stakes() {
 	var items []line
 	for i := range o.Stakes {
 		s := &o.Stakes[i]
-		what := strings.TrimSpace(s.What)
-		if s.Private || what == "" && strings.TrimSpace(s.Note) == "" {
+		what, ok := headed(s.Private, s.What, s.Note, "A stake")
+		if !ok {
 			continue
-		}
-		if what == "" {
-			what = "A stake"
 		}
 		var it sentences
 		it.add(bold(text(what)))

@@ -320,18 +320,29 @@ func (w *writer) dataSources() {
 	w.list(items, "No data sources yet.")
 }
 
+// headed is the heading of an entry in the document: its name, or
+// fallback when it has none but says more (rest). ok is false for an
+// entry the document leaves out: private, or with nothing written.
+func headed(private bool, name, rest, fallback string) (heading string, ok bool) {
+	name = strings.TrimSpace(name)
+	switch {
+	case private || name == "" && strings.TrimSpace(rest) == "":
+		return "", false
+	case name == "":
+		return fallback, true
+	}
+	return name, true
+}
+
 // processes lists the company's key processes and what will surprise
 // the newcomer.
 func (w *writer) processes() {
 	w.heading(2, "How the company runs")
 	var items []line
 	for _, p := range w.o.Processes {
-		name := strings.TrimSpace(p.Name)
-		if p.Private || name == "" && strings.TrimSpace(p.ChangeHow) == "" {
+		name, ok := headed(p.Private, p.Name, p.ChangeHow, "A process")
+		if !ok {
 			continue
-		}
-		if name == "" {
-			name = "A process"
 		}
 		var it sentences
 		it.add(bold(text(name)))

@@ -12,15 +12,15 @@ import (
 type Announcement struct {
 	Meta
 	// The notes, one per audience, as the pair will send them.
-	Exec         string `json:"exec,omitempty"`
-	BuddyTeam    string `json:"buddyTeam,omitempty"`
-	NewcomerTeam string `json:"newcomerTeam,omitempty"`
-	Outside      string `json:"outside,omitempty"`
+	Exec         string `json:"exec,omitempty" limit:"long"`
+	BuddyTeam    string `json:"buddyTeam,omitempty" limit:"long"`
+	NewcomerTeam string `json:"newcomerTeam,omitempty" limit:"long"`
+	Outside      string `json:"outside,omitempty" limit:"long"`
 	// When each note went out (YYYY-MM-DD), or "" while it has not.
-	ExecSent         string `json:"execSent,omitempty"`
-	BuddyTeamSent    string `json:"buddyTeamSent,omitempty"`
-	NewcomerTeamSent string `json:"newcomerTeamSent,omitempty"`
-	OutsideSent      string `json:"outsideSent,omitempty"`
+	ExecSent         string `json:"execSent,omitempty" limit:"date"`
+	BuddyTeamSent    string `json:"buddyTeamSent,omitempty" limit:"date"`
+	NewcomerTeamSent string `json:"newcomerTeamSent,omitempty" limit:"date"`
+	OutsideSent      string `json:"outsideSent,omitempty" limit:"date"`
 }
 
 // Audience is who one note of the announcement is for.
@@ -127,8 +127,7 @@ func (o *Onboarding) normalizeAnnouncement() {
 	}
 	o.claim(&n.Meta, o.Buddy.ID)
 	for _, a := range Audiences {
-		note, sent := n.fields(a)
-		*note = CleanText(Clip(*note, MaxText))
+		_, sent := n.fields(a)
 		if *sent != "" && CheckDate(*sent) != "" {
 			*sent = ""
 		}

@@ -9,11 +9,11 @@ type Brief struct {
 	Meta
 	// HiredToFix is what the CEO said, as the newcomer heard it in the
 	// first week; JobNow is how the job looks at the later checkpoints.
-	HiredToFix string    `json:"hiredToFix,omitempty"`
-	JobNow     string    `json:"jobNow,omitempty"`
+	HiredToFix string    `json:"hiredToFix,omitempty" limit:"long"`
+	JobNow     string    `json:"jobNow,omitempty" limit:"long"`
 	Situation  Situation `json:"situation,omitempty"`
 	// Why says what makes it that situation.
-	Why string `json:"why,omitempty"`
+	Why string `json:"why,omitempty" limit:"long"`
 }
 
 // Situation is the kind of situation a new leader walks into, after the
@@ -73,9 +73,6 @@ func (o *Onboarding) normalizeBrief() {
 		return
 	}
 	o.claim(&b.Meta, o.Newcomer.ID)
-	for _, t := range []*string{&b.HiredToFix, &b.JobNow, &b.Why} {
-		*t = CleanText(Clip(*t, MaxText))
-	}
 	if b.Situation.Label() == "" {
 		b.Situation = ""
 	}

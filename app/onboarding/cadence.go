@@ -57,6 +57,13 @@ func (c *Cadence) SetMinutes(n int) bool {
 	return true
 }
 
+// ShorterThanRecommended reports whether the pair chose a weekly 1:1
+// shorter than the guide recommends (not choosing is not shorter: the
+// calendar then books the recommended length).
+func (c Cadence) ShorterThanRecommended() bool {
+	return c.Minutes > 0 && c.Minutes < RecommendedMinutes
+}
+
 // maxMinutes is the longest a 1:1 can be booked for: a working day.
 const maxMinutes = 480
 
@@ -74,6 +81,35 @@ func (c *Cadence) SetZone(name string) bool {
 
 // SetSocial says in words what the time together is.
 func (c *Cadence) SetSocial(s string) { c.Social = Clip(s, MaxShort) }
+
+// SetSocialEvery sets how often the time together goes in the calendar
+// (Monthly or Quarterly), or takes it out with "". It reports whether
+// every was one of those; another value changes nothing.
+func (c *Cadence) SetSocialEvery(every string) bool {
+	if every != "" && every != Monthly && every != Quarterly {
+		return false
+	}
+	c.SocialEvery = every
+	return true
+}
+
+// SetSocialDay sets the weekday whose second one in the month holds the
+// time together (a lower-case day, like Weekdays), or clears it with "".
+// It reports whether day was one.
+func (c *Cadence) SetSocialDay(day string) bool {
+	if day != "" && !isSocialDay(day) {
+		return false
+	}
+	c.SocialDay = day
+	return true
+}
+
+// isSocialDay reports whether day names a day of the week as the model
+// stores it: in lower case.
+func isSocialDay(day string) bool {
+	_, ok := Weekday(day)
+	return ok && day == strings.ToLower(day)
+}
 
 // sessionLayout is how a session's date and time are written, as a
 // browser's date-and-time field gives them.

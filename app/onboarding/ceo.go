@@ -9,10 +9,10 @@ import "time"
 // merge as one.
 type CEOStep struct {
 	Meta
-	Sent      string `json:"sent,omitempty"`      // YYYY-MM-DD
-	Confirmed string `json:"confirmed,omitempty"` // YYYY-MM-DD
+	Sent      string `json:"sent,omitempty" limit:"date"`      // YYYY-MM-DD
+	Confirmed string `json:"confirmed,omitempty" limit:"date"` // YYYY-MM-DD
 	// Corrections is what the CEO saw differently, in the pair's words.
-	Corrections string `json:"corrections,omitempty"`
+	Corrections string `json:"corrections,omitempty" limit:"long"`
 }
 
 // editCEO changes the CEO step as the person writing, giving it an ID the
@@ -76,7 +76,6 @@ func (o *Onboarding) normalizeCEO() {
 		return
 	}
 	o.claim(&c.Meta, o.Newcomer.ID)
-	c.Corrections = CleanText(Clip(c.Corrections, MaxText))
 	if checkOptionalDate(c.Sent) != "" {
 		c.Sent = ""
 	}

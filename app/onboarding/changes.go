@@ -85,11 +85,7 @@ func Counts(o *Onboarding) map[Section]int {
 	c := map[Section]int{}
 	var walk func(v reflect.Value, section Section)
 	walk = func(v reflect.Value, section Section) {
-		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
-			s := section
-			if tag := f.Tag.Get("section"); tag != "" {
-				s = Section(tag)
-			}
+		eachFieldIn(v, section, func(f reflect.StructField, fv reflect.Value, r rule, s Section) {
 			switch r {
 			case ruleEntries:
 				c[s] += fv.Len()

@@ -7,12 +7,12 @@ import (
 
 // Draft is what the "New onboarding" form asks for.
 type Draft struct {
-	MyName, MyRole     string
+	MyName, MyRole     string `limit:"short"`
 	MyFunction         Function
-	PeerName, PeerRole string
+	PeerName, PeerRole string `limit:"short"`
 	PeerFunction       Function
 	IAmNew             bool
-	StartDate          string // YYYY-MM-DD
+	StartDate          string `limit:"date"` // YYYY-MM-DD
 }
 
 // FieldError names a form field and what is wrong with it.

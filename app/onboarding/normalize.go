@@ -15,7 +15,9 @@ func (o *Onboarding) Normalize() {
 	if !IsID(o.ID) {
 		o.ID = NewID() // decoders refuse such data first; this keeps the rule whole
 	}
-	o.Title = Clip(CleanLine(o.Title), MaxShort)
+	// Every text is cut to the limit its field declares (limits.go) and
+	// cleaned, before anything below reads a name or a title.
+	clipTexts(reflect.ValueOf(o).Elem())
 	if CheckDate(o.StartDate) != "" {
 		o.StartDate = ""
 	}
@@ -23,7 +25,6 @@ func (o *Onboarding) Normalize() {
 		if !IsID(p.ID) {
 			p.ID = NewID()
 		}
-		p.Name, p.Role = Clip(CleanLine(p.Name), MaxShort), Clip(CleanLine(p.Role), MaxShort)
 		if !p.Function.Valid() {
 			p.Function = Other
 		}
@@ -49,25 +50,8 @@ func (o *Onboarding) Normalize() {
 			m.Author = o.Buddy.ID
 		}
 	}
-	// Every one-line field is shown as a name or a title somewhere; see
-	// text.go for what each kind of text may hold.
-	short := func(s *string) { *s = Clip(CleanLine(*s), MaxShort) }
-	long := func(s *string) { *s = CleanText(Clip(*s, MaxText)) }
-
-	o.DataSources = normalizeList(o.DataSources, func(d *DataSource) {
-		fix(&d.Meta)
-		short(&d.Name)
-		short(&d.Owner)
-		long(&d.Answers)
-		d.Link = Clip(CleanLine(d.Link), MaxLink)
-	})
-	o.Problems = normalizeList(o.Problems, func(p *Problem) {
-		fix(&p.Meta)
-		long(&p.Problem)
-		long(&p.Evidence)
-		long(&p.FirstStep)
-		long(&p.WhoFeelsIt)
-	})
+	o.DataSources = normalizeList(o.DataSources, func(d *DataSource) { fix(&d.Meta) })
+	o.Problems = normalizeList(o.Problems, func(p *Problem) { fix(&p.Meta) })
 	// A note nobody has written yet has the same ID on every device,
 	// from where it is: a link leaves an unchanged note out, and copies
 	// that gave it IDs of their own would never agree on it.
@@ -78,42 +62,26 @@ func (o *Onboarding) Normalize() {
 	}
 	unwritten(&o.BudgetAdvice, "budgetAdvice")
 	fix(&o.BudgetAdvice.Meta)
-	long(&o.BudgetAdvice.Text)
-	o.WorkingWell = normalizeList(o.WorkingWell, func(n *Note) { fix(&n.Meta); long(&n.Text) })
-	o.TeamRead = normalizeList(o.TeamRead, func(t *TeamMember) {
-		fix(&t.Meta)
-		short(&t.Person)
-		short(&t.Role)
-		long(&t.Strengths)
-		long(&t.WatchOuts)
-		long(&t.History)
-	})
+	o.WorkingWell = normalizeList(o.WorkingWell, func(n *Note) { fix(&n.Meta) })
+	o.TeamRead = normalizeList(o.TeamRead, func(t *TeamMember) { fix(&t.Meta) })
 	o.People = normalizeList(o.People, func(c *Contact) {
 		fix(&c.Meta)
-		short(&c.Name)
-		short(&c.Role)
-		long(&c.Why)
 		if c.Reason.Label() == "" {
 			c.Reason = ""
 		}
 	})
 	o.Processes = normalizeList(o.Processes, func(p *Process) {
 		fix(&p.Meta)
-		short(&p.Name)
-		short(&p.Cadence)
-		short(&p.Since)
-		long(&p.ChangeHow)
 		if p.Health.Label() == "" {
 			p.Health = ""
 		}
 	})
-	o.Surprises = normalizeList(o.Surprises, func(s *Surprise) { fix(&s.Meta); long(&s.What); short(&s.When) })
-	o.Agenda = normalizeList(o.Agenda, func(a *AgendaItem) { fix(&a.Meta); long(&a.Text); short(&a.Source) })
+	o.Surprises = normalizeList(o.Surprises, func(s *Surprise) { fix(&s.Meta) })
+	o.Agenda = normalizeList(o.Agenda, func(a *AgendaItem) { fix(&a.Meta) })
 
 	r := &o.Roles
 	r.Rows = normalizeList(r.Rows, func(row *RoleRow) {
 		fix(&row.Meta)
-		short(&row.Area)
 		if row.Settled != "" && row.Settled != Shared && o.PersonByID(string(row.Settled)) == nil {
 			row.Settled = ""
 		}
@@ -130,16 +98,13 @@ func (o *Onboarding) Normalize() {
 			delete(r.Sides, person)
 			continue
 		}
-		long(&side.ExpectMine)
-		long(&side.ExpectYours)
 		if side.Written != WrittenOpen && side.Written != WrittenDone {
 			side.Written = ""
 		}
 	}
 	unwritten(&r.Disagreement, "disagreement")
 	fix(&r.Disagreement.Meta)
-	long(&r.Disagreement.Text)
-	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta); long(&s.Text) })
+	r.Escalation = normalizeList(r.Escalation, func(s *Step) { fix(&s.Meta) })
 	c := &r.Cadence
 	if !isWeekday(c.Day) {
 		c.Day = ""
@@ -152,10 +117,10 @@ func (o *Onboarding) Normalize() {
 			*f = ""
 		}
 	}
-	if c.SocialEvery != Monthly && c.SocialEvery != Quarterly {
+	if !c.SetSocialEvery(c.SocialEvery) {
 		c.SocialEvery = ""
 	}
-	if _, ok := Weekday(c.SocialDay); !ok || c.SocialDay != strings.ToLower(c.SocialDay) {
+	if !c.SetSocialDay(c.SocialDay) {
 		c.SocialDay = ""
 	}
 	if CheckTime(c.SocialTime) != "" {
@@ -164,15 +129,11 @@ func (o *Onboarding) Normalize() {
 	if c.Minutes < 0 || c.Minutes > maxMinutes {
 		c.Minutes = 0
 	}
-	short(&c.Social)
-	short(&c.Zone)
 	if !ValidZoneName(c.Zone) {
 		c.Zone = ""
 	}
 	c.Shared = normalizeList(c.Shared, func(m *SharedMeeting) {
 		fix(&m.Meta)
-		short(&m.Name)
-		short(&m.Cadence)
 		if CheckDate(m.LastHeld) != "" {
 			m.LastHeld = ""
 		}
@@ -187,13 +148,8 @@ func (o *Onboarding) Normalize() {
 		if CheckDate(m.Date) != "" {
 			m.Date = ""
 		}
-		long(&m.Notes)
-		long(&m.Decisions)
 		m.Items = normalizeList(m.Items, func(it *MeetingItem) {
 			fix(&it.Meta)
-			long(&it.Text)
-			short(&it.Source)
-			short(&it.Origin)
 			if CheckDate(it.Raised) != "" {
 				it.Raised = m.Date
 			}
@@ -207,14 +163,12 @@ func (o *Onboarding) Normalize() {
 		if o.PersonByID(c.Who) == nil {
 			c.Who = c.Author
 		}
-		long(&c.What)
 		if CheckDate(c.Due) != "" {
 			c.Due = ""
 		}
 		if c.Status.Label() == "" {
 			c.Status = Open
 		}
-		short(&c.Meeting)
 	})
 	for id := range o.Deleted {
 		if !IsID(id) {

@@ -19,19 +19,19 @@ import (
 // sync:"device" never leave this device. The section:"..." tags say
 // which part of the guide a list belongs to, for the preview of a merge.
 type Onboarding struct {
-	ID        string    `json:"id" sync:"id"`
-	Title     string    `json:"title"`
+	ID        string    `json:"id" sync:"id" limit:"-"`
+	Title     string    `json:"title" limit:"short"`
 	Buddy     Person    `json:"buddy"`
 	Newcomer  Person    `json:"newcomer"`
-	StartDate string    `json:"startDate"` // YYYY-MM-DD
+	StartDate string    `json:"startDate" limit:"date"` // YYYY-MM-DD
 	Created   time.Time `json:"created" sync:"min"`
 	Updated   time.Time `json:"updated" sync:"max"`
 
 	// Me is the ID of the person who uses this device.
-	Me string `json:"me,omitempty" sync:"device"`
+	Me string `json:"me,omitempty" sync:"device" limit:"-"`
 	// Writer is the ID of the person typing right now; it differs from Me
 	// when the two sit together at one device.
-	Writer string `json:"writer,omitempty" sync:"device"`
+	Writer string `json:"writer,omitempty" sync:"device" limit:"-"`
 	// Example marks the built-in example, which is kept apart from the
 	// person's own onboardings.
 	Example bool `json:"example,omitempty" sync:"device"`
@@ -86,17 +86,17 @@ type Onboarding struct {
 
 // Person is one of the two executives.
 type Person struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Role     string   `json:"role"` // their title, such as "CFO"
+	ID       string   `json:"id" limit:"-"`
+	Name     string   `json:"name" limit:"short"`
+	Role     string   `json:"role" limit:"short"` // their title, such as "CFO"
 	Function Function `json:"function"`
 }
 
 // Meta is what every entry carries: an ID, who wrote it, whether it stays
 // on this device, and when it last changed.
 type Meta struct {
-	ID      string    `json:"id"`
-	Author  string    `json:"author"` // a Person ID
+	ID      string    `json:"id" limit:"-"`
+	Author  string    `json:"author" limit:"-"` // a Person ID
 	Private bool      `json:"private,omitempty"`
 	Updated time.Time `json:"updated"`
 }
@@ -107,20 +107,20 @@ func (m *Meta) Common() *Meta { return m }
 // DataSource is a place where real numbers live.
 type DataSource struct {
 	Meta
-	Name    string `json:"name"`
-	Link    string `json:"link"`
-	Answers string `json:"answers"` // what question it answers
-	Owner   string `json:"owner"`
+	Name    string `json:"name" limit:"short"`
+	Link    string `json:"link" limit:"link"`
+	Answers string `json:"answers" limit:"long"` // what question it answers
+	Owner   string `json:"owner" limit:"short"`
 	Checked bool   `json:"checked"` // the newcomer looked at it themselves
 }
 
 // Problem is one of the few problems to work on first.
 type Problem struct {
 	Meta
-	Problem    string `json:"problem"`
-	Evidence   string `json:"evidence"`
-	FirstStep  string `json:"firstStep"`
-	WhoFeelsIt string `json:"whoFeelsIt"`
+	Problem    string `json:"problem" limit:"long"`
+	Evidence   string `json:"evidence" limit:"long"`
+	FirstStep  string `json:"firstStep" limit:"long"`
+	WhoFeelsIt string `json:"whoFeelsIt" limit:"short"`
 	// Resolved takes the problem off the 1:1's standing topics.
 	Resolved bool `json:"resolved,omitempty"`
 }
@@ -128,17 +128,17 @@ type Problem struct {
 // Note is a piece of free text with an author.
 type Note struct {
 	Meta
-	Text string `json:"text"`
+	Text string `json:"text" limit:"long"`
 }
 
 // TeamMember is the honest read of one person on the newcomer's team.
 type TeamMember struct {
 	Meta
-	Person    string `json:"person"`
-	Role      string `json:"role"`
-	Strengths string `json:"strengths"`
-	WatchOuts string `json:"watchOuts"`
-	History   string `json:"history"`
+	Person    string `json:"person" limit:"short"`
+	Role      string `json:"role" limit:"short"`
+	Strengths string `json:"strengths" limit:"long"`
+	WatchOuts string `json:"watchOuts" limit:"long"`
+	History   string `json:"history" limit:"long"`
 }
 
 // Reason says why someone is worth the newcomer's time.
@@ -167,10 +167,10 @@ func (r Reason) Label() string { return reasonLabels.label(r, "") }
 // Contact is someone the newcomer should spend time with.
 type Contact struct {
 	Meta
-	Name   string `json:"name"`
-	Role   string `json:"role"`
+	Name   string `json:"name" limit:"short"`
+	Role   string `json:"role" limit:"short"`
 	Reason Reason `json:"reason"`
-	Why    string `json:"why"`
+	Why    string `json:"why" limit:"long"`
 	Met    bool   `json:"met"`
 }
 
@@ -200,26 +200,26 @@ func (h Health) Label() string { return healthLabels.label(h, "") }
 // Process is one of the company's key processes.
 type Process struct {
 	Meta
-	Name      string `json:"name"`
-	Cadence   string `json:"cadence"`
-	Since     string `json:"since"` // how long it has been in place
+	Name      string `json:"name" limit:"short"`
+	Cadence   string `json:"cadence" limit:"short"`
+	Since     string `json:"since" limit:"short"` // how long it has been in place
 	Health    Health `json:"health"`
-	ChangeHow string `json:"changeHow"` // how to propose a change
+	ChangeHow string `json:"changeHow" limit:"long"` // how to propose a change
 }
 
 // Surprise is something the company does that a newcomer won't expect.
 type Surprise struct {
 	Meta
-	What string `json:"what"`
-	When string `json:"when"` // when it comes around
+	What string `json:"what" limit:"long"`
+	When string `json:"when" limit:"short"` // when it comes around
 }
 
 // AgendaItem is a topic for the next 1:1. Source says where it came from,
 // such as "roles:<row id>" for a role mismatch, so it is added only once.
 type AgendaItem struct {
 	Meta
-	Text   string `json:"text"`
-	Source string `json:"source,omitempty"`
+	Text   string `json:"text" limit:"long"`
+	Source string `json:"source,omitempty" limit:"short"`
 	Done   bool   `json:"done,omitempty"`
 }
 

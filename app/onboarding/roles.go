@@ -46,7 +46,7 @@ func (a Answer) Label() string { return answerLabels.label(a, "—") }
 // RoleRow is one area of responsibility in the ownership grid.
 type RoleRow struct {
 	Meta
-	Area string `json:"area"`
+	Area string `json:"area" limit:"short"`
 	// Owners holds each person's answer, by person ID.
 	// Each answer comes from the copy where its person last changed
 	// their side, whichever copy of the row is newer.
@@ -60,14 +60,14 @@ type RoleRow struct {
 // The grid and the written expectations are sealed apart: finishing one
 // says nothing about the other.
 type Side struct {
-	ExpectMine  string `json:"expectMine"`  // what I expect of my role
-	ExpectYours string `json:"expectYours"` // what I expect of yours
+	ExpectMine  string `json:"expectMine" limit:"long"`  // what I expect of my role
+	ExpectYours string `json:"expectYours" limit:"long"` // what I expect of yours
 	// Done seals the grid: the person has finished answering it blind.
 	Done bool `json:"done,omitempty"`
 	// Written is where the written expectations stand: WrittenOpen or
 	// WrittenDone. A side kept before the two were sealed apart has none,
 	// and its expectations were sealed with its grid: they follow Done.
-	Written string    `json:"written,omitempty"`
+	Written string    `json:"written,omitempty" limit:"-"`
 	Updated time.Time `json:"updated"`
 }
 
@@ -97,36 +97,36 @@ func (s *Side) HasExpectations() bool {
 // Step is one step of the escalation path.
 type Step struct {
 	Meta
-	Text string `json:"text"`
+	Text string `json:"text" limit:"long"`
 }
 
 // SharedMeeting is a meeting where both organisations meet.
 type SharedMeeting struct {
 	Meta
-	Name    string `json:"name"`
-	Cadence string `json:"cadence"`
+	Name    string `json:"name" limit:"short"`
+	Cadence string `json:"cadence" limit:"short"`
 	Debrief bool   `json:"debrief"` // talk it over afterwards
 	// LastHeld is the date it last took place (YYYY-MM-DD); a debrief
 	// item for that date goes on the next 1:1's agenda.
-	LastHeld string `json:"lastHeld,omitempty"`
+	LastHeld string `json:"lastHeld,omitempty" limit:"date"`
 }
 
 // Cadence is how the two keep working together.
 type Cadence struct {
-	Day     string `json:"day"`     // the weekly 1:1's weekday, e.g. "tuesday"
-	Time    string `json:"time"`    // HH:MM
-	Minutes int    `json:"minutes"` // its length
+	Day     string `json:"day" limit:"-"`  // the weekly 1:1's weekday, e.g. "tuesday"
+	Time    string `json:"time" limit:"-"` // HH:MM
+	Minutes int    `json:"minutes"`        // its length
 	// Zone is the IANA time zone the day and time are in, such as
 	// "Europe/Paris"; the calendar file needs it to get summer time right.
-	Zone   string `json:"zone,omitempty"`
-	Social string `json:"social"` // time together that isn't about work
+	Zone   string `json:"zone,omitempty" limit:"short"`
+	Social string `json:"social" limit:"short"` // time together that isn't about work
 	// SocialEvery, SocialDay and SocialTime put the time together in the
 	// calendar: "monthly" or "quarterly", on the second SocialDay of the
 	// month, at SocialTime. Social says what it is in words; these only
 	// say when, and are empty until the pair choose.
-	SocialEvery string          `json:"socialEvery,omitempty"`
-	SocialDay   string          `json:"socialDay,omitempty"`
-	SocialTime  string          `json:"socialTime,omitempty"`
+	SocialEvery string          `json:"socialEvery,omitempty" limit:"-"`
+	SocialDay   string          `json:"socialDay,omitempty" limit:"-"`
+	SocialTime  string          `json:"socialTime,omitempty" limit:"-"`
 	Shared      []SharedMeeting `json:"shared"`
 	// Sessions are the working sessions the pair booked for the stages of
 	// the guide, if any: the calendar file holds those and no other.
@@ -137,11 +137,11 @@ type Cadence struct {
 // through it together, as a local date and time (YYYY-MM-DDTHH:MM), or
 // "" when they have not booked one.
 type Sessions struct {
-	Data      string `json:"data,omitempty"`
-	Problems  string `json:"problems,omitempty"`
-	Team      string `json:"team,omitempty"`
-	Processes string `json:"processes,omitempty"`
-	Roles     string `json:"roles,omitempty"`
+	Data      string `json:"data,omitempty" limit:"-"`
+	Problems  string `json:"problems,omitempty" limit:"-"`
+	Team      string `json:"team,omitempty" limit:"-"`
+	Processes string `json:"processes,omitempty" limit:"-"`
+	Roles     string `json:"roles,omitempty" limit:"-"`
 }
 
 // of is the field of a stage's session.

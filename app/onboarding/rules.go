@@ -56,6 +56,24 @@ func eachField(v reflect.Value, fn func(f reflect.StructField, fv reflect.Value,
 	}
 }
 
+// eachFieldIn is eachField for the walkers that count or pick by
+// section: s is the section the field's values count in, its own section
+// tag or else within, the section of what holds it.
+func eachFieldIn(v reflect.Value, within Section, fn func(f reflect.StructField, fv reflect.Value, r rule, s Section)) {
+	for _, rf := range shapeOf(v.Type()).fields {
+		fn(rf.field, v.Field(rf.index), rf.rule, rf.in(within))
+	}
+}
+
+// in is the section the field's values count in, inside a value that
+// counts in within.
+func (rf ruledField) in(within Section) Section {
+	if rf.section != "" {
+		return rf.section
+	}
+	return within
+}
+
 // typeShape is what the walkers need to know of one struct type of the
 // model, worked out once per type: reading fields and tags by reflection
 // on every keystroke cost more than the save itself after a year of 1:1s.
@@ -73,6 +91,10 @@ type ruledField struct {
 	field reflect.StructField
 	index int
 	rule  rule
+	limit limit // for a text, from its limit tag (limits.go)
+	// section is the part of the onboarding the field's values count
+	// in, from its section tag; "" for the section of what holds it.
+	section Section
 }
 
 var shapes sync.Map // reflect.Type to *typeShape
@@ -92,7 +114,8 @@ func shapeOf(t reflect.Type) *typeShape {
 			continue
 		}
 		r := ruleOf(f)
-		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r})
+		l, _ := limitOf(f)
+		s.fields = append(s.fields, ruledField{field: f, index: i, rule: r, limit: l, section: Section(f.Tag.Get("section"))})
 		switch r {
 		case ruleEntries:
 			s.nests = true

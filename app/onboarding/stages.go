@@ -29,39 +29,68 @@ var Prompts = map[Stage][]string{
 
 // Answered reports whether a prompt of a stage has an answer.
 func (o *Onboarding) Answered(stage Stage, prompt string) bool {
-	has := func(s string) bool { return strings.TrimSpace(s) != "" }
 	switch stage + "/" + Stage(prompt) {
-	case "data/sources":
-		return anyOf(o.DataSources, func(d DataSource) bool { return has(d.Name) })
 	case "data/checked":
 		return anyOf(o.DataSources, func(d DataSource) bool { return d.Checked && has(d.Name) })
-	case "problems/problems":
-		return anyOf(o.Problems, func(p Problem) bool { return has(p.Problem) })
-	case "problems/budget":
-		return has(o.BudgetAdvice.Text)
-	case "problems/working":
-		return anyOf(o.WorkingWell, func(n Note) bool { return has(n.Text) })
-	case "team/team":
-		return anyOf(o.TeamRead, func(t TeamMember) bool { return has(t.Person) })
-	case "team/people":
-		return anyOf(o.People, func(c Contact) bool { return has(c.Name) })
-	case "processes/processes":
-		return anyOf(o.Processes, func(p Process) bool { return has(p.Name) })
-	case "processes/surprises":
-		return anyOf(o.Surprises, func(s Surprise) bool { return has(s.What) })
 	case "roles/ownership":
 		return o.Roles.BothDone(o)
 	case "roles/expectations":
 		return o.Roles.BothWritten(o)
-	case "roles/disagreement":
-		return has(o.Roles.Disagreement.Text)
-	case "roles/escalation":
-		return anyOf(o.Roles.Escalation, func(s Step) bool { return has(s.Text) })
 	case "roles/cadence":
 		return o.Roles.Cadence.Day != "" && o.Roles.Cadence.Time != ""
 	}
-	return false
+	return anyOf(o.answers(stage, prompt), func(a answer) bool { return a.says })
 }
+
+// answer is one entry or note written for a prompt: who wrote it (last,
+// for a note), and whether it says something yet.
+type answer struct {
+	by   string
+	says bool
+}
+
+// answers lists the entries or the note that answer a prompt, each with
+// the text that makes it an answer; none for a prompt answered otherwise
+// (the grid, the written expectations, the cadence, the checked sources).
+func (o *Onboarding) answers(stage Stage, prompt string) []answer {
+	switch stage + "/" + Stage(prompt) {
+	case "data/sources":
+		return answersOf(o.DataSources, func(d DataSource) (Meta, string) { return d.Meta, d.Name })
+	case "problems/problems":
+		return answersOf(o.Problems, func(p Problem) (Meta, string) { return p.Meta, p.Problem })
+	case "problems/budget":
+		return answersOf([]Note{o.BudgetAdvice}, func(n Note) (Meta, string) { return n.Meta, n.Text })
+	case "problems/working":
+		return answersOf(o.WorkingWell, func(n Note) (Meta, string) { return n.Meta, n.Text })
+	case "team/team":
+		return answersOf(o.TeamRead, func(t TeamMember) (Meta, string) { return t.Meta, t.Person })
+	case "team/people":
+		return answersOf(o.People, func(c Contact) (Meta, string) { return c.Meta, c.Name })
+	case "processes/processes":
+		return answersOf(o.Processes, func(p Process) (Meta, string) { return p.Meta, p.Name })
+	case "processes/surprises":
+		return answersOf(o.Surprises, func(s Surprise) (Meta, string) { return s.Meta, s.What })
+	case "roles/disagreement":
+		return answersOf([]Note{o.Roles.Disagreement}, func(n Note) (Meta, string) { return n.Meta, n.Text })
+	case "roles/escalation":
+		return answersOf(o.Roles.Escalation, func(s Step) (Meta, string) { return s.Meta, s.Text })
+	}
+	return nil
+}
+
+// answersOf is each entry of a list as an answer, by its Meta and the
+// text that says something.
+func answersOf[T any](list []T, of func(T) (Meta, string)) []answer {
+	out := make([]answer, len(list))
+	for i, e := range list {
+		m, text := of(e)
+		out[i] = answer{by: m.Author, says: has(text)}
+	}
+	return out
+}
+
+// has reports whether a text says something.
+func has(s string) bool { return strings.TrimSpace(s) != "" }
 
 func anyOf[T any](list []T, ok func(T) bool) bool {
 	for _, v := range list {
@@ -152,33 +181,10 @@ func (o *Onboarding) progress(counts func(Stage, string) bool) []StageProgress {
 }
 
 // wrote reports whether person wrote some of a prompt's answer: an entry
-// they added, or the note they wrote last.
+// they added, or the note they wrote last. Who ticked a source as
+// checked, or set the cadence, is not kept.
 func (o *Onboarding) wrote(stage Stage, prompt, person string) bool {
-	by := func(m Meta) bool { return m.Author == person }
-	switch stage + "/" + Stage(prompt) {
-	case "data/sources":
-		return anyOf(o.DataSources, func(d DataSource) bool { return by(d.Meta) })
-	case "problems/problems":
-		return anyOf(o.Problems, func(p Problem) bool { return by(p.Meta) })
-	case "problems/budget":
-		return by(o.BudgetAdvice.Meta)
-	case "problems/working":
-		return anyOf(o.WorkingWell, func(n Note) bool { return by(n.Meta) })
-	case "team/team":
-		return anyOf(o.TeamRead, func(t TeamMember) bool { return by(t.Meta) })
-	case "team/people":
-		return anyOf(o.People, func(c Contact) bool { return by(c.Meta) })
-	case "processes/processes":
-		return anyOf(o.Processes, func(p Process) bool { return by(p.Meta) })
-	case "processes/surprises":
-		return anyOf(o.Surprises, func(s Surprise) bool { return by(s.Meta) })
-	case "roles/disagreement":
-		return by(o.Roles.Disagreement.Meta)
-	case "roles/escalation":
-		return anyOf(o.Roles.Escalation, func(s Step) bool { return by(s.Meta) })
-	}
-	// Who ticked a source as checked, or set the cadence, is not kept.
-	return false
+	return anyOf(o.answers(stage, prompt), func(a answer) bool { return a.by == person })
 }
 
 // Overall adds up a progress: the prompts answered, of all of them.

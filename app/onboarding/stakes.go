@@ -6,11 +6,11 @@ package onboarding
 // the grid it touches.
 type Stake struct {
 	Meta
-	What string    `json:"what"`
+	What string    `json:"what" limit:"short"`
 	Kind StakeKind `json:"kind"`
-	Note string    `json:"note"`
+	Note string    `json:"note" limit:"long"`
 	// Row is the ID of the grid's area the stake touches, or "".
-	Row string `json:"row,omitempty"`
+	Row string `json:"row,omitempty" limit:"-"`
 }
 
 // StakeKind is what kind of stake it is.
@@ -64,8 +64,6 @@ func (o *Onboarding) AreaOf(s *Stake) string {
 
 // normalizeStake cleans one stake read from outside.
 func normalizeStake(s *Stake) {
-	s.What = Clip(CleanLine(s.What), MaxShort)
-	s.Note = CleanText(Clip(s.Note, MaxText))
 	if s.Kind.Label() == "" {
 		s.Kind = ""
 	}

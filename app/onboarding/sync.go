@@ -33,7 +33,7 @@ type Sync struct {
 // Peer is one device of the other person, as this device knows it.
 type Peer struct {
 	// Person is the ID of the person who uses it.
-	Person string `json:"person"`
+	Person string `json:"person" limit:"-"`
 	// Has is what it held when it made its newest link merged here.
 	Has Vector `json:"has,omitempty"`
 	// Made is when that link was made, by the stamp of that device.
@@ -313,11 +313,7 @@ func changesSince(o *Onboarding, base Vector, note func(s Section, meeting strin
 	}
 	var filter func(v reflect.Value, whole bool, section Section, meeting string)
 	filter = func(v reflect.Value, whole bool, section Section, meeting string) {
-		eachField(v, func(f reflect.StructField, fv reflect.Value, r rule) {
-			s := section
-			if tag := f.Tag.Get("section"); tag != "" {
-				s = Section(tag)
-			}
+		eachFieldIn(v, section, func(f reflect.StructField, fv reflect.Value, r rule, s Section) {
 			switch r {
 			case ruleEntries:
 				kept := reflect.MakeSlice(f.Type, 0, 0)

@@ -13,7 +13,7 @@ import (
 // it: a new field is strict until someone decides it is free text.
 var freeText = map[string]bool{
 	"DataSource.Answers": true,
-	"Problem.Problem":    true, "Problem.Evidence": true, "Problem.FirstStep": true, "Problem.WhoFeelsIt": true,
+	"Problem.Problem":    true, "Problem.Evidence": true, "Problem.FirstStep": true,
 	"Note.Text":            true,
 	"TeamMember.Strengths": true, "TeamMember.WatchOuts": true, "TeamMember.History": true,
 	"Contact.Why":       true,

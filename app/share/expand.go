@@ -60,17 +60,14 @@ func (r *reader) byte() (byte, error) {
 	return r.b[r.i-1], nil
 }
 
-func (r *reader) uvarint() (uint64, error) {
-	v, n := binary.Uvarint(r.b[r.i:])
-	if n <= 0 {
-		return 0, errCompact
-	}
-	r.i += n
-	return v, nil
-}
+func (r *reader) uvarint() (uint64, error) { return readVarint(r, binary.Uvarint) }
 
-func (r *reader) varint() (int64, error) {
-	v, n := binary.Varint(r.b[r.i:])
+func (r *reader) varint() (int64, error) { return readVarint(r, binary.Varint) }
+
+// readVarint reads one number written by binary's AppendUvarint or
+// AppendVarint, with the decoder that matches it.
+func readVarint[T int64 | uint64](r *reader, decode func([]byte) (T, int)) (T, error) {
+	v, n := decode(r.b[r.i:])
 	if n <= 0 {
 		return 0, errCompact
 	}

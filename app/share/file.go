@@ -54,10 +54,10 @@ func DecodeFile(raw []byte, passphrase string) (*onboarding.Onboarding, error) {
 		return nil, err
 	}
 	o, err := Decode(frag, passphrase)
-	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotLink) {
-		return nil, ErrFileDamaged
+	if err != nil {
+		return nil, fileError(err)
 	}
-	return o, err
+	return o, nil
 }
 
 // OpenFile opens a file made by FileOf, as Open opens a link.
@@ -67,10 +67,19 @@ func OpenFile(raw []byte, passphrase string) (*Packet, error) {
 		return nil, err
 	}
 	p, err := Open(frag, passphrase)
-	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotLink) {
-		return nil, ErrFileDamaged
+	if err != nil {
+		return nil, fileError(err)
 	}
-	return p, err
+	return p, nil
+}
+
+// fileError is what went wrong with the link inside a file, said of the
+// file: a damaged link there is a damaged file.
+func fileError(err error) error {
+	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotLink) {
+		return ErrFileDamaged
+	}
+	return err
 }
 
 func fragmentOfFile(raw []byte) (string, error) {

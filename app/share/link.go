@@ -288,6 +288,26 @@ type Packet struct {
 	Header     onboarding.Header
 }
 
+// Recipient is who the packet was sent to, so who is opening it: the one
+// of the two who did not send it. It is nil when the packet names no
+// sender of the two (a file or an older link), and the person opening it
+// must say who they are.
+func (p *Packet) Recipient() *onboarding.Person {
+	o := p.Onboarding
+	if sender := o.PersonByID(p.Header.From); sender != nil {
+		return o.Other(sender.ID)
+	}
+	return nil
+}
+
+// Welcomes reports whether me, opening the packet, is the newcomer
+// getting what the buddy sent: the first look at an onboarding a buddy
+// has started is a welcome, not a list of counts.
+func (p *Packet) Welcomes(me string) bool {
+	o := p.Onboarding
+	return p.Header.From == o.Buddy.ID && me == o.Newcomer.ID && me != ""
+}
+
 // Open opens a link as Decode does, and also takes a link of changes,
 // which only Take can merge.
 func Open(s, passphrase string) (*Packet, error) {

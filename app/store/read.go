@@ -76,12 +76,9 @@ func (s *Store) LoadWithoutLog(id string) (*onboarding.Onboarding, error) { retu
 // hold, or two of it. It writes nothing and leaves the tab's copy as it
 // is.
 func (s *Store) LoadSaved(id string) (*onboarding.Onboarding, error) {
-	raw, ok, err := s.backend.Get(KeyOf(id))
+	raw, err := s.record(id)
 	if err != nil {
-		return nil, readError(err)
-	}
-	if !ok {
-		return nil, ErrNotFound
+		return nil, err
 	}
 	o, _, err := s.read(id, raw, true)
 	if err != nil {
@@ -99,12 +96,9 @@ func (s *Store) load(id string, withLog bool) (*onboarding.Onboarding, error) {
 		// the next save would take it for empty.
 		withLog = true
 	}
-	raw, ok, err := s.backend.Get(KeyOf(id))
+	raw, err := s.record(id)
 	if err != nil {
-		return nil, readError(err)
-	}
-	if !ok {
-		return nil, ErrNotFound
+		return nil, err
 	}
 	o, rec, err := s.read(id, raw, withLog)
 	var failed *plainError
@@ -483,4 +477,17 @@ func (s *Store) StoredBytes() int64 {
 		}
 	}
 	return n
+}
+
+// record is the stored record of the onboarding id, as the backend holds
+// it, or ErrNotFound.
+func (s *Store) record(id string) (string, error) {
+	raw, ok, err := s.backend.Get(KeyOf(id))
+	if err != nil {
+		return "", readError(err)
+	}
+	if !ok {
+		return "", ErrNotFound
+	}
+	return raw, nil
 }

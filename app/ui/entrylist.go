@@ -74,19 +74,6 @@ func metaOf(entry any) *onboarding.Meta {
 	return entry.(interface{ Common() *onboarding.Meta }).Common()
 }
 
-// maxOf is the most characters a text field takes.
-func maxOf(kind fieldKind) int {
-	switch kind {
-	case longText:
-		return onboarding.MaxText
-	case linkText:
-		return onboarding.MaxLink
-	case dateText:
-		return len("2006-01-02")
-	}
-	return onboarding.MaxShort
-}
-
 // set returns the change that puts v in the field of the entry id,
 // stamped with now.
 func (spec listSpec) set(id string, f field, v any, now func() time.Time) func(*onboarding.Onboarding) {
@@ -96,7 +83,12 @@ func (spec listSpec) set(id string, f field, v any, now func() time.Time) func(*
 			case bool:
 				fieldOf(e, f.name).SetBool(v)
 			case string:
-				fieldOf(e, f.name).SetString(onboarding.Clip(v, maxOf(f.kind)))
+				// The model says how much each text holds; a choice
+				// has no limit, only its values.
+				if max := onboarding.Limit(e, f.name); max > 0 {
+					v = onboarding.Clip(v, max)
+				}
+				fieldOf(e, f.name).SetString(v)
 			}
 		})
 	}
@@ -294,16 +286,17 @@ func (p *stagePage) renderField(spec listSpec, entry any, f field) app.UI {
 	if f.kind == linkText {
 		problem = onboarding.CheckLink(v.String())
 	}
-	c := p.control(f.key+"-"+id, f, v, problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v, p.now)) })
+	c := p.control(f.key+"-"+id, f, v, onboarding.Limit(entry, f.name), problem, func(ctx app.Context, v any) { p.edit(ctx, spec.set(id, f, v, p.now)) })
 	if tf, ok := c.(*textField); ok && tf.Markdown {
 		tf.Markdown = p.hint.take()
 	}
 	return c
 }
 
-// control is the form control of a field whose value is v, with what is
+// control is the form control of a field whose value is v and whose text
+// the model limits to max characters (onboarding.Limit), with what is
 // wrong with it (or ""). onChange gets a string, or a bool for a check box.
-func (a *App) control(id string, f field, v reflect.Value, problem string, onChange func(ctx app.Context, v any)) app.UI {
+func (a *App) control(id string, f field, v reflect.Value, max int, problem string, onChange func(ctx app.Context, v any)) app.UI {
 	switch f.kind {
 	case checkBox:
 		return checkbox(id, f.label, v.Bool(), func(ctx app.Context, on bool) { onChange(ctx, on) })
@@ -322,7 +315,7 @@ func (a *App) control(id string, f field, v reflect.Value, problem string, onCha
 		typ = "date"
 	}
 	return &textField{
-		App: a, ID: id, Label: f.label, Value: v.String(), Long: f.kind == longText, Type: typ, Max: maxOf(f.kind),
+		App: a, ID: id, Label: f.label, Value: v.String(), Long: f.kind == longText, Type: typ, Max: max,
 		Hint: f.hint, Error: problem, Markdown: f.kind == longText,
 		OnChange: func(ctx app.Context, s string) { onChange(ctx, s) },
 	}

@@ -57,6 +57,14 @@ func TestFormsMatchTheModel(t *testing.T) {
 			if (f.kind == choiceBox) != (len(f.choices) > 0) {
 				t.Errorf("%s: %s has choices %v for its kind", spec.key, f.name, f.choices)
 			}
+			// The input's maximum is the model's limit: a one-line input
+			// for a short text, a text area for a long one.
+			wantMax := map[fieldKind]int{shortText: onboarding.MaxShort, longText: onboarding.MaxText, linkText: onboarding.MaxLink, dateText: len("2006-01-02")}
+			if max, text := wantMax[f.kind]; text {
+				if got := onboarding.Limit(entries[len(entries)-1], f.name); got != max {
+					t.Errorf("%s: %s.%s is limited to %d by the model, but its input is for %d", spec.key, typ.Name(), f.name, got, max)
+				}
+			}
 		}
 		for i := 0; i < typ.NumField(); i++ {
 			sf := typ.Field(i)

@@ -40,7 +40,7 @@ var (
 func (p *newPage) fields(errs map[string]string, fs ...field) []app.UI {
 	out := make([]app.UI, len(fs))
 	for i, f := range fs {
-		out[i] = p.control(f.key, f, fieldOf(&p.draft, f.name), errs[f.key], func(ctx app.Context, v any) {
+		out[i] = p.control(f.key, f, fieldOf(&p.draft, f.name), onboarding.Limit(&p.draft, f.name), errs[f.key], func(ctx app.Context, v any) {
 			fieldOf(&p.draft, f.name).SetString(v.(string))
 		})
 	}

@@ -164,9 +164,8 @@ func (p *openPage) opened(pk *share.Packet, err error) {
 		return
 	}
 	p.packet, p.incoming, p.locked = pk, pk.Onboarding, false
-	// The link names its sender: the person opening it is the other one.
-	if sender := p.incoming.PersonByID(pk.Header.From); sender != nil {
-		p.me = p.incoming.Other(sender.ID).ID
+	if to := pk.Recipient(); to != nil {
+		p.me = to.ID
 	}
 	p.prepare()
 }
@@ -308,7 +307,7 @@ func (p *openPage) renderPreview() app.UI {
 	if p.local != nil {
 		return p.renderMergePreview()
 	}
-	if sender.ID == in.Buddy.ID && p.me == in.Newcomer.ID {
+	if p.packet.Welcomes(p.me) {
 		return div("open-preview", p.renderWelcome(), p.renderWhoAmI())
 	}
 	counts := share.Counts(in)
@@ -370,8 +369,8 @@ func (p *openPage) renderWhoAmI() app.UI {
 		})
 	}
 	legend := "Which of the two are you?"
-	if sender := in.PersonByID(p.packet.Header.From); sender != nil {
-		legend = "You are " + in.Other(sender.ID).Name + ", whom " + sender.Name + " sent it to. If not, choose:"
+	if to := p.packet.Recipient(); to != nil {
+		legend = "You are " + to.Name + ", whom " + in.Other(to.ID).Name + " sent it to. If not, choose:"
 	}
 	return app.Section().Class("card").ID("decide").Body(
 		para("", "This onboarding is not on this device yet. Saving keeps a copy here, with everything above."),

@@ -46,7 +46,7 @@ func Pages(a *App) []Page {
 		{Path: meetingsPath, New: func() app.Composer { return &meetingsPage{opened: opened{App: a}} }},
 		{Path: documentPath, New: func() app.Composer { return &documentPage{opened: opened{App: a}} }},
 		{Path: ceoPath, New: func() app.Composer { return &ceoPage{opened: opened{App: a}} }},
-		{Path: aboutPath, New: func() app.Composer { return &about{App: a} }},
+		{Path: aboutPath, New: func() app.Composer { return newAbout(a) }},
 		{Path: framingPath, New: func() app.Composer { return &framingPage{App: a} }},
 		{Path: sharePath, New: func() app.Composer { return &sharePage{opened: opened{App: a}} }},
 		{Path: openPath, New: func() app.Composer { return &openPage{App: a} }},
@@ -125,7 +125,7 @@ func Register(a *App) {
 	// A mail scanner that escapes the "#" of a share link as "%23" moves
 	// the link's data into the path: /open%231.… still opens it.
 	app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(openPath)+"(#|%23)", func() app.Composer { return &openPage{App: a} })
-	app.RouteWithRegexpFunc(".*", func() app.Composer { return &notFound{App: a} })
+	app.RouteWithRegexpFunc(".*", func() app.Composer { return newNotFound(a) })
 }
 
 // appPath is the path of the current page inside the app, without the

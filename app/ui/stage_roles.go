@@ -401,17 +401,17 @@ func (p *stagePage) cadence() app.UI {
 			onPick: func(ctx app.Context, v string) {
 				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetZone(v) }))
 			}},
-		app.If(c.Minutes > 0 && c.Minutes < onboarding.RecommendedMinutes, para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
+		app.If(c.ShorterThanRecommended(), para("field-hint", "An hour leaves room for two or three real problems; most pairs keep it for a few weeks before they shorten it.")),
 		h3("Time that isn't about work"),
 		&textField{App: p.App, ID: "social", Label: "How often, and what", Value: c.Social, Max: onboarding.MaxShort, Hint: "For example: lunch once a month, dinner each quarter.", OnChange: func(ctx app.Context, v string) {
 			p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocial(v) }))
 		}},
 		div("row-fields",
 			selectField("social-every", "In the calendar", c.SocialEvery, []choice{{onboarding.Monthly, "Every month"}, {onboarding.Quarterly, "Every quarter"}}, func(ctx app.Context, v string) {
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialEvery = v }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocialEvery(v) }))
 			}),
 			selectField("social-day", "Which day", c.SocialDay, secondDays, func(ctx app.Context, v string) {
-				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SocialDay = v }))
+				p.edit(ctx, setCadence(func(c *onboarding.Cadence) { c.SetSocialDay(v) }))
 			}),
 			&textField{App: p.App, ID: "social-time", Label: "At", Type: "time", Value: c.SocialTime, Max: 5, OnChange: func(ctx app.Context, v string) {
 				if onboarding.CheckTime(v) == "" {

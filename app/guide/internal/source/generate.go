@@ -8,7 +8,8 @@ import (
 	"fmt"
 	"go/format"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 
 	"counterpart/app/markdown"
@@ -61,13 +62,7 @@ func Generate(fsys fs.FS) ([]byte, error) {
 	w.line("")
 
 	// The functions in a fixed order, the general examples last.
-	var functions []string
-	for f := range c.Examples {
-		if f != "general" {
-			functions = append(functions, f)
-		}
-	}
-	sort.Strings(functions)
+	functions := slices.DeleteFunc(slices.Sorted(maps.Keys(c.Examples)), func(f string) bool { return f == "general" })
 	functions = append(functions, "general")
 	w.line("// examples are the worked examples of each function, and last those")
 	w.line("// of the functions that have none of their own.")
@@ -87,11 +82,7 @@ func Generate(fsys fs.FS) ([]byte, error) {
 	w.line("}")
 	w.line("")
 
-	var names []string
-	for name := range c.Areas {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(c.Areas))
 	w.line("// areas are the default areas of the role agreement, by the name of")
 	w.line("// their file: a pair of functions, one function, or \"common\".")
 	w.line("var areas = []namedAreas{")
