@@ -56,7 +56,7 @@ const (
 var PlanProgresses = progressLabels.values()
 
 var progressLabels = labelled[PlanProgress]{
-	{PlanOpen, "PlanOpen"},
+	{PlanOpen, "Planned"},
 	{PlanDone, "Done"},
 	{PlanAtRisk, "At risk"},
 	{PlanDropped, "Dropped"},
@@ -141,13 +141,18 @@ func suggestions(o *Onboarding) []suggestion {
 	return out
 }
 
-// leadLine is the first line of a text, trimmed.
+// leadLine is the first sentence of a text, or its first line when that
+// is shorter, trimmed and without its full stop: a first step often goes
+// on to say what comes after, which the later items of the plan hold.
 func leadLine(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	return Clip(s, MaxShort)
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i]
+	}
+	return Clip(strings.TrimSuffix(s, "."), MaxShort)
 }
 
 // DraftPlan adds to the plan the items suggested by the brief and the

@@ -20,7 +20,7 @@ func TestDraftPlanFromTheBriefAndProblems(t *testing.T) {
 	}
 	o.EditBrief(o.Newcomer.ID, t0, func(b *Brief) { b.HiredToFix, b.Situation = "Fix the contracts.", Turnaround })
 	p := Add(&o.Problems, o.Newcomer.ID, t0)
-	p.Problem, p.FirstStep = "Legal spend is twice its budget.", "Ask each firm for an estimate per matter\nthen compare monthly."
+	p.Problem, p.FirstStep = "Legal spend is twice its budget.", "Ask each firm for an estimate per matter. Then compare monthly."
 	gone := Add(&o.Problems, o.Newcomer.ID, t0)
 	gone.Problem, gone.FirstStep, gone.Resolved = "Solved already", "Nothing", true
 	hidden := Add(&o.Problems, o.Newcomer.ID, t0)
@@ -98,6 +98,9 @@ func TestProgressAndDaysHaveWords(t *testing.T) {
 		if p.Label() == "" {
 			t.Errorf("%q has no words", p)
 		}
+	}
+	if PlanOpen.Label() != "Planned" {
+		t.Errorf("a new item reads %q", PlanOpen.Label())
 	}
 	if got := PlanAtRisk.Label(); got != "At risk" {
 		t.Errorf("at risk reads %q", got)
