@@ -17,7 +17,9 @@ func TestAddDutyToGridOnce(t *testing.T) {
 	if _, err := AddDutyToGrid(o, id, t0); !errors.Is(err, ErrBlankDuty) {
 		t.Errorf("a blank duty went to the grid: %v", err)
 	}
-	Edit(o.Duties, id, t0, func(d *Duty) { d.Duty, d.DoneBy, d.Fate = "Answering the auditors' legal letter", ByInterim, ToNewcomer })
+	Edit(o.Duties, id, t0, func(d *Duty) {
+		d.Duty, d.DoneBy, d.Fate = "Answering the auditors' legal letter", ByInterim, ToNewcomer
+	})
 	rows := len(o.Roles.Rows)
 	row, err := AddDutyToGrid(o, id, t0.Add(time.Minute))
 	if err != nil {
