@@ -47,7 +47,7 @@ func TestTheNinetyDayPlan(t *testing.T) {
 	b.click("#plan-draft")
 	b.waitFor("the drafted items", `document.querySelectorAll("#plan .plan-item").length > 0`)
 	containsAll(t, "the drafted plan", b.text("#plan"), "Priya Raman's plan for the first ninety days", "By day 30", "By day 90")
-	if got := b.value(`#plan [data-day="30"] .plan-item:last-child input`); got != "Map every step of the close with the controller" {
+	if got := b.text(`#plan [data-day="30"] .plan-item:last-child .plan-text`); got != "Map every step of the close with the controller" {
 		t.Errorf("the problem's first step is drafted as %q", got)
 	}
 	var drafted int
@@ -73,6 +73,8 @@ func TestTheNinetyDayPlan(t *testing.T) {
 	}
 
 	// The item edited next to the brief.
+	b.click("#plan-edit-" + step)
+	b.waitFor("the item open for editing", `document.activeElement && document.activeElement.id === "plan-text-`+step+`"`)
 	b.choose("#plan-text-"+step, "Map the close with Joe, step by step")
 	b.waitStored(id, "the edited item", func(o *onboarding.Onboarding) bool {
 		it := onboarding.Find(o.Plan, step)
@@ -90,6 +92,8 @@ func TestTheNinetyDayPlan(t *testing.T) {
 		return it != nil && it.Progress == onboarding.PlanAtRisk
 	})
 	b.waitFor("the plan next to the brief follows", valueIs("#plan-progress-"+step, string(onboarding.PlanAtRisk)))
+	b.click("#plan-done-" + step)
+	b.waitFor("the item read as one line", `!!document.getElementById("plan-edit-`+step+`") && document.getElementById("plan-item-`+step+`").innerText.includes("At risk")`)
 
 	// The shared document prints each item with its status.
 	b.open(srv.URL + "/document?id=" + id)

@@ -28,6 +28,9 @@ type planPanel struct {
 	failed bool
 	// undo puts back the item last removed.
 	undo onboarding.Undo
+	// editing holds the items open for editing; the others read as one
+	// line each, so that a plan of a dozen items fits on a phone.
+	editing map[string]bool
 }
 
 func (c *planPanel) Render() app.UI {
@@ -63,14 +66,26 @@ func (c *planPanel) Render() app.UI {
 	return app.Div().Class("plan").ID(c.Key).Aria("labelledby", title).Body(body...)
 }
 
-// item is one item of the plan, to edit.
+// item is one item of the plan: one line with how it is going and an
+// Edit button, or, open for editing, its fields.
 func (c *planPanel) item(it *onboarding.PlanItem) app.UI {
 	id := it.ID
 	named := strings.TrimSpace(it.Text)
 	if named == "" {
 		named = "this item"
 	}
-	return app.Li().Class("plan-item").ID(c.Key+"-item-"+id).DataSet("progress", string(it.Progress)).Body(
+	li := app.Li().Class("plan-item").ID(c.Key+"-item-"+id).DataSet("progress", string(it.Progress))
+	if !c.editing[id] {
+		return li.Body(
+			div("plan-line",
+				span("badge plan-progress progress-"+string(it.Progress), it.Progress.Label()),
+				span("plan-text", pick(strings.TrimSpace(it.Text) == "", "Nothing written yet.", it.Text)),
+				app.Button().Class("secondary small").ID(c.Key+"-edit-"+id).Text("Edit").Aria("label", "Edit "+named).
+					OnClick(func(ctx app.Context, e app.Event) { c.open(ctx, id, true) }, id),
+			),
+		)
+	}
+	return li.Class("plan-item editing").Body(
 		&textField{ID: c.Key + "-text-" + id, Label: "What", Value: it.Text, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
 			c.Edit(ctx, func(o *onboarding.Onboarding) {
 				onboarding.Edit(o.Plan, id, now(), func(it *onboarding.PlanItem) { it.Text = onboarding.Clip(v, onboarding.MaxShort) })
@@ -88,9 +103,23 @@ func (c *planPanel) item(it *onboarding.PlanItem) app.UI {
 			}),
 			c.progress(c.Key+"-progress-"+id, "How it is going", it),
 		),
-		app.Button().Class("secondary small danger-text").ID(c.Key+"-remove-"+id).Text("Remove").Aria("label", "Remove "+named).
-			OnClick(func(ctx app.Context, e app.Event) { c.remove(ctx, id, named) }, id, named),
+		div("entry-tools",
+			app.Button().Class("secondary small").ID(c.Key+"-done-"+id).Text("Done").Aria("label", "Done editing "+named).
+				OnClick(func(ctx app.Context, e app.Event) { c.open(ctx, id, false) }, id),
+			app.Button().Class("secondary small danger-text").ID(c.Key+"-remove-"+id).Text("Remove").Aria("label", "Remove "+named).
+				OnClick(func(ctx app.Context, e app.Event) { c.remove(ctx, id, named) }, id, named),
+		),
 	)
+}
+
+// open opens an item for editing, or closes it, and keeps the focus on
+// the item.
+func (c *planPanel) open(ctx app.Context, id string, on bool) {
+	if c.editing == nil {
+		c.editing = map[string]bool{}
+	}
+	c.editing[id] = on
+	focusLater(ctx, c, pick(on, c.Key+"-text-"+id, c.Key+"-edit-"+id))
 }
 
 // progress is the select of how an item is going.
@@ -164,7 +193,7 @@ func (c *planPanel) add(ctx app.Context, d onboarding.PlanDay) {
 		c.say(sentence(err), true)
 		return
 	}
-	focusLater(ctx, c, c.Key+"-text-"+id)
+	c.open(ctx, id, true)
 }
 
 // remove takes an item off the plan, with an undo.

@@ -76,7 +76,7 @@ func (c *sweepPanel) duty(d *onboarding.Duty) app.UI {
 	} else {
 		grid = button(c.Key+"-grid-"+id, "secondary small", "Add to the grid", func(ctx app.Context, e app.Event) {
 			c.toGrid(ctx, id)
-		}, id).Aria("label", "Add "+named+" to the grid")
+		}, id).Aria("label", "Add to the grid: "+named)
 	}
 	return app.Li().Class("sweep-duty").ID(c.Key+"-duty-"+id).DataSet("fate", string(d.Fate)).Body(
 		&textField{ID: c.Key + "-what-" + id, Label: "Duty", Value: d.Duty, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
