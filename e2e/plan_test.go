@@ -93,7 +93,7 @@ func TestTheNinetyDayPlan(t *testing.T) {
 	})
 	b.waitFor("the plan next to the brief follows", valueIs("#plan-progress-"+step, string(onboarding.PlanAtRisk)))
 	b.click("#plan-done-" + step)
-	b.waitFor("the item read as one line", `!!document.getElementById("plan-edit-`+step+`") && document.getElementById("plan-item-`+step+`").innerText.includes("At risk")`)
+	b.waitFor("the item read as one line", `!!document.getElementById("plan-edit-`+step+`") && document.getElementById("plan-item-`+step+`").textContent.includes("At risk")`)
 
 	// The shared document prints each item with its status.
 	b.open(srv.URL + "/document?id=" + id)
