@@ -24,10 +24,7 @@ type planPanel struct {
 	Key    string
 	Review bool
 
-	status string
-	failed bool
-	// undo puts back the item last removed.
-	undo onboarding.Undo
+	panelStatus
 	// editing holds the items open for editing; the others read as one
 	// line each, so that a plan of a dozen items fits on a phone.
 	editing map[string]bool
@@ -62,7 +59,7 @@ func (c *planPanel) Render() app.UI {
 			}, d),
 		))
 	}
-	body = append(body, c.statusLine())
+	body = append(body, c.statusLine(c.Key, c.Edit))
 	return app.Div().Class("plan").ID(c.Key).Aria("labelledby", title).Body(body...)
 }
 
@@ -205,17 +202,26 @@ func (c *planPanel) remove(ctx app.Context, id, named string) {
 	focusLater(ctx, c, c.Key+"-undo")
 }
 
-func (c *planPanel) say(msg string, failed bool) { c.status, c.failed = msg, failed }
+// panelStatus is what the plan's and the sweep's panels say about the
+// last action, with the undo of a removal while it is on offer.
+type panelStatus struct {
+	status string
+	failed bool
+	undo   onboarding.Undo
+}
 
-// statusLine says what the last action did, with the undo of a removal.
-func (c *planPanel) statusLine() app.UI {
-	return app.P().ID(c.Key+"-status").Class(pick(c.failed, "field-error", "item-meta")).Role("status").Body(
-		app.Text(c.status),
-		app.If(c.undo != nil, app.Text(" "), button(c.Key+"-undo", "secondary small", "Undo", func(ctx app.Context, e app.Event) {
-			if undo := c.undo; undo != nil {
-				c.undo = nil
-				c.Edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
-				c.say("Put back.", false)
+func (s *panelStatus) say(msg string, failed bool) { s.status, s.failed = msg, failed }
+
+// statusLine is the status line, with the Undo button; edit applies the
+// undo through the store's one write path.
+func (s *panelStatus) statusLine(key string, edit func(ctx app.Context, change func(*onboarding.Onboarding))) app.UI {
+	return app.P().ID(key+"-status").Class(pick(s.failed, "field-error", "item-meta")).Role("status").Body(
+		app.Text(s.status),
+		app.If(s.undo != nil, app.Text(" "), button(key+"-undo", "secondary small", "Undo", func(ctx app.Context, e app.Event) {
+			if undo := s.undo; undo != nil {
+				s.undo = nil
+				edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
+				s.say("Put back.", false)
 			}
 		})),
 	)

@@ -21,9 +21,7 @@ type sweepPanel struct {
 	// Key starts the panel's element IDs.
 	Key string
 
-	status string
-	failed bool
-	undo   onboarding.Undo
+	panelStatus
 }
 
 func (c *sweepPanel) Render() app.UI {
@@ -42,16 +40,7 @@ func (c *sweepPanel) Render() app.UI {
 		app.If(len(lis) == 0, para("muted", "Nothing swept yet.")),
 		app.Ul().Class("sweep-duties").Aria("labelledby", title).Body(lis...),
 		button(c.Key+"-add", "secondary add", "Add a duty", c.add),
-		app.P().ID(c.Key+"-status").Class(pick(c.failed, "field-error", "item-meta")).Role("status").Body(
-			app.Text(c.status),
-			app.If(c.undo != nil, app.Text(" "), button(c.Key+"-undo", "secondary small", "Undo", func(ctx app.Context, e app.Event) {
-				if undo := c.undo; undo != nil {
-					c.undo = nil
-					c.Edit(ctx, func(o *onboarding.Onboarding) { undo(o, now()) })
-					c.say("Put back.", false)
-				}
-			})),
-		),
+		c.statusLine(c.Key, c.Edit),
 	)
 }
 
@@ -144,5 +133,3 @@ func (c *sweepPanel) remove(ctx app.Context, id, named string) {
 	c.say("Removed “"+named+"” from the sweep.", false)
 	focusLater(ctx, c, c.Key+"-undo")
 }
-
-func (c *sweepPanel) say(msg string, failed bool) { c.status, c.failed = msg, failed }
