@@ -99,13 +99,16 @@ const NotFoundPath = "/not-found"
 // Every path also matches with a trailing slash, because static hosts serve a
 // page as dir/index.html and redirect /about to /about/. Anything else gets
 // the app's own not-found page instead of go-app's default one.
+//
+// Pages are exact routes (a map lookup), not regular expressions: go-app
+// compiles every regexp route when it is registered, which cost about
+// 30 ms of each start in the browser (../shared/measurements/start-profile.md).
 func Register() {
 	for _, p := range Pages() {
-		if p.Path == homePath {
-			app.RouteFunc(homePath, p.New)
-			continue
+		app.RouteFunc(p.Path, p.New)
+		if p.Path != homePath {
+			app.RouteFunc(p.Path+"/", p.New)
 		}
-		app.RouteWithRegexpFunc("^"+regexp.QuoteMeta(p.Path)+"/?$", p.New)
 	}
 	// A mail scanner that escapes the "#" of a share link as "%23" moves
 	// the link's data into the path: /open%231.… still opens it.
