@@ -35,6 +35,7 @@ func (w *writer) agreements() {
 
 	w.expectations()
 	w.stakes()
+	w.sweep()
 
 	w.heading(3, "When we disagree in front of others")
 	if d := o.Roles.Disagreement; !d.Private && strings.TrimSpace(d.Text) != "" {

@@ -60,6 +60,9 @@ func CEOSummary(o *onboarding.Onboarding, today string) []markdown.Block {
 		w.add(markdown.Numbered(problems...))
 	}
 
+	w.heading(2, "My plan for the first ninety days")
+	w.ceoPlan()
+
 	w.heading(2, "What already works, and stays")
 	var working []line
 	for _, n := range o.WorkingWell {

@@ -185,6 +185,7 @@ func (w *writer) ninetyDays() {
 		w.heading(3, "What the job looks like now")
 		w.typed(b.JobNow)
 	}
+	w.plan()
 	w.ceo()
 	w.heading(3, "Checkpoints")
 	var items []line

@@ -99,6 +99,10 @@ func hostile(t *testing.T) *onboarding.Onboarding {
 	onboarding.WriteCEOCorrections(o, h(4)+"\n\n- "+h(1), t0)
 	st := onboarding.Add(&o.Stakes, b, t0)
 	st.What, st.Kind, st.Note, st.Row = h(12), onboarding.StakeBudget, h(2), row.ID
+	pi := onboarding.Add(&o.Plan, n, t0)
+	pi.Text, pi.By, pi.Progress = h(13), onboarding.By60, onboarding.PlanAtRisk
+	du := onboarding.Add(&o.Duties, b, t0)
+	du.Duty, du.DoneBy, du.Fate, du.To, du.Row = h(14), onboarding.ByInterim, onboarding.ToNamed, h(15), row.ID
 	return o
 }
 
@@ -246,6 +250,12 @@ func TestPrivateNeverAppears(t *testing.T) {
 	stake.What, stake.Private = secret+"stake", true
 	linked := onboarding.Add(&o.Stakes, b, t0)
 	linked.What, linked.Row = "A shared stake", row.ID // its area is private
+	hiddenItem := onboarding.Add(&o.Plan, b, t0)
+	hiddenItem.Text, hiddenItem.By, hiddenItem.Private = secret+"plan", onboarding.By30, true
+	hiddenDuty := onboarding.Add(&o.Duties, b, t0)
+	hiddenDuty.Duty, hiddenDuty.Private = secret+"duty", true
+	swept := onboarding.Add(&o.Duties, b, t0)
+	swept.Duty, swept.Row = "A shared duty", row.ID // its area is private
 	o.Announcement.Private = true
 
 	doc := Markdown(o, today)
@@ -487,6 +497,8 @@ func TestTheOnePageForTheCEO(t *testing.T) {
 		"## What I was hired to fix", o.Brief.HiredToFix, "**The situation: realignment.**",
 		"1. **Too many council contracts promise what we cannot deliver or insure.** Evidence: 24 of the 79",
 		"First step: Rank the 24 by exposure",
+		"## My plan for the first ninety days\n\n- **By day 30:** Meet Bethan, Tom and Joanne one to one;",
+		"- **By day 90:** Tell Martin what is fixed, and what the job is now;",
 		"## What already works, and stays",
 		"- **Still open:** Equity grants and the cap table; Signing authority and approval matrix; Tax and regulatory filings.",
 		"3. Take the page to Martin together",
@@ -499,7 +511,7 @@ func TestTheOnePageForTheCEO(t *testing.T) {
 	o.Problems[0].Private = true
 	o.Problems[1].Resolved = true
 	page = markdown.Markdown(CEOSummary(o, today))
-	if strings.Contains(page, "council contracts promise") || strings.Contains(page, "Outside legal spend") || !strings.Contains(page, "1. **Our data protection work") {
+	if strings.Contains(page, "council contracts promise") || strings.Contains(page, "**Outside legal spend") || !strings.Contains(page, "1. **Our data protection work") {
 		t.Errorf("a private or resolved problem is on the page:\n%s", page)
 	}
 
@@ -513,5 +525,61 @@ func TestTheOnePageForTheCEO(t *testing.T) {
 	want := "### The CEO\n\nOur one page went to the CEO on Monday 23 November 2026; the CEO confirmed the split on Wednesday 25 November 2026.\n\n**What the CEO saw differently**\n\nTenders stay with Callum until March."
 	if !strings.Contains(doc, want) {
 		t.Errorf("the document lacks\n%s\nin\n%s", want, doc)
+	}
+}
+
+// The plan prints milestone by milestone, each item with how it is
+// going; the CEO's page lists what is due, without the dropped items.
+func TestThePlanPrintsWithEachStatus(t *testing.T) {
+	o := fresh(t)
+	if doc := Markdown(o, today); !strings.Contains(doc, "### "+o.Newcomer.Name+"'s plan for the first ninety days\n\nNot drafted yet.") {
+		t.Errorf("with no plan, the document says:\n%s", doc)
+	}
+	add := func(day onboarding.PlanDay, what string, p onboarding.PlanProgress) {
+		it := onboarding.Add(&o.Plan, o.Newcomer.ID, t0)
+		it.By, it.Text, it.Progress = day, what, p
+	}
+	add(onboarding.By30, "Meet the team", onboarding.PlanDone)
+	add(onboarding.By60, "Decide the reserves", onboarding.PlanAtRisk)
+	add(onboarding.By60, "Rewrite the playbook", onboarding.PlanDropped)
+	add(onboarding.By90, "Report to the CEO", onboarding.PlanOpen)
+	doc := Markdown(o, today)
+	for _, want := range []string{
+		"**By day 30**\n\n- **Done:** Meet the team\n",
+		"**By day 60**\n\n- **At risk:** Decide the reserves\n- **Dropped:** Rewrite the playbook",
+		"**By day 90**\n\n- **Planned:** Report to the CEO\n",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
+	}
+	ceo := markdown.Markdown(CEOSummary(o, today))
+	if !strings.Contains(ceo, "- **By day 60:** Decide the reserves.\n") || strings.Contains(ceo, "playbook") {
+		t.Errorf("the CEO's page shows the plan as:\n%s", ceo)
+	}
+}
+
+// The sweep prints each duty with who did it, what happens to it and the
+// area of the grid it became.
+func TestTheSweepPrints(t *testing.T) {
+	o := fresh(t)
+	if doc := Markdown(o, today); !strings.Contains(doc, "### What the previous holder or an interim did\n\nNothing swept yet.") {
+		t.Errorf("with no duty, the document says:\n%s", doc)
+	}
+	d := onboarding.Add(&o.Duties, o.Buddy.ID, t0)
+	d.Duty, d.DoneBy, d.Fate, d.To = "The board minutes", onboarding.ByPrevious, onboarding.ToNamed, "Martin Hale"
+	e := onboarding.Add(&o.Duties, o.Buddy.ID, t0)
+	e.Duty, e.DoneBy = "The insurance renewal", onboarding.ByNobody
+	if _, err := onboarding.AddDutyToGrid(o, e.ID, t0); err != nil {
+		t.Fatal(err)
+	}
+	doc := Markdown(o, today)
+	for _, want := range []string{
+		"- **The board minutes** (done by: the previous holder; from now: goes to Martin Hale)\n",
+		"- **The insurance renewal** (done by: nobody officially; from now: not decided yet; added to the grid)\n",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
 	}
 }

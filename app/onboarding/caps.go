@@ -35,7 +35,7 @@ const (
 // MaxListEntries is the most entries all the lists of one onboarding hold
 // together, every meeting's agenda included: the budget of a decoder that
 // counts entries as it reads.
-const MaxListEntries = 12*MaxEntries + MaxMeetings*MaxItems + MaxCommitments
+const MaxListEntries = 14*MaxEntries + MaxMeetings*MaxItems + MaxCommitments
 
 // Cap returns how many entries a list of elem may hold.
 func Cap(elem reflect.Type) int {
@@ -71,7 +71,7 @@ func listName(path string) string {
 		"teamRead": "the team read", "people": "the people to meet", "processes": "the processes",
 		"surprises": "the surprises", "agenda": "the agenda for the next 1:1", "roles.rows": "the role areas",
 		"roles.escalation": "the escalation path", "roles.cadence.shared": "the shared meetings",
-		"stakes": "the buddy's stakes", "meetings": "the log of 1:1s", "meetings[].items": "the agenda of one 1:1", "commitments": "the commitments",
+		"stakes": "the buddy's stakes", "duties": "the sweep of unowned duties", "plan": "the plan for the first ninety days", "meetings": "the log of 1:1s", "meetings[].items": "the agenda of one 1:1", "commitments": "the commitments",
 		"deleted": "the list of removals",
 	}
 	if n, ok := names[path]; ok {

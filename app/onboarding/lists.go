@@ -44,7 +44,7 @@ type List struct {
 // checks that it names every list of the model.
 var Lists = struct {
 	DataSources, Problems, WorkingWell, TeamRead, People, Processes, Surprises List
-	Areas, Escalation, Shared, Agenda, Commitments, Stakes                     List
+	Areas, Escalation, Shared, Agenda, Commitments, Stakes, Duties, Plan       List
 }{
 	DataSources: List{Of: func(o *Onboarding) any { return &o.DataSources }},
 	Problems:    List{Of: func(o *Onboarding) any { return &o.Problems }},
@@ -59,6 +59,8 @@ var Lists = struct {
 	Agenda:      List{Of: func(o *Onboarding) any { return &o.Agenda }},
 	Commitments: List{Of: func(o *Onboarding) any { return &o.Commitments }},
 	Stakes:      List{Of: func(o *Onboarding) any { return &o.Stakes }},
+	Duties:      List{Of: func(o *Onboarding) any { return &o.Duties }},
+	Plan:        List{Of: func(o *Onboarding) any { return &o.Plan }},
 }
 
 // entry is what every entry is: a struct that embeds Meta.

@@ -140,6 +140,8 @@ func (o *Onboarding) Normalize() {
 	})
 
 	o.Stakes = normalizeList(o.Stakes, func(s *Stake) { fix(&s.Meta); normalizeStake(s) })
+	o.Duties = normalizeList(o.Duties, func(d *Duty) { fix(&d.Meta); normalizeDuty(d) })
+	o.Plan = normalizeList(o.Plan, func(it *PlanItem) { fix(&it.Meta); normalizePlanItem(it) })
 	o.normalizeBrief()
 	o.normalizeAnnouncement()
 	o.normalizeCEO()

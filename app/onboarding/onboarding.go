@@ -54,7 +54,12 @@ type Onboarding struct {
 	Surprises    []Surprise   `json:"surprises" section:"processes"`
 	Roles        Roles        `json:"roles" section:"roles"`
 	// Stakes are what the buddy owns among what they advise on.
-	Stakes []Stake      `json:"stakes" section:"roles"`
+	Stakes []Stake `json:"stakes" section:"roles"`
+	// Duties are the sweep of what the previous holder or an interim did
+	// that nobody owns yet, and what happens to each.
+	Duties []Duty `json:"duties" section:"roles"`
+	// Plan is the newcomer's plan for the first ninety days.
+	Plan   []PlanItem   `json:"plan" section:"meetings"`
 	Agenda []AgendaItem `json:"agenda" section:"meetings"`
 
 	// Brief is what the newcomer was hired to fix and the situation they

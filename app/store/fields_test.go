@@ -175,6 +175,7 @@ func candidates(o *onboarding.Onboarding, t reflect.Type, n int) []any {
 			"tuesday", "thursday", "monthly", "quarterly", "shared", "unsure",
 			"finance", "legal", "influence", "tenure", "strained", "broken", "kept", "missed", "mine", "yours",
 			"turnaround", "realignment", "open", "done", "budget", "reports", "2026-11-03T10:00", "2026-11-10T14:30",
+			"30", "60", "at-risk", "previous", "interim", "newcomer", "stops",
 		}
 	}
 	return nil

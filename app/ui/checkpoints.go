@@ -71,19 +71,31 @@ func (c *checkpointsPanel) Render() app.UI {
 			brief("brief-now", "What does the job look like now?", o.Brief.JobNow,
 				"At day 45 and day 90: read the first answer again, then write what has changed.", func(b *onboarding.Brief, v string) { b.JobNow = v }),
 		),
+		&planPanel{App: c.App, O: o, Edit: c.Edit, Key: "plan"},
 		app.Ol().Class("checkpoint-list").Body(items...),
 	)
 }
 
 // tool is what a checkpoint asks the pair to make, where it has one: the
 // one page for the CEO at `ceo`, the announcement of the split at
-// `announce`.
+// `announce`, the plan to review at day 45 and day 90, and the sweep of
+// unowned duties again at `roles-45`.
 func (c *checkpointsPanel) tool(id string) app.UI {
 	switch id {
 	case "ceo":
 		return app.Details().Class("checkpoint-tool").ID("checkpoint-ceo").Body(
 			app.Summary().Text("The one page for the CEO"),
 			&ceoStep{App: c.App, O: c.O, Edit: c.Edit},
+		)
+	case "hired-to-fix-45", "hired-to-fix-90":
+		return app.Details().Class("checkpoint-tool").ID("checkpoint-"+id).Body(
+			app.Summary().Text("Review the plan"),
+			&planPanel{App: c.App, O: c.O, Edit: c.Edit, Key: "plan-" + id, Review: true},
+		)
+	case "roles-45":
+		return app.Details().Class("checkpoint-tool").ID("checkpoint-roles-45").Body(
+			app.Summary().Text("What the previous holder or an interim did"),
+			&sweepPanel{App: c.App, O: c.O, Edit: c.Edit, Key: "sweep-45"},
 		)
 	case "announce":
 		return app.Details().Class("checkpoint-tool").ID("checkpoint-announce").Body(

@@ -81,7 +81,7 @@ func (p *stagePage) ownership() app.UI {
 		}
 	}
 	// Once the grid is compared, the pair can tell the organisation.
-	parts = append(parts, &announcePanel{App: p.App, O: o, Edit: p.edit})
+	parts = append(parts, &sweepPanel{App: p.App, O: o, Edit: p.edit, Key: "sweep"}, &announcePanel{App: p.App, O: o, Edit: p.edit})
 	parts = append(parts, app.P().Class("worksheet-links no-print").Body(
 		app.Text("For the first meeting: "),
 		buttonLink("worksheet-blank", "", worksheetLink(o.ID, "blank"), "print the blank worksheet"),

@@ -24,6 +24,7 @@ var valid = map[string]string{
 	"startDate": "2026-11-02", "date": "2026-11-10", "due": "2026-11-20", "lastHeld": "2026-11-05",
 	"raised": "2026-11-03", "settled": "shared", "situation": "realignment", "kind": "budget",
 	"sent": "2026-11-16", "confirmed": "2026-11-18",
+	"by": "60", "progress": "at-risk", "doneBy": "interim", "fate": "named",
 	// When each note of the announcement went out.
 	"execSent": "2026-11-24", "buddyTeamSent": "2026-11-25", "newcomerTeamSent": "2026-11-25", "outsideSent": "2026-11-26",
 	// The sessions booked for the stages, by stage.
