@@ -280,34 +280,6 @@ func Inspect(s string) (Info, error) {
 
 func (p parsed) locked() bool { return tokens[p.token].locked }
 
-// Packet is what a link or a file carries, opened: an onboarding, whole
-// or only the changes since an earlier link (Header.Partial), and what
-// the link says about itself.
-type Packet struct {
-	Onboarding *onboarding.Onboarding
-	Header     onboarding.Header
-}
-
-// Recipient is who the packet was sent to, so who is opening it: the one
-// of the two who did not send it. It is nil when the packet names no
-// sender of the two (a file or an older link), and the person opening it
-// must say who they are.
-func (p *Packet) Recipient() *onboarding.Person {
-	o := p.Onboarding
-	if sender := o.PersonByID(p.Header.From); sender != nil {
-		return o.Other(sender.ID)
-	}
-	return nil
-}
-
-// Welcomes reports whether me, opening the packet, is the newcomer
-// getting what the buddy sent: the first look at an onboarding a buddy
-// has started is a welcome, not a list of counts.
-func (p *Packet) Welcomes(me string) bool {
-	o := p.Onboarding
-	return p.Header.From == o.Buddy.ID && me == o.Newcomer.ID && me != ""
-}
-
 // Open opens a link as Decode does, and also takes a link of changes,
 // which only Take can merge.
 func Open(s, passphrase string) (*Packet, error) {
@@ -316,13 +288,6 @@ func Open(s, passphrase string) (*Packet, error) {
 		return nil, err
 	}
 	return p.open(passphrase)
-}
-
-// Take merges what a packet carries into this device's copy (nil when
-// there is none, with me the person using this device) by the rules of
-// onboarding.Take, and moves the watermarks.
-func Take(local *onboarding.Onboarding, p *Packet, me string) (*onboarding.Onboarding, Changes, error) {
-	return onboarding.Take(local, p.Onboarding, p.Header, me)
 }
 
 // Decode opens a link: a whole URL, or just the part after #, as pasted or
