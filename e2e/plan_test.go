@@ -151,6 +151,16 @@ func TestTheSweepOfUnownedDuties(t *testing.T) {
 		t.Errorf("the duty's name shows %d times on the ownership step, want the grid's row and the duty", n)
 	}
 
+	// A duty removed is gone from the record, and Undo (where the
+	// cursor lands) puts it back.
+	gone := ex.Duties[len(ex.Duties)-1].ID
+	b.click("#sweep-remove-" + gone)
+	b.waitStored(exampleID, "the duty removed", func(o *onboarding.Onboarding) bool { return onboarding.Find(o.Duties, gone) == nil })
+	b.waitFor("the cursor on Undo", `document.activeElement && document.activeElement.id === "sweep-undo"`)
+	b.click("#sweep-undo")
+	b.waitStored(exampleID, "the duty put back", func(o *onboarding.Onboarding) bool { return onboarding.Find(o.Duties, gone) != nil })
+	b.waitFor("the duty shown again", `!!document.getElementById("sweep-duty-`+gone+`")`)
+
 	// The roles-45 checkpoint comes back to it.
 	b.open(srv.URL + "/meetings?id=" + exampleID)
 	b.waitFor("the roles-45 checkpoint", `!!document.getElementById("checkpoint-roles-45")`)

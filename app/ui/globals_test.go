@@ -149,3 +149,74 @@ func isPackageLevel(decl any, files []*ast.File) bool {
 	}
 	return false
 }
+
+// TestEveryComponentGetsTheApp fails when a component that reaches the
+// tab's App (a struct that embeds *App) is made with &T{...} without
+// App: its first render would read through a nil pointer and stop the
+// page's Go (the browser then reports "call to released function" on the
+// next click). A plain T{...} is left alone: addForm fills in the App of
+// the text field it is given.
+func TestEveryComponentGetsTheApp(t *testing.T) {
+	t.Parallel()
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parsed []*ast.File
+	withApp := map[string]bool{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed = append(parsed, f)
+		ast.Inspect(f, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok {
+				return true
+			}
+			if st, ok := ts.Type.(*ast.StructType); ok {
+				for _, field := range st.Fields.List {
+					if star, ok := field.Type.(*ast.StarExpr); ok && len(field.Names) == 0 {
+						if id, ok := star.X.(*ast.Ident); ok && id.Name == "App" {
+							withApp[ts.Name.Name] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if !withApp["textField"] {
+		t.Fatal("textField no longer embeds *App: this test looks for the wrong thing")
+	}
+	for _, f := range parsed {
+		ast.Inspect(f, func(n ast.Node) bool {
+			u, ok := n.(*ast.UnaryExpr)
+			if !ok || u.Op != token.AND {
+				return true
+			}
+			lit, ok := u.X.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			id, ok := lit.Type.(*ast.Ident)
+			if !ok || !withApp[id.Name] {
+				return true
+			}
+			for _, el := range lit.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "App" {
+						return true
+					}
+				}
+			}
+			t.Errorf("%s: &%s{...} without App", fset.Position(lit.Pos()), id.Name)
+			return true
+		})
+	}
+}

@@ -85,7 +85,7 @@ func (c *planPanel) item(it *onboarding.PlanItem) app.UI {
 		)
 	}
 	return li.Class("plan-item editing").Body(
-		&textField{ID: c.Key + "-text-" + id, Label: "What", Value: it.Text, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
+		&textField{App: c.App, ID: c.Key + "-text-" + id, Label: "What", Value: it.Text, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
 			c.Edit(ctx, func(o *onboarding.Onboarding) {
 				onboarding.Edit(o.Plan, id, c.now(), func(it *onboarding.PlanItem) { it.Text = onboarding.Clip(v, onboarding.MaxShort) })
 			})
@@ -197,11 +197,7 @@ func (c *planPanel) add(ctx app.Context, d onboarding.PlanDay) {
 
 // remove takes an item off the plan, with an undo.
 func (c *planPanel) remove(ctx app.Context, id, named string) {
-	var undo onboarding.Undo
-	c.Edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Plan.Remove(o, id, c.now()) })
-	c.undo = undo
-	c.say("Removed “"+named+"” from the plan.", false)
-	c.focusLater(ctx, c, c.Key+"-undo")
+	c.removeFrom(ctx, c, c.App, c.Edit, onboarding.Lists.Plan, id, "Removed “"+named+"” from the plan.", c.Key)
 }
 
 // panelStatus is what the plan's and the sweep's panels say about the
@@ -213,6 +209,17 @@ type panelStatus struct {
 }
 
 func (s *panelStatus) say(msg string, failed bool) { s.status, s.failed = msg, failed }
+
+// removeFrom takes the entry id off the list through edit, says so with
+// the undo on offer, and moves the focus to the Undo button of the panel
+// whose IDs start with key.
+func (s *panelStatus) removeFrom(ctx app.Context, panel app.Composer, a *App, edit func(ctx app.Context, change func(*onboarding.Onboarding)), list onboarding.List, id, said, key string) {
+	var undo onboarding.Undo
+	edit(ctx, func(o *onboarding.Onboarding) { undo, _ = list.Remove(o, id, a.now()) })
+	s.undo = undo
+	s.say(said, false)
+	a.focusLater(ctx, panel, key+"-undo")
+}
 
 // statusLine is the status line, with the Undo button; edit applies the
 // undo through the store's one write path.

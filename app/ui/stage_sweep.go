@@ -69,7 +69,7 @@ func (c *sweepPanel) duty(d *onboarding.Duty) app.UI {
 		}, id).Aria("label", "Add to the grid: "+named)
 	}
 	return app.Li().Class("sweep-duty").ID(c.Key+"-duty-"+id).DataSet("fate", string(d.Fate)).Body(
-		&textField{ID: c.Key + "-what-" + id, Label: "Duty", Value: d.Duty, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
+		&textField{App: c.App, ID: c.Key + "-what-" + id, Label: "Duty", Value: d.Duty, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
 			c.Edit(ctx, set(func(d *onboarding.Duty) { d.Duty = onboarding.Clip(v, onboarding.MaxShort) }))
 		}},
 		div("row-fields",
@@ -80,7 +80,7 @@ func (c *sweepPanel) duty(d *onboarding.Duty) app.UI {
 				c.Edit(ctx, set(func(d *onboarding.Duty) { d.Fate = onboarding.Fate(v) }))
 			}),
 		),
-		app.If(d.Fate == onboarding.ToNamed, &textField{ID: c.Key + "-to-" + id, Label: "Which executive", Value: d.To, Max: onboarding.MaxShort,
+		app.If(d.Fate == onboarding.ToNamed, &textField{App: c.App, ID: c.Key + "-to-" + id, Label: "Which executive", Value: d.To, Max: onboarding.MaxShort,
 			Hint: "Tell them before the announcement does.", OnChange: func(ctx app.Context, v string) {
 				c.Edit(ctx, set(func(d *onboarding.Duty) { d.To = onboarding.Clip(v, onboarding.MaxShort) }))
 			}}),
@@ -128,9 +128,5 @@ func (c *sweepPanel) toGrid(ctx app.Context, id string) {
 // remove takes a duty off the sweep, with an undo; an area it became
 // stays on the grid.
 func (c *sweepPanel) remove(ctx app.Context, id, named string) {
-	var undo onboarding.Undo
-	c.Edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.Lists.Duties.Remove(o, id, c.now()) })
-	c.undo = undo
-	c.say("Removed “"+named+"” from the sweep.", false)
-	c.focusLater(ctx, c, c.Key+"-undo")
+	c.removeFrom(ctx, c, c.App, c.Edit, onboarding.Lists.Duties, id, "Removed “"+named+"” from the sweep.", c.Key)
 }
