@@ -85,9 +85,9 @@ func (c *planPanel) item(it *onboarding.PlanItem) app.UI {
 		)
 	}
 	return li.Class("plan-item editing").Body(
-		&textField{App: c.App, ID: c.Key + "-text-" + id, Label: "What", Value: it.Text, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
+		&textField{App: c.App, ID: c.Key + "-text-" + id, Label: "What", Value: it.Text, Max: onboarding.Limit(it, "Text"), OnChange: func(ctx app.Context, v string) {
 			c.Edit(ctx, func(o *onboarding.Onboarding) {
-				onboarding.Edit(o.Plan, id, c.now(), func(it *onboarding.PlanItem) { it.Text = onboarding.Clip(v, onboarding.MaxShort) })
+				onboarding.Edit(o.Plan, id, c.now(), func(it *onboarding.PlanItem) { it.Text = onboarding.Clip(v, onboarding.Limit(it, "Text")) })
 			})
 		}},
 		div("row-fields",

@@ -69,8 +69,8 @@ func (c *sweepPanel) duty(d *onboarding.Duty) app.UI {
 		}, id).Aria("label", "Add to the grid: "+named)
 	}
 	return app.Li().Class("sweep-duty").ID(c.Key+"-duty-"+id).DataSet("fate", string(d.Fate)).Body(
-		&textField{App: c.App, ID: c.Key + "-what-" + id, Label: "Duty", Value: d.Duty, Max: onboarding.MaxShort, OnChange: func(ctx app.Context, v string) {
-			c.Edit(ctx, set(func(d *onboarding.Duty) { d.Duty = onboarding.Clip(v, onboarding.MaxShort) }))
+		&textField{App: c.App, ID: c.Key + "-what-" + id, Label: "Duty", Value: d.Duty, Max: onboarding.Limit(d, "Duty"), OnChange: func(ctx app.Context, v string) {
+			c.Edit(ctx, set(func(d *onboarding.Duty) { d.Duty = onboarding.Clip(v, onboarding.Limit(d, "Duty")) }))
 		}},
 		div("row-fields",
 			selectField(c.Key+"-by-"+id, "Who did it", string(d.DoneBy), choicesOf(onboarding.DoneBys), func(ctx app.Context, v string) {
@@ -80,9 +80,9 @@ func (c *sweepPanel) duty(d *onboarding.Duty) app.UI {
 				c.Edit(ctx, set(func(d *onboarding.Duty) { d.Fate = onboarding.Fate(v) }))
 			}),
 		),
-		app.If(d.Fate == onboarding.ToNamed, &textField{App: c.App, ID: c.Key + "-to-" + id, Label: "Which executive", Value: d.To, Max: onboarding.MaxShort,
+		app.If(d.Fate == onboarding.ToNamed, &textField{App: c.App, ID: c.Key + "-to-" + id, Label: "Which executive", Value: d.To, Max: onboarding.Limit(d, "To"),
 			Hint: "Tell them before the announcement does.", OnChange: func(ctx app.Context, v string) {
-				c.Edit(ctx, set(func(d *onboarding.Duty) { d.To = onboarding.Clip(v, onboarding.MaxShort) }))
+				c.Edit(ctx, set(func(d *onboarding.Duty) { d.To = onboarding.Clip(v, onboarding.Limit(d, "To")) }))
 			}}),
 		div("entry-tools",
 			grid,
