@@ -46,7 +46,9 @@ func (b *browser) allowDownloads() *downloads {
 			d.names[ev.GUID] = ev.SuggestedFilename
 			d.mu.Unlock()
 		case *cdpbrowser.EventDownloadProgress:
-			if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			// The browser tells every test of every download in the
+			// Chromium they share: this test's are those in its folder.
+			if _, err := os.Stat(filepath.Join(d.dir, ev.GUID)); ev.State == cdpbrowser.DownloadProgressStateCompleted && err == nil {
 				select {
 				case d.done <- ev.GUID:
 				default: // a follower no one reads any more, after a later allowDownloads
@@ -59,6 +61,7 @@ func (b *browser) allowDownloads() *downloads {
 	on := true
 	cdpBrowser(b, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: d.dir, EventsEnabled: &on,
+		BrowserContextID: b.browserContext(),
 	})
 	return d
 }

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
@@ -86,6 +87,8 @@ func setUp(m *testing.M) int {
 		return 1
 	}
 	defer shared.stop()
+	chromium.dir = tmp
+	defer chromium.stop()
 	flag.Parse()
 	startInBackground(flag.Lookup("test.run").Value.String())
 	return m.Run()
@@ -346,8 +349,9 @@ func freeAddr(t *testing.T) string {
 	return ""
 }
 
-// browser is one tab of a Chromium with a fresh profile, and what it saw
-// go wrong.
+// browser is one tab of the tests' Chromium, in a browser context of its
+// own (storage, cookies, cache, service workers, permissions, downloads),
+// and what it saw go wrong.
 type browser struct {
 	t   *testing.T
 	ctx context.Context
@@ -364,30 +368,103 @@ func startApp(t *testing.T) (*server, *browser) {
 	return shared.get(t), newBrowser(t)
 }
 
-// newBrowser starts Chromium with an empty profile. The host resolver
-// refuses every name but loopback, so a request to any other origin fails
-// loudly instead of leaving the machine.
+// newBrowser opens a tab in a new browser context of the Chromium the
+// tests share: as empty as a new profile, and as separate from every
+// other test's, at a fraction of the cost of starting a Chromium (about
+// two seconds of CPU each, ninety times a run).
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
+	return newBrowserOf(t, &chromium)
+}
+
+// newBrowserOf is newBrowser in the given Chromium.
+func newBrowserOf(t *testing.T, c *sharedChromium) *browser {
+	t.Helper()
+	root, err := c.get()
+	if err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	ctx, cancel := chromedp.NewContext(root, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	return attach(t, ctx, "opening a browser context")
+}
+
+// chromium is the Chromium the tests share. It starts when the first test
+// asks for it, and setUp closes it when all the tests are done.
+var chromium sharedChromium
+
+// sharedChromium is a Chromium started on first use. When it dies, the
+// next test to ask gets a new one, rather than every later test failing.
+type sharedChromium struct {
+	mu      sync.Mutex
+	dir     string // where its profiles go, under setUp's temporary directory
+	ctx     context.Context
+	cancel  context.CancelFunc
+	started int // how many Chromiums it has started, for the log
+}
+
+// get returns the context of the shared Chromium's first tab, from which
+// each test opens its browser context.
+func (c *sharedChromium) get() (context.Context, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ctx != nil && c.ctx.Err() == nil {
+		return c.ctx, nil
+	}
+	if c.cancel != nil {
+		c.cancel() // what is left of one that died
+	}
+	dir, err := os.MkdirTemp(c.dir, "chromium-")
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := startChromium(dir)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		c.ctx, c.cancel = nil, nil
+		return nil, err
+	}
+	c.ctx, c.cancel = ctx, cancel
+	c.started++
+	if c.started > 1 {
+		fmt.Fprintf(os.Stderr, "e2e: the shared Chromium died; started number %d\n", c.started)
+	}
+	return ctx, nil
+}
+
+// stop closes the shared Chromium, if it started.
+func (c *sharedChromium) stop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cancel != nil {
+		c.cancel()
+	}
+}
+
+// startChromium starts a Chromium with its profile in dir. The host
+// resolver refuses every name but loopback, so a request to any other
+// origin fails loudly instead of leaving the machine.
+func startChromium(dir string) (context.Context, context.CancelFunc) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromePath),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(windowWidth, windowHeight),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancel)
-	return attach(t, ctx, "starting Chromium")
+	return ctx, func() { cancel(); cancelAlloc() }
 }
 
-// newTab opens a second tab in the same browser: same profile, same
-// storage, as a person opening the app twice.
+// The size of every tab's window, unless a test emulates another.
+const windowWidth, windowHeight = 1280, 900
+
+// newTab opens a second tab in the same browser context: same storage,
+// as a person opening the app twice.
 func (b *browser) newTab(t *testing.T) *browser {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
@@ -396,8 +473,7 @@ func (b *browser) newTab(t *testing.T) *browser {
 }
 
 // otherDevice opens a tab with storage of its own, as the other person's
-// device would have: a new browser context of the same Chromium, cheaper
-// to start than another Chromium.
+// device would have: a new browser context of the same Chromium.
 func (b *browser) otherDevice(t *testing.T) *browser {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
@@ -405,18 +481,29 @@ func (b *browser) otherDevice(t *testing.T) *browser {
 	return attach(t, ctx, "opening another browser context")
 }
 
-// attach opens the tab of ctx and starts observing it.
+// attach opens the tab of ctx, gives its window the tests' size (a
+// window a test opens after Chromium started does not take the size
+// Chromium was started with) and starts observing it.
 func attach(t *testing.T, ctx context.Context, what string) *browser {
 	t.Helper()
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
 	b := &browser{t: t, ctx: ctx}
+	win := cdpBrowser(b, cdpbrowser.GetWindowForTarget, cdpbrowser.GetWindowForTargetParams{TargetID: chromedp.FromContext(ctx).Target.TargetID})
+	cdpBrowser(b, cdpbrowser.SetWindowBounds, cdpbrowser.SetWindowBoundsParams{WindowID: win.WindowID, Bounds: &cdpbrowser.Bounds{Width: windowWidth, Height: windowHeight}})
 	if err := chromedp.Listen(ctx, b.observe); err != nil {
 		t.Fatal(err)
 	}
 	b.beforeEveryPage(storageWatch)
 	return b
+}
+
+// browserContext is the browser context of b's tab, which the Browser
+// domain's commands that hold for one context (downloads, permissions)
+// name.
+func (b *browser) browserContext() cdp.BrowserContextID {
+	return chromedp.FromContext(b.ctx).BrowserContextID
 }
 
 // storageWatch counts, in window.__e2eWrites, the changes to the page's

@@ -222,21 +222,24 @@ func TestWeeklyOneOnOnesAndTheSharedDocument(t *testing.T) {
 	// Copy as rich text, then read the clipboard back.
 	b.grantClipboard(srv.URL)
 	cdpDo(b, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-	b.click("#copy-rich")
-	b.waitFor("the copy to finish", `!!document.getElementById("document-status") && !document.getElementById("document-status").innerText.startsWith("Downloaded")`)
-	if got := b.text("#document-status"); !strings.HasPrefix(got, "Copied") {
-		t.Fatalf("copying says %q", got)
-	}
 	type clip struct {
 		Types []string `json:"types"`
 		HTML  string   `json:"html"`
 		Plain string   `json:"plain"`
 	}
-	c := eval[clip](b, `(async () => {
-		const [item] = await navigator.clipboard.read();
-		const text = async t => item.types.includes(t) ? await (await item.getType(t)).text() : "";
-		return {types: item.types, html: await text("text/html"), plain: await text("text/plain")};
-	})()`)
+	var c clip
+	withClipboard(func() {
+		b.click("#copy-rich")
+		b.waitFor("the copy to finish", `!!document.getElementById("document-status") && !document.getElementById("document-status").innerText.startsWith("Downloaded")`)
+		if got := b.text("#document-status"); !strings.HasPrefix(got, "Copied") {
+			t.Fatalf("copying says %q", got)
+		}
+		c = eval[clip](b, `(async () => {
+			const [item] = await navigator.clipboard.read();
+			const text = async t => item.types.includes(t) ? await (await item.getType(t)).text() : "";
+			return {types: item.types, html: await text("text/html"), plain: await text("text/plain")};
+		})()`)
+	})
 	if !strings.Contains(strings.Join(c.Types, " "), "text/html") || !strings.Contains(strings.Join(c.Types, " "), "text/plain") {
 		t.Errorf("the clipboard holds %v, want text/html and text/plain", c.Types)
 	}

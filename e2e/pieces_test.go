@@ -56,9 +56,13 @@ func TestAnnouncementOfTheSplit(t *testing.T) {
 
 	// One click copies the note as shown.
 	b.grantClipboard(srv.URL)
-	b.click("#copy-buddy-team")
-	b.waitFor("the copy", `document.getElementById("announce-status").innerText.startsWith("Copied")`)
-	if got := eval[string](b, `navigator.clipboard.readText()`); got != draft {
+	var got string
+	withClipboard(func() {
+		b.click("#copy-buddy-team")
+		b.waitFor("the copy", `document.getElementById("announce-status").innerText.startsWith("Copied")`)
+		got = eval[string](b, `navigator.clipboard.readText()`)
+	})
+	if got != draft {
 		t.Errorf("the clipboard holds %q, want the draft", got)
 	}
 

@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -302,11 +303,25 @@ func (b *browser) grantClipboard(origin string) {
 	b.t.Helper()
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
 		cdpDo(b, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-			Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
-			Setting:    cdpbrowser.PermissionSettingGranted,
-			Origin:     origin,
+			Permission:       &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+			Setting:          cdpbrowser.PermissionSettingGranted,
+			Origin:           origin,
+			BrowserContextID: b.browserContext(),
 		})
 	}
+}
+
+// clipboardMu is held from a copy to its reading back: the browser
+// contexts of one Chromium share one clipboard, so two tests copying at
+// the same time could each read what the other copied.
+var clipboardMu sync.Mutex
+
+// withClipboard runs fn, which copies and reads the clipboard back, while
+// no other test uses the clipboard.
+func withClipboard(fn func()) {
+	clipboardMu.Lock()
+	defer clipboardMu.Unlock()
+	fn()
 }
 
 // shareLink goes to the share page of the onboarding on screen, locks the
@@ -330,10 +345,13 @@ func (b *browser) shareLink(passphrase string) string {
 		b.waitFor("the locked link", fmt.Sprintf(`document.getElementById("share-link").value !== %q && document.getElementById("lock-state").textContent.includes("Locked")`, plain))
 		b.t.Logf("locking the link took %v in Chromium (key derivation and encoding)", time.Since(start))
 	}
-	b.click("#copy-link")
-	b.waitFor("the copy", `document.getElementById("share-done").innerText.startsWith("Copied")`)
+	var copied string
+	withClipboard(func() {
+		b.click("#copy-link")
+		b.waitFor("the copy", `document.getElementById("share-done").innerText.startsWith("Copied")`)
+		copied = eval[string](b, `navigator.clipboard.readText()`)
+	})
 	b.keep("share-page" + lockedSuffix(passphrase))
-	copied := eval[string](b, `navigator.clipboard.readText()`)
 	if copied != b.value("#share-link") {
 		b.t.Fatalf("the clipboard holds %q, not the link shown", copied)
 	}

@@ -96,24 +96,27 @@ const liveInHTML = `((html) => {
 func checkRichCopy(t *testing.T, b *browser, base string, r *xssRound) {
 	openDocument(b, base, r.id)
 	cdpDo(b, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-	b.click("#copy-rich")
-	b.waitFor("the copy", `!!document.getElementById("document-status")`)
-	if got := b.text("#document-status"); !strings.HasPrefix(got, "Copied") {
-		t.Fatalf("copying says %q", got)
-	}
 	type clip struct {
 		HTML  string `json:"html"`
 		Plain string `json:"plain"`
 		Bad   []string
 		Text  string
 	}
-	c := eval[clip](b, `(async () => {
-		const [item] = await navigator.clipboard.read();
-		const text = async t => item.types.includes(t) ? await (await item.getType(t)).text() : "";
-		const html = await text("text/html");
-		const {bad, text: shown} = (`+liveInHTML+`)(html);
-		return {html, plain: await text("text/plain"), Bad: bad, Text: shown};
-	})()`)
+	var c clip
+	withClipboard(func() {
+		b.click("#copy-rich")
+		b.waitFor("the copy", `!!document.getElementById("document-status")`)
+		if got := b.text("#document-status"); !strings.HasPrefix(got, "Copied") {
+			t.Fatalf("copying says %q", got)
+		}
+		c = eval[clip](b, `(async () => {
+			const [item] = await navigator.clipboard.read();
+			const text = async t => item.types.includes(t) ? await (await item.getType(t)).text() : "";
+			const html = await text("text/html");
+			const {bad, text: shown} = (`+liveInHTML+`)(html);
+			return {html, plain: await text("text/plain"), Bad: bad, Text: shown};
+		})()`)
+	})
 	if c.HTML == "" {
 		t.Fatal("the clipboard holds no HTML")
 	}

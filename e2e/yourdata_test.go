@@ -28,9 +28,10 @@ func (b *browser) persistence(origin string, granted bool) {
 		setting = cdpbrowser.PermissionSettingGranted
 	}
 	cdpDo(b, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-		Permission: &cdpbrowser.PermissionDescriptor{Name: "persistent-storage"},
-		Setting:    setting,
-		Origin:     origin,
+		Permission:       &cdpbrowser.PermissionDescriptor{Name: "persistent-storage"},
+		Setting:          setting,
+		Origin:           origin,
+		BrowserContextID: b.browserContext(),
 	})
 }
 
