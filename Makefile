@@ -89,10 +89,11 @@ unit:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $$n -fuzzminimizetime $(FUZZMINIMIZE) $$pkg || exit 1; \
 	done
 
-# The browser tests run four at a time: each has its own Chromium profile
-# (most share one server, which only hands out files), and much of their
-# time is spent waiting on the page, so on two cores four finish sooner
-# than two. The longest ones are split into parts that run side by side.
+# The browser tests run four at a time: each has a browser context of its
+# own (storage, cache, permissions) in the one Chromium they share, and most
+# share one server, which only hands out files; much of their time is spent
+# waiting on the page, so on two cores four finish sooner than two. The
+# longest ones are split into parts that run side by side.
 browser: browser-deps
 	$(GO) test $(TAGS) -count=1 -parallel 4 -timeout 30m ./e2e/
 

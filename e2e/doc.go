@@ -1,10 +1,16 @@
 // Package e2e drives the real Counterpart, built from this tree, in real
 // Chromium: the server binary, the wasm, the service worker and all. Each
-// test gets a fresh browser profile and checks what a person would see.
+// test gets a fresh browser context (as empty as a new profile) and checks
+// what a person would see.
 //
 // A test starts with startApp, which gives it the server the tests share
-// and a browser of its own; a test that stops or changes its server starts
-// one with startServer. harness_test.go holds the build, the server and the
+// and a browser of its own: a browser context of the one Chromium the
+// tests share, which starts on first use (starting a Chromium for each
+// test cost about two seconds of CPU each, ninety times a run). Each
+// context has its own storage, cache, service workers, permissions and
+// download folder; the clipboard is the Chromium's, so a copy and its
+// reading back hold withClipboard. A test that stops or changes its server
+// starts one with startServer. harness_test.go holds the build, the server and the
 // browser; app_test.go what a person does (click, type, open the example);
 // stored_test.go what the page stored; files_test.go downloads, chosen
 // files, PDFs and screenshots.
