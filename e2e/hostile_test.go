@@ -121,13 +121,7 @@ func TestSuggestedPassphraseLocksTheLink(t *testing.T) {
 	dana.click("#passphrase-new")
 	dana.waitFor("other words", fmt.Sprintf(`document.getElementById("passphrase").value !== %q`, first))
 	suggested := dana.value("#passphrase")
-	var got string
-	withClipboard(func() {
-		dana.click("#passphrase-copy")
-		dana.waitFor("the copy", `document.getElementById("passphrase-status").innerText.startsWith("Copied")`)
-		got = eval[string](dana, `navigator.clipboard.readText()`)
-	})
-	if got != suggested {
+	if got := dana.copyText("#passphrase-copy", "#passphrase-status"); got != suggested {
 		t.Errorf("the clipboard holds %q, not the passphrase %q", got, suggested)
 	}
 

@@ -145,12 +145,7 @@ func TestTheWeeklyLoopInThreeActions(t *testing.T) {
 // landed on the clipboard.
 func (b *browser) sendLink() string {
 	b.t.Helper()
-	var link string
-	withClipboard(func() {
-		b.click("#send-link")
-		b.waitFor("the copy", `document.getElementById("send-done").textContent.startsWith("Copied")`)
-		link = eval[string](b, `navigator.clipboard.readText()`)
-	})
+	link := b.copyText("#send-link", "#send-done")
 	if !strings.Contains(link, "/open#") {
 		b.t.Fatalf("the clipboard holds %q, not a link", link)
 	}

@@ -56,13 +56,7 @@ func TestAnnouncementOfTheSplit(t *testing.T) {
 
 	// One click copies the note as shown.
 	b.grantClipboard(srv.URL)
-	var got string
-	withClipboard(func() {
-		b.click("#copy-buddy-team")
-		b.waitFor("the copy", `document.getElementById("announce-status").innerText.startsWith("Copied")`)
-		got = eval[string](b, `navigator.clipboard.readText()`)
-	})
-	if got != draft {
+	if got := b.copyText("#copy-buddy-team", "#announce-status"); got != draft {
 		t.Errorf("the clipboard holds %q, want the draft", got)
 	}
 

@@ -324,6 +324,19 @@ func withClipboard(fn func()) {
 	fn()
 }
 
+// copyText presses a Copy button, waits until the element status says
+// "Copied", and returns the text that landed on the clipboard.
+func (b *browser) copyText(button, status string) string {
+	b.t.Helper()
+	var text string
+	withClipboard(func() {
+		b.click(button)
+		b.waitFor("the copy", `document.querySelector(`+jsLiteral(status)+`).innerText.startsWith("Copied")`)
+		text = eval[string](b, `navigator.clipboard.readText()`)
+	})
+	return text
+}
+
 // shareLink goes to the share page of the onboarding on screen, locks the
 // link if asked, presses Copy and returns what landed on the clipboard.
 func (b *browser) shareLink(passphrase string) string {
@@ -345,12 +358,7 @@ func (b *browser) shareLink(passphrase string) string {
 		b.waitFor("the locked link", fmt.Sprintf(`document.getElementById("share-link").value !== %q && document.getElementById("lock-state").textContent.includes("Locked")`, plain))
 		b.t.Logf("locking the link took %v in Chromium (key derivation and encoding)", time.Since(start))
 	}
-	var copied string
-	withClipboard(func() {
-		b.click("#copy-link")
-		b.waitFor("the copy", `document.getElementById("share-done").innerText.startsWith("Copied")`)
-		copied = eval[string](b, `navigator.clipboard.readText()`)
-	})
+	copied := b.copyText("#copy-link", "#share-done")
 	b.keep("share-page" + lockedSuffix(passphrase))
 	if copied != b.value("#share-link") {
 		b.t.Fatalf("the clipboard holds %q, not the link shown", copied)
