@@ -186,7 +186,6 @@ func (b *browser) expectOnlyOwnOrigin(origin string) {
 func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 	t.Parallel()
 	srv, dana := startApp(t)
-	priya := newBrowser(t)
 	dana.grantClipboard(srv.URL)
 	dana.newOnboarding(srv.URL + "/")
 	link := dana.shareLink("")
@@ -195,51 +194,69 @@ func TestDamagedLinksShowWhatIsWrong(t *testing.T) {
 	_, payload, _ := strings.Cut(frag, ".")
 
 	// Priya has an onboarding of her own, which must survive all of it.
-	priya.newOnboarding(srv.URL + "/")
-	saved := priya.storageDump()
+	// Each part below is a Priya of its own, so that they can run side by
+	// side: each link is a load of the app.
+	newPriya := func(t *testing.T) (*browser, string) {
+		p := newBrowser(t)
+		p.newOnboarding(srv.URL + "/")
+		return p, p.storageDump()
+	}
 	base := srv.URL + "/open#"
-	for _, c := range []struct{ name, link, want string }{
+	type damaged struct{ name, link, want string }
+	for _, part := range [][]damaged{{
 		{"cut off", link[:len(link)*2/3], "This link is damaged"},
 		{"one character changed", base + "1." + payload[:30] + swap(payload[30]) + payload[31:], "This link is damaged"},
 		{"from a future version", base + strconv.Itoa(share.Version+1) + "." + payload, "made by a newer version of Counterpart"},
 		{"not a link of ours", base + "hello", "This is not a Counterpart link"},
+	}, {
 		{"a zip bomb", base + zipBomb(5<<20), "far more data than an onboarding can"},
 		{"1.39 million empty meetings", base + bombLink(t, "bomb-flat.link"), "This link is damaged"},
 		{"meetings of a thousand items", base + bombLink(t, "bomb-nested.link"), "This link is damaged"},
-	} {
+	}} {
+		t.Run(part[0].name+" to "+part[len(part)-1].name, func(t *testing.T) {
+			t.Parallel()
+			priya, saved := newPriya(t)
+			for _, c := range part {
+				priya.leave()
+				priya.open(c.link)
+				priya.waitFor(c.name+": the message", `!!document.getElementById("open-error")`)
+				priya.keep("share-error-" + strings.ReplaceAll(c.name, " ", "-"))
+				if msg := priya.text("#open-error"); !strings.Contains(msg, c.want) || !strings.Contains(msg, "Nothing on this device was changed") {
+					t.Errorf("%s: the page says %q, want %q", c.name, msg, c.want)
+				}
+				if priya.storageDump() != saved {
+					t.Errorf("%s: storage changed", c.name)
+				}
+			}
+			priya.expectNoProblems("Priya")
+		})
+	}
+
+	t.Run("a wrong passphrase and an escaped link", func(t *testing.T) {
+		t.Parallel()
+		priya, saved := newPriya(t)
+		// A wrong passphrase says so, and the right one still opens it.
 		priya.leave()
-		priya.open(c.link)
-		priya.waitFor(c.name+": the message", `!!document.getElementById("open-error")`)
-		priya.keep("share-error-" + strings.ReplaceAll(c.name, " ", "-"))
-		if msg := priya.text("#open-error"); !strings.Contains(msg, c.want) || !strings.Contains(msg, "Nothing on this device was changed") {
-			t.Errorf("%s: the page says %q, want %q", c.name, msg, c.want)
-		}
+		priya.open(locked)
+		priya.waitFor("the passphrase field", `!!document.getElementById("open-passphrase")`)
+		priya.typeInto("#open-passphrase", "wrong words")
+		priya.click("#unlock")
+		priya.waitFor("the wrong passphrase message", `document.querySelector(".open-lock") && document.querySelector(".open-lock").innerText.includes("does not open this link")`)
 		if priya.storageDump() != saved {
-			t.Errorf("%s: storage changed", c.name)
+			t.Error("a wrong passphrase changed storage")
 		}
-	}
 
-	// A wrong passphrase says so, and the right one still opens it.
-	priya.leave()
-	priya.open(locked)
-	priya.waitFor("the passphrase field", `!!document.getElementById("open-passphrase")`)
-	priya.typeInto("#open-passphrase", "wrong words")
-	priya.click("#unlock")
-	priya.waitFor("the wrong passphrase message", `document.querySelector(".open-lock") && document.querySelector(".open-lock").innerText.includes("does not open this link")`)
-	if priya.storageDump() != saved {
-		t.Error("a wrong passphrase changed storage")
-	}
-
-	// A mail scanner's "%23" for "#" still opens, through the server and
-	// the router.
-	priya.leave()
-	priya.open(strings.Replace(link, "#", "%23", 1))
-	priya.waitFor("the preview of the escaped link", `!!document.getElementById("preview")`)
-	containsAll(t, "the escaped link's preview", priya.text("#preview"), "From Dana Okafor")
-	if priya.storageDump() != saved {
-		t.Error("opening a link saved something before Priya said yes")
-	}
-	priya.expectNoProblems("Priya")
+		// A mail scanner's "%23" for "#" still opens, through the server
+		// and the router.
+		priya.leave()
+		priya.open(strings.Replace(link, "#", "%23", 1))
+		priya.waitFor("the preview of the escaped link", `!!document.getElementById("preview")`)
+		containsAll(t, "the escaped link's preview", priya.text("#preview"), "From Dana Okafor")
+		if priya.storageDump() != saved {
+			t.Error("opening a link saved something before Priya said yes")
+		}
+		priya.expectNoProblems("Priya")
+	})
 }
 
 // The file export carries the same as the link, for links too long to send.
