@@ -19,7 +19,7 @@ import (
 
 func TestHomePageRendersCleanly(t *testing.T) {
 	t.Parallel()
-	srv, b := startApp(t)
+	srv, b := shared.get(t), newOwnBrowser(t) // installability: see newOwnBrowser
 	firstVisit(t, b, srv.URL+"/", srv.URL, srv.Version)
 }
 
@@ -110,7 +110,7 @@ func TestStaticSiteUnderSubPath(t *testing.T) {
 	t.Run("renders", func(t *testing.T) {
 		t.Parallel()
 		fs := serve(t)
-		firstVisit(t, newBrowser(t), fs.URL+"/counterpart/", fs.URL, version)
+		firstVisit(t, newOwnBrowser(t), fs.URL+"/counterpart/", fs.URL, version) // installability: see newOwnBrowser
 	})
 	t.Run("note survives reload", func(t *testing.T) {
 		t.Parallel()

@@ -389,6 +389,19 @@ func newBrowserOf(t *testing.T, c *sharedChromium) *browser {
 	return attach(t, ctx, "opening a browser context")
 }
 
+// newOwnBrowser starts a Chromium of the test's own and opens its first
+// tab, in the default browser context of a real profile. A browser
+// context that newBrowser opens is off the record, as a private window
+// is: Chromium will not install the app from it (installability says
+// "in-incognito"), and its storage is in memory. A test that needs what
+// only a real profile does starts its own Chromium, at the old cost.
+func newOwnBrowser(t *testing.T) *browser {
+	t.Helper()
+	ctx, cancel := startChromium(t.TempDir())
+	t.Cleanup(cancel)
+	return attach(t, ctx, "starting Chromium")
+}
+
 // chromium is the Chromium the tests share. It starts when the first test
 // asks for it, and setUp closes it when all the tests are done.
 var chromium sharedChromium

@@ -559,7 +559,9 @@ func (b *browser) paste(css, text string) {
 // it is: once there is room, A's next change (elsewhere) stores it.
 func TestFullStorageKeepsARefusedPasteWhileAnotherTabSaves(t *testing.T) {
 	t.Parallel()
-	srv, a := startApp(t)
+	// Its own Chromium: it timed out waiting for a save in a shared one's
+	// off-the-record context (see newOwnBrowser), and passes in its own.
+	srv, a := shared.get(t), newOwnBrowser(t)
 	id := a.newOnboarding(srv.URL + "/")
 	a.goToStage("problems")
 	problem := a.addEntry("problems")
