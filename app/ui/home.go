@@ -57,14 +57,8 @@ func (h *home) OnDismount() {
 func (h *home) reload() {
 	s := h.appStore()
 	all, errs := s.ListWithoutLog()
-	h.list, h.example, h.problems = nil, nil, nil
-	for _, o := range all {
-		if o.Example {
-			h.example = o
-		} else {
-			h.list = append(h.list, o)
-		}
-	}
+	h.example, h.list = guide.SplitExample(all)
+	h.problems = nil
 	for _, err := range errs {
 		var damaged *store.DamagedError
 		if errors.As(err, &damaged) {
@@ -256,35 +250,21 @@ func (h *home) undoDelete(ctx app.Context, e app.Event) {
 }
 
 func (h *home) openExample(ctx app.Context, e app.Event) {
-	if h.example == nil {
-		if err := h.saveFreshExample(); err != nil {
-			h.message = sentence(err)
-			return
-		}
+	if err := guide.OpenExample(h.appStore(), h.example); err != nil {
+		h.message = sentence(err)
+		return
 	}
 	ctx.Navigate(stageLink(onboarding.StageData, guide.ExampleID))
 }
 
 func (h *home) resetExample(ctx app.Context, e app.Event) {
-	o, err := guide.ExampleOnboarding()
-	if err == nil {
-		err = h.appStore().Put(o)
-	}
-	if err != nil {
+	if err := guide.ResetExample(h.appStore()); err != nil {
 		h.message = failed("Could not reset the example", err)
 		return
 	}
 	h.deleted = nil
 	h.message = "The example is back to how it started."
 	h.reload()
-}
-
-func (h *home) saveFreshExample() error {
-	o, err := guide.ExampleOnboarding()
-	if err != nil {
-		return err
-	}
-	return h.appStore().Create(o)
 }
 
 // resumeLink opens an onboarding where its guide is to be picked up.
