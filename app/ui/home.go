@@ -24,7 +24,7 @@ type home struct {
 	aside    []string // keys of records kept aside
 	// seen is, by onboarding ID, the stages each person has opened on
 	// this device, for the progress each onboarding shows.
-	seen map[string]map[string]openedBy
+	seen map[string]map[string]store.Opened
 
 	renaming  string // ID of the onboarding being renamed
 	newTitle  string
@@ -39,10 +39,10 @@ func (h *home) OnNav(ctx app.Context) { setTitle(ctx, "Your onboardings") }
 // OnMount lists the onboardings and follows changes made in other tabs.
 func (h *home) OnMount(ctx app.Context) {
 	h.reload()
-	h.readSeen(ctx)
+	h.readSeen()
 	ctx.Handle(restoredAction, func(ctx app.Context, a app.Action) { h.reload() })
 	h.stopWatch = h.watchStorage(func(key string) {
-		ctx.Dispatch(func(ctx app.Context) { h.reload(); h.readSeen(ctx) })
+		ctx.Dispatch(func(ctx app.Context) { h.reload(); h.readSeen() })
 	})
 }
 
@@ -72,10 +72,10 @@ func (h *home) reload() {
 
 // readSeen reads what this device remembers of the stages each person
 // has opened, for every onboarding listed.
-func (h *home) readSeen(ctx app.Context) {
-	h.seen = map[string]map[string]openedBy{}
+func (h *home) readSeen() {
+	h.seen = map[string]map[string]store.Opened{}
 	for _, o := range h.list {
-		h.seen[o.ID] = h.App.readSeen(ctx, o.ID)
+		h.seen[o.ID] = h.appStore().Seen(o.ID)
 	}
 }
 
@@ -124,7 +124,7 @@ func (h *home) renderEmpty() app.UI {
 func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 	id := o.ID
 	// The progress of the person who uses this device.
-	progress := o.ProgressOf(o.Me, h.seen[id][o.Me].has)
+	progress := o.ProgressOf(o.Me, h.seen[id][o.Me].Has)
 	item := app.Li().Class("onboarding card").DataSet("id", id)
 	switch {
 	case h.confirm == id:
