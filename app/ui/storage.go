@@ -140,17 +140,11 @@ func (l *localStorage) Keys() (keys []string, err error) {
 		l.counted()
 		s := l.js()
 		n := s.Get("length").Int()
-		if n <= fewGets {
-			for i := 0; i < n; i++ {
-				if k := s.Call("key", i); k.Truthy() {
-					keys = append(keys, k.String())
-				}
-			}
-			return keys, nil
+		if n > fewGets {
+			// Many keys: one call for them all, and their values come
+			// with them for the reads that follow.
+			l.snapshot()
 		}
-		// Many keys: one call for them all, and their values come with
-		// them for the reads that follow.
-		l.snapshot()
 		if l.snap == nil {
 			for i := 0; i < n; i++ {
 				if k := s.Call("key", i); k.Truthy() {
