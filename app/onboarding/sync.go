@@ -397,6 +397,18 @@ func Pending(o *Onboarding) int {
 	return n
 }
 
+// LastLinkFrom is when the newest link person sent and this device took
+// was made, whichever of their devices made it; zero if none yet.
+func LastLinkFrom(o *Onboarding, person string) time.Time {
+	var last time.Time
+	for _, p := range o.Sync.Peers {
+		if p.Person == person && p.Made.After(last) {
+			last = p.Made
+		}
+	}
+	return last
+}
+
 // ForgetExchange clears what this device knew of the other person's
 // devices, for a copy that arrives from a backup: the next link from it is
 // complete. What the copy holds stays as it is.

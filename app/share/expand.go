@@ -154,6 +154,14 @@ func (c *compactor) nextText(r *reader, tag byte) ([]byte, error) {
 	return b, nil
 }
 
+// addTime moves the last time read by d milliseconds, as each time and
+// stamp is written after the one before, and reports whether it is still
+// a time JSON can hold: years 1 to 9999.
+func (c *compactor) addTime(d int64) bool {
+	c.lastTime += d
+	return c.lastTime >= -62135596800000 && c.lastTime <= 253402300799999
+}
+
 func (c *compactor) uuidAt(r *reader) (string, error) {
 	i, err := r.uvarint()
 	if err != nil || i >= uint64(len(c.uuids)) {
@@ -230,8 +238,7 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 		if err != nil {
 			return nil, err
 		}
-		c.lastTime += d
-		if c.lastTime < -62135596800000 || c.lastTime > 253402300799999 { // years 1 to 9999
+		if !c.addTime(d) {
 			return nil, errCompact
 		}
 		return appendJSONString(out, formatTime(c.lastTime)), nil
@@ -244,8 +251,7 @@ func (c *compactor) expandValue(r *reader, out []byte, depth, limit int) ([]byte
 		if err != nil || ns == 0 || ns >= 1e6 {
 			return nil, errCompact
 		}
-		c.lastTime += d
-		if c.lastTime < -62135596800000 || c.lastTime > 253402300799999 {
+		if !c.addTime(d) {
 			return nil, errCompact
 		}
 		t := time.UnixMilli(c.lastTime).Add(time.Duration(ns))

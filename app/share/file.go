@@ -49,28 +49,27 @@ func InspectFile(raw []byte) (Info, error) {
 
 // DecodeFile opens a file made by FileOf, as Decode opens a link.
 func DecodeFile(raw []byte, passphrase string) (*onboarding.Onboarding, error) {
-	frag, err := fragmentOfFile(raw)
-	if err != nil {
-		return nil, err
-	}
-	o, err := Decode(frag, passphrase)
-	if err != nil {
-		return nil, fileError(err)
-	}
-	return o, nil
+	return fromFile(raw, passphrase, Decode)
 }
 
 // OpenFile opens a file made by FileOf, as Open opens a link.
 func OpenFile(raw []byte, passphrase string) (*Packet, error) {
+	return fromFile(raw, passphrase, Open)
+}
+
+// fromFile opens the link a file holds with open (Decode or Open), and
+// says what went wrong in the words for a file.
+func fromFile[T any](raw []byte, passphrase string, open func(link, passphrase string) (T, error)) (T, error) {
+	var none T
 	frag, err := fragmentOfFile(raw)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
-	p, err := Open(frag, passphrase)
+	v, err := open(frag, passphrase)
 	if err != nil {
-		return nil, fileError(err)
+		return none, fileError(err)
 	}
-	return p, nil
+	return v, nil
 }
 
 // fileError is what went wrong with the link inside a file, said of the

@@ -22,6 +22,8 @@ import (
 //	counterpart.v1.part.<id>/meetings/<entry>   one per 1:1
 //	counterpart.v1.format                       the newest schema written here
 //	counterpart.v1.clock                        this browser's device number
+//	counterpart.v1.device                       the device record (device.go)
+//	counterpart.seen                            the stages each person opened (device.go)
 //
 // The parts have a prefix of their own because the releases before them
 // take every key under counterpart.v1.onboarding. for a head, and a tab

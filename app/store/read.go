@@ -439,27 +439,6 @@ func (s *Store) Raw(key string) (string, bool) {
 	return v, ok && err == nil
 }
 
-// deviceKey holds what this browser remembers about keeping its data: the
-// last backup, the browser's answer about persistent storage (see
-// app/safekeeping). It is device-only: never in a link or a backup.
-const deviceKey = keyPrefix + "device"
-
-// ReadDevice decodes the device record into v. A missing record leaves v
-// as it is; so does a damaged one, which is only advice and is rewritten
-// by the next WriteDevice.
-func (s *Store) ReadDevice(v any) error {
-	raw, ok, err := s.backend.Get(deviceKey)
-	if err != nil || !ok {
-		return err
-	}
-	json.Unmarshal([]byte(raw), v)
-	return nil
-}
-
-// IsDeviceKey reports whether a storage key is the device record's, for a
-// page that follows changes other tabs make to it.
-func IsDeviceKey(key string) bool { return key == deviceKey }
-
 // StoredBytes is how much text Counterpart keeps in the browser's storage,
 // its keys and values together: what counts against the few megabytes a
 // browser gives a site's localStorage. It reads every key, so it is for
@@ -471,7 +450,7 @@ func (s *Store) StoredBytes() int64 {
 	}
 	var n int64
 	for _, k := range keys {
-		if strings.HasPrefix(k, keyPrefix) {
+		if strings.HasPrefix(k, keyPrefix) || k == seenKey {
 			v, _, _ := s.backend.Get(k)
 			n += int64(len(k) + len(v))
 		}

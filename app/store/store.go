@@ -13,8 +13,10 @@
 //	read.go     reading: one onboarding, the list, older layouts
 //	write.go    writing: Change, Replace, Create, Delete and the rest
 //	write_parts.go  which parts changed, and merging another tab's save;
-//	            these two are the only files that write to the backend
-//	            (a test checks it)
+//	            these two are the only files that write an onboarding to
+//	            the backend (a test checks it)
+//	device.go   what the browser remembers for itself, in no link or
+//	            backup: the device record, the stages each person opened
 //	shape.go    comparing and copying parts fast (the one file with unsafe)
 //	memory.go   the Backend in memory, for tests and refused storage
 //

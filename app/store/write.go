@@ -389,15 +389,6 @@ func (s *Store) mark() {
 	}
 }
 
-// WriteDevice stores v as the device record.
-func (s *Store) WriteDevice(v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return s.backend.Set(deviceKey, string(b))
-}
-
 // Discard removes a record kept aside, once the person has decided.
 func (s *Store) Discard(asideKey string) error {
 	if !strings.HasPrefix(asideKey, asidePrefix) {

@@ -35,9 +35,6 @@ type App struct {
 	// rendered caches text already turned into HTML: a page renders on
 	// every keystroke, and most of what it shows has not changed.
 	rendered map[string]string
-	// seen is what this tab remembers of the stages opened where the
-	// browser refuses its storage (see loadSeen).
-	seenHere seenStages
 	// watchingForUpdates says the tab already looks for newer builds.
 	watchingForUpdates bool
 }

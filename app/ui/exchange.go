@@ -26,12 +26,7 @@ func dayWords(t time.Time) string {
 // link, and whether they have everything this device has.
 func exchangeWords(o *onboarding.Onboarding) string {
 	other := o.Other(o.Me)
-	var last time.Time
-	for _, p := range o.Sync.Peers {
-		if p.Person == other.ID && p.Made.After(last) {
-			last = p.Made
-		}
-	}
+	last := onboarding.LastLinkFrom(o, other.ID)
 	if last.IsZero() {
 		return "You have not had a link from " + other.Name + " yet: your next link carries everything."
 	}

@@ -3,16 +3,14 @@ package ui
 // The component tests mount a page with go-app's own test dispatcher
 // (app.NewClientTester), navigate it as the router would, and check what it
 // renders (app.HTMLString, app.TestMatch). go-app gives no way to reach an
-// element's children or event handlers from outside, so the helpers below
-// read them by reflection; they depend on go-app v9.8.0, the last v9, and
-// TestHarnessReachesGoAppsTree fails loudly if that ever changes.
+// element's children or event handlers from outside: goapp_tree_test.go
+// reads them, and holds all the harness's reflection into go-app.
 
 import (
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/store"
@@ -224,116 +222,4 @@ func (f fakeJS) Bool() bool     { b, _ := f.props[""].(bool); return b }
 func (f fakeJS) Truthy() bool   { return f.props != nil }
 func (f fakeJS) Call(string, ...any) app.Value {
 	return fakeJS{Value: app.Null()}
-}
-
-// findID walks the mounted tree for the element whose id attribute is id.
-func findID(n app.UI, id string, path []int) (app.UI, []int) {
-	if n == nil {
-		return nil, nil
-	}
-	if attr(n, "id") == id {
-		return n, path
-	}
-	for i, c := range kids(n) {
-		if found, p := findID(c, id, append(path[:len(path):len(path)], i)); found != nil {
-			return found, p
-		}
-	}
-	return nil, nil
-}
-
-// kids are the children of a mounted element, or a component's root.
-func kids(n app.UI) []app.UI {
-	v := reflect.ValueOf(n)
-	if v.Kind() != reflect.Pointer || v.IsNil() {
-		return nil
-	}
-	v = v.Elem()
-	switch n.Kind() {
-	case app.Component:
-		root := v.FieldByName("root")
-		if !root.IsValid() || root.IsNil() {
-			return nil
-		}
-		return []app.UI{reveal(root).Interface().(app.UI)}
-	case app.HTML:
-		c := v.FieldByName("children")
-		out := make([]app.UI, 0, c.Len())
-		for i := 0; i < c.Len(); i++ {
-			if !c.Index(i).IsNil() {
-				out = append(out, reveal(c.Index(i)).Interface().(app.UI))
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// attr is an attribute of an HTML element, or "".
-func attr(n app.UI, name string) string {
-	if n.Kind() != app.HTML {
-		return ""
-	}
-	attrs := reveal(reflect.ValueOf(n).Elem().FieldByName("attributes"))
-	if v := attrs.MapIndex(reflect.ValueOf(name)); v.IsValid() {
-		return v.String()
-	}
-	return ""
-}
-
-// handlerOf is the Go handler of an element's event, or nil.
-func handlerOf(n app.UI, event string) app.EventHandler {
-	if n.Kind() != app.HTML {
-		return nil
-	}
-	handlers := reveal(reflect.ValueOf(n).Elem().FieldByName("eventHandlers"))
-	h := handlers.MapIndex(reflect.ValueOf(event))
-	if !h.IsValid() {
-		return nil
-	}
-	copy := reflect.New(h.Type()).Elem()
-	copy.Set(h)
-	return reveal(copy.FieldByName("goHandler")).Interface().(app.EventHandler)
-}
-
-// reveal makes an unexported field of go-app's readable.
-func reveal(v reflect.Value) reflect.Value {
-	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
-}
-
-// TestHarnessReachesGoAppsTree checks the helpers above against a small
-// tree, so that a go-app that stores its tree another way fails here, with
-// this name, rather than in every component test.
-func TestHarnessReachesGoAppsTree(t *testing.T) {
-	t.Parallel()
-	clicked := ""
-	page := &probe{onClick: func() { clicked = "yes" }}
-	s := newDevice(t).show(page, "/")
-	if n, path := findID(s.root, "inner", nil); n == nil || len(path) != 2 {
-		t.Fatalf("the walk did not find #inner: %v %v", n, path)
-	}
-	s.match("inner", app.Button().ID("inner").OnClick(func(app.Context, app.Event) {}))
-	s.click("inner")
-	if clicked != "yes" {
-		t.Error("the click handler did not run")
-	}
-	s.typeIn("field", "typed")
-	if page.typed != "typed" {
-		t.Errorf("the input handler read %q", page.typed)
-	}
-	s.expect("typed")
-}
-
-type probe struct {
-	app.Compo
-	onClick func()
-	typed   string
-}
-
-func (p *probe) Render() app.UI {
-	return div("",
-		para("", p.typed),
-		app.Button().ID("inner").OnClick(func(app.Context, app.Event) { p.onClick() }),
-		app.Input().ID("field").OnInput(func(ctx app.Context, e app.Event) { p.typed = target(e).Get("value").String() }),
-	)
 }

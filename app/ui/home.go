@@ -24,7 +24,7 @@ type home struct {
 	aside    []string // keys of records kept aside
 	// seen is, by onboarding ID, the stages each person has opened on
 	// this device, for the progress each onboarding shows.
-	seen map[string]map[string]openedBy
+	seen map[string]map[string]store.Opened
 
 	renaming  string // ID of the onboarding being renamed
 	newTitle  string
@@ -39,10 +39,10 @@ func (h *home) OnNav(ctx app.Context) { setTitle(ctx, "Your onboardings") }
 // OnMount lists the onboardings and follows changes made in other tabs.
 func (h *home) OnMount(ctx app.Context) {
 	h.reload()
-	h.readSeen(ctx)
+	h.readSeen()
 	ctx.Handle(restoredAction, func(ctx app.Context, a app.Action) { h.reload() })
 	h.stopWatch = h.watchStorage(func(key string) {
-		ctx.Dispatch(func(ctx app.Context) { h.reload(); h.readSeen(ctx) })
+		ctx.Dispatch(func(ctx app.Context) { h.reload(); h.readSeen() })
 	})
 }
 
@@ -57,14 +57,8 @@ func (h *home) OnDismount() {
 func (h *home) reload() {
 	s := h.appStore()
 	all, errs := s.ListWithoutLog()
-	h.list, h.example, h.problems = nil, nil, nil
-	for _, o := range all {
-		if o.Example {
-			h.example = o
-		} else {
-			h.list = append(h.list, o)
-		}
-	}
+	h.example, h.list = guide.SplitExample(all)
+	h.problems = nil
 	for _, err := range errs {
 		var damaged *store.DamagedError
 		if errors.As(err, &damaged) {
@@ -78,10 +72,10 @@ func (h *home) reload() {
 
 // readSeen reads what this device remembers of the stages each person
 // has opened, for every onboarding listed.
-func (h *home) readSeen(ctx app.Context) {
-	h.seen = map[string]map[string]openedBy{}
+func (h *home) readSeen() {
+	h.seen = map[string]map[string]store.Opened{}
 	for _, o := range h.list {
-		h.seen[o.ID] = h.App.readSeen(ctx, o.ID)
+		h.seen[o.ID] = h.appStore().Seen(o.ID)
 	}
 }
 
@@ -130,7 +124,7 @@ func (h *home) renderEmpty() app.UI {
 func (h *home) renderItem(o *onboarding.Onboarding) app.UI {
 	id := o.ID
 	// The progress of the person who uses this device.
-	progress := o.ProgressOf(o.Me, h.seen[id][o.Me].has)
+	progress := o.ProgressOf(o.Me, h.seen[id][o.Me].Has)
 	item := app.Li().Class("onboarding card").DataSet("id", id)
 	switch {
 	case h.confirm == id:
@@ -256,35 +250,21 @@ func (h *home) undoDelete(ctx app.Context, e app.Event) {
 }
 
 func (h *home) openExample(ctx app.Context, e app.Event) {
-	if h.example == nil {
-		if err := h.saveFreshExample(); err != nil {
-			h.message = sentence(err)
-			return
-		}
+	if err := guide.OpenExample(h.appStore(), h.example); err != nil {
+		h.message = sentence(err)
+		return
 	}
 	ctx.Navigate(stageLink(onboarding.StageData, guide.ExampleID))
 }
 
 func (h *home) resetExample(ctx app.Context, e app.Event) {
-	o, err := guide.ExampleOnboarding()
-	if err == nil {
-		err = h.appStore().Put(o)
-	}
-	if err != nil {
+	if err := guide.ResetExample(h.appStore()); err != nil {
 		h.message = failed("Could not reset the example", err)
 		return
 	}
 	h.deleted = nil
 	h.message = "The example is back to how it started."
 	h.reload()
-}
-
-func (h *home) saveFreshExample() error {
-	o, err := guide.ExampleOnboarding()
-	if err != nil {
-		return err
-	}
-	return h.appStore().Create(o)
 }
 
 // resumeLink opens an onboarding where its guide is to be picked up.

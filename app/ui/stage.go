@@ -6,6 +6,7 @@ import (
 
 	"counterpart/app/guide"
 	"counterpart/app/onboarding"
+	"counterpart/app/store"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -25,7 +26,7 @@ type stagePage struct {
 	// seen is the stages each person has opened on this device; read
 	// says whether the person writing had read this stage before this
 	// visit, and so has its guidance folded away.
-	seen map[string]openedBy
+	seen map[string]store.Opened
 	read bool
 	// hint says Markdown works under the page's first text area only.
 	hint onceHint
@@ -53,7 +54,7 @@ func (p *stagePage) OnNav(ctx app.Context) {
 	p.noLog = p.stage != onboarding.StageRoles
 	p.open(ctx, st.Title)
 	if p.o != nil {
-		p.seen = p.readSeen(ctx, p.o.ID)
+		p.seen = p.appStore().Seen(p.o.ID)
 		writer := p.o.CurrentWriter()
 		p.read = p.seen[writer][p.stage]
 		p.markSeen(ctx, writer)
@@ -61,11 +62,13 @@ func (p *stagePage) OnNav(ctx app.Context) {
 	ctx.ScrollTo("main")
 }
 
-// markSeen remembers that person has this stage open.
+// markSeen remembers that person has this stage open. A failure to
+// remember is not worth a word: the guide's text shows in full again
+// next time, and that is all.
 func (p *stagePage) markSeen(ctx app.Context, person string) {
-	p.App.markSeen(ctx, p.o.ID, person, p.stage)
+	p.appStore().MarkSeen(p.o.ID, person, p.stage)
 	if p.seen[person] == nil {
-		p.seen[person] = openedBy{}
+		p.seen[person] = store.Opened{}
 	}
 	p.seen[person][p.stage] = true
 }
@@ -143,7 +146,7 @@ func roleOr(p onboarding.Person, fallback string) string {
 // person writing: their own, not the two of them added up.
 func (p *stagePage) renderStepper() app.UI {
 	writer := p.o.CurrentWriter()
-	progress := p.o.ProgressOf(writer, p.seen[writer].has)
+	progress := p.o.ProgressOf(writer, p.seen[writer].Has)
 	var steps []app.UI
 	for i, prog := range progress {
 		st, _ := guide.StageOf(prog.Stage)
