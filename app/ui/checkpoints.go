@@ -21,12 +21,19 @@ type checkpointsPanel struct {
 	// Next is the date of the next 1:1, for "goes on the next 1:1".
 	Next string
 	Edit func(ctx app.Context, change func(*onboarding.Onboarding))
+
+	// Which checkpoint tools are open, and which were ever opened (see
+	// tool), by the ID of their fold.
+	opened, made map[string]bool
 }
 
 func (c *checkpointsPanel) Render() app.UI {
 	o := c.O
 	if o == nil {
 		return app.Div()
+	}
+	if c.opened == nil {
+		c.opened, c.made = map[string]bool{}, map[string]bool{}
 	}
 	g := guide.CheckpointGuide()
 	brief := func(id, label, value, hint string, set func(*onboarding.Brief, string)) app.UI {
@@ -79,31 +86,46 @@ func (c *checkpointsPanel) Render() app.UI {
 // tool is what a checkpoint asks the pair to make, where it has one: the
 // one page for the CEO at `ceo`, the announcement of the split at
 // `announce`, the plan to review at day 45 and day 90, and the sweep of
-// unowned duties again at `roles-45`.
+// unowned duties again at `roles-45`. Each is folded, and made only once
+// it is opened: together they were most of the page's first render (some
+// 6,000 calls into JavaScript), for forms a person opens at one
+// checkpoint each. Once opened, a tool stays made when it is folded
+// again, so that nothing typed in it is lost; its forms' labels are not
+// found by the browser's find-in-page until then, which costs little, as
+// the summary names the tool.
 func (c *checkpointsPanel) tool(id string) app.UI {
+	var summary, key string
+	var build func() app.UI
 	switch id {
 	case "ceo":
-		return app.Details().Class("checkpoint-tool").ID("checkpoint-ceo").Body(
-			app.Summary().Text("The one page for the CEO"),
-			&ceoStep{App: c.App, O: c.O, Edit: c.Edit},
-		)
+		summary, key = "The one page for the CEO", "checkpoint-ceo"
+		build = func() app.UI { return &ceoStep{App: c.App, O: c.O, Edit: c.Edit} }
 	case "hired-to-fix-45", "hired-to-fix-90":
-		return app.Details().Class("checkpoint-tool").ID("checkpoint-"+id).Body(
-			app.Summary().Text("Review the plan"),
-			&planPanel{App: c.App, O: c.O, Edit: c.Edit, Key: "plan-" + id, Review: true},
-		)
+		summary, key = "Review the plan", "checkpoint-"+id
+		build = func() app.UI {
+			return &planPanel{App: c.App, O: c.O, Edit: c.Edit, Key: "plan-" + id, Review: true}
+		}
 	case "roles-45":
-		return app.Details().Class("checkpoint-tool").ID("checkpoint-roles-45").Body(
-			app.Summary().Text("What the previous holder or an interim did"),
-			&sweepPanel{App: c.App, O: c.O, Edit: c.Edit, Key: "sweep-45"},
-		)
+		summary, key = "What the previous holder or an interim did", "checkpoint-roles-45"
+		build = func() app.UI { return &sweepPanel{App: c.App, O: c.O, Edit: c.Edit, Key: "sweep-45"} }
 	case "announce":
-		return app.Details().Class("checkpoint-tool").ID("checkpoint-announce").Body(
-			app.Summary().Text("Write the announcement"),
-			&announcePanel{App: c.App, O: c.O, Edit: c.Edit},
-		)
+		summary, key = "Write the announcement", "checkpoint-announce"
+		build = func() app.UI { return &announcePanel{App: c.App, O: c.O, Edit: c.Edit} }
+	default:
+		return nil
 	}
-	return nil
+	return app.Details().Class("checkpoint-tool").ID(key).Open(c.opened[key]).
+		OnToggle(func(ctx app.Context, e app.Event) {
+			open := ctx.JSSrc().Get("open").Bool()
+			if open != c.opened[key] {
+				c.opened[key] = open
+				c.made[key] = c.made[key] || open
+			}
+		}, key).
+		Body(
+			app.Summary().Text(summary),
+			when(c.made[key], build),
+		)
 }
 
 // checkpointDay says when a checkpoint falls, such as "day 45, Wednesday

@@ -14,10 +14,10 @@ import (
 // constantLike are the package variables app/ui may have: tables written
 // once, as the package starts, and only read after (the lists of each
 // stage's entries and the new-onboarding form's fields), and the
-// browser's list of zones, computed once. Everything a tab changes lives
-// in its App.
+// browser's list of zones and the path the app is served under, computed
+// once. Everything a tab changes lives in its App.
 var constantLike = []string{
-	"browserZones",
+	"browserPrefix", "browserZones",
 	"functionChoices", "myFields", "peerFields", "startField",
 	"escalationList", "peopleList", "problemsList",
 	"processesList", "sharedList", "sourcesList", "stageLists",

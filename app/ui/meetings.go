@@ -23,7 +23,11 @@ type meetingsPage struct {
 	commitErr      string
 	held           map[string]string // shared meeting ID → date typed
 	heldErr        map[string]string
-	send           sendBar
+	// How many times "Show more" was pressed under the earlier 1:1s and
+	// under the commitments: both lists grow with the relationship, so
+	// the page shows their latest few first (onboarding.Shown).
+	logMore, commitMore int
+	send                sendBar
 }
 
 func (p *meetingsPage) OnMount(ctx app.Context) { p.mount(ctx, p) }

@@ -29,8 +29,12 @@ func (p *meetingsPage) renderCommitments() app.UI {
 	for _, s := range onboarding.Statuses {
 		statuses = append(statuses, choice{string(s), s.Label()})
 	}
+	// The latest few, in the order they were made; older ones one press
+	// away above them, where they come before.
+	shown := onboarding.Shown(len(o.Commitments), p.commitMore)
+	earlier := len(o.Commitments) - shown
 	var rows []app.UI
-	for _, c := range o.Commitments {
+	for _, c := range o.Commitments[earlier:] {
 		cid, what := c.ID, c.What
 		rows = append(rows, app.Li().Class("commitment status-"+string(c.Status)).DataSet("commitment", cid).Body(
 			div("commitment-text",
@@ -48,6 +52,13 @@ func (p *meetingsPage) renderCommitments() app.UI {
 		))
 	}
 	return card("commitments", "card commitments", "All commitments",
+		when(earlier > 0, func() app.UI {
+			return div("actions",
+				button("more-commitments", "secondary", "Show "+words.Count(min(earlier, onboarding.MoreShown), "earlier commitment", "earlier commitments")+" (of "+itoa(earlier)+")", func(ctx app.Context, e app.Event) {
+					p.commitMore++
+				}),
+			)
+		}),
 		ul("plain", rows...),
 		app.If(len(rows) == 0, para("muted", "None yet. Commitments are made in a 1:1: start one above.")),
 	)

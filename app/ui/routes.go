@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"counterpart/app/onboarding"
 	"counterpart/app/share"
@@ -131,7 +132,7 @@ func Register(a *App) {
 // appPath is the path of the current page inside the app, without the
 // prefix of a sub-path site and without a trailing slash.
 func appPath(ctx app.Context) string {
-	p := strings.TrimPrefix(ctx.Page().URL().Path, strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
+	p := strings.TrimPrefix(ctx.Page().URL().Path, rootPrefix())
 	if p != "/" {
 		p = strings.TrimSuffix(p, "/")
 	}
@@ -141,11 +142,28 @@ func appPath(ctx app.Context) string {
 	return p
 }
 
+// rootPrefix is the path the app is served under, without its trailing
+// slash: empty from the server, "/counterpart" on a GitHub Pages site.
+// In the browser it is read once: go-app's Getenv is a round of calls
+// into JavaScript, and every link a page renders asked again (a fifth of
+// the calls of the home page's first render). The server reads it each
+// time, as it is cheap there and a test changes it.
+func rootPrefix() string {
+	if app.IsClient {
+		return browserPrefix()
+	}
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+}
+
+// browserPrefix is rootPrefix, read once: a page's prefix does not change
+// while it is open.
+var browserPrefix = sync.OnceValue(func() string { return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") })
+
 // link returns the URL of an app path, under the prefix the app is served
 // from (empty on the server, "/counterpart" on a GitHub Pages site), with
 // the query parameters given as name, value pairs, escaped.
 func link(path string, query ...string) string {
-	prefix := strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	prefix := rootPrefix()
 	u := prefix + path
 	if path == homePath && prefix != "" {
 		u = prefix + "/"

@@ -91,7 +91,7 @@ func (b *sendBar) send(ctx app.Context, e app.Event) {
 		return
 	}
 	origin := app.Window().Get("location").Get("origin").String()
-	full := share.Link(origin+strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"), frag)
+	full := share.Link(origin+rootPrefix(), frag)
 	if len(full) > share.MaxLength {
 		b.status = "This is too long for a link. Send the file instead, from “Other ways to send”."
 		return

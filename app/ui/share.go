@@ -113,7 +113,7 @@ func (p *sharePage) fullLink() string {
 		return ""
 	}
 	origin := app.Window().Get("location").Get("origin").String()
-	return share.Link(origin+strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"), p.fragment)
+	return share.Link(origin+rootPrefix(), p.fragment)
 }
 
 func (p *sharePage) Render() app.UI {
