@@ -29,12 +29,12 @@ func (p *meetingsPage) renderCommitments() app.UI {
 	for _, s := range onboarding.Statuses {
 		statuses = append(statuses, choice{string(s), s.Label()})
 	}
-	// The latest few, in the order they were made; older ones one press
-	// away above them, where they come before.
-	shown := onboarding.Shown(len(o.Commitments), p.commitMore)
-	earlier := len(o.Commitments) - shown
+	// The latest few and every open one, in the order they were made;
+	// older closed ones one press away above them, where they come before.
+	shown, earlier := onboarding.CommitmentsShown(o.Commitments, p.commitMore)
 	var rows []app.UI
-	for _, c := range o.Commitments[earlier:] {
+	for _, i := range shown {
+		c := o.Commitments[i]
 		cid, what := c.ID, c.What
 		rows = append(rows, app.Li().Class("commitment status-"+string(c.Status)).DataSet("commitment", cid).Body(
 			div("commitment-text",
