@@ -52,7 +52,7 @@ func NewApp() *App {
 		a.storageOff = storageOffText
 		a.store = store.New(store.NewMemory(), wallNow)
 	default:
-		a.store = store.New(&localStorage{}, wallNow)
+		a.store = store.New(localStorage{}, wallNow)
 	}
 	a.listenToStorage()
 	return a

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -14,70 +13,10 @@ import (
 // localStorage is the store's Backend in the browser. Every call is
 // guarded: the browser throws when storage is full or turned off, and that
 // must become an error the page can show, not a crash.
-//
-// Reading an onboarding reads one key per part, and a long one has many
-// (three years of weekly 1:1s: about a thousand, each several calls into
-// JavaScript: most of the 1:1 page's calls before it showed). So when one
-// run of Go reads more than a few keys, it reads them all in one call
-// instead (snapshot) and answers from that copy until the browser runs
-// anything else: Go runs without letting the browser in, so no other
-// tab's write can land in between, and the copy is dropped the moment the
-// browser gets control back (a microtask, which runs before any other
-// task).
-type localStorage struct {
-	gets   int               // keys read since the browser last ran
-	snap   map[string]string // every key and value, while valid; else nil
-	tried  bool              // snapshot ran in this run of Go
-	forget app.Func          // queued as a microtask: drops all three
-}
+type localStorage struct{}
 
-// fewGets is how many keys a run of Go reads one by one before it reads
-// them all at once: a save reads a few, and should not copy everything.
-const fewGets = 8
-
-// snapSeparator joins the keys and values of a snapshot: a JSON text, as
-// the app's values are, never holds a raw NUL, and snapshot checks the
-// count anyway.
-const snapSeparator = "\x00\x01\x00"
-
-func (l *localStorage) js() app.Value {
+func (localStorage) js() app.Value {
 	return app.Window().Get("localStorage")
-}
-
-// counted notes one more read in this run of Go, and queues the moment
-// it ends, when the count and any snapshot are forgotten.
-func (l *localStorage) counted() {
-	l.gets++
-	if l.gets > 1 {
-		return
-	}
-	if l.forget == nil {
-		l.forget = app.FuncOf(func(app.Value, []app.Value) any {
-			l.gets, l.snap, l.tried = 0, nil, false
-			return nil
-		})
-	}
-	app.Window().Call("queueMicrotask", l.forget)
-}
-
-// snapshot reads every key and value in one go (Object.entries, then
-// flat and join: three calls, however many keys), or leaves snap nil if
-// what came back does not split as it should.
-func (l *localStorage) snapshot() {
-	if l.tried {
-		return // once a run: what failed once fails again
-	}
-	l.tried = true
-	entries := app.Window().Get("Object").Call("entries", l.js())
-	n := entries.Length()
-	parts := strings.Split(entries.Call("flat").Call("join", snapSeparator).String(), snapSeparator)
-	if n == 0 || len(parts) != 2*n {
-		return
-	}
-	l.snap = make(map[string]string, n)
-	for i := 0; i+1 < len(parts); i += 2 {
-		l.snap[parts[i]] = parts[i+1]
-	}
 }
 
 func guard(err *error) {
@@ -100,17 +39,8 @@ func (e *browserError) Is(target error) bool {
 }
 
 // Get, Set, Remove and Keys implement store.Backend over window.localStorage.
-func (l *localStorage) Get(key string) (value string, ok bool, err error) {
+func (l localStorage) Get(key string) (value string, ok bool, err error) {
 	defer guard(&err)
-	if l.snap == nil {
-		if l.counted(); l.gets > fewGets {
-			l.snapshot()
-		}
-	}
-	if l.snap != nil {
-		value, ok = l.snap[key]
-		return value, ok, nil
-	}
 	v := l.js().Call("getItem", key)
 	if v.IsNull() || v.IsUndefined() {
 		return "", false, nil
@@ -118,46 +48,27 @@ func (l *localStorage) Get(key string) (value string, ok bool, err error) {
 	return v.String(), true, nil
 }
 
-func (l *localStorage) Set(key, value string) (err error) {
+func (l localStorage) Set(key, value string) (err error) {
 	defer guard(&err)
 	l.js().Call("setItem", key, value)
-	if l.snap != nil {
-		l.snap[key] = value
-	}
 	return nil
 }
 
-func (l *localStorage) Remove(key string) (err error) {
+func (l localStorage) Remove(key string) (err error) {
 	defer guard(&err)
 	l.js().Call("removeItem", key)
-	delete(l.snap, key)
 	return nil
 }
 
-func (l *localStorage) Keys() (keys []string, err error) {
+func (l localStorage) Keys() (keys []string, err error) {
 	defer guard(&err)
-	if l.snap == nil {
-		l.counted()
-		s := l.js()
-		n := s.Get("length").Int()
-		if n > fewGets {
-			// Many keys: one call for them all, and their values come
-			// with them for the reads that follow.
-			l.snapshot()
-		}
-		if l.snap == nil {
-			for i := 0; i < n; i++ {
-				if k := s.Call("key", i); k.Truthy() {
-					keys = append(keys, k.String())
-				}
-			}
-			return keys, nil
+	s := l.js()
+	n := s.Get("length").Int()
+	for i := 0; i < n; i++ {
+		if k := s.Call("key", i); k.Truthy() {
+			keys = append(keys, k.String())
 		}
 	}
-	for k := range l.snap {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	return keys, nil
 }
 
