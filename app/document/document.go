@@ -527,3 +527,30 @@ func (w *writer) meeting(m *onboarding.Meeting) {
 		w.para(text("Nothing written."))
 	}
 }
+
+// FileName turns an onboarding's title into the name its downloads
+// start with (the document, the calendar): letters and digits, joined by
+// hyphens.
+func FileName(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(title) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+			continue
+		}
+		hyphen = true
+	}
+	name := b.String()
+	if len(name) > 60 {
+		name = strings.TrimRight(name[:60], "-")
+	}
+	if name == "" {
+		return "counterpart"
+	}
+	return "counterpart-" + name
+}

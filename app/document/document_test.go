@@ -583,3 +583,19 @@ func TestTheSweepPrints(t *testing.T) {
 		}
 	}
 }
+
+func TestFileName(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Ana joins as CFO", "counterpart-ana-joins-as-cfo"},
+		{"  Q3: Sales & Ops!  ", "counterpart-q3-sales-ops"},
+		{"Élodie", "counterpart-lodie"},
+		{"<script>", "counterpart-script"},
+		{"", "counterpart"},
+		{"!!!", "counterpart"},
+		{strings.Repeat("ab ", 40), "counterpart-" + strings.TrimRight(strings.Repeat("ab-", 20), "-")},
+	} {
+		if got := FileName(c.title); got != c.want {
+			t.Errorf("FileName(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}

@@ -53,6 +53,19 @@ func (a Audience) Label(o *Onboarding) string {
 	return ""
 }
 
+// InSentence is Label as it reads inside a sentence ("The note to the exec
+// team"): a label that starts with a common word starts in lower case, one
+// that starts with a name keeps it.
+func (a Audience) InSentence(o *Onboarding) string {
+	switch a {
+	case ToExec:
+		return "the exec team"
+	case ToOutside:
+		return "people outside who deal with these areas"
+	}
+	return a.Label(o)
+}
+
 // fields returns the note and the sent date of an audience, or nil.
 func (n *Announcement) fields(a Audience) (note, sent *string) {
 	switch a {

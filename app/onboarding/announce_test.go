@@ -126,3 +126,23 @@ func TestAnnouncementIsWrittenSentAndKeptWhole(t *testing.T) {
 		t.Errorf("Normalize made an announcement nobody wrote: %+v", fresh.Announcement)
 	}
 }
+
+func TestAudienceInSentence(t *testing.T) {
+	o := &Onboarding{}
+	o.Buddy.Name, o.Newcomer.Name = "Sam", "Ana"
+	want := map[Audience]string{
+		ToExec:         "the exec team",
+		ToBuddyTeam:    "Sam's team",
+		ToNewcomerTeam: "Ana's team",
+		ToOutside:      "people outside who deal with these areas",
+	}
+	for _, a := range Audiences {
+		got := a.InSentence(o)
+		if got != want[a] {
+			t.Errorf("%s in a sentence: %q, want %q", a, got, want[a])
+		}
+		if !strings.EqualFold(got[:1], a.Label(o)[:1]) || got[1:] != a.Label(o)[1:] {
+			t.Errorf("%s in a sentence (%q) says more than its label (%q)", a, got, a.Label(o))
+		}
+	}
+}

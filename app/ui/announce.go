@@ -61,7 +61,7 @@ func (c *announcePanel) audience(a onboarding.Audience) app.UI {
 	return app.Div().Class("announce-audience").DataSet("audience", string(a)).Body(
 		app.H4().Text(label),
 		para("item-meta announce-state", state),
-		&textField{App: c.App, ID: id, Label: "The note to " + lowerFirst(label), Value: note, Long: true, Max: onboarding.MaxText,
+		&textField{App: c.App, ID: id, Label: "The note to " + a.InSentence(o), Value: note, Long: true, Max: onboarding.MaxText,
 			OnChange: func(ctx app.Context, v string) {
 				c.replace = ""
 				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteAnnouncement(o, a, v, c.now()) })
@@ -76,10 +76,10 @@ func (c *announcePanel) audience(a onboarding.Audience) app.UI {
 				}
 				c.replace = ""
 				c.Edit(ctx, func(o *onboarding.Onboarding) { onboarding.WriteAnnouncement(o, a, draft, c.now()) })
-				c.status, c.failed = "Drafted the note to "+lowerFirst(label)+" from the grid.", false
+				c.status, c.failed = "Drafted the note to "+a.InSentence(o)+" from the grid.", false
 			}, a, note, draft).Disabled(draft == ""),
 			button("copy-"+string(a), "", "Copy the note", func(ctx app.Context, e app.Event) {
-				c.copy(ctx, id, label)
+				c.copy(ctx, id, a.InSentence(o))
 			}, a),
 		),
 		&textField{App: c.App, ID: "sent-" + string(a), Label: "Sent on", Type: "date", Value: sent, Max: len("2006-01-02"), Error: c.dateErr[a],
@@ -96,7 +96,7 @@ func (c *announcePanel) audience(a onboarding.Audience) app.UI {
 
 // copy puts the note as the text area shows it on the clipboard, as
 // plain text, which an email or a chat pastes as it is.
-func (c *announcePanel) copy(ctx app.Context, id, label string) {
+func (c *announcePanel) copy(ctx app.Context, id, inSentence string) {
 	win := app.Window()
 	clip := win.Get("navigator").Get("clipboard")
 	el := win.GetElementByID(id)
@@ -106,27 +106,16 @@ func (c *announcePanel) copy(ctx app.Context, id, label string) {
 	}
 	text := el.Get("value").String()
 	if text == "" {
-		c.status, c.failed = "The note to "+lowerFirst(label)+" is empty: draft it from the grid or write it first.", true
+		c.status, c.failed = "The note to "+inSentence+" is empty: draft it from the grid or write it first.", true
 		return
 	}
 	then(clip.Call("writeText", text), func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
-			c.status, c.failed = "Copied the note to "+lowerFirst(label)+". Paste it into an email or a chat.", false
+			c.status, c.failed = "Copied the note to "+inSentence+". Paste it into an email or a chat.", false
 		})
 	}, func(app.Value) {
 		ctx.Dispatch(func(app.Context) {
 			c.status, c.failed = "The browser did not let the page copy. Select the note and copy it by hand.", true
 		})
 	})
-}
-
-// lowerFirst puts "The exec team" inside a sentence.
-func lowerFirst(s string) string {
-	if len(s) > 4 && s[:4] == "The " {
-		return "the " + s[4:]
-	}
-	if len(s) > 7 && s[:7] == "People " {
-		return "people " + s[7:]
-	}
-	return s
 }

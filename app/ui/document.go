@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"counterpart/app/calendar"
 	"counterpart/app/document"
 	"counterpart/app/markdown"
@@ -66,13 +64,13 @@ func (p *documentPage) Render() app.UI {
 }
 
 func (p *documentPage) downloadMarkdown(ctx app.Context, e app.Event) {
-	download(fileName(p.o.Title)+".md", "text/markdown;charset=utf-8", p.source)
+	download(document.FileName(p.o.Title)+".md", "text/markdown;charset=utf-8", p.source)
 	p.message, p.failed = "Downloaded the document as Markdown.", false
 }
 
 func (p *documentPage) downloadCalendar(ctx app.Context, e app.Event) {
 	ics := calendar.ICS(p.o, p.zone, wallNow())
-	download(fileName(p.o.Title)+".ics", "text/calendar;charset=utf-8", ics)
+	download(document.FileName(p.o.Title)+".ics", "text/calendar;charset=utf-8", ics)
 	p.message, p.failed = "Downloaded the calendar file. Open it, or import it into your calendar app.", false
 }
 
@@ -104,30 +102,4 @@ func (p *documentPage) copyRich(ctx app.Context, e app.Event) {
 			p.message, p.failed = "The browser did not allow copying. Select the document below and copy it, or download the .md file.", true
 		})
 	})
-}
-
-// fileName turns a title into a file name: letters and digits, joined by
-// hyphens.
-func fileName(title string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(title) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-			continue
-		}
-		hyphen = true
-	}
-	name := b.String()
-	if len(name) > 60 {
-		name = strings.TrimRight(name[:60], "-")
-	}
-	if name == "" {
-		return "counterpart"
-	}
-	return "counterpart-" + name
 }

@@ -100,7 +100,7 @@ func (spec listSpec) title(entry any) string {
 	f := spec.fields[0]
 	v := fieldOf(entry, f.name).String()
 	if f.kind == longText {
-		return firstLine(v)
+		return words.Title(v)
 	}
 	return strings.TrimSpace(v)
 }
@@ -183,7 +183,7 @@ func (p *stagePage) renderCard(spec listSpec, entry any, index int, last bool) a
 		// The text is the whole entry: shown once, in full.
 		head = div("entry-text", p.md(firstText))
 	case first.kind == longText:
-		title, rest := splitTitle(firstText)
+		title, rest := words.SplitTitle(firstText)
 		if rest == firstText {
 			// Too long a first line for a heading: the text in full.
 			head = div("entry-text", p.md(firstText))

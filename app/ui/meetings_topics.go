@@ -20,9 +20,9 @@ func (p *meetingsPage) renderStanding() app.UI {
 			items = append(items, app.Li().Class("topic").DataSet("topic", id).Body(
 				app.Span().Class("topic-text").Body(
 					span("badge", "Top problem"),
-					app.Text(" "+firstLine(t.Text)),
+					app.Text(" "+words.Title(t.Text)),
 				),
-				app.Button().Class("secondary small").ID("resolve-"+id).Text("Resolved").Aria("label", "Mark “"+firstLine(t.Text)+"” resolved").OnClick(func(ctx app.Context, e app.Event) {
+				app.Button().Class("secondary small").ID("resolve-"+id).Text("Resolved").Aria("label", "Mark “"+words.Title(t.Text)+"” resolved").OnClick(func(ctx app.Context, e app.Event) {
 					var undo onboarding.Undo
 					p.edit(ctx, func(o *onboarding.Onboarding) { undo, _ = onboarding.ResolveProblem(o, id, p.now()) })
 					p.did("Marked resolved. It stays on the problems page.", undo)

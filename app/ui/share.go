@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"counterpart/app/document"
 	"counterpart/app/onboarding"
 	"counterpart/app/qr"
 	"counterpart/app/share"
@@ -303,6 +304,6 @@ func (p *sharePage) downloadFile(ctx app.Context, e app.Event) {
 		p.err = failed("The file could not be made", err)
 		return
 	}
-	download(fileName(p.o.Title)+share.FileExtension, "application/json", string(file))
+	download(document.FileName(p.o.Title)+share.FileExtension, "application/json", string(file))
 	p.status = "Downloaded. Send the file to " + p.o.Other(p.o.Me).Name + "."
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"counterpart/app/onboarding"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -36,25 +34,4 @@ func (p *stagePage) problemsPrompt(prompt string) app.UI {
 		return p.renderList(workingList)
 	}
 	return nil
-}
-
-// firstLine makes a card title from free text.
-func firstLine(s string) string {
-	title, _ := splitTitle(s)
-	return title
-}
-
-// splitTitle cuts free text into a title, its first line without Markdown
-// list or emphasis marks, and the body still to show under it: the lines
-// after the first, or all of it when the first line was too long to be a
-// title and had to be shortened.
-func splitTitle(s string) (title, body string) {
-	s = strings.TrimSpace(s)
-	line, rest, _ := strings.Cut(s, "\n")
-	line = strings.TrimLeft(line, "-*#> ")
-	line = strings.NewReplacer("**", "", "__", "").Replace(line)
-	if r := []rune(line); len(r) > 140 {
-		return string(r[:138]) + "…", s
-	}
-	return line, strings.TrimSpace(rest)
 }

@@ -139,3 +139,24 @@ func Bytes(n int64) string {
 	}
 	return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
 }
+
+// Title makes a card title from free text.
+func Title(s string) string {
+	title, _ := SplitTitle(s)
+	return title
+}
+
+// SplitTitle cuts free text into a title, its first line without Markdown
+// list or emphasis marks, and the body still to show under it: the lines
+// after the first, or all of it when the first line was too long to be a
+// title and had to be shortened.
+func SplitTitle(s string) (title, body string) {
+	s = strings.TrimSpace(s)
+	line, rest, _ := strings.Cut(s, "\n")
+	line = strings.TrimLeft(line, "-*#> ")
+	line = strings.NewReplacer("**", "", "__", "").Replace(line)
+	if r := []rune(line); len(r) > 140 {
+		return string(r[:138]) + "…", s
+	}
+	return line, strings.TrimSpace(rest)
+}

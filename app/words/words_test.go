@@ -1,6 +1,7 @@
 package words
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -57,6 +58,26 @@ func TestAgoAndBytes(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestSplitTitle(t *testing.T) {
+	long := strings.Repeat("a", 150)
+	for _, c := range []struct{ in, title, body string }{
+		{"Churn is up\nIn the north region", "Churn is up", "In the north region"},
+		{"  - **Churn** is up  ", "Churn is up", ""},
+		{"## Hiring\n\n- two posts open", "Hiring", "- two posts open"},
+		{"> quoted line", "quoted line", ""},
+		{long + "\nmore", strings.Repeat("a", 138) + "…", long + "\nmore"},
+		{"", "", ""},
+	} {
+		title, body := SplitTitle(c.in)
+		if title != c.title || body != c.body {
+			t.Errorf("SplitTitle(%q) = %q, %q; want %q, %q", c.in, title, body, c.title, c.body)
+		}
+		if got := Title(c.in); got != c.title {
+			t.Errorf("Title(%q) = %q, want %q", c.in, got, c.title)
 		}
 	}
 }
