@@ -413,7 +413,8 @@ type sharedChromium struct {
 	dir     string // where its profiles go, under setUp's temporary directory
 	ctx     context.Context
 	cancel  context.CancelFunc
-	started int // how many Chromiums it has started, for the log
+	profile string // the profile folder of the one running
+	started int    // how many Chromiums it has started, for the log
 }
 
 // get returns the context of the shared Chromium's first tab, from which
@@ -425,7 +426,18 @@ func (c *sharedChromium) get() (context.Context, error) {
 		return c.ctx, nil
 	}
 	if c.cancel != nil {
-		c.cancel() // what is left of one that died
+		// What is left of one that died: say why, for whoever reads
+		// the failures of the tests that were using it.
+		why := "its process had ended"
+		if b := chromedp.FromContext(c.ctx).Browser; b != nil && b.Process() != nil && b.Process().Signal(syscall.Signal(0)) == nil {
+			why = "the connection to it broke, its process still ran"
+		}
+		c.cancel()
+		out, _ := os.ReadFile(filepath.Join(c.profile, chromiumOutput))
+		if len(out) > 4000 {
+			out = out[len(out)-4000:]
+		}
+		fmt.Fprintf(os.Stderr, "e2e: the shared Chromium died (%s); the end of its output:\n%s\n", why, out)
 	}
 	dir, err := os.MkdirTemp(c.dir, "chromium-")
 	if err != nil {
@@ -437,7 +449,7 @@ func (c *sharedChromium) get() (context.Context, error) {
 		c.ctx, c.cancel = nil, nil
 		return nil, err
 	}
-	c.ctx, c.cancel = ctx, cancel
+	c.ctx, c.cancel, c.profile = ctx, cancel, dir
 	c.started++
 	if c.started > 1 {
 		fmt.Fprintf(os.Stderr, "e2e: the shared Chromium died; started number %d\n", c.started)
@@ -458,6 +470,12 @@ func (c *sharedChromium) stop() {
 // resolver refuses every name but loopback, so a request to any other
 // origin fails loudly instead of leaving the machine.
 func startChromium(dir string) (context.Context, context.CancelFunc) {
+	// What Chromium prints goes to a file in its profile, read when it
+	// dies. A file that cannot be created leaves the output unread.
+	out, err := os.Create(filepath.Join(dir, chromiumOutput))
+	if err != nil {
+		out = nil
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromePath),
 		chromedp.UserDataDir(dir),
@@ -468,10 +486,31 @@ func startChromium(dir string) (context.Context, context.CancelFunc) {
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.WindowSize(windowWidth, windowHeight),
 	)
+	if out != nil {
+		opts = append(opts, chromedp.CombinedOutput(out))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	return ctx, func() { cancel(); cancelAlloc() }
+	var browserOpts []chromedp.ContextOption
+	if out != nil {
+		// chromedp's own complaints (a message it could not read, a
+		// tab it lost) go beside Chromium's output.
+		browserOpts = append(browserOpts, chromedp.WithBrowserOption(chromedp.WithBrowserErrorf(func(format string, args ...any) {
+			fmt.Fprintf(out, "chromedp: "+format+"\n", args...)
+		})))
+	}
+	ctx, cancel := chromedp.NewContext(allocCtx, browserOpts...)
+	return ctx, func() {
+		cancel()
+		cancelAlloc()
+		if out != nil {
+			out.Close()
+		}
+	}
 }
+
+// chromiumOutput is the file in a Chromium's profile folder that holds
+// what it printed.
+const chromiumOutput = "e2e-chromium-output.log"
 
 // The size of every tab's window, unless a test emulates another.
 const windowWidth, windowHeight = 1280, 900
@@ -645,6 +684,29 @@ func run[T any](b *browser, what string, action chromedp.Action[T]) T {
 	return v
 }
 
+// pageState says where a page stands, for a failure's message: its
+// address, whether it is loaded and shown, go-app's loading screen, the
+// version in its footer and its service worker.
+const pageState = `(async () => {
+	const reg = navigator.serviceWorker ? await navigator.serviceWorker.getRegistration() : null;
+	const version = document.getElementById("app-version");
+	return JSON.stringify({
+		url: location.href, readyState: document.readyState, visibility: document.visibilityState,
+		loader: !!document.getElementById("app-wasm-loader"),
+		loaderText: (document.getElementById("app-wasm-loader-label") || {}).textContent,
+		main: !!document.querySelector("main"), version: version && version.textContent,
+		worker: reg ? {active: reg.active && reg.active.state, installing: !!reg.installing, waiting: !!reg.waiting} : null,
+		controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+	});
+})()`
+
+// tryRunFor is tryRun with a time limit of its own.
+func tryRunFor[T any](b *browser, limit time.Duration, action chromedp.Action[T]) (T, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, limit)
+	defer cancel()
+	return chromedp.Run(ctx, action)
+}
+
 // tryRun runs one action that gives a value, and says whether it failed.
 func tryRun[T any](b *browser, action chromedp.Action[T]) (T, error) {
 	ctx, cancel := context.WithTimeout(b.ctx, step)
@@ -732,12 +794,19 @@ func (b *browser) waitUpTo(limit time.Duration, condition string) error {
 			chromedp.Run(ctx, chromedp.WaitReady(chromedp.CSS("html")))
 			continue
 		}
-		// What the condition says now, or the error it throws, helps
-		// whoever reads the failure.
-		if _, now := tryRun(b, chromedp.Evaluate[bool](condition, chromedp.EvalAwaitPromise)); now != nil {
+		// What the condition says now, or the error it throws, and where
+		// the page stands help whoever reads the failure.
+		now, nowErr := tryRunFor(b, 10*time.Second, chromedp.Evaluate[bool](guarded, chromedp.EvalAwaitPromise))
+		if nowErr != nil {
+			err = fmt.Errorf("%v; the condition now: %v", err, nowErr)
+		} else {
 			err = fmt.Errorf("%v; the condition now: %v", err, now)
 		}
-		return err
+		state, stateErr := tryRunFor(b, 10*time.Second, chromedp.Evaluate[string](pageState, chromedp.EvalAwaitPromise))
+		if stateErr != nil {
+			state = "unreadable: " + stateErr.Error()
+		}
+		return fmt.Errorf("%w; the page: %s", err, state)
 	}
 }
 

@@ -205,7 +205,17 @@ func writeFrom(r io.Reader, path string, mode os.FileMode) error {
 // the page could announce it, the next load does, as a reload would.
 func (b *browser) openNewVersion(url, version string) {
 	b.t.Helper()
-	b.open(url)
+	// A tab opened while the new worker replaces the old one loads the
+	// app from a worker that changes under it. Once in a whole make test
+	// such a tab had not started after a step, on a busy machine, and the
+	// failure did not say where the page stood. A person would reload:
+	// so does the test, once, and logs where the page stood (waitUpTo's
+	// message says). A page that does not start after the reload fails.
+	b.do(chromedp.Navigate(url))
+	if err := b.waitUpTo(step, appStarted); err != nil {
+		b.t.Logf("the tab did not start during the update, and is reloaded: %v", err)
+		b.reload()
+	}
 	isNew := `!!document.getElementById("app-version") && document.getElementById("app-version").textContent.includes("` + version[:12] + `")`
 	// The state of the service worker, as the page can read it: only
 	// through promises, which waitFor waits on.
