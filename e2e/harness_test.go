@@ -489,6 +489,20 @@ func startChromium(dir string) (context.Context, context.CancelFunc) {
 	if out != nil {
 		opts = append(opts, chromedp.CombinedOutput(out))
 	}
+	// V8 compiles app.wasm twice by default: quickly (Liftoff), then again
+	// with its optimizing compiler in the background, for the functions
+	// that run often. The tests load the app hundreds of times on two
+	// cores, and that second compile is CPU they wait for; the code it
+	// makes is faster, which no test needs. E2E_JS_FLAGS sets other V8
+	// flags ("" for Chromium's own), to compare. make bench starts its
+	// own Chromium, with no such flag: its figures are what people get.
+	jsFlags, set := os.LookupEnv("E2E_JS_FLAGS")
+	if !set {
+		jsFlags = "--liftoff-only"
+	}
+	if jsFlags != "" {
+		opts = append(opts, chromedp.Flag("js-flags", jsFlags))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	var browserOpts []chromedp.ContextOption
 	if out != nil {
