@@ -15,6 +15,12 @@
 // stored_test.go what the page stored; files_test.go downloads, chosen
 // files, PDFs and screenshots.
 //
+// The suite is bound by CPU, and most of it goes to loading the app: the
+// Chromium runs app.wasm with V8's baseline compiler only, and a run ends
+// by saying how many pages it loaded and which tests loaded most. A
+// failed wait says where the page stood; a Chromium that died says why,
+// with the end of what it printed.
+//
 // Work a test needs that takes long and can be done before it starts,
 // such as building the earlier release the upgrade test serves, goes in
 // inBackground: setUp starts it while the other tests run. That release's

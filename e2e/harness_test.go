@@ -5,12 +5,14 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/url"
@@ -18,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -91,7 +94,46 @@ func setUp(m *testing.M) int {
 	defer chromium.stop()
 	flag.Parse()
 	startInBackground(flag.Lookup("test.run").Value.String())
-	return m.Run()
+	code := m.Run()
+	// How many pages the tests loaded, as the first thing to look at when
+	// the suite takes longer: it is bound by CPU, most of it page loads.
+	fmt.Fprintln(os.Stderr, pageLoads.String())
+	return code
+}
+
+// pageLoads counts the documents loaded in the tabs' main frames, by test.
+var pageLoads = loadCount{byTest: map[string]int{}}
+
+// loadCount is a count of page loads by test.
+type loadCount struct {
+	mu     sync.Mutex
+	byTest map[string]int
+}
+
+// add counts a page load of the test named name (a subtest counts for its
+// test).
+func (c *loadCount) add(name string) {
+	name, _, _ = strings.Cut(name, "/")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.byTest[name]++
+}
+
+// String says how many pages the tests loaded, and which loaded most.
+func (c *loadCount) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	names := slices.Collect(maps.Keys(c.byTest))
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(c.byTest[b]-c.byTest[a], strings.Compare(a, b)) })
+	total := 0
+	for _, n := range c.byTest {
+		total += n
+	}
+	var most []string
+	for _, name := range names[:min(8, len(names))] {
+		most = append(most, fmt.Sprintf("%s %d", name, c.byTest[name]))
+	}
+	return fmt.Sprintf("e2e: %d page loads; the most: %s", total, strings.Join(most, ", "))
 }
 
 // background is work a test needs that takes long and can start before
@@ -615,6 +657,10 @@ func (b *browser) observe(ev any) {
 	case *log.EventEntryAdded:
 		if ev.Entry.Level == log.EntryLevelError {
 			b.problems = append(b.problems, fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *page.EventFrameNavigated:
+		if ev.Frame.ParentID == "" && strings.HasPrefix(ev.Frame.URL, "http") {
+			pageLoads.add(b.t.Name())
 		}
 	case *page.EventJavascriptDialogOpening:
 		b.problems = append(b.problems, "a dialog opened: "+ev.Message)
