@@ -95,7 +95,9 @@ unit:
 # waiting on the page, so on two cores four finish sooner than two. The
 # longest ones are split into parts that run side by side.
 browser: browser-deps
-	$(GO) test $(TAGS) -count=1 -parallel 4 -timeout 30m ./e2e/
+	@mkdir -p bin && rm -f bin/e2e-summary.txt
+	E2E_SUMMARY=$(CURDIR)/bin/e2e-summary.txt $(GO) test $(TAGS) -count=1 -parallel 4 -timeout 30m ./e2e/; \
+		status=$$?; cat bin/e2e-summary.txt 2>/dev/null; exit $$status
 
 # The browser tests need Chromium; the worksheet tests need pdftotext and
 # pdftoppm. All come from Debian's packages and are installed when missing,

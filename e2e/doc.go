@@ -16,8 +16,9 @@
 // files, PDFs and screenshots.
 //
 // The suite is bound by CPU, and most of it goes to loading the app: the
-// Chromium runs app.wasm with V8's baseline compiler only, and a run ends
-// by saying how many pages it loaded and which tests loaded most. A
+// Chromium runs app.wasm with V8's baseline compiler only, and make
+// browser ends by saying how many pages the tests loaded and which tests
+// loaded most (the file E2E_SUMMARY names). A
 // failed wait says where the page stood; a Chromium that died says why,
 // with the end of what it printed.
 //
