@@ -17,6 +17,7 @@ import (
 	"counterpart/app/guide"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/remote"
 )
 
 // lighthouseVersion is the Lighthouse release the bench runs, pinned so
@@ -141,6 +142,10 @@ func debuggedChromium(t *testing.T) (int, context.Context) {
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		// chromedp talks to Chromium through a pipe unless it is given a
+		// websocket dialer. Lighthouse needs a port, which Chromium then
+		// names in DevToolsActivePort.
+		remote.WebSocket,
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)

@@ -129,10 +129,20 @@ func TestLinksOfChangesAgainstLZString(t *testing.T) {
 // complete link and of the link of changes.
 func weekAfterExchange(t *testing.T, dana *onboarding.Onboarding) (complete, week int) {
 	t.Helper()
-	// After every edit of the fixture, as a device's clock would be.
+	// After every edit of the fixture, as a device's clock would be. Each
+	// person writes on a device of their own: a stamp carries its device,
+	// and a link of changes is built on what the other's devices confirmed.
 	now := time.Date(2030, 1, 7, 9, 0, 0, 0, time.UTC)
+	const danaDevice, priyaDevice = 11, 22
+	onboarding.WrittenOn(dana, danaDevice)
+	deviceOf := func(o *onboarding.Onboarding) onboarding.Device {
+		if o == dana {
+			return danaDevice
+		}
+		return priyaDevice
+	}
 	send := func(o *onboarding.Onboarding, full bool) string {
-		frag, _, err := share.EncodeLink(o, onboarding.StartLink(o, now, full), "")
+		frag, _, err := share.EncodeLink(o, onboarding.StartLink(o, onboarding.StampOn(now, deviceOf(o)), full), "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,6 +168,8 @@ func weekAfterExchange(t *testing.T, dana *onboarding.Onboarding) (complete, wee
 	priya := take(nil, first)
 	dana = take(dana, send(priya, false))
 
+	// The week's changes are made on Dana's device.
+	now = onboarding.StampOn(now, danaDevice)
 	onboarding.Apply(dana, now, func(o *onboarding.Onboarding) {
 		last := o.LatestMeeting()
 		date := "2026-11-30"
