@@ -15,12 +15,12 @@
 // stored_test.go what the page stored; files_test.go downloads, chosen
 // files, PDFs and screenshots.
 //
-// The suite is bound by CPU, and most of it goes to loading the app: the
+// The suite is bound by CPU, much of it spent loading the app: the
 // Chromium runs app.wasm with V8's baseline compiler only, and make
 // browser ends by saying how many pages the tests loaded and which tests
-// loaded most (the file E2E_SUMMARY names). A
-// failed wait says where the page stood; a Chromium that died says why,
-// with the end of what it printed.
+// loaded most (the file E2E_SUMMARY names). A failed wait says where the
+// page stood; a Chromium that died says why, with the end of what it
+// printed.
 //
 // Work a test needs that takes long and can be done before it starts,
 // such as building the earlier release the upgrade test serves, goes in

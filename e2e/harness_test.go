@@ -95,8 +95,9 @@ func setUp(m *testing.M) int {
 	flag.Parse()
 	startInBackground(flag.Lookup("test.run").Value.String())
 	code := m.Run()
-	// How many pages the tests loaded, as the first thing to look at when
-	// the suite takes longer: it is bound by CPU, most of it page loads.
+	// How many pages the tests loaded, one thing to look at when the
+	// suite takes longer: it is bound by CPU, and each load costs a
+	// compile of app.wasm and Go's start.
 	// go test shows what a passing package printed only with -v, so the
 	// line also goes to the file E2E_SUMMARY names, which make prints.
 	summary := pageLoads.String()

@@ -207,8 +207,8 @@ func (b *browser) openNewVersion(url, version string) {
 	b.t.Helper()
 	// A tab opened while the new worker replaces the old one loads the
 	// app from a worker that changes under it. Once in a whole make test
-	// such a tab had not started after a step, on a busy machine, and the
-	// failure did not say where the page stood. A person would reload:
+	// such a tab had not started after a step, and the failure did not
+	// say where the page stood. A person would reload:
 	// so does the test, once, and logs where the page stood (waitUpTo's
 	// message says). A page that does not start after the reload fails.
 	b.do(chromedp.Navigate(url))
