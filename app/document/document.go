@@ -20,6 +20,7 @@ package document
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"counterpart/app/guide"
@@ -529,28 +530,17 @@ func (w *writer) meeting(m *onboarding.Meeting) {
 }
 
 // FileName turns an onboarding's title into the name its downloads
-// start with (the document, the calendar): letters and digits, joined by
-// hyphens.
+// start with (the document, the calendar): its letters and digits, in any
+// script, joined by hyphens. A name like Élodie or 李娜 stays whole; the
+// marks that file systems refuse are none of them.
 func FileName(title string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(title) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-			continue
-		}
-		hyphen = true
-	}
-	name := b.String()
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	name := []rune(strings.Join(words, "-"))
 	if len(name) > 60 {
-		name = strings.TrimRight(name[:60], "-")
+		name = []rune(strings.TrimRight(string(name[:60]), "-"))
 	}
-	if name == "" {
+	if len(name) == 0 {
 		return "counterpart"
 	}
-	return "counterpart-" + name
+	return "counterpart-" + string(name)
 }

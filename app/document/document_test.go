@@ -588,7 +588,10 @@ func TestFileName(t *testing.T) {
 	for _, c := range []struct{ title, want string }{
 		{"Ana joins as CFO", "counterpart-ana-joins-as-cfo"},
 		{"  Q3: Sales & Ops!  ", "counterpart-q3-sales-ops"},
-		{"Élodie", "counterpart-lodie"},
+		{"Élodie joins", "counterpart-élodie-joins"},
+		{"李娜, CFO", "counterpart-李娜-cfo"},
+		{"a/b\\c:d*e?f\"g<h>i|j", "counterpart-a-b-c-d-e-f-g-h-i-j"},
+		{strings.Repeat("é", 70), "counterpart-" + strings.Repeat("é", 60)},
 		{"<script>", "counterpart-script"},
 		{"", "counterpart"},
 		{"!!!", "counterpart"},
