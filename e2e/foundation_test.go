@@ -52,22 +52,7 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 
 	// Release a new build: same wasm, one changed stylesheet.
 	first.Stop()
-	next := filepath.Join(t.TempDir(), "web")
-	if err := copyWebDir(builtWeb, next); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
-		if err := copyFile(filepath.Join(builtWeb, name), filepath.Join(next, name)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := os.OpenFile(filepath.Join(next, "app.css"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("\n/* the next release */\n")
-	f.Close()
-	second := startServer(t, next, addr, "-update-check", "1s")
+	second := startServer(t, nextRelease(t), addr, "-update-check", "1s")
 	if second.Version == first.Version {
 		t.Fatalf("a changed stylesheet kept version %s", first.Version)
 	}
@@ -81,6 +66,63 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 	b.waitForApp()
 	b.waitFor("the new version in the footer", `!!document.getElementById("app-version") && document.getElementById("app-version").textContent.includes("`+second.Version[:12]+`")`)
 	b.expectNoProblems("after the update")
+}
+
+// nextRelease makes the web directory of a next release of this build:
+// the same wasm, one changed stylesheet, so a new version.
+func nextRelease(t *testing.T) string {
+	t.Helper()
+	next := filepath.Join(t.TempDir(), "web")
+	if err := copyWebDir(builtWeb, next); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
+		if err := copyFile(filepath.Join(builtWeb, name), filepath.Join(next, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(next, "app.css"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("\n/* the next release */\n"); err != nil {
+		t.Fatal(err)
+	}
+	return next
+}
+
+// A tab opened while an update installs loads the old build from the old
+// worker, and its Go code starts after the new worker has installed: too
+// late to hear go-app's notice, which comes once, as the worker installs.
+// When the new worker then takes over, the tab must still say that a new
+// version is ready (or already run it), or the person works on in the old
+// build without knowing.
+func TestATabOpenedDuringAnUpdateSaysSo(t *testing.T) {
+	t.Parallel()
+	addr := freeAddr(t)
+	first := startServer(t, builtWeb, addr, "-update-check", "1s")
+	a := newBrowser(t)
+	a.open(first.URL + "/")
+	a.waitForOffline()
+
+	first.Stop()
+	second := startServer(t, nextRelease(t), addr, "-update-check", "1s")
+	b := a.newTab(t)
+	b.open(second.URL + "/")
+	isNew := `!!document.getElementById("app-version") && document.getElementById("app-version").textContent.includes("` + second.Version[:12] + `")`
+	said := isNew + ` || !!document.getElementById("update-reload")`
+	// Once the new worker is in control, a tab on the old build has had
+	// every chance to hear of it.
+	b.waitFor("the new worker in control", `(async () => {
+		const reg = await navigator.serviceWorker.getRegistration();
+		return !!(reg && reg.active && reg.active.state === "activated" && !reg.installing && !reg.waiting && reg.active === navigator.serviceWorker.controller) &&
+			(await caches.keys()).length === 1;
+	})()`)
+	b.waitFor("the tab opened during the update to run the new version or say there is one", said)
+	a.waitFor("the tab open before the update to say there is one", said)
+	b.takeProblems() // checks made while the server restarted failed, as they should
+	a.takeProblems()
 }
 
 func TestStaticSiteUnderSubPath(t *testing.T) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -39,6 +40,96 @@ func (a *App) watchForUpdates(ctx app.Context) {
 			ctx.Dispatch(func(app.Context) { checkForUpdate() })
 		}
 	})
+	noticeLateUpdates()
+}
+
+// noticeLateUpdates announces a newer build that go-app's own notice
+// missed. go-app announces one only as the new worker finishes installing,
+// to a tab already listening; a tab opened during an update loads the old
+// build from the old worker, and its Go code starts after that moment, at
+// times after the new worker has taken it over too. Without this, the
+// person works on in the old build, and nothing says so. So a tab the
+// service worker controls announces a newer worker waiting or installing
+// when it starts, a new worker taking control of it later, and a newer
+// build found in control once a worker finishes activating. A tab no
+// worker controlled at its start was loaded from the network, the newest
+// build, and has nothing to reload for.
+func noticeLateUpdates() {
+	sw := app.Window().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() || !sw.Get("controller").Truthy() {
+		return
+	}
+	sw.Call("addEventListener", "controllerchange", app.FuncOf(func(app.Value, []app.Value) any {
+		announceUpdate()
+		return nil
+	}))
+	announceIfTakenOver()
+	then(sw.Call("getRegistration"), func(reg app.Value) {
+		if !reg.Truthy() {
+			return
+		}
+		// A worker that finishes installing is newer than the build this
+		// tab runs. One that finishes activating has dropped the caches
+		// of older builds: the tab's own is then gone if it is one.
+		watch := func(w app.Value) {
+			if !w.Truthy() {
+				return
+			}
+			w.Call("addEventListener", "statechange", app.FuncOf(func(app.Value, []app.Value) any {
+				switch w.Get("state").String() {
+				case "installed":
+					announceUpdate()
+				case "activated":
+					announceIfTakenOver()
+				}
+				return nil
+			}))
+		}
+		if reg.Get("waiting").Truthy() {
+			announceUpdate()
+		}
+		watch(reg.Get("installing"))
+		watch(reg.Get("waiting"))
+		if active := reg.Get("active"); active.Truthy() && active.Get("state").String() != "activated" {
+			watch(active)
+		}
+		reg.Call("addEventListener", "updatefound", app.FuncOf(func(app.Value, []app.Value) any {
+			watch(reg.Get("installing"))
+			return nil
+		}))
+	}, nil)
+}
+
+// announceIfTakenOver announces a newer build if one has taken this tab
+// over. The worker of each build keeps its files in a cache named for the
+// build (app-worker.js), and drops the others as it takes over: the cache
+// of another build and none of this one's means a newer worker is in
+// control. With no cache at all (the browser evicted them) it says nothing.
+func announceIfTakenOver() {
+	then(app.Window().Get("caches").Call("keys"), func(keys app.Value) {
+		mine, other := false, false
+		for i := 0; i < keys.Length(); i++ {
+			switch name := keys.Index(i).String(); {
+			case name == workerCachePrefix+app.Getenv("GOAPP_VERSION"):
+				mine = true
+			case strings.HasPrefix(name, workerCachePrefix):
+				other = true
+			}
+		}
+		if other && !mine {
+			announceUpdate()
+		}
+	}, nil)
+}
+
+// workerCachePrefix begins the name of the cache where the service worker
+// of each build keeps its files; the build's version ends it.
+const workerCachePrefix = "counterpart-"
+
+// announceUpdate tells go-app a newer build is ready, as its own notice
+// does: the shell's banner shows. Announcing twice shows it once.
+func announceUpdate() {
+	app.Window().Call("goappOnUpdate")
 }
 
 // checkForUpdate asks the service worker registration to fetch the worker
