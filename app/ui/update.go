@@ -101,30 +101,43 @@ func noticeLateUpdates() {
 }
 
 // announceIfTakenOver announces a newer build if one has taken this tab
-// over. The worker of each build keeps its files in a cache named for the
-// build (app-worker.js), and drops the others as it takes over: the cache
-// of another build and none of this one's means a newer worker is in
-// control. With no cache at all (the browser evicted them) it says nothing.
+// over (see takenOver).
 func announceIfTakenOver() {
 	then(app.Window().Get("caches").Call("keys"), func(keys app.Value) {
-		mine, other := false, false
-		for i := 0; i < keys.Length(); i++ {
-			switch name := keys.Index(i).String(); {
-			case name == workerCachePrefix+app.Getenv("GOAPP_VERSION"):
-				mine = true
-			case strings.HasPrefix(name, workerCachePrefix):
-				other = true
-			}
+		names := make([]string, keys.Length())
+		for i := range names {
+			names[i] = keys.Index(i).String()
 		}
-		if other && !mine {
+		if takenOver(names, app.Getenv("GOAPP_VERSION")) {
 			announceUpdate()
 		}
 	}, nil)
 }
 
-// workerCachePrefix begins the name of the cache where the service worker
-// of each build keeps its files; the build's version ends it.
-const workerCachePrefix = "counterpart-"
+// takenOver tells from the names of the browser's caches whether a newer
+// build than version is in control. The worker of each build keeps its
+// files in a cache named for the build (WorkerCachePrefix and the
+// version), and drops the others as it takes over: the cache of another
+// build and none of this one's means a newer worker is in control. With
+// no cache at all (the browser evicted them) it cannot tell, and says no.
+func takenOver(caches []string, version string) bool {
+	mine, other := false, false
+	for _, name := range caches {
+		switch {
+		case name == WorkerCachePrefix+version:
+			mine = true
+		case strings.HasPrefix(name, WorkerCachePrefix):
+			other = true
+		}
+	}
+	return other && !mine
+}
+
+// WorkerCachePrefix begins the name of the cache where the service worker
+// of each build keeps its files; the build's version ends it. The worker
+// (cmd/counterpart/app-worker.js) names its cache so, and a test there
+// checks it.
+const WorkerCachePrefix = "counterpart-"
 
 // announceUpdate tells go-app a newer build is ready, as its own notice
 // does: the shell's banner shows. Announcing twice shows it once.

@@ -8,8 +8,8 @@
 // brings a new worker (its version is in this file), which fetches
 // everything again and drops the old cache.
 
-// app/ui/update.go reads this name (workerCachePrefix) to tell whether a
-// newer build took a tab over.
+// A tab tells from this name whether a newer build took it over
+// (ui.WorkerCachePrefix; TestWorkerCacheIsNamedForTheBuild checks it).
 const cacheName = "counterpart-{{.Version}}";
 
 // The scope is "/" on the server and "/counterpart/" on a sub-path. go-app

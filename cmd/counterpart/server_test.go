@@ -357,6 +357,17 @@ func TestVersionFollowsContent(t *testing.T) {
 	}
 }
 
+// A tab finds out that a newer build took it over from the name of the
+// worker's cache (ui.WorkerCachePrefix and the version): the worker must
+// name it so.
+func TestWorkerCacheIsNamedForTheBuild(t *testing.T) {
+	s := testSite(t, testWeb(t))
+	worker := string(s.lookup("/app-worker.js").Body)
+	if want := `const cacheName = "` + ui.WorkerCachePrefix + s.Version + `";`; !strings.Contains(worker, want) {
+		t.Errorf("the service worker does not declare %s", want)
+	}
+}
+
 func TestStaleCompressedCopiesAreNotServed(t *testing.T) {
 	web := testWeb(t)
 	writeFile(t, filepath.Join(web, "app.wasm.br"), brotliBytes([]byte("an older build"), fastCompression))
