@@ -138,6 +138,45 @@ func TestFocusThatAPageMovesStaysWhereItWent(t *testing.T) {
 	b.expectNoProblems("focus a page moves")
 }
 
+// Where a page moves the focus once it has drawn a change, it leaves it
+// alone if the person put it elsewhere in the meantime. On a slow device
+// the drawing can come well after the click: in a whole make test, the
+// focus a closed entry sends back to its Edit button came after the test
+// had clicked into the next field and typed its first letter, so the
+// rest went to the button, a space opened the entry again and the last
+// letters landed in the entry's field. Here the click and the move to
+// the next field happen at once, before the page can draw anything.
+func TestFocusAPersonMovedIsNotTakenBack(t *testing.T) {
+	t.Parallel()
+	srv, b := startApp(t)
+	b.newOnboarding(srv.URL + "/")
+	b.goToStage("problems")
+	problem := b.addEntry("problems")
+	b.typeInto("#problem-"+problem, "Close is slow")
+	b.waitSaved("Close is slow")
+
+	// Closing the entry, then the next field at once. A click on a
+	// button gives it the focus first; a script's click does not.
+	click := func(id string) string {
+		return `(document.getElementById("` + id + `").focus(), document.getElementById("` + id + `").click(), document.getElementById("budget-advice").focus(), true)`
+	}
+	eval[bool](b, click("toggle-"+problem))
+	b.waitFor("the entry closed", `document.getElementById("toggle-`+problem+`").textContent === "Edit"`)
+	// go-app draws and then moves the focus in one go, so once the entry
+	// shows closed the page has had its say.
+	if got := b.focused(); !strings.HasPrefix(got, "#budget-advice") {
+		t.Errorf("after closing an entry and clicking into the next field, the focus is on %s", got)
+	}
+
+	// Adding an entry, then another field at once.
+	eval[bool](b, click("add-problems"))
+	b.waitFor("the new entry", `document.querySelectorAll('[data-list="problems"] li.entry').length === 2`)
+	if got := b.focused(); !strings.HasPrefix(got, "#budget-advice") {
+		t.Errorf("after adding an entry and clicking into another field, the focus is on %s", got)
+	}
+	b.expectNoProblems("focus a person moved")
+}
+
 // Each date field shows a ring while it has the keyboard focus, clear
 // against what is around it (3:1 at least) and not cut off by a box
 // around it, in both schemes.

@@ -40,7 +40,7 @@ func (a *App) watchStorage(changed func(key string)) func() {
 // may itself be replaced by that render, and go-app drops work whose
 // source is gone.
 func (a *App) focusLater(ctx app.Context, page app.Composer, id string) {
-	afterRender(ctx, page, func() {
+	focusAfterRender(ctx, page, func() {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
 			el.Call("focus")
 			a.focus.moves++
@@ -48,7 +48,28 @@ func (a *App) focusLater(ctx app.Context, page app.Composer, id string) {
 	})
 }
 
+// focusAfterRender runs move, which puts the focus somewhere, once the
+// page has rendered its pending changes, unless the person has put the
+// focus elsewhere in the meantime. On a slow device the render can come
+// well after the click; a person who has clicked into the next field and
+// typed on would have their keys land where the page chose, and a space
+// on a button presses it. Every focus a page moves after a render goes
+// through here. The focus counts as still where it was when it is on the
+// same element, or on none (the body: the render removed the element).
+func focusAfterRender(ctx app.Context, page app.Composer, move func()) {
+	doc := app.Window().Get("document")
+	before := doc.Get("activeElement")
+	afterRender(ctx, page, func() {
+		now := doc.Get("activeElement")
+		if now.Truthy() && !now.Equal(before) && !now.Equal(doc.Get("body")) {
+			return
+		}
+		move()
+	})
+}
+
 // afterRender runs fn once the page has rendered its pending changes.
+// To move the focus, use focusAfterRender.
 func afterRender(ctx app.Context, page app.Composer, fn func()) {
 	ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Defer, Source: page, Function: func(app.Context) { fn() }})
 }

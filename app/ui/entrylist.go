@@ -368,7 +368,7 @@ func (p *stagePage) addEntry(ctx app.Context, spec listSpec) {
 	}
 	p.editing[id] = true
 	// Focus the new entry's first field, whatever its name.
-	afterRender(ctx, p, func() {
+	focusAfterRender(ctx, p, func() {
 		if el := app.Window().Get("document").Call("querySelector", "#entry-"+id+" input, #entry-"+id+" textarea, #entry-"+id+" select"); el.Truthy() {
 			el.Call("focus")
 		}
@@ -383,7 +383,7 @@ func (p *stagePage) moveEntry(ctx app.Context, spec listSpec, id string, delta i
 	if delta > 0 {
 		same, other = other, same
 	}
-	afterRender(ctx, p, func() {
+	focusAfterRender(ctx, p, func() {
 		for _, label := range []string{same, other} {
 			el := app.Window().Get("document").Call("querySelector", "#entry-"+id+" [aria-label$=' "+label+"']")
 			if el.Truthy() && !el.Get("disabled").Bool() {

@@ -64,7 +64,7 @@ func (f *pageFocus) OnNav(ctx app.Context) {
 	}
 	f.focus.lastShown = here
 	moves := f.focus.moves
-	afterRender(ctx, f, func() {
+	focusAfterRender(ctx, f, func() {
 		if f.focus.moves != moves {
 			return // the page chose where the focus goes
 		}

@@ -102,7 +102,7 @@ func (b *sendBar) send(ctx app.Context, e app.Event) {
 			return
 		}
 		b.status, b.shown = "The browser did not let the app copy. Copy the link below and send it to "+other+".", full
-		afterRender(ctx, b.page, func() {
+		focusAfterRender(ctx, b.page, func() {
 			if el := app.Window().GetElementByID("send-link-text"); el.Truthy() {
 				el.Call("focus")
 				el.Call("select")
