@@ -540,19 +540,22 @@ func TestAnOlderTabDuringAnUpgradeLosesNothing(t *testing.T) {
 }
 
 // makeRoom leaves about n characters free in a storage that fillStorage
-// filled: it shortens the largest filler by n.
-func (b *browser) makeRoom(n int) {
+// filled: it shortens the largest filler by n. It returns a condition
+// that holds in a tab once that tab sees the shorter filler.
+func (b *browser) makeRoom(n int) (room string) {
 	b.t.Helper()
-	if !eval[bool](b, fmt.Sprintf(`((n) => {
+	room = eval[string](b, fmt.Sprintf(`((n) => {
 		const keys = Object.keys(localStorage).filter(k => k.startsWith("filler."));
 		keys.sort((a, b) => localStorage.getItem(b).length - localStorage.getItem(a).length);
 		const v = keys.length ? localStorage.getItem(keys[0]) : "";
-		if (v.length < n) return false;
+		if (v.length < n) return "";
 		localStorage.setItem(keys[0], v.slice(n));
-		return true;
-	})(%d)`, n)) {
+		return "(localStorage.getItem(" + JSON.stringify(keys[0]) + ") || '').length === " + (v.length - n);
+	})(%d)`, n))
+	if room == "" {
 		b.t.Fatal("no filler large enough to make room with")
 	}
+	return room
 }
 
 // emptyFillers removes what fillStorage wrote.
@@ -592,7 +595,11 @@ func TestFullStorageKeepsARefusedPasteWhileAnotherTabSaves(t *testing.T) {
 	b.waitFor("the problem's field", `!!document.getElementById("problem-`+problem+`")`)
 
 	a.fillStorage()
-	a.makeRoom(8000)
+	room := a.makeRoom(8000)
+	// Each tab checks a write against its own copy of the storage, which
+	// the browser brings up to date in the background: B must have heard
+	// of the room before it writes, or its copy may still be full.
+	b.waitFor("B to see the room made", room)
 	long := strings.Repeat("A long paste that does not fit. ", 600) // 19,200 characters
 	a.paste("#budget-advice", long)
 	a.waitFor("the alert", `!!document.getElementById("save-error")`)
