@@ -49,6 +49,10 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 	if eval[bool](b, `!!document.getElementById("update-reload")`) {
 		t.Fatal("an update is announced before there is one")
 	}
+	// Another app on the same origin (project sites on one host share
+	// it) keeps its cache through the update: the worker drops only the
+	// caches of Counterpart's older builds.
+	eval[bool](b, `(async () => { await (await caches.open("another-app")).put("/another-app/", new Response("its page")); return true; })()`)
 
 	// Release a new build: same wasm, one changed stylesheet.
 	first.Stop()
@@ -65,6 +69,9 @@ func TestUpdateIsAnnouncedAndApplied(t *testing.T) {
 	b.do(chromedp.Click(chromedp.ID("update-reload")))
 	b.waitForApp()
 	b.waitFor("the new version in the footer", `!!document.getElementById("app-version") && document.getElementById("app-version").textContent.includes("`+second.Version[:12]+`")`)
+	if !eval[bool](b, `caches.has("another-app")`) {
+		t.Error("the update deleted the cache of another app on the same origin")
+	}
 	b.expectNoProblems("after the update")
 }
 

@@ -10,7 +10,8 @@
 
 // A tab tells from this name whether a newer build took it over
 // (ui.WorkerCachePrefix; TestWorkerCacheIsNamedForTheBuild checks it).
-const cacheName = "counterpart-{{.Version}}";
+const cachePrefix = "counterpart-";
+const cacheName = cachePrefix + "{{.Version}}";
 
 // The scope is "/" on the server and "/counterpart/" on a sub-path. go-app
 // lists the root page without its trailing slash, which a static host
@@ -44,7 +45,10 @@ self.addEventListener("activate", (event) => {
       .then((keys) =>
         Promise.all(
           keys
-            .filter((key) => key !== cacheName)
+            // Only Counterpart's older builds: other apps may share
+            // the origin (project sites on one host do), and their
+            // caches are theirs.
+            .filter((key) => key.startsWith(cachePrefix) && key !== cacheName)
             .map((key) => caches.delete(key))
         )
       )

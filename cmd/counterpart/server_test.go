@@ -363,8 +363,10 @@ func TestVersionFollowsContent(t *testing.T) {
 func TestWorkerCacheIsNamedForTheBuild(t *testing.T) {
 	s := testSite(t, testWeb(t))
 	worker := string(s.lookup("/app-worker.js").Body)
-	if want := `const cacheName = "` + ui.WorkerCachePrefix + s.Version + `";`; !strings.Contains(worker, want) {
-		t.Errorf("the service worker does not declare %s", want)
+	for _, want := range []string{`const cachePrefix = "` + ui.WorkerCachePrefix + `";`, `const cacheName = cachePrefix + "` + s.Version + `";`} {
+		if !strings.Contains(worker, want) {
+			t.Errorf("the service worker does not declare %s", want)
+		}
 	}
 }
 
