@@ -426,8 +426,12 @@ func TestAnOlderTabDuringAnUpgradeLosesNothing(t *testing.T) {
 	home := old.URL + "/"
 
 	// The old release: two onboardings, one with a source, and two tabs,
-	// one on the home page and one on a stage.
-	a := newBrowser(t)
+	// one on the home page and one on a stage. In a Chromium of its own,
+	// with a real profile, as a person's installed app has: in both CI
+	// runs where this test failed, the Chromium the tests share died
+	// around the same time, and its minutes of waiting on service workers
+	// are better kept apart from the other tests' contexts.
+	a := newOwnBrowser(t)
 	a.open(home)
 	a.waitForOffline()
 	x := a.newOnboarding(home)
