@@ -432,10 +432,10 @@ func TestAnOlderTabDuringAnUpgradeLosesNothing(t *testing.T) {
 
 	// The old release: two onboardings, one with a source, and two tabs,
 	// one on the home page and one on a stage. In a Chromium of its own,
-	// with a real profile, as a person's installed app has: in both CI
-	// runs where this test failed, the Chromium the tests share died
-	// around the same time, and its minutes of waiting on service workers
-	// are better kept apart from the other tests' contexts.
+	// with a real profile, as a person's installed app has: an update
+	// runs through the service workers and caches of a real profile, and
+	// this test's minutes of waiting on them stay apart from the other
+	// tests' Chromium.
 	a := newOwnBrowser(t)
 	a.open(home)
 	a.waitForOffline()
